@@ -1,0 +1,3 @@
+from llmbrief.cli import console_main
+
+console_main()

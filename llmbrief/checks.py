@@ -1,0 +1,448 @@
+"""Hard checks: facts in a claim that must be found in its sources, whatever the overlap.
+
+Each extractor turns text into comparable facts: quantities (numbers, money, percentages,
+units and scales, normalised so that ``$10 billion`` == ``$10bn`` == ``10 billion dollars``),
+dates and weekdays, names, quoted words, negation and modality cues. Rules hold by
+construction (a figure absent from the source is absent), so nothing here is tuned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import STOPWORDS, stem, words
+
+__all__ = [
+    "Quantity",
+    "antonym_clash",
+    "dates",
+    "hedges",
+    "names",
+    "negations",
+    "quantities",
+    "quotes",
+]
+
+_UNITS = {
+    "ones": {
+        "zero": 0,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "a dozen": 12,
+        "dozen": 12,
+    },
+    "tens": {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    },
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "last": -1,
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tr": 1e12,
+}
+_CURRENCY_SYMBOL = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny"}
+_CURRENCY_WORD = {
+    "dollar": "usd",
+    "dollars": "usd",
+    "usd": "usd",
+    "euro": "eur",
+    "euros": "eur",
+    "eur": "eur",
+    "pound": "gbp",
+    "pounds": "gbp",
+    "sterling": "gbp",
+    "yuan": "cny",
+    "renminbi": "cny",
+    "yen": "jpy",
+    "won": "krw",
+    "rupees": "inr",
+    "rupee": "inr",
+}
+_MONEY = frozenset({"usd", "eur", "gbp", "cny", "jpy", "krw", "inr"})
+_UNIT_WORD = {
+    "percent": "%",
+    "per cent": "%",
+    "%": "%",
+    "percentage points": "pp",
+    "points": "pt",
+    "nanometers": "nm",
+    "nanometer": "nm",
+    "nanometres": "nm",
+    "nanometre": "nm",
+    "nm": "nm",
+    "kilometers": "km",
+    "kilometer": "km",
+    "km": "km",
+    "miles": "mi",
+    "mile": "mi",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "month": "month",
+    "days": "day",
+    "day": "day",
+    "weeks": "week",
+    "week": "week",
+    "hours": "hour",
+    "hour": "hour",
+    "tons": "t",
+    "tonnes": "t",
+    "ton": "t",
+    "tonne": "t",
+    "people": "person",
+    "persons": "person",
+    "gigawatts": "gw",
+    "gw": "gw",
+    "megawatts": "mw",
+    "mw": "mw",
+    "degrees": "deg",
+}
+
+_NUMWORD = "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"|(?:(?:{'|'.join(_UNITS['tens'])})(?:[\s-](?:{'|'.join(list(_UNITS['ones'])[1:10])}))?)"
+    rf"|(?:{_NUMWORD})"
+)
+_SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORD), key=len, reverse=True))
+_CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"(?P<cur>US\$|\$|€|£|¥|RMB\s?)?\s?(?P<num>{_NUM})"
+    rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
+    rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
+    rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
+    rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its scale and unit folded in: ``$10bn`` -> ``Quantity(1e10, "usd")``."""
+
+    value: float
+    unit: str
+    text: str
+
+    def matches(self, other: Quantity) -> bool:
+        """Same value (to rounding) and compatible units.
+
+        ``self`` is the claim's figure, ``other`` the source's. A unitless claim figure matches
+        any unit (``22`` vs ``22 provinces``); a claim unit must be in the source, except money
+        against a bare large figure (``$10 billion`` vs ``10 billion``).
+        """
+        if (
+            self.unit
+            and self.unit != other.unit
+            and (other.unit or self.unit not in _MONEY or other.value < 1e6)
+        ):
+            return False
+        a, b = self.value, other.value
+        return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def _word_number(token: str) -> float | None:
+    t = token.lower().replace("-", " ")
+    parts = t.split()
+    total = 0
+    for p in parts:
+        if p in _UNITS["tens"]:
+            total += _UNITS["tens"][p]
+        elif p in _UNITS["ones"]:
+            total += _UNITS["ones"][p]
+        elif p == "dozen":
+            total += 12
+        else:
+            return None
+    return float(total)
+
+
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity mentioned in ``text``, normalised (see :class:`Quantity`)."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        num = m.group("num")
+        start = m.start("num")
+        glued = start > 0 and (
+            text[start - 1].isalpha()
+            or (text[start - 1] == "-" and start > 1 and text[start - 2].isalpha())
+        )
+        if glued and not num[0].isalpha():
+            continue  # part of a code like SARS-CoV-2 or A380: a name, checked as a name
+        if num[0].isalpha():
+            if m.end("num") < len(text) and text[m.end("num")].isalpha():
+                continue
+            if start > 0 and text[start - 1].isalpha():
+                continue
+            value = _word_number(num)
+            if value is None:
+                continue
+            if num.lower() == "one" and not (m.group("scale") or m.group("unit")):
+                continue  # "one of the", "one-year" is kept by its unit
+        else:
+            value = float(num.replace(",", ""))
+        for key in ("scale", "scale2"):
+            sc = m.group(key)
+            if sc:
+                # a bare "m"/"b"/"k" only scales money ("$5m"), never "5 m" of distance
+                if sc.lower() in ("m", "b", "k") and not m.group("cur"):
+                    continue
+                value *= _SCALES[sc.lower()]
+        unit = ""
+        if m.group("cur"):
+            unit = _CURRENCY_SYMBOL.get(m.group("cur").strip().lower(), "usd")
+        elif m.group("curword"):
+            unit = _CURRENCY_WORD[m.group("curword").lower()]
+        if m.group("unit"):
+            u = _UNIT_WORD[m.group("unit").lower()]
+            unit = unit or u
+        out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
+    for m in _ORDINAL_RE.finditer(text):
+        tok = m.group(1).lower()
+        if tok in ("second", "last"):
+            continue  # "a second time", "last week": too often not an ordinal of a fact
+        value = float(_ORDINALS[tok]) if tok in _ORDINALS else float(re.sub(r"\D", "", tok))
+        out.append(Quantity(value=value, unit="ord", text=m.group(0)))
+    return tuple(out)
+
+
+_MONTHS = """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+_MONTH_CANON = {m: m[:3] for m in _MONTHS}
+_WEEKDAYS = {
+    d: d[:3] for d in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+}
+_RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
+
+
+def dates(text: str) -> set[str]:
+    """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``)."""
+    out = set()
+    for w in words(text):
+        lw = w.lower()
+        if lw in _WEEKDAYS:
+            out.add(_WEEKDAYS[lw])
+        elif lw in _MONTH_CANON and (lw != "may" or w[0] == "M") and lw != "mar":
+            if lw == "may" and w == "May" and _may_is_verb(text, w):
+                continue
+            out.add(_MONTH_CANON[lw])
+    return out
+
+
+def _may_is_verb(text: str, _w: str) -> bool:
+    # "May" opening a sentence is usually the verb; "in May" / "May 3" is the month.
+    return not re.search(r"\b(?:in|of|since|until|by|early|late|mid)[\s-]May\b|\bMay\s+\d", text)
+
+
+_NAME_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[’'\-&.][A-Za-z0-9]+)*)")
+_COMMON_CAPS = (
+    frozenset(
+        """
+    the a an this that these those it its he she they we i in on at but and yet so
+    however meanwhile still while when after before as there some many most such his her
+    their our one two three several both other others if what who why how where analysts
+    officials critics experts similarly under over by for from with without during
+    despite although though then now also only even according more less last next
+    earlier later new
+    """.split()
+    )
+    | {m.capitalize() for m in _MONTHS}
+    | {d.capitalize() for d in _WEEKDAYS}
+)
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words that are not sentence openers: people, organisations, places.
+
+    Lowercase data has none, so the name check neither fails open nor closed on it: the
+    novel-word check still applies.
+    """
+    out = []
+    for m in _NAME_TOKEN.finditer(text):
+        tok = m.group(1)
+        start = m.start(1)
+        before = text[:start].rstrip()
+        sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
+        low = tok.lower().strip(".")
+        if low in _COMMON_CAPS or low in STOPWORDS:
+            continue
+        is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
+        if sentence_start and not is_code:
+            continue
+        out.append(tok.strip("."))
+    return out
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
+
+
+def quotes(text: str) -> list[str]:
+    """Text inside double quotes, whitespace-normalised and lowercased."""
+    return [" ".join(q.lower().split()) for q in _QUOTED.findall(text) if q.strip()]
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|"
+    r"denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|"
+    r"failed to|fails to|unable|\w+n[’']t)\b",
+    re.IGNORECASE,
+)
+
+
+def negations(text: str) -> int:
+    """Count negation and denial cues (``not``, ``n't``, ``never``, ``denied``...)."""
+    return len(_NEGATION.findall(text))
+
+
+_HEDGE = re.compile(
+    r"\b(?:plans? to|planning to|planned to|aims? to|intends? to|proposed|proposes?|propose|"
+    r"considering|considers?|could|may|might|would|will|expected to|expects? to|set to|"
+    r"seeks? to|hopes? to|wants? to|weighing|mulling|potential|possible|possibly|likely|"
+    r"reportedly|allegedly|rumou?red)\b",
+    re.IGNORECASE,
+)
+
+
+def hedges(text: str) -> list[str]:
+    """Modality cues that turn a fact into a plan, a possibility or a report."""
+    return [h.lower() for h in _HEDGE.findall(text)]
+
+
+_ANTONYMS = [
+    ("increase", "decrease"),
+    ("increase", "decline"),
+    ("increase", "drop"),
+    ("increase", "fall"),
+    ("rise", "fall"),
+    ("rise", "drop"),
+    ("rise", "decline"),
+    ("grow", "shrink"),
+    ("gain", "loss"),
+    ("gain", "lose"),
+    ("win", "lose"),
+    ("higher", "lower"),
+    ("more", "fewer"),
+    ("above", "below"),
+    ("before", "after"),
+    ("approve", "reject"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("accept", "reject"),
+    ("support", "oppose"),
+    ("open", "close"),
+    ("first", "last"),
+    ("largest", "smallest"),
+    ("biggest", "smallest"),
+    ("up", "down"),
+    ("strong", "weak"),
+    ("stronger", "weaker"),
+    ("expand", "contract"),
+    ("hire", "fire"),
+    ("raise", "lower"),
+    ("raise", "cut"),
+    ("boost", "cut"),
+    ("ease", "tighten"),
+    ("easing", "tightening"),
+    ("relax", "tighten"),
+    ("lift", "impose"),
+    ("buy", "sell"),
+    ("import", "export"),
+    ("profit", "loss"),
+    ("surplus", "deficit"),
+    ("acquit", "convict"),
+    ("guilty", "innocent"),
+    ("public", "private"),
+    ("domestic", "foreign"),
+    ("east", "west"),
+    ("north", "south"),
+    ("arrive", "depart"),
+    ("start", "end"),
+    ("begin", "end"),
+    ("success", "failure"),
+    ("successful", "unsuccessful"),
+    ("victory", "defeat"),
+    ("positive", "negative"),
+    ("optimistic", "pessimistic"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("old", "young"),
+    ("oldest", "youngest"),
+    ("maximum", "minimum"),
+]
+_ANTONYM_OF: dict[str, set[str]] = {}
+for _a, _b in _ANTONYMS:
+    _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
+    _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
+
+
+def antonym_clash(claim_stems: set[str], source_stems: set[str]) -> list[tuple[str, str]]:
+    """Pairs (claim word, source word) where the claim says the opposite of the source.
+
+    Only when the claim's word is itself absent from the source: "rose" against a source
+    that says both "rose" and "fell" is not a clash.
+    """
+    out = []
+    for s in claim_stems:
+        if s in source_stems:
+            continue
+        for opp in _ANTONYM_OF.get(s, ()):
+            if opp in source_stems:
+                out.append((s, opp))
+    return out

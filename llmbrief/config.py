@@ -1,0 +1,64 @@
+"""Settings resolved once: arguments > environment > defaults (FORMATS section 6)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .errors import ConfigError
+
+__all__ = ["DEFAULT_LLM_MODEL", "EXTRACTIVE", "ModelSettings", "resolve_model"]
+
+EXTRACTIVE = "extractive"
+DEFAULT_LLM_MODEL = "gpt-4o-mini"
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """Which drafter to use and, for an LLM, where and how to reach it."""
+
+    model: str
+    base_url: str | None = None
+    api_key: str | None = None
+    timeout: float = 60.0
+
+    @property
+    def is_llm(self) -> bool:
+        """Whether this is a chat model rather than the offline drafter."""
+        return self.model != EXTRACTIVE
+
+    def __repr__(self) -> str:  # never show the key
+        key = "set" if self.api_key else None
+        return f"ModelSettings(model={self.model!r}, base_url={self.base_url!r}, api_key={key})"
+
+
+def resolve_model(
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+) -> ModelSettings:
+    """Pick the model: ``model`` > ``LLMBRIEF_MODEL`` > an LLM when a key or base URL is set >
+    the offline ``extractive`` drafter.
+
+    Raises:
+        ConfigError: an LLM is asked for with neither ``OPENAI_API_KEY`` nor a base URL.
+    """
+    env = os.environ if env is None else env
+    base_url = base_url or env.get("OPENAI_BASE_URL") or None
+    api_key = api_key or env.get("OPENAI_API_KEY") or None
+    chosen = model or env.get("LLMBRIEF_MODEL") or None
+    if chosen is None:
+        chosen = DEFAULT_LLM_MODEL if (api_key or base_url) else EXTRACTIVE
+    t = timeout if timeout is not None else float(env.get("LLMBRIEF_TIMEOUT", "60") or 60)
+    if chosen == EXTRACTIVE:
+        return ModelSettings(model=EXTRACTIVE, timeout=t)
+    if not api_key and not base_url:
+        raise ConfigError(
+            f"model {chosen!r} needs OPENAI_API_KEY (or --base-url / OPENAI_BASE_URL for a "
+            "local OpenAI-compatible server); use --model extractive to stay offline"
+        )
+    # Local servers (Ollama, vLLM, llama.cpp) accept any key string.
+    return ModelSettings(model=chosen, base_url=base_url, api_key=api_key or "local", timeout=t)

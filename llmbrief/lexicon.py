@@ -1,0 +1,135 @@
+"""Words: tokenising, stopwords and a light stemmer shared by the drafter and the verifier."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["STOPWORDS", "content_stems", "stem", "words"]
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+
+STOPWORDS = frozenset(
+    """
+    a about above across after again against all almost along also although always am
+    among an and another any anyone anything are around as at be became because become
+    been before being below between both but by can cannot could did do does doing done
+    down during each either else etc even ever every few for from further had has have
+    having he her here hers herself him himself his how however i if in into is it its
+    itself just least less like made make many may me might more most much must my
+    myself neither nor now of off often on once one only onto or other others our ours
+    ourselves out over own per perhaps quite rather really said same says say see seen
+    several shall she should since so some such than that the their theirs them
+    themselves then there these they this those though through thus to too toward
+    towards under until up upon us very via was we well were what whatever when where
+    whether which while who whom whose why will with within without would yet you your
+    yours also new week weeks s t d ll re ve m mr mrs ms dr according told tell tells
+    similarly meanwhile moreover furthermore additionally likewise instead
+    """.split()
+)
+
+# Irregular forms that a suffix stripper cannot join.
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "person",
+    "countries": "country",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "won": "win",
+    "lost": "lose",
+    "spent": "spend",
+    "sold": "sell",
+    "bought": "buy",
+    "built": "build",
+    "began": "begin",
+    "begun": "begin",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "held": "hold",
+    "led": "lead",
+    "met": "meet",
+    "paid": "pay",
+    "left": "leave",
+    "set": "set",
+    "cut": "cut",
+    "hit": "hit",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "chose": "choose",
+    "chosen": "choose",
+    "drove": "drive",
+    "driven": "drive",
+    "wrote": "write",
+    "written": "write",
+    "brought": "bring",
+    "sought": "seek",
+    "fought": "fight",
+    "thought": "think",
+    "found": "find",
+    "kept": "keep",
+    "meant": "mean",
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, deterministic suffix stripper (plurals, -ing, -ed, -ly, -ies...).
+
+    It joins inflections (``plans``/``planned``/``planning``) without merging different words;
+    aggressive stemmers merge ``general``/``generate`` and hide a swapped word.
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith(("ies", "ied")) and len(w) >= 5:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("ing") and len(w) >= 6:
+        w = _undouble(w[:-3])
+    elif w.endswith("ed") and len(w) >= 5:
+        w = _undouble(w[:-2])
+    elif w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif w.endswith("ly") and len(w) >= 6:
+        w = w[:-2]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        return w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
+    return _WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of ``text``: lowercased, stopwords out, hyphens split."""
+    out: list[str] = []
+    for w in words(text):
+        for part in w.lower().replace("’", "'").split("-"):
+            if part.endswith("'s"):
+                part = part[:-2]
+            if part and part not in STOPWORDS and not part.isdigit():
+                out.append(stem(part))
+    return out

@@ -1,0 +1,272 @@
+"""Reading clusters and briefs from files; every input error is named precisely.
+
+Errors are :class:`~llmbrief.errors.InputError` with a one-line message naming the file,
+the article (index and id) and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .citations import ParsedSentence, attach_citations, parse_sentence, split_claims
+from .errors import InputError
+from .types import Article, Brief, Cluster
+
+__all__ = [
+    "BriefInput",
+    "brief_claims",
+    "cluster_from_data",
+    "iter_cluster_lines",
+    "load_brief",
+    "load_cluster",
+    "parse_brief_text",
+]
+
+_COUNT_LINE = re.compile(r"^\s*\d+\s+articles?\s+in\s+this\s+cluster\s*$", re.IGNORECASE)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a file") from None
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), f"not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise InputError(str(path), f"cannot read file: {err.strerror}") from None
+
+
+def _parse_json(path: Path, text: str, line: int | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {line}" if line is not None else f"line {err.lineno} column {err.colno}"
+        raise InputError(str(path), f"invalid JSON at {where}: {err.msg}") from None
+
+
+def _article_label(index: int, raw: object, line: int | None = None) -> str:
+    label = f"article {index}"
+    if isinstance(raw, dict) and "id" in raw and isinstance(raw["id"], (str, int)):
+        label += f" (id {raw['id']!r})"
+    if line is not None:
+        label += f" at line {line}"
+    return label
+
+
+def _article(path: Path, index: int, raw: object, line: int | None = None) -> Article:
+    label = _article_label(index, raw, line)
+    if not isinstance(raw, dict):
+        raise InputError(str(path), "must be a JSON object", item=label)
+    for name in ("id", "title", "text"):
+        if name not in raw or raw[name] is None:
+            raise InputError(str(path), "is missing", item=label, field=name)
+    try:
+        return Article.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        msg = first["msg"].removeprefix("Value error, ")
+        raise InputError(str(path), msg, item=label, field=field) from None
+
+
+def cluster_from_data(
+    path: Path, data: object, default_id: str, line: int | None = None
+) -> Cluster:
+    """Validate a decoded cluster (object or bare list of articles) into a :class:`Cluster`."""
+    where = f"cluster at line {line}" if line is not None else None
+    if isinstance(data, list):
+        raw_articles: object = data
+        cluster_id = default_id
+    elif isinstance(data, dict):
+        if "articles" not in data:
+            raise InputError(str(path), "is missing", item=where, field="articles")
+        raw_articles = data["articles"]
+        cid = data.get("cluster_id", default_id)
+        if not isinstance(cid, (str, int)) or not str(cid).strip():
+            raise InputError(
+                str(path), "must be a non-empty string", item=where, field="cluster_id"
+            )
+        cluster_id = str(cid)
+    else:
+        raise InputError(str(path), "must be a JSON object with 'articles' or a list", item=where)
+    if not isinstance(raw_articles, list):
+        raise InputError(str(path), "must be a list", item=where, field="articles")
+    if not raw_articles:
+        raise InputError(str(path), "no articles", item=where, field="articles")
+    articles = [_article(path, i, raw, None) for i, raw in enumerate(raw_articles)]
+    _check_unique(path, articles)
+    return Cluster(cluster_id=cluster_id, articles=articles)
+
+
+def _check_unique(path: Path, articles: list[Article]) -> None:
+    seen: dict[str, int] = {}
+    for i, a in enumerate(articles):
+        if a.id in seen:
+            raise InputError(
+                str(path),
+                f"duplicate id (also article {seen[a.id]})",
+                item=f"article {i} (id {a.id!r})",
+                field="id",
+            )
+        seen[a.id] = i
+
+
+def load_cluster(path: str | Path) -> Cluster:
+    """Read one cluster: a JSON object, a bare JSON list of articles, or a ``.jsonl`` of articles.
+
+    Raises:
+        InputError: the file is unreadable or not a valid cluster (the message names the
+            file, the article and the field).
+    """
+    p = Path(path)
+    text = _read_text(p)
+    if not text.strip():
+        raise InputError(str(p), "file is empty")
+    if p.suffix.lower() == ".jsonl":
+        lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+        first = _parse_json(p, lines[0][1], lines[0][0])
+        if isinstance(first, dict) and "articles" in first:
+            if len(lines) > 1:
+                raise InputError(
+                    str(p), f"holds {len(lines)} clusters; use 'llmbrief batch' for many"
+                )
+            return cluster_from_data(p, first, p.stem)
+        articles = []
+        for i, (n, ln) in enumerate(lines):
+            raw = _parse_json(p, ln, n)
+            articles.append(_article(p, i, raw, n))
+        _check_unique(p, articles)
+        return Cluster(cluster_id=p.stem, articles=articles)
+    return cluster_from_data(p, _parse_json(p, text), p.stem)
+
+
+def iter_cluster_lines(path: str | Path) -> Iterator[tuple[int, str, Cluster | InputError]]:
+    """Yield ``(line number, cluster id, cluster or the error)`` for a batch ``.jsonl`` file.
+
+    A bad line is yielded as its error, so a batch can record it and go on.
+    """
+    p = Path(path)
+    text = _read_text(p)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        default_id = f"{p.stem}-{n}"
+        try:
+            data = _parse_json(p, line, n)
+            if isinstance(data, dict) and isinstance(data.get("cluster_id"), (str, int)):
+                default_id = str(data["cluster_id"])
+            yield n, default_id, cluster_from_data(p, data, default_id, line=n)
+        except InputError as err:
+            yield n, default_id, err
+
+
+class BriefInput:
+    """A brief read back from a file: its title (if any) and its claims."""
+
+    def __init__(self, title: str | None, claims: list[ParsedSentence]) -> None:
+        self.title = title
+        self.claims = claims
+
+
+def _strip_member_headlines(paragraph: str, titles: list[str]) -> str:
+    """Drop headlines that the seed shape appends to the paragraph's end."""
+    ordered = sorted({t.strip() for t in titles if t.strip()}, key=len, reverse=True)
+    changed = True
+    out = paragraph.rstrip()
+    while changed and out:
+        changed = False
+        for t in ordered:
+            if out.endswith(t) and len(out) > len(t):
+                out = out[: -len(t)].rstrip()
+                changed = True
+                break
+    return out
+
+
+def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
+    """Read the text form of a brief (or a bare paragraph) into a title and claims."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    blocks = [b for b in blocks if not _COUNT_LINE.match(b)]
+    blocks = [
+        b for b in blocks if not all(ln.lstrip().startswith(("- ", "* ")) for ln in b.splitlines())
+    ]
+    title: str | None = None
+    if len(blocks) >= 2 and "\n" not in blocks[0] and "[" not in blocks[0]:
+        title = blocks[0].lstrip("# ").strip()
+        blocks = blocks[1:]
+    paragraph = " ".join(" ".join(b.split()) for b in blocks)
+    if title and paragraph.startswith(title):
+        paragraph = paragraph[len(title) :].lstrip()
+    if cluster is not None:
+        paragraph = _strip_member_headlines(paragraph, [a.title for a in cluster.articles])
+    ids = cluster.ids if cluster is not None else None
+    return BriefInput(title, split_claims(paragraph, ids))
+
+
+def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
+    """Read a brief file: text (paragraph or full text form) or brief JSON (FORMATS section 3).
+
+    Raises:
+        InputError: unreadable, empty, or no sentence in it.
+    """
+    p = Path(path)
+    text = _read_text(p)
+    if not text.strip():
+        raise InputError(str(p), "brief is empty")
+    ids = cluster.ids if cluster is not None else None
+    stripped = text.lstrip()
+    if p.suffix.lower() == ".json" or stripped.startswith("{"):
+        data = _parse_json(p, text)
+        if not isinstance(data, dict):
+            raise InputError(str(p), "brief JSON must be an object")
+        title = data.get("title") if isinstance(data.get("title"), str) else None
+        sentences = data.get("sentences")
+        if isinstance(sentences, list) and sentences:
+            claims = []
+            for i, s in enumerate(sentences):
+                if not isinstance(s, dict) or not isinstance(s.get("text"), str):
+                    raise InputError(str(p), "must be an object with 'text'", item=f"sentence {i}")
+                cits = s.get("citations") or []
+                if not isinstance(cits, list):
+                    raise InputError(
+                        str(p), "must be a list", item=f"sentence {i}", field="citations"
+                    )
+                raw = s["text"].rstrip()
+                parsed = parse_sentence(raw, ids)
+                cited = list(dict.fromkeys([*parsed.citations, *(str(c) for c in cits)]))
+                claims.append(
+                    ParsedSentence(
+                        raw=attach_citations(parsed.text, cited), text=parsed.text, citations=cited
+                    )
+                )
+            result = BriefInput(title, claims)
+        elif isinstance(data.get("summary"), str):
+            result = parse_brief_text(data["summary"], cluster)
+            result.title = title
+        else:
+            raise InputError(
+                str(p), "brief JSON has neither sentences nor summary", field="summary"
+            )
+    else:
+        result = parse_brief_text(text, cluster)
+    if not result.claims:
+        raise InputError(str(p), "brief has no sentence")
+    return result
+
+
+def brief_claims(brief: Brief) -> list[ParsedSentence]:
+    """Claims of a Brief object, as the verifier reads them."""
+    return [
+        ParsedSentence(
+            raw=attach_citations(s.text, s.citations), text=s.text, citations=list(s.citations)
+        )
+        for s in brief.sentences
+    ]

@@ -1,0 +1,166 @@
+"""Verification: a verdict per claim, with evidence, reasons and suggested ids; and repair.
+
+Verdicts (FORMATS section 4): ``supported``, ``unknown_id``, ``misattributed`` (other
+articles support it: ``suggested_ids``), ``unsupported`` (nothing in the cluster does) and
+``uncited``. Content failures are data in the report, never exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from .citations import ParsedSentence, attach_citations, split_claims
+from .load import brief_claims, parse_brief_text
+from .support import ClusterIndex
+from .types import Brief, ClaimReport, Cluster, Report, Sentence
+
+__all__ = ["RepairMode", "Verifier", "repair", "verify"]
+
+RepairMode = Literal["none", "drop", "retarget", "regenerate"]
+
+
+class Verifier:
+    """Checks claims against one cluster; build once, verify many briefs."""
+
+    def __init__(self, cluster: Cluster, index: ClusterIndex | None = None) -> None:
+        self.cluster = cluster
+        self.index = index or ClusterIndex(cluster)
+        self._known = set(cluster.ids)
+
+    def claim(self, index: int, claim: ParsedSentence) -> ClaimReport:
+        """The verdict on one claim."""
+        cited = claim.citations
+        unknown = [c for c in cited if c not in self._known]
+        known = [c for c in cited if c in self._known]
+        report = ClaimReport(
+            index=index, text=claim.raw, citations=list(cited), verdict="supported"
+        )
+        if not cited:
+            report.verdict = "uncited"
+            found = self.index.search(claim.text)
+            report.suggested_ids = _ids_of(found)
+            report.reasons.append("no citation" + ("; the cluster supports it" if found else ""))
+            if found:
+                report.evidence = found[0].evidence
+            return report
+        result = self.index.check(claim.text, known) if known else None
+        if result is not None:
+            report.evidence = result.evidence
+            if result.idle_ids and result.supported:
+                report.notes.append(
+                    "cited but adds nothing to the support: "
+                    + ", ".join(f"[{i}]" for i in result.idle_ids)
+                )
+        if unknown:
+            report.verdict = "unknown_id"
+            report.unknown_ids = unknown
+            report.reasons.append(
+                "not an article of this cluster: " + ", ".join(f"[{u}]" for u in unknown)
+            )
+            if result is not None and not result.supported:
+                report.reasons.extend(result.reasons)
+            if result is None or not result.supported:
+                report.suggested_ids = _ids_of(self.index.search(claim.text, exclude=known))
+            return report
+        assert result is not None
+        if result.supported:
+            return report
+        report.reasons.extend(result.reasons)
+        others = self.index.search(claim.text, exclude=known)
+        if others:
+            report.verdict = "misattributed"
+            report.suggested_ids = _ids_of(others)
+            report.evidence = others[0].evidence
+        else:
+            report.verdict = "unsupported"
+        return report
+
+    def claims(self, claims: Sequence[ParsedSentence]) -> Report:
+        """The report on a list of claims."""
+        return Report.from_claims([self.claim(i, c) for i, c in enumerate(claims)])
+
+    def brief(self, brief: Brief | str) -> Report:
+        """The report on a Brief, or on brief text (paragraph or the whole text form)."""
+        if isinstance(brief, Brief):
+            return self.claims(brief_claims(brief))
+        return self.claims(parse_brief_text(brief, self.cluster).claims)
+
+
+def _ids_of(results: Sequence[object]) -> list[str]:
+    ids: list[str] = []
+    for r in results:
+        for ev in getattr(r, "evidence", []):
+            if ev.article_id not in ids:
+                ids.append(ev.article_id)
+    return ids[:3]
+
+
+def verify(cluster: Cluster, brief: Brief | str) -> Report:
+    """Verify a brief (a Brief, or its text) against its cluster.
+
+    Args:
+        cluster: the articles the brief was made from.
+        brief: a :class:`Brief`, the summary paragraph, or the whole text form.
+
+    Returns:
+        The report of FORMATS section 4.
+    """
+    return Verifier(cluster).brief(brief)
+
+
+def repair(
+    sentences: Sequence[Sentence], report: Report, mode: RepairMode
+) -> tuple[list[Sentence], list[str]]:
+    """Apply ``drop`` or ``retarget`` repairs; return the new sentences and what was done.
+
+    ``drop`` removes unknown ids, and sentences that stay unsupported or uncited with nothing
+    to suggest. ``retarget`` replaces misattributed ids (and cites uncited sentences) with the
+    suggested ones, then drops what is still unsupported. ``regenerate`` is done by the drafter.
+    """
+    if mode in ("none", "regenerate"):
+        return list(sentences), []
+    out: list[Sentence] = []
+    actions: list[str] = []
+    by_index = {c.index: c for c in report.claims}
+    for i, s in enumerate(sentences):
+        c = by_index.get(i)
+        if c is None or c.verdict == "supported":
+            out.append(s)
+            continue
+        if c.verdict == "unknown_id":
+            kept = [x for x in s.citations if x not in c.unknown_ids]
+            actions.append(f"sentence {i}: dropped unknown ids {c.unknown_ids}")
+            if not kept and mode == "retarget" and c.suggested_ids:
+                kept = list(c.suggested_ids)
+                actions.append(f"sentence {i}: cited {c.suggested_ids} instead")
+            if kept:
+                out.append(Sentence(text=s.text, citations=kept))
+            else:
+                actions.append(f"sentence {i}: dropped (no citation left)")
+            continue
+        if c.verdict in ("misattributed", "uncited") and mode == "retarget" and c.suggested_ids:
+            out.append(Sentence(text=s.text, citations=list(c.suggested_ids)))
+            actions.append(f"sentence {i}: retargeted {s.citations} -> {c.suggested_ids}")
+            continue
+        actions.append(f"sentence {i}: dropped ({c.verdict})")
+    return out, actions
+
+
+def summary_text(sentences: Sequence[Sentence]) -> str:
+    """The cited paragraph for a list of sentences."""
+    return " ".join(attach_citations(s.text, s.citations) for s in sentences)
+
+
+def claims_of(sentences: Sequence[Sentence], known_ids: Sequence[str]) -> list[ParsedSentence]:
+    """Sentences as verifier claims (used when re-verifying after a repair)."""
+    return (
+        [
+            ParsedSentence(
+                raw=attach_citations(s.text, s.citations), text=s.text, citations=list(s.citations)
+            )
+            for s in sentences
+        ]
+        if sentences
+        else split_claims("", known_ids)
+    )
