@@ -167,6 +167,16 @@ _QUANTITY = re.compile(
     rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?",
     re.IGNORECASE,
 )
+# "billions in state funding" vs "millions": orders of magnitude said in words.
+_MAGNITUDES = {
+    "dozens": 1e1,
+    "hundreds": 1e2,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
+}
+_MAGNITUDE_RE = re.compile(r"\b(" + "|".join(_MAGNITUDES) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
@@ -185,6 +195,10 @@ class Quantity:
         any unit (``22`` vs ``22 provinces``); a claim unit must be in the source, except money
         against a bare large figure (``$10 billion`` vs ``10 billion``).
         """
+        if self.unit == "magnitude":  # "billions" is any figure in the billions
+            if other.unit == "magnitude":
+                return self.value == other.value
+            return other.unit != "ord" and self.value <= other.value < self.value * 1000
         if (
             self.unit
             and self.unit != other.unit
@@ -252,6 +266,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             u = _UNIT_WORD[m.group("unit").lower()]
             unit = unit or u
         out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
+    for m in _MAGNITUDE_RE.finditer(text):
+        word = m.group(1).lower()
+        out.append(Quantity(value=_MAGNITUDES[word], unit="magnitude", text=m.group(0)))
     for m in _ORDINAL_RE.finditer(text):
         tok = m.group(1).lower()
         if tok in ("second", "last"):
@@ -297,8 +314,9 @@ _COMMON_CAPS = (
         """
     the a an this that these those it its he she they we i in on at but and yet so
     however meanwhile still while when after before as there some many most such his her
-    their our one two three several both other others if what who why how where analysts
-    officials critics experts similarly under over by for from with without during
+    their our one two three four five six seven eight nine ten several both other others if
+    what who why how where analysts officials critics experts similarly under over by for
+    from with without during
     despite although though then now also only even according more less last next
     earlier later new
     """.split()
@@ -324,10 +342,43 @@ def names(text: str) -> list[str]:
         if low in _COMMON_CAPS or low in STOPWORDS:
             continue
         is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
-        if sentence_start and not is_code:
+        if sentence_start and not is_code and not _looks_proper(low):
             continue
         out.append(tok.strip("."))
     return out
+
+
+_COMMON_SUFFIXES = (
+    "s",
+    "ed",
+    "ing",
+    "ly",
+    "ion",
+    "ment",
+    "ness",
+    "ity",
+    "er",
+    "al",
+    "ive",
+    "ous",
+    "ful",
+    "ic",
+    "ble",
+    "ant",
+    "ent",
+    "ure",
+    "age",
+    "ise",
+    "ize",
+    "ship",
+    "ward",
+    "wards",
+)
+
+
+def _looks_proper(low: str) -> bool:
+    """A sentence-opening word that reads as a name (``Tencent``), not a plain word."""
+    return len(low) >= 3 and not low.endswith(_COMMON_SUFFIXES)
 
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,300})[\"“”]")
@@ -339,7 +390,8 @@ def quotes(text: str) -> list[str]:
 
 
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without|"
+    r"\b(?:not(?! only| just| least)|no(?! longer| doubt)|never(?![\s-]before)|"
+    r"neither|nor|none|nobody|nothing|cannot|without|"
     r"denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|"
     r"failed to|fails to|unable|\w+n[’']t)\b",
     re.IGNORECASE,
@@ -355,7 +407,8 @@ _HEDGE = re.compile(
     r"\b(?:plans? to|planning to|planned to|aims? to|intends? to|proposed|proposes?|propose|"
     r"considering|considers?|could|may|might|would|will|expected to|expects? to|set to|"
     r"seeks? to|hopes? to|wants? to|weighing|mulling|potential|possible|possibly|likely|"
-    r"reportedly|allegedly|rumou?red)\b",
+    r"reportedly|allegedly|rumou?red|soon|going to|anticipated|expected|planned|pledged|"
+    r"promised|vowed|would|shall|upcoming|future)\b",
     re.IGNORECASE,
 )
 
@@ -365,84 +418,91 @@ def hedges(text: str) -> list[str]:
     return [h.lower() for h in _HEDGE.findall(text)]
 
 
-_ANTONYMS = [
-    ("increase", "decrease"),
-    ("increase", "decline"),
-    ("increase", "drop"),
-    ("increase", "fall"),
-    ("rise", "fall"),
-    ("rise", "drop"),
-    ("rise", "decline"),
-    ("grow", "shrink"),
-    ("gain", "loss"),
-    ("gain", "lose"),
-    ("win", "lose"),
-    ("higher", "lower"),
-    ("more", "fewer"),
-    ("above", "below"),
-    ("before", "after"),
-    ("approve", "reject"),
-    ("allow", "ban"),
-    ("allow", "forbid"),
-    ("accept", "reject"),
-    ("support", "oppose"),
-    ("open", "close"),
-    ("first", "last"),
-    ("largest", "smallest"),
-    ("biggest", "smallest"),
-    ("up", "down"),
-    ("strong", "weak"),
-    ("stronger", "weaker"),
-    ("expand", "contract"),
-    ("hire", "fire"),
-    ("raise", "lower"),
-    ("raise", "cut"),
-    ("boost", "cut"),
-    ("ease", "tighten"),
-    ("easing", "tightening"),
-    ("relax", "tighten"),
-    ("lift", "impose"),
-    ("buy", "sell"),
-    ("import", "export"),
-    ("profit", "loss"),
-    ("surplus", "deficit"),
-    ("acquit", "convict"),
-    ("guilty", "innocent"),
-    ("public", "private"),
-    ("domestic", "foreign"),
-    ("east", "west"),
-    ("north", "south"),
-    ("arrive", "depart"),
-    ("start", "end"),
-    ("begin", "end"),
-    ("success", "failure"),
-    ("successful", "unsuccessful"),
-    ("victory", "defeat"),
-    ("positive", "negative"),
-    ("optimistic", "pessimistic"),
-    ("early", "late"),
-    ("earlier", "later"),
-    ("old", "young"),
-    ("oldest", "youngest"),
-    ("maximum", "minimum"),
-]
+# Opposites, as "a/b" pairs; a word may have several. Authored for news prose.
+_ANTONYMS = """
+increase/decrease increase/decline increase/drop increase/fall increase/cut increase/reduce
+rise/fall rise/drop rise/decline rise/sink grow/shrink growth/decline gain/loss gain/lose
+win/lose won/lost winner/loser higher/lower high/low more/fewer more/less most/least
+above/below before/after approve/reject approve/veto allow/ban allow/forbid allow/prohibit
+accept/reject accept/refuse support/oppose open/close open/shut opened/closed reopen/close
+first/last largest/smallest biggest/smallest up/down strong/weak stronger/weaker
+expand/contract expand/shrink hire/fire hire/lay raise/lower raise/cut boost/cut ease/tighten
+relax/tighten lift/impose buy/sell bought/sold import/export profit/loss surplus/deficit
+acquit/convict guilty/innocent public/private publicly/secretly publicly/privately
+domestic/foreign east/west north/south arrive/depart start/end begin/end start/finish
+success/failure successful/unsuccessful succeed/fail victory/defeat positive/negative
+optimistic/pessimistic early/late earlier/later old/young oldest/youngest older/younger
+maximum/minimum elevated/reduced elevated/lowered inflate/deflate inflate/contain
+reveal/hide reveal/conceal unveil/hide unveil/conceal show/hide include/exclude
+keep/delete keep/remove keep/drop keep/scrap save/delete add/remove add/delete join/leave
+enter/exit born/died birth/death alive/dead live/die survive/die survivor/victim
+safe/dangerous safe/unsafe legal/illegal valid/invalid able/unable possible/impossible
+likely/unlikely true/false real/fake confirm/deny confirmed/denied admit/deny praise/criticize
+praise/condemn welcome/condemn agree/disagree love/hate friend/enemy ally/rival ally/enemy
+peace/war calm/violent quiet/loud cheap/expensive cheaper/costlier rich/poor wealthy/poor
+full/empty heavy/light hot/cold warm/cold wet/dry fast/slow faster/slower quick/slow
+long/short longer/shorter large/small big/small huge/tiny major/minor wide/narrow
+deep/shallow near/far inside/outside internal/external import/export input/output
+man/woman men/women male/female boy/girl boys/girls father/mother son/daughter king/queen
+husband/wife brother/sister uncle/aunt
+day/night morning/evening summer/winter spring/autumn sunrise/sunset
+north/south east/west left/right top/bottom upper/lower front/back inbound/outbound
+attack/defend offense/defense arrest/release arrested/released capture/release
+resign/appoint hired/fired elected/defeated pass/fail passed/failed
+troubled/thriving struggling/thriving struggling/booming boom/bust bull/bear
+permanent/temporary permanently/temporarily voluntary/mandatory voluntarily/forcibly
+mandatory/optional official/unofficial formal/informal federal/state national/local
+increased/decreased increasing/decreasing rising/falling growing/shrinking
+"""
+_PAIRS = [tuple(p.split("/")) for p in _ANTONYMS.split()]
 _ANTONYM_OF: dict[str, set[str]] = {}
-for _a, _b in _ANTONYMS:
+for _a, _b in _PAIRS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
 
 
-def antonym_clash(claim_stems: set[str], source_stems: set[str]) -> list[tuple[str, str]]:
+def antonym_clash(claim_text: str, source_text: str) -> list[tuple[str, str]]:
     """Pairs (claim word, source word) where the claim says the opposite of the source.
 
-    Only when the claim's word is itself absent from the source: "rose" against a source
-    that says both "rose" and "fell" is not a clash.
+    The source's opposite must share a neighbouring content word with the claim's word
+    ("a decline in profit" vs "an increase in profit"), and the claim's own word must not
+    stand in that same context, so "profit fell" is not contradicted by "prices rose".
+    Prefix negations count too: "necessary" against "unnecessary".
     """
+    claim_toks = [stem(w) for w in words(claim_text)]
+    source_toks = [stem(w) for w in words(source_text)]
     out = []
-    for s in claim_stems:
-        if s in source_stems:
+    for i, s in enumerate(claim_toks):
+        opposites = set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)
+        if not opposites:
             continue
-        for opp in _ANTONYM_OF.get(s, ()):
-            if opp in source_stems:
-                out.append((s, opp))
+        near_claim = _context(claim_toks, i)
+        same = [j for j, t in enumerate(source_toks) if t == s]
+        if any(near_claim & _context(source_toks, j) for j in same):
+            continue
+        for j, t in enumerate(source_toks):
+            if t in opposites and near_claim & _context(source_toks, j):
+                out.append((s, t))
+                break
     return out
+
+
+_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+
+
+def _prefix_opposites(s: str) -> set[str]:
+    if len(s) < 4:
+        return set()
+    out = {p + s for p in _NEG_PREFIXES}
+    for p in _NEG_PREFIXES:
+        if s.startswith(p) and len(s) - len(p) >= 4:
+            out.add(s[len(p) :])
+    return out
+
+
+def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
+    return {
+        t
+        for t in toks[max(0, i - width) : i] + toks[i + 1 : i + 1 + width]
+        if t not in STOPWORDS and len(t) > 2
+    }

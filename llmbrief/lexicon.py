@@ -28,6 +28,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+_NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion bn mn dozen percent
+    """.split()
+)
+
 # Irregular forms that a suffix stripper cannot join.
 _IRREGULAR = {
     "men": "man",
@@ -92,7 +100,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.strip("'")
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
+        w = _IRREGULAR[w]
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith(("ies", "ied")) and len(w) >= 5:
@@ -130,6 +138,12 @@ def content_stems(text: str) -> list[str]:
         for part in w.lower().replace("’", "'").split("-"):
             if part.endswith("'s"):
                 part = part[:-2]
-            if part and part not in STOPWORDS and not part.isdigit():
+            # figures are the quantity check's business, not the overlap's
+            if (
+                part
+                and part not in STOPWORDS
+                and not part[0].isdigit()
+                and part not in _NUMBER_WORDS
+            ):
                 out.append(stem(part))
     return out

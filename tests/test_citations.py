@@ -100,8 +100,10 @@ def test_format_then_parse_round_trips(id_list: list[str]) -> None:
 @given(
     st.lists(
         st.text(alphabet=string.ascii_lowercase + " ", min_size=3, max_size=40).filter(
-            # a lone known abbreviation ("Gov.", "No.") is genuinely ambiguous at a boundary
-            lambda s: bool(s.strip()) and s.split()[-1] not in _ABBREVIATIONS
+            # a known abbreviation ("Gov.") or an initial ("A.") is ambiguous at a boundary
+            lambda s: (
+                bool(s.strip()) and s.split()[-1] not in _ABBREVIATIONS and len(s.split()[-1]) > 1
+            )
         ),
         min_size=1,
         max_size=6,

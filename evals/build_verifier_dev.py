@@ -1,0 +1,690 @@
+"""Build evals/verifier_dev.jsonl: hand-written claims over the seed clusters (FORMATS section 5).
+
+Each row below is (claim, cited ids, label, error type). Sources are the cited articles plus,
+for a misattribution, the article that does carry the fact, so the verifier sees what a brief
+would cite. Run: python evals/build_verifier_dev.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+S, U = "supported", "unsupported"
+
+CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
+    "china-chips": [
+        # supported: verbatim-ish, paraphrase, number formats, multi-source
+        (
+            "Zhejiang announced a five-year plan focused on manufacturing AI chips as small as 3 nanometers.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        ("Zhejiang's plan targets 3nm AI chips.", ["51155"], S, "number_format"),
+        (
+            "The Zhejiang plan calls for a pilot line for 5-nanometer chips by 2028.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Chen Weiming, an economist at Zhejiang University, advised on the plan.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Shares of several Zhejiang-listed chip equipment makers rose more than 5 percent after the plan was published.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Zhejiang's economy was about 8.6 trillion yuan last year.",
+            ["51155"],
+            S,
+            "number_format",
+        ),
+        (
+            "Shanghai's Pudong district launched a $10 billion investment plan this week.",
+            ["43531"],
+            S,
+            "paraphrase",
+        ),
+        ("Pudong's plan commits 72 billion yuan over five years.", ["43531"], S, "number_format"),
+        (
+            "Pudong unveiled a $10bn plan aimed mostly at microchips and AI.",
+            ["43531"],
+            S,
+            "number_format",
+        ),
+        (
+            "Roughly 60% of the Pudong money will go to semiconductors, chip design and AI.",
+            ["43531"],
+            S,
+            "number_format",
+        ),
+        (
+            "An index of Shanghai-listed semiconductor shares rose 2.4 percent on Wednesday.",
+            ["43531"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "At least 22 provincial-level governments have published economic plans prioritizing semiconductors and AI.",
+            ["19492"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "At least twenty-two provincial-level governments put chips among their priorities.",
+            ["19492"],
+            S,
+            "number_format",
+        ),
+        (
+            "Several regions pledged to increase production of rare earth elements.",
+            ["19492"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Jiangxi will expand separation capacity for heavy rare earths used in magnets.",
+            ["19492"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "China's approach to AI is government-led, while in the United States private companies drive AI growth.",
+            ["54934"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "American technology firms spent more than $200 billion on data centres this year.",
+            ["54934"],
+            S,
+            "number_format",
+        ),
+        (
+            "Marcus Hale of the Lindgren Institute said that in the U.S. the money follows the customers.",
+            ["54934"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "China's national chip fund raised a third round of 344 billion yuan last year.",
+            ["30085"],
+            S,
+            "number_format",
+        ),
+        (
+            "Chinese firms account for about a third of the world's new capacity for mature chips.",
+            ["30085"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "A future U.S. administration might ease rules on older chipmaking tools.",
+            ["30085"],
+            S,
+            "modality_kept",
+        ),
+        (
+            "Priya Raman estimated that a full separation could add 10 to 15 percent to the cost of consumer electronics.",
+            ["33059"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Japan has committed about $25 billion to its chip industry since 2021.",
+            ["33059", "39024"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Shenzhen announced a 50 billion yuan fund for chip designers and AI server makers.",
+            ["40112"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Pudong's plan is worth $10 billion and Zhejiang's plan targets 3-nanometer chips.",
+            ["43531", "51155"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Provinces and major cities are rolling out multi-billion dollar investment plans, framed as a response to U.S. export controls.",
+            ["51155", "43531", "19492"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Huaxin Semiconductor raised 7-nanometer yields to about 60 percent, and Zhejiang set a 3-nanometer target.",
+            ["35518", "51155"],
+            S,
+            "multi_source",
+        ),
+        (
+            "China accounts for about 70 percent of global rare earth mining.",
+            ["28871"],
+            S,
+            "number_format",
+        ),
+        (
+            "Beijing's planner told provinces to seek approval before building fabs costing more than 10 billion yuan.",
+            ["61203"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Guiyang has become a hub for computing centres because of its cool climate and cheap hydropower.",
+            ["44617"],
+            S,
+            "paraphrase",
+        ),
+        # unsupported: wrong number
+        (
+            "Zhejiang announced a five-year plan to make AI chips as small as 2 nanometers.",
+            ["51155"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Shanghai's Pudong district launched a $12 billion investment plan this week.",
+            ["43531"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "At least 25 provincial-level governments have published plans prioritizing semiconductors.",
+            ["19492"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Zhejiang announced a ten-year plan for 3-nanometer AI chips.",
+            ["51155"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "An index of Shanghai-listed semiconductor shares rose 4.2 percent on Wednesday.",
+            ["43531"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "China's national chip fund raised 434 billion yuan last year.",
+            ["30085"],
+            U,
+            "wrong_number",
+        ),
+        # wrong name
+        (
+            "Jiangsu province announced a five-year plan for 3-nanometer AI chips.",
+            ["51155"],
+            U,
+            "wrong_name",
+        ),
+        (
+            "Shenzhen's Futian district launched a $10 billion investment plan this week.",
+            ["43531"],
+            U,
+            "wrong_name",
+        ),
+        (
+            "Laura Brandt of Zhejiang University advised on the Zhejiang plan.",
+            ["51155"],
+            U,
+            "wrong_name",
+        ),
+        (
+            "Marcus Hale of the Brookings Institution said money follows the customers in the U.S.",
+            ["54934"],
+            U,
+            "wrong_name",
+        ),
+        ("Tencent is home to the e-commerce group in Zhejiang.", ["51155"], U, "wrong_name"),
+        # wrong date
+        ("Zhejiang announced its chip plan on Friday.", ["51155"], U, "wrong_date"),
+        (
+            "The Pudong plan was unveiled by the district government on Thursday.",
+            ["43531"],
+            U,
+            "wrong_date",
+        ),
+        (
+            "Zhejiang's plan calls for a pilot line for 5-nanometer chips by 2026.",
+            ["51155"],
+            U,
+            "wrong_date",
+        ),
+        # negation
+        (
+            "Shares of Zhejiang-listed chip equipment makers did not rise after the plan was published.",
+            ["51155"],
+            U,
+            "negation",
+        ),
+        ("Zhejiang's plan does give a total budget.", ["51155"], U, "negation"),
+        ("Investors did not welcome the Pudong announcement.", ["43531"], U, "negation"),
+        (
+            "Several regions refused to increase production of rare earth elements.",
+            ["19492"],
+            U,
+            "negation",
+        ),
+        # modality
+        (
+            "A U.S. administration has relaxed export controls on older chipmaking tools.",
+            ["30085"],
+            U,
+            "modality",
+        ),
+        ("Zhejiang has already produced 3-nanometer chips at scale.", ["51155"], U, "modality"),
+        # antonym / invented fact
+        (
+            "Shares of Zhejiang-listed chip equipment makers fell more than 5 percent on Monday.",
+            ["51155"],
+            U,
+            "antonym",
+        ),
+        (
+            "Investors welcomed the announcement, and an index of semiconductor shares fell on Wednesday.",
+            ["43531"],
+            U,
+            "antonym",
+        ),
+        (
+            "The Zhejiang plan includes a 30 billion yuan subsidy for lithography start-ups.",
+            ["51155"],
+            U,
+            "invented_fact",
+        ),
+        ("Pudong will build a new airport to serve chip exporters.", ["43531"], U, "invented_fact"),
+        (
+            "Huawei will open a 2-nanometer factory in Shenzhen next year.",
+            ["40112"],
+            U,
+            "invented_fact",
+        ),
+        # misattribution: the fact is in another article
+        (
+            "Shanghai's Pudong district launched a $10 billion investment plan this week.",
+            ["51155", "43531"],
+            S,
+            "multi_source_extra_id",
+        ),
+        (
+            "Shanghai's Pudong district launched a $10 billion investment plan this week.",
+            ["19492"],
+            U,
+            "misattribution",
+        ),
+        (
+            "Zhejiang announced a five-year plan to make AI chips as small as 3 nanometers.",
+            ["54934"],
+            U,
+            "misattribution",
+        ),
+        (
+            "Several regions pledged to increase production of rare earth elements.",
+            ["43531"],
+            U,
+            "misattribution",
+        ),
+        ("China's approach to AI development is government-led.", ["30085"], U, "misattribution"),
+        (
+            "Shenzhen announced a 50 billion yuan fund for chip designers.",
+            ["47760"],
+            U,
+            "misattribution",
+        ),
+        (
+            "Huaxin Semiconductor raised the share of usable 7-nanometer chips to about 60 percent.",
+            ["58831"],
+            U,
+            "misattribution",
+        ),
+        # unknown ids and uncited
+        (
+            "Shanghai's Pudong district launched a $10 billion investment plan this week.",
+            ["99999"],
+            U,
+            "unknown_id",
+        ),
+        ("Zhejiang announced a five-year chip plan.", ["51155", "12345"], U, "unknown_id"),
+        ("These local initiatives are part of a coordinated national strategy.", [], U, "uncited"),
+        (
+            "Shanghai's Pudong district launched a $10 billion investment plan this week.",
+            [],
+            U,
+            "uncited",
+        ),
+    ],
+    "carrow-port-strike": [
+        (
+            "About 4,200 dockworkers walked off the job at the Port of Carrow on Monday.",
+            ["p-101"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Roughly 4,200 dock workers went on strike at Carrow on Monday.",
+            ["p-101"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The strike halted container traffic at the country's second-busiest port.",
+            ["p-101"],
+            S,
+            "paraphrase",
+        ),
+        ("Carrow Terminals offered a 9% pay rise over three years.", ["p-101"], S, "number_format"),
+        (
+            "At least 31 container ships were waiting offshore by Monday evening.",
+            ["p-101"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The port authority said 38 ships were waiting to berth on Tuesday.",
+            ["p-102"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Transport Minister Elena Varga urged both sides to return to talks.",
+            ["p-102"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Carrow Terminals said no worker would lose a job before 2029.",
+            ["p-103"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Economists estimated the strike was delaying about $1.2 billion of goods a day.",
+            ["p-103"],
+            S,
+            "number_format",
+        ),
+        ("Former judge Tomas Reiner was named to mediate the dispute.", ["p-104"], S, "paraphrase"),
+        (
+            "Some shipping lines diverted vessels to the smaller port of Lisk, about 200 km to the north.",
+            ["p-104"],
+            S,
+            "number_format",
+        ),
+        (
+            "Dockworkers voted to end the five-day strike after a deal that guarantees jobs until 2030.",
+            ["p-105"],
+            S,
+            "paraphrase",
+        ),
+        ("The deal raises pay by 11 percent over three years.", ["p-105"], S, "paraphrase"),
+        ("About 87 percent of members who voted backed the deal.", ["p-105"], S, "number_format"),
+        (
+            "Six in ten Retail Federation members had goods stuck on ships off Carrow.",
+            ["p-106"],
+            S,
+            "number_format",
+        ),
+        (
+            "The walkout began on Monday and ended on Saturday with a deal guaranteeing jobs until 2030.",
+            ["p-101", "p-105"],
+            S,
+            "multi_source",
+        ),
+        (
+            "The union leader is Maria Okonjo, and the mediator was Tomas Reiner.",
+            ["p-101", "p-104"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Carrow Terminals had offered 9 percent, but the final deal gives 11 percent over three years.",
+            ["p-101", "p-105"],
+            S,
+            "multi_source",
+        ),
+        (
+            "About 4,800 dockworkers walked off the job at the Port of Carrow.",
+            ["p-101"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Carrow Terminals offered a 12 percent pay rise over three years.",
+            ["p-101"],
+            U,
+            "wrong_number",
+        ),
+        ("The deal guarantees jobs until 2035.", ["p-105"], U, "wrong_number"),
+        ("About 78 percent of members who voted backed the deal.", ["p-105"], U, "wrong_number"),
+        ("The strike lasted seven days.", ["p-105"], U, "wrong_number"),
+        (
+            "Union leader Elena Varga said the operator refused to guarantee jobs.",
+            ["p-101"],
+            U,
+            "wrong_name",
+        ),
+        ("Former judge Maria Okonjo was named to mediate the dispute.", ["p-104"], U, "wrong_name"),
+        (
+            "Some shipping lines diverted vessels to the port of Dunmore.",
+            ["p-104"],
+            U,
+            "wrong_name",
+        ),
+        ("The dockworkers walked out on Wednesday.", ["p-101"], U, "wrong_date"),
+        ("Dockworkers voted on Friday to end the strike.", ["p-105"], U, "wrong_date"),
+        ("Carrow Terminals did not offer any pay rise.", ["p-101"], U, "negation"),
+        ("The union said the promise was in writing.", ["p-103"], U, "negation"),
+        ("Both sides refused to meet the mediator.", ["p-104"], U, "negation"),
+        (
+            "Carrow Terminals has already installed automated cranes across the whole port.",
+            ["p-101"],
+            U,
+            "modality",
+        ),
+        ("Carrow Terminals called the strike necessary.", ["p-101"], U, "antonym"),
+        (
+            "The port authority said the backlog would be cleared in two days.",
+            ["p-105"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "The government fined Carrow Terminals for breaking labour law.",
+            ["p-104"],
+            U,
+            "invented_fact",
+        ),
+        ("Police arrested twelve strikers outside the main gate.", ["p-101"], U, "invented_fact"),
+        (
+            "Former judge Tomas Reiner was named to mediate the dispute.",
+            ["p-101"],
+            U,
+            "misattribution",
+        ),
+        ("About 87 percent of members who voted backed the deal.", ["p-103"], U, "misattribution"),
+        (
+            "Six in ten Retail Federation members had goods stuck on ships off Carrow.",
+            ["p-102"],
+            U,
+            "misattribution",
+        ),
+        (
+            "Economists estimated the strike was delaying about $1.2 billion of goods a day.",
+            ["p-105"],
+            U,
+            "misattribution",
+        ),
+        ("Former judge Tomas Reiner was named to mediate the dispute.", ["p-999"], U, "unknown_id"),
+        ("The strike ended after five days.", [], U, "uncited"),
+    ],
+    "aurora-lander": [
+        (
+            "The Nordic Space Agency's Aurora lander touched down near the Moon's south pole on Sunday.",
+            ["9001"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The agency became the fifth space organisation to land softly on the Moon.",
+            ["9001"],
+            S,
+            "paraphrase",
+        ),
+        ("Aurora set down at 14:32 GMT after a 12-minute descent.", ["9001"], S, "number_format"),
+        ("The mission cost about €420 million.", ["9001"], S, "number_format"),
+        ("The mission cost roughly 420 million euros.", ["9001"], S, "number_format"),
+        (
+            "Aurora carries six instruments, including a drill to look for water ice.",
+            ["9001"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The lander came to rest tilted by about 8 degrees, within its design limits.",
+            ["9002"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The drill found signs of water ice about 60 centimeters below the surface.",
+            ["9003"],
+            S,
+            "paraphrase",
+        ),
+        ("Chief scientist Lars Henriksen said more tests were needed.", ["9003"], S, "paraphrase"),
+        (
+            "The agency extended the mission by two weeks after engineers fixed a power problem.",
+            ["9004"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The lander lost contact with Earth for about three hours on Saturday.",
+            ["9004"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Amina Diallo of the University of Leeds said the finding was not yet proof.",
+            ["9005"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Independent scientists said the ice finding had not been confirmed.",
+            ["9005"],
+            S,
+            "negation_kept",
+        ),
+        (
+            "Aurora landed on Sunday and its drill later found signs of water ice.",
+            ["9001", "9003"],
+            S,
+            "multi_source",
+        ),
+        (
+            "The mission, planned to last 14 days, was extended by two weeks.",
+            ["9004"],
+            S,
+            "paraphrase",
+        ),
+        ("Aurora set down after a descent that lasted 21 minutes.", ["9001"], U, "wrong_number"),
+        ("The mission cost about 240 million euros.", ["9001"], U, "wrong_number"),
+        ("The lander came to rest tilted by about 18 degrees.", ["9002"], U, "wrong_number"),
+        (
+            "The drill found signs of water ice about 6 meters below the surface.",
+            ["9003"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "The agency became the third space organisation to land softly on the Moon.",
+            ["9001"],
+            U,
+            "wrong_number",
+        ),
+        ("Mission director Lars Henriksen said the craft was healthy.", ["9001"], U, "wrong_name"),
+        ("Amina Diallo of the University of Oslo urged caution.", ["9005"], U, "wrong_name"),
+        ("The Aurora lander touched down near the Moon's north pole.", ["9001"], U, "antonym"),
+        ("The lander touched down on Tuesday.", ["9001"], U, "wrong_date"),
+        (
+            "The agency said the ice result had been reviewed by outside scientists.",
+            ["9003"],
+            U,
+            "negation",
+        ),
+        (
+            "Independent scientists said the ice finding had been confirmed.",
+            ["9005"],
+            U,
+            "negation",
+        ),
+        ("The solar panels were producing more power than planned.", ["9002"], U, "antonym"),
+        ("The agency has published its ice data.", ["9005"], U, "modality"),
+        (
+            "The agency will launch a crewed mission to the same site in 2030.",
+            ["9003"],
+            U,
+            "invented_fact",
+        ),
+        (
+            "The drill found signs of water ice about 60 centimeters below the surface.",
+            ["9001"],
+            U,
+            "misattribution",
+        ),
+        (
+            "The lander lost contact with Earth for about three hours on Saturday.",
+            ["9002"],
+            U,
+            "misattribution",
+        ),
+        ("The drill found signs of water ice.", ["42"], U, "unknown_id"),
+        ("The lander came to rest tilted by about 8 degrees.", [], U, "uncited"),
+    ],
+}
+
+
+def main() -> None:
+    rows = []
+    for cluster_name, cases in CASES.items():
+        cluster = json.loads((ROOT / "seeds" / f"{cluster_name}.json").read_text())
+        by_id = {a["id"]: a for a in cluster["articles"]}
+        for n, (claim, cited, label, kind) in enumerate(cases):
+            source_ids = [c for c in cited if c in by_id]
+            if kind in ("misattribution", "uncited", "unknown_id"):
+                # add the articles that do carry it, as a cluster would have them
+                source_ids += [i for i in by_id if i not in source_ids][:3]
+            if not source_ids:
+                source_ids = list(by_id)[:2]
+            rows.append(
+                {
+                    "id": f"{cluster_name}-{n:03d}",
+                    "claim": claim,
+                    "sources": [{"id": i, "text": by_id[i]["text"]} for i in source_ids],
+                    "citations": cited,
+                    "label": label,
+                    "error_type": kind,
+                    "origin": f"seeds/{cluster_name}.json (hand-written claim)",
+                }
+            )
+    out = ROOT / "evals" / "verifier_dev.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    print(f"{len(rows)} cases -> {out}")
+
+
+if __name__ == "__main__":
+    main()
