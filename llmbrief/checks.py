@@ -152,9 +152,9 @@ _UNIT_WORD = {
 
 _NUMWORD = "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
 _NUM = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"\b(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     rf"|(?:(?:{'|'.join(_UNITS['tens'])})(?:[\s-](?:{'|'.join(list(_UNITS['ones'])[1:10])}))?)"
-    rf"|(?:{_NUMWORD})"
+    rf"|(?:{_NUMWORD}))"
 )
 _SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORD), key=len, reverse=True))
@@ -461,19 +461,19 @@ for _a, _b in _PAIRS:
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
 
 
-def antonym_clash(claim_text: str, source_text: str) -> list[tuple[str, str]]:
+def antonym_clash(claim_toks: list[str], source_toks: list[str]) -> list[tuple[str, str]]:
     """Pairs (claim word, source word) where the claim says the opposite of the source.
 
     The source's opposite must share a neighbouring content word with the claim's word
     ("a decline in profit" vs "an increase in profit"), and the claim's own word must not
     stand in that same context, so "profit fell" is not contradicted by "prices rose".
-    Prefix negations count too: "necessary" against "unnecessary".
+    Prefix negations count too: "necessary" against "unnecessary". Both sides are lists of
+    stemmed tokens (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
     """
-    claim_toks = [stem(w) for w in words(claim_text)]
-    source_toks = [stem(w) for w in words(source_text)]
+    source_set = set(source_toks)
     out = []
     for i, s in enumerate(claim_toks):
-        opposites = set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)
+        opposites = (set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)) & source_set
         if not opposites:
             continue
         near_claim = _context(claim_toks, i)

@@ -23,7 +23,20 @@ __all__ = [
     "sentence_spans",
     "split_claims",
     "split_sentences",
+    "strip_dateline",
 ]
+
+# "BEIJING (Example Wire) — ", "SHANGHAI, Nov 21 (Reuters) - "
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–\-]+\s*"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """Drop a wire dateline such as ``BEIJING (Example Wire) — `` from a sentence's start."""
+    return _DATELINE.sub("", sentence, count=1)
+
 
 _GROUP = re.compile(r"\[([^\[\]\n]{1,300})\]")
 _PART_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -184,7 +197,8 @@ def _is_boundary(text: str, dot: int, after: int, quoted: bool) -> bool:
     return not ("." in word and len(word) <= 6 and word.replace(".", "").isalpha())
 
 
-_TERMINAL = re.compile(r"(?:\.{3}|…|[.!?]+)")
+_CANDIDATE = re.compile(r"\n[ \t\r]*\n|\.{3}|…|[.!?]+")
+_TRAILING_CITATION = re.compile(r"\s*\[[^\[\]\n]{1,300}\]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -193,38 +207,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     pos = 0
-    while pos < n:
-        if (text[pos] == "\n" and text.find("\n", pos + 1) == pos + 1) or text.startswith(
-            "\n\n", pos
-        ):
-            _push(text, start, pos, spans)
-            start = pos
-            pos += 1
-            continue
-        m = _TERMINAL.match(text, pos)
-        if not m:
-            pos += 1
+    while True:
+        m = _CANDIDATE.search(text, pos)
+        if m is None:
+            break
+        if m.group(0)[0] == "\n":  # a blank line ends a paragraph, and a sentence
+            _push(text, start, m.start(), spans)
+            start = pos = m.end()
             continue
         end = m.end()
         while end < n and text[end] in _CLOSERS:
             end += 1
         # Citations written after the full stop stay with this sentence.
         while True:
-            g = re.match(r"\s*\[[^\[\]\n]{1,300}\]", text[end:])
+            g = _TRAILING_CITATION.match(text, end)
             if not g:
                 break
-            end += g.end()
-        after = end
-        while after < n and text[after] in " \t\r\n":
-            after += 1
+            end = g.end()
         if end < n and text[end] not in " \t\r\n":
             pos = m.end()
             continue
+        after = end
+        while after < n and text[after] in " \t\r\n":
+            after += 1
         quoted = end > m.end() and text[m.end()] in _CLOSERS
         if _is_boundary(text, m.end() - 1 if m.group(0) != "…" else m.start(), after, quoted):
             _push(text, start, end, spans)
             start = end
-            pos = after
+            pos = max(after, end)
         else:
             pos = m.end()
     _push(text, start, n, spans)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .citations import sentence_spans
+from .citations import sentence_spans, strip_dateline
 from .lexicon import content_stems
 from .support import ClusterIndex
 from .types import Cluster, Sentence, Usage
@@ -43,11 +43,6 @@ class Drafter(Protocol):
         ...
 
 
-# "BEIJING (Example Wire) — ", "SHANGHAI, Nov 21 (Reuters) - "
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[—–\-]+\s*"
-)
 _EXTRACTIVE_PROMPT = "extractive@v1"
 # Openers that lean on a previous sentence and read badly out of context.
 _ANAPHORA = re.compile(
@@ -115,7 +110,7 @@ class ExtractiveDrafter:
         for art in cluster.articles[: self.max_sentences]:
             spans = sentence_spans(art.text)
             a, b = spans[0] if spans else (0, len(art.text))
-            text = " ".join(_DATELINE.sub("", art.text[a:b]).split())
+            text = " ".join(strip_dateline(art.text[a:b]).split())
             sentences.append(Sentence(text=text, citations=[art.id]))
         return Draft(
             title=cluster.articles[0].title.strip(),
@@ -129,7 +124,7 @@ class ExtractiveDrafter:
         out = []
         for ai, art in enumerate(cluster.articles):
             for pos, (a, b) in enumerate(sentence_spans(art.text)[: self.lead_sentences]):
-                text = _DATELINE.sub("", art.text[a:b]).strip()
+                text = strip_dateline(art.text[a:b]).strip()
                 text = " ".join(text.split())
                 n_words = len(text.split())
                 if n_words < 8 or n_words > 45 or text[0] in "\"“'‘" or text[-1] not in '.!?"”':

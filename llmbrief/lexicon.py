@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "content_stems", "stem", "words"]
+__all__ = ["STOPWORDS", "content_stems", "flat", "has_number", "stem", "words"]
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 
@@ -33,6 +33,13 @@ _NUMBER_WORDS = frozenset(
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
     ninety hundred thousand million billion trillion bn mn dozen percent
+    """.split()
+)
+
+_NUMERIC_WORDS = _NUMBER_WORDS | frozenset(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last
+    dozens hundreds thousands millions billions trillions twenty-two
     """.split()
 )
 
@@ -131,19 +138,38 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def flat(text: str) -> str:
+    """Lowercase words joined by single spaces, apostrophes dropped, hyphens as spaces.
+
+    Two texts with equal ``flat`` forms say the same words up to spacing, case, quote marks
+    and punctuation.
+    """
+    return " ".join(
+        w.lower().replace("’", "").replace("'", "").replace("-", " ") for w in words(text)
+    )
+
+
+def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:
     """Stems of the content words of ``text``: lowercased, stopwords out, hyphens split."""
     out: list[str] = []
-    for w in words(text):
-        for part in w.lower().replace("’", "'").split("-"):
-            if part.endswith("'s"):
-                part = part[:-2]
-            # figures are the quantity check's business, not the overlap's
-            if (
-                part
-                and part not in STOPWORDS
-                and not part[0].isdigit()
-                and part not in _NUMBER_WORDS
-            ):
-                out.append(stem(part))
+    for w in words(text) if tokens is None else tokens:
+        out.extend(_token_stems(w))
     return out
+
+
+@lru_cache(maxsize=131072)
+def _token_stems(token: str) -> tuple[str, ...]:
+    out = []
+    for part in token.lower().replace("’", "'").split("-"):
+        if part.endswith("'s"):
+            part = part[:-2]
+        # figures are the quantity check's business, not the overlap's
+        if part and part not in STOPWORDS and not part[0].isdigit() and part not in _NUMBER_WORDS:
+            out.append(stem(part))
+    return tuple(out)
+
+
+def has_number(tokens: list[str]) -> bool:
+    """Whether any token is a figure or a number word (so the quantity check must look)."""
+    return any(t[0].isdigit() or t.lower() in _NUMERIC_WORDS for t in tokens)
