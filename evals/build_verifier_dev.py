@@ -359,6 +359,79 @@ CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
         ),
         ("Zhejiang announced a five-year chip plan.", ["51155", "12345"], U, "unknown_id"),
         ("These local initiatives are part of a coordinated national strategy.", [], U, "uncited"),
+        # second batch: harder paraphrases and subtler errors
+        (
+            "Beijing has urged local governments to treat semiconductors as a national security matter.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Washington has barred exports of leading-edge lithography tools to Chinese buyers since 2022.",
+            ["51155"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Pudong hopes to lift its integrated circuit output to 500 billion yuan by 2030.",
+            ["43531"],
+            S,
+            "number_format",
+        ),
+        (
+            "Zhou Min of Fudan University warned that engineers, tools and customers are the hard part.",
+            ["43531"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Harbor Securities put announced provincial chip and AI funds above 400 billion yuan.",
+            ["19492"],
+            S,
+            "number_format",
+        ),
+        (
+            "Pudong's plan directs most of its money to chips and artificial intelligence, officials said.",
+            ["43531", "47760"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Pudong hopes to lift its integrated circuit output to 600 billion yuan by 2030.",
+            ["43531"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Zhou Min of Tsinghua University warned that engineers are the hard part.",
+            ["43531"],
+            U,
+            "wrong_name",
+        ),
+        (
+            "Washington has allowed exports of leading-edge lithography tools to Chinese buyers since 2022.",
+            ["51155"],
+            U,
+            "antonym",
+        ),
+        (
+            "Chinese foundries have expanded capacity for mature chips more slowly than anyone else.",
+            ["30085"],
+            U,
+            "antonym",
+        ),
+        (
+            "Harbor Securities estimated provincial chip funds at 400 billion dollars.",
+            ["19492"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Beijing has urged local governments to treat semiconductors as a national security matter.",
+            ["33059"],
+            U,
+            "misattribution",
+        ),
         (
             "Shanghai's Pudong district launched a $10 billion investment plan this week.",
             [],
@@ -529,6 +602,25 @@ CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
         ),
         ("Former judge Tomas Reiner was named to mediate the dispute.", ["p-999"], U, "unknown_id"),
         ("The strike ended after five days.", [], U, "uncited"),
+        (
+            "Shipping lines warned of delivery delays across the region as ships waited off Carrow.",
+            ["p-102"],
+            S,
+            "paraphrase",
+        ),
+        ("Business groups called on the government to step in.", ["p-103"], S, "paraphrase"),
+        (
+            "Shipping lines warned of delivery delays as 83 ships waited off Carrow.",
+            ["p-102"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "Business groups urged the government to stay out of the dispute.",
+            ["p-103"],
+            U,
+            "invented_fact",
+        ),
     ],
     "aurora-lander": [
         (
@@ -654,6 +746,25 @@ CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
         ),
         ("The drill found signs of water ice.", ["42"], U, "unknown_id"),
         ("The lander came to rest tilted by about 8 degrees.", [], U, "uncited"),
+        (
+            "Engineers changed Aurora's power settings so the drill stays off at night.",
+            ["9004"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Other scientists said the vapour could have come from the drill or the lander's fuel.",
+            ["9005"],
+            S,
+            "modality_kept",
+        ),
+        (
+            "Engineers changed Aurora's power settings so the drill runs all night.",
+            ["9004"],
+            U,
+            "invented_fact",
+        ),
+        ("Diallo said the vapour came from the lander's fuel.", ["9005"], U, "modality"),
     ],
 }
 

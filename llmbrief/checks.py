@@ -453,6 +453,8 @@ troubled/thriving struggling/thriving struggling/booming boom/bust bull/bear
 permanent/temporary permanently/temporarily voluntary/mandatory voluntarily/forcibly
 mandatory/optional official/unofficial formal/informal federal/state national/local
 increased/decreased increasing/decreasing rising/falling growing/shrinking
+allow/bar permit/bar allow/block permit/ban slow/faster slowly/faster slowly/quickly
+slower/faster on/off run/stop intervene/stay
 """
 _PAIRS = [tuple(p.split("/")) for p in _ANTONYMS.split()]
 _ANTONYM_OF: dict[str, set[str]] = {}

@@ -341,7 +341,8 @@ class ClusterIndex:
                 f"(missing: {', '.join(missing)})"
             )
         reasons += self._hard_checks(claim_text, claim, arts, chosen)
-        elsewhere = self._found_elsewhere(remaining, arts)
+        absent = {x for x in remaining if not any(x in a.postings for a in arts)}
+        elsewhere = self._found_elsewhere(absent, arts)
         if sum(weights[s] for s in elsewhere) / total >= _ELSEWHERE_SHARE:
             reasons.append(
                 "words found in other articles but not in the cited ones: " + ", ".join(elsewhere)
@@ -546,7 +547,8 @@ def _negation_near(window_text: str, claim: set[str]) -> bool:
 
 _HEDGE_NEAR = re.compile(
     r"\b(plans? to|planning to|aims? to|intends? to|proposed|proposes? to|considering|"
-    r"might|may|would|expected to|set to|seeks? to|weighing|mulling)\s+(?:\w+\s+){0,1}(\w+)",
+    r"might|may|would|could have|expected to|set to|seeks? to|weighing|mulling)"
+    r"\s+(\w+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
 
@@ -554,6 +556,6 @@ _HEDGE_NEAR = re.compile(
 def _hedge_near(window_text: str, claim: set[str]) -> str | None:
     """A plan/possibility cue in the evidence directly governing one of the claim's words."""
     for m in _HEDGE_NEAR.finditer(window_text):
-        if stem(m.group(2)) in claim:
+        if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
             return m.group(1).lower()
     return None

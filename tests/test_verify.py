@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from llmbrief import Brief, Sentence, load_cluster, summarize, verify
+from llmbrief.evals import evaluate_verifier, load_cases
+from llmbrief.load import load_brief
+from llmbrief.verify import Verifier, repair
+
+from .conftest import ROOT, SEEDS
+
+CHIPS = load_cluster(SEEDS / "china-chips.json")
+BRIEFS = sorted((ROOT / "evals" / "briefs").glob("*.expected.json"))
+
+
+def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
+    report = verify(CHIPS, (SEEDS / "000_d12c0a8b4ad67bd4.txt").read_text())
+    assert len(report.claims) == 12
+    assert report.counts["supported"] == 9
+    assert report.counts["uncited"] == 3
+    assert [c.verdict for c in report.claims if not c.citations] == ["uncited"] * 3
+    assert report.score == 0.75 and not report.ok
+
+
+@pytest.mark.parametrize("expected", BRIEFS, ids=[p.stem for p in BRIEFS])
+def test_planted_briefs_get_exact_verdicts(expected: Path) -> None:
+    spec = json.loads(expected.read_text())
+    cluster = load_cluster(ROOT / spec["cluster"])
+    brief = load_brief(expected.with_name(expected.name.replace(".expected.json", ".txt")), cluster)
+    report = Verifier(cluster).claims(brief.claims)
+    assert [c.verdict for c in report.claims] == spec["verdicts"]
+    for index, ids in spec.get("suggested", {}).items():
+        assert report.claims[int(index)].suggested_ids[: len(ids)] == ids
+
+
+def test_evidence_offsets_point_into_the_article() -> None:
+    report = verify(CHIPS, "Shanghai's Pudong district launched a $10bn plan this week [43531].")
+    claim = report.claims[0]
+    assert claim.verdict == "supported"
+    ev = claim.evidence[0]
+    article = CHIPS.article(ev.article_id)
+    assert article is not None
+    assert article.text[ev.start : ev.end] == ev.sentence
+    assert "$10 billion" in ev.sentence
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        ("Pudong launched a $12 billion investment plan [43531].", 'number "$12 billion"'),
+        ("Zhejiang announced its chip plan on Friday [51155].", 'date "fri"'),
+        ("Huawei announced a five-year chip plan in Zhejiang [51155].", 'name "Huawei"'),
+        ("Investors did not welcome the Pudong announcement [43531].", "negated"),
+        (
+            "A U.S. administration has relaxed export controls on older chipmaking tools [30085].",
+            "possibility or plan",
+        ),
+        ('Chen said the plan is meant to "tighten the chokehold" [51155].', "quoted words"),
+    ],
+)
+def test_hard_checks_name_the_reason(claim: str, reason: str) -> None:
+    c = verify(CHIPS, claim).claims[0]
+    assert c.verdict in ("unsupported", "misattributed")
+    assert any(reason in r for r in c.reasons), c.reasons
+
+
+def test_number_formats_agree() -> None:
+    for claim in (
+        "Pudong unveiled a $10bn investment plan [43531].",
+        "Pudong unveiled a 10 billion dollar investment plan [43531].",
+        "At least twenty-two provincial-level governments published plans [19492].",
+        "Zhejiang set a target of 3nm AI chips [51155].",
+        "Roughly 60% of the Pudong money goes to chips and AI [43531].",
+    ):
+        assert verify(CHIPS, claim).claims[0].verdict == "supported", claim
+
+
+def test_sic_is_not_a_citation_and_unknown_ids_are_caught() -> None:
+    report = verify(CHIPS, "Officials called it a chokehold [sic] on chips [51155][99999].")
+    c = report.claims[0]
+    assert c.citations == ["51155", "99999"]
+    assert c.verdict == "unknown_id" and c.unknown_ids == ["99999"]
+
+
+def test_idle_citation_is_noted() -> None:
+    c = verify(
+        CHIPS, "Shanghai's Pudong district launched a $10 billion plan [43531][54934]."
+    ).claims[0]
+    assert c.verdict == "supported"
+    assert any("[54934]" in n for n in c.notes)
+
+
+def _brief(sentences: list[Sentence]) -> Brief:
+    return Brief(
+        cluster_id="china-chips",
+        title="t",
+        summary="",
+        sentences=sentences,
+        headlines=[],
+        article_count=15,
+        model="test",
+        prompt="test",
+    )
+
+
+def test_repair_drop_and_retarget() -> None:
+    sentences = [
+        Sentence(
+            text="Shanghai's Pudong district launched a $10 billion plan.", citations=["43531"]
+        ),
+        Sentence(
+            text="Shenzhen announced a 50 billion yuan fund for chip designers.",
+            citations=["47760"],
+        ),
+        Sentence(
+            text="Several regions pledged to increase rare earth output.", citations=["99999"]
+        ),
+        Sentence(text="Pudong launched a $12 billion plan.", citations=["43531"]),
+    ]
+    report = Verifier(CHIPS).brief(_brief(sentences))
+    assert [c.verdict for c in report.claims] == [
+        "supported",
+        "misattributed",
+        "unknown_id",
+        "unsupported",
+    ]
+    dropped, actions = repair(sentences, report, "drop")
+    assert [s.text for s in dropped] == [sentences[0].text]
+    assert actions
+    retargeted, _ = repair(sentences, report, "retarget")
+    assert retargeted[1].citations == ["40112"]
+    assert len(retargeted) == 3
+    assert Verifier(CHIPS).brief(_brief(retargeted)).ok
+
+
+def test_summarize_repair_drop_leaves_only_supported() -> None:
+    brief = summarize(CHIPS, repair_mode="drop")
+    assert brief.verification is not None and brief.verification.ok
+
+
+def test_dev_set_balanced_accuracy_stays_above_target() -> None:
+    result = evaluate_verifier(load_cases(ROOT / "evals" / "verifier_dev.jsonl"))
+    assert result.n >= 150
+    assert result.balanced_accuracy >= 0.9, result.errors
