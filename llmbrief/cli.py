@@ -192,7 +192,15 @@ def _drafter(args: argparse.Namespace) -> Drafter:
                 "--prompt needs an LLM (--model NAME); the extractive drafter has none"
             )
         return ExtractiveDrafter()
-    raise ConfigError(f"model {settings.model!r}: LLM drafting is not wired in yet")
+    from .llm import make_llm_drafter
+
+    return make_llm_drafter(
+        settings,
+        prompt=args.prompt,
+        use_cache=not args.no_cache,
+        max_input_tokens=args.max_input_tokens,
+        rounds=getattr(args, "rounds", 1),
+    )
 
 
 def _make_brief(args: argparse.Namespace, drafter: Drafter) -> Callable[[Cluster], Brief]:
@@ -237,9 +245,19 @@ class _Progress:
 # -- commands --------------------------------------------------------------------------------
 
 
+def _close(drafter: object) -> None:
+    close = getattr(drafter, "close", None)
+    if close is not None:
+        close()
+
+
 def _cmd_summarize(args: argparse.Namespace, out: TextIO) -> int:
     cluster = load_cluster(args.cluster)
-    brief = _make_brief(args, _drafter(args))(cluster)
+    drafter = _drafter(args)
+    try:
+        brief = _make_brief(args, drafter)(cluster)
+    finally:
+        _close(drafter)
     _write(render(brief, args.format, cluster), args.out, out)
     if args.strict and brief.verification is not None and not brief.verification.ok:
         return EXIT_FAIL
@@ -275,7 +293,13 @@ def _cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     verifier = Verifier(cluster)
     report = verifier.claims(brief.claims)
     if args.judge == "llm":
-        raise ConfigError("--judge llm is not wired in yet")
+        from .llm import make_judge
+
+        judge = make_judge(_settings(args), use_cache=not args.no_cache)
+        try:
+            report = judge.review(cluster, brief.claims, report)
+        finally:
+            _close(judge.model)
     if args.format == "json":
         out.write(report.model_dump_json(indent=2) + "\n")
     else:
@@ -294,16 +318,18 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(_verifier_text(result.as_dict(args.errors)))
         return EXIT_OK
     suites = args.suites or ["evals/clusters"]
-    variants: list[tuple[str, Callable[[Cluster], Brief]]] = []
-    base_drafter = _drafter(args)
-    variants.append((_variant_label(base_drafter), _make_eval_brief(base_drafter)))
+    drafters = [_drafter(args)]
     for prompt in args.compare:
         args.prompt = prompt
-        d = _drafter(args)
-        variants.append((_variant_label(d), _make_eval_brief(d)))
+        drafters.append(_drafter(args))
+    variants = [(_variant_label(d), _make_eval_brief(d)) for d in drafters]
     results = {}
-    for label, make in variants:
-        results[label] = run_suites(suites, make, _Progress(f"eval {label}", err))
+    try:
+        for label, make in variants:
+            results[label] = run_suites(suites, make, _Progress(f"eval {label}", err))
+    finally:
+        for d in drafters:
+            _close(d)
     first = next(iter(results.values()))
     payload: dict[str, Any] = {"metrics": first["metrics"], "variant": next(iter(results))}
     payload["variants"] = {k: v["metrics"] for k, v in results.items()}
@@ -420,7 +446,8 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 kept.append(line)
     items = list(iter_cluster_lines(args.input))
     todo = [(n, cid, c) for n, cid, c in items if cid not in done]
-    make = _make_brief(args, _drafter(args))
+    drafter = _drafter(args)
+    make = _make_brief(args, drafter)
     lock = threading.Lock()
     failures = 0
     progress = _Progress("clusters", err)
@@ -453,6 +480,7 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     if '"error"' in line[:400] and json.loads(line).get("error"):
                         failures += 1
                 progress(i, len(todo))
+    _close(drafter)
     err.write(
         f"batch: {len(todo) - failures} written, {failures} failed, {len(done)} already done"
         f" -> {out_path}\n"

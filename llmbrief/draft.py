@@ -8,17 +8,29 @@
 
 from __future__ import annotations
 
+import html
+import json
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .citations import sentence_spans, strip_dateline
+from pydantic import BaseModel, Field, ValidationError
+
+from .citations import parse_sentence, sentence_spans, strip_dateline
+from .errors import ModelOutputError
 from .lexicon import content_stems
+from .load import parse_brief_text
+from .model import ChatModel, Completion
+from .prompts import Prompt, render_template
 from .support import ClusterIndex
-from .types import Cluster, Sentence, Usage
+from .tokens import Budget, fit_cluster
+from .types import BudgetNote, Cluster, Report, Sentence, Usage
 
-__all__ = ["Draft", "Drafter", "ExtractiveDrafter"]
+if TYPE_CHECKING:
+    from .verify import Verifier
+
+__all__ = ["Draft", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
 
 
 @dataclass
@@ -31,12 +43,19 @@ class Draft:
     prompt: str
     usage: Usage = field(default_factory=Usage)
     rounds: int = 0
+    budget: BudgetNote | None = None
+    # the conversation that produced it (LLM drafts), to ask for a corrected version
+    messages: list[dict[str, str]] = field(default_factory=list)
+    reply: str = ""
 
 
 class Drafter(Protocol):
     """Anything that drafts a brief for a cluster."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """What the brief records as its model."""
+        ...
 
     def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
         """Draft a cited brief of ``cluster``."""
@@ -179,3 +198,253 @@ class ExtractiveDrafter:
             chosen.append(best)
             per_article[best.article] = per_article.get(best.article, 0) + 1
         return chosen
+
+
+# -- the LLM drafter --------------------------------------------------------------------------
+
+
+class _ReplySentence(BaseModel):
+    text: str
+    citations: list[str] = Field(default_factory=list)
+
+
+class _Reply(BaseModel):
+    title: str
+    sentences: list[_ReplySentence] = Field(min_length=1)
+
+
+_FENCE = re.compile(r"^```[a-zA-Z]*\s*\n?|\n?```\s*$")
+
+
+def parse_reply(completion: Completion, known_ids: list[str]) -> tuple[str, list[Sentence]]:
+    """Read a model reply: the JSON schema, or the text form (title, blank line, paragraph).
+
+    Raises:
+        ModelOutputError: truncated, refused, empty, or neither JSON nor the text form.
+    """
+    if completion.refusal:
+        raise ModelOutputError(f"the model refused: {completion.refusal}")
+    if completion.finish_reason == "length":
+        raise ModelOutputError(
+            "the reply was cut off at max_completion_tokens (finish_reason=length)"
+        )
+    text = _FENCE.sub("", completion.text.strip()).strip()
+    if not text:
+        raise ModelOutputError("the reply is empty")
+    if text.startswith("{"):
+        try:
+            reply = _Reply.model_validate(json.loads(text))
+        except json.JSONDecodeError as err:
+            raise ModelOutputError(f"invalid JSON at character {err.pos}: {err.msg}") from None
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise ModelOutputError(
+                f"JSON does not fit the schema at {where}: {first['msg']}"
+            ) from None
+        sentences = []
+        for s in reply.sentences:
+            parsed = parse_sentence(s.text, known_ids)
+            cited = list(dict.fromkeys([*parsed.citations, *(c.strip("[] ") for c in s.citations)]))
+            if parsed.text:
+                sentences.append(Sentence(text=parsed.text, citations=[c for c in cited if c]))
+        if not sentences:
+            raise ModelOutputError("the JSON reply has no sentence with text")
+        return reply.title.strip(), sentences
+    brief = parse_brief_text(text)
+    claims = [c for c in brief.claims if c.text]
+    if not claims or not brief.title:
+        raise ModelOutputError("the reply is neither the JSON schema nor a title and a paragraph")
+    # the text form has no known-id filter: re-read the claims against the cluster's ids
+    sentences = []
+    for c in claims:
+        parsed = parse_sentence(c.raw, known_ids)
+        sentences.append(Sentence(text=parsed.text, citations=parsed.citations))
+    return brief.title, sentences
+
+
+def _articles_block(cluster: Cluster) -> str:
+    """Articles as delimited, labelled data; their text is escaped so it cannot close a block."""
+    esc = html.escape
+    parts = []
+    for a in cluster.articles:
+        meta = []
+        if a.source:
+            meta.append(f"<source>{esc(a.source, quote=False)}</source>")
+        if a.published:
+            meta.append(f"<published>{a.published.date().isoformat()}</published>")
+        parts.append(
+            f'<article id="{esc(a.id)}">\n<title>{esc(a.title.strip(), quote=False)}</title>\n'
+            + ("\n".join(meta) + "\n" if meta else "")
+            + f"<text>\n{esc(a.text.strip(), quote=False)}\n</text>\n</article>"
+        )
+    return "\n\n".join(parts)
+
+
+def _findings(report: Report) -> str:
+    lines = []
+    for c in report.claims:
+        if c.verdict == "supported":
+            continue
+        why = "; ".join(c.reasons) or c.verdict
+        line = f'- Sentence {c.index + 1} ({c.verdict}): "{c.text}" -- {why}'
+        if c.suggested_ids:
+            line += ". Articles that do support it: " + ", ".join(c.suggested_ids)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+class LLMDrafter:
+    """Drafts with a chat model through a versioned prompt.
+
+    Args:
+        model: anything with ``complete(messages, params=, schema=)`` (a ChatClient).
+        prompt: the loaded prompt.
+        max_input_tokens: token budget for the articles (capped by the context window).
+        rounds: most regenerate rounds when verification fails.
+        min_sentences: fewest sentences to ask for.
+        max_sentences: most sentences to ask for.
+    """
+
+    def __init__(
+        self,
+        model: ChatModel,
+        prompt: Prompt,
+        *,
+        max_input_tokens: int | None = None,
+        rounds: int = 1,
+        min_sentences: int = 4,
+        max_sentences: int = 7,
+    ) -> None:
+        self.model = model
+        self.prompt = prompt
+        self.max_input_tokens = max_input_tokens
+        self.rounds = rounds
+        self.min_sentences = min_sentences
+        self.max_sentences = max_sentences
+
+    @property
+    def name(self) -> str:
+        """The model name, recorded in the brief."""
+        return self.model.model
+
+    @property
+    def prompt_id(self) -> str:
+        """``name@hash`` of the prompt."""
+        return self.prompt.id
+
+    def close(self) -> None:
+        """Close the model client's connections, if it has any."""
+        close = getattr(self.model, "close", None)
+        if close is not None:
+            close()
+
+    def _params(self) -> dict[str, Any]:
+        return {k: v for k, v in self.prompt.defaults.items() if v is not None}
+
+    def _ask(
+        self, messages: list[dict[str, str]], usage: Usage, cluster: Cluster
+    ) -> tuple[str, list[Sentence], str]:
+        """One request, and one re-ask when the reply cannot be read."""
+        schema = self.prompt.response_schema
+        completion = self.model.complete(messages, params=self._params(), schema=schema)
+        usage.add(completion.usage)
+        try:
+            title, sentences = parse_reply(completion, cluster.ids)
+            return title, sentences, completion.text
+        except ModelOutputError as err:
+            if completion.finish_reason == "length" or completion.refusal or not self.prompt.reask:
+                raise
+            retry = [
+                *messages,
+                {"role": "assistant", "content": completion.text},
+                {
+                    "role": "user",
+                    "content": render_template(
+                        self.prompt.reask, {"error": str(err)}, self.prompt.id
+                    ),
+                },
+            ]
+            again = self.model.complete(retry, params=self._params(), schema=schema)
+            usage.add(again.usage)
+            try:
+                title, sentences = parse_reply(again, cluster.ids)
+            except ModelOutputError as err2:
+                raise ModelOutputError(f"{err2} (after one re-ask)") from None
+            return title, sentences, again.text
+
+    def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
+        """Budget the cluster, prompt the model, read its reply."""
+        budget = Budget.for_model(
+            self.model.model,
+            self.max_input_tokens,
+            max_completion_tokens=int(self.prompt.defaults.get("max_completion_tokens", 1000)),
+        )
+        sent, note = fit_cluster(cluster, budget)
+        messages = self.prompt.messages(
+            cluster_id=cluster.cluster_id,
+            n_articles=len(cluster.articles),
+            ids=", ".join(cluster.ids),
+            articles=_articles_block(sent),
+            min_sentences=self.min_sentences,
+            max_sentences=self.max_sentences,
+        )
+        usage = Usage()
+        title, sentences, reply = self._ask(messages, usage, cluster)
+        return Draft(
+            title=title,
+            sentences=sentences,
+            model=self.name,
+            prompt=self.prompt.id,
+            usage=usage,
+            budget=note,
+            messages=messages,
+            reply=reply,
+        )
+
+    def regenerate(
+        self,
+        cluster: Cluster,
+        index: ClusterIndex,
+        draft: Draft,
+        report: Report,
+        verifier: Verifier,
+    ) -> tuple[Draft, Report]:
+        """Send the failed checks back to the model, up to ``rounds`` times; keep the best."""
+        from .verify import claims_of
+
+        best, best_report = draft, report
+        current, current_report = draft, report
+        usage = Usage()
+        usage.add(draft.usage)
+        rounds = 0
+        for _ in range(self.rounds):
+            rounds += 1
+            messages = [
+                *current.messages,
+                {"role": "assistant", "content": current.reply},
+                {
+                    "role": "user",
+                    "content": render_template(
+                        self.prompt.repair, {"findings": _findings(current_report)}, self.prompt.id
+                    ),
+                },
+            ]
+            title, sentences, reply = self._ask(messages, usage, cluster)
+            current = Draft(
+                title=title,
+                sentences=sentences,
+                model=self.name,
+                prompt=self.prompt.id,
+                budget=draft.budget,
+                messages=messages,
+                reply=reply,
+            )
+            current_report = verifier.claims(claims_of(sentences, cluster.ids))
+            if current_report.score > best_report.score:
+                best, best_report = current, current_report
+            if current_report.ok:
+                break
+        best.usage = usage
+        best.rounds = rounds
+        return best, best_report

