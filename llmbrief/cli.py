@@ -400,12 +400,15 @@ def _eval_render(payload: dict[str, Any], results: dict[str, Any], fmt: str) -> 
             row = "".join(f"{results[x]['metrics'][n]:>{width}.3f}" for x in labels)
             lines.append(f"{n:22}{row}")
         lines.append("")
-        lines.append(f"{'cluster':28}{'claims':>7}{'faithful':>10}{'cit.prec':>10}  counts")
+        lines.append(
+            f"{'cluster':28}{'claims':>7}{'faithful':>10}{'cit.prec':>10}{'facts':>7}  counts"
+        )
         for row in payload["clusters"]:
             counts = " ".join(f"{k}={v}" for k, v in row["counts"].items() if v)
+            facts = "-" if row["fact_recall"] is None else f"{row['fact_recall']:.2f}"
             lines.append(
                 f"{row['cluster'][:27]:28}{row['claims']:>7}{row['faithfulness']:>10.2f}"
-                f"{row['citation_precision']:>10.2f}  {counts}"
+                f"{row['citation_precision']:>10.2f}{facts:>7}  {counts}"
             )
         return "\n".join(lines) + "\n"
     if fmt == "markdown":

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .citations import parse_sentence
 from .errors import InputError
+from .lexicon import flat
 from .load import load_cluster
 from .support import ClusterIndex
 from .types import Article, Cluster
@@ -201,12 +202,33 @@ def suite_clusters(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(x for x in p.glob("*.json") if not x.name.endswith(".expected.json")))
+            out.extend(
+                sorted(
+                    x
+                    for x in p.glob("*.json")
+                    if not x.name.endswith((".expected.json", ".facts.json"))
+                )
+            )
         elif p.exists():
             out.append(p)
         else:
             raise InputError(str(p), "no such suite (a directory of cluster files or a file)")
     return out
+
+
+def _fact_recall(cluster_file: Path, summary: str) -> float | None:
+    """Share of the cluster's key facts (``NAME.facts.json``) whose words the summary has."""
+    facts_file = cluster_file.with_name(cluster_file.stem + ".facts.json")
+    if not facts_file.exists():
+        return None
+    try:
+        facts = json.loads(facts_file.read_text(encoding="utf-8"))["facts"]
+        needles = [[flat(w) for w in f["all"]] for f in facts]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise InputError(str(facts_file), f"not a facts file: {err}") from None
+    text = flat(summary)
+    hits = sum(all(n in text for n in need) for need in needles)
+    return hits / len(needles) if needles else None
 
 
 def run_suites(
@@ -219,7 +241,8 @@ def run_suites(
     Metrics (all higher-is-better): ``faithfulness`` (mean share of supported claims),
     ``citation_precision`` (cited ids that exist and support), ``cited_share`` (claims
     with a citation), ``coverage`` (share of a cluster's articles cited), ``briefs_ok``
-    (briefs whose every claim is supported).
+    (briefs whose every claim is supported) and, where a cluster has a ``NAME.facts.json``
+    beside it, ``fact_recall`` (share of its key facts whose words the summary contains).
     """
     files = suite_clusters(paths)
     rows = []
@@ -247,6 +270,7 @@ def run_suites(
                 "prompt": brief.prompt,
                 "prompt_tokens": brief.usage.prompt_tokens,
                 "completion_tokens": brief.usage.completion_tokens,
+                "fact_recall": _fact_recall(f, brief.summary),
             }
         )
         if progress is not None:
@@ -257,4 +281,7 @@ def run_suites(
         for name in ("faithfulness", "citation_precision", "cited_share", "coverage")
     }
     metrics["briefs_ok"] = round(sum(r["ok"] for r in rows) / k, 4)
+    recalls = [r["fact_recall"] for r in rows if r["fact_recall"] is not None]
+    if recalls:
+        metrics["fact_recall"] = round(sum(recalls) / len(recalls), 4)
     return {"metrics": metrics, "clusters": rows, "n": len(rows)}
