@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from tests.chat_server import ChatServer, ok  # noqa: E402
 from verify_speed import build  # noqa: E402
 
 from llmbrief import load_cluster, resolve_model, summarize  # noqa: E402
@@ -30,6 +29,7 @@ from llmbrief.client import ChatClient  # noqa: E402
 from llmbrief.draft import LLMDrafter  # noqa: E402
 from llmbrief.prompts import load_prompt  # noqa: E402
 from llmbrief.tokens import Budget, fit_cluster, get_encoding  # noqa: E402
+from tests.chat_server import ChatServer, ok  # noqa: E402
 
 
 def overhead(n_briefs: int) -> None:
@@ -38,12 +38,20 @@ def overhead(n_briefs: int) -> None:
         {
             "title": "Chinese Regions Pour Money Into Chips",
             "sentences": [
-                {"text": "Shanghai's Pudong district launched a $10 billion investment plan "
-                 "this week.", "citations": ["43531"]},
-                {"text": "At least 22 provincial-level governments have published economic "
-                 "plans prioritizing semiconductors and AI.", "citations": ["19492"]},
-                {"text": "Zhejiang announced a five-year plan for 3-nanometer AI chips.",
-                 "citations": ["51155"]},
+                {
+                    "text": "Shanghai's Pudong district launched a $10 billion investment plan "
+                    "this week.",
+                    "citations": ["43531"],
+                },
+                {
+                    "text": "At least 22 provincial-level governments have published economic "
+                    "plans prioritizing semiconductors and AI.",
+                    "citations": ["19492"],
+                },
+                {
+                    "text": "Zhejiang announced a five-year plan for 3-nanometer AI chips.",
+                    "citations": ["51155"],
+                },
             ],
         }
     )
@@ -62,8 +70,10 @@ def overhead(n_briefs: int) -> None:
                 assert len(server.times) == before + 1 and brief.verification is not None
     # the server answers at once: what it spent is the handler's own few microseconds
     total = statistics.median(totals) * 1000
-    print(f"brief via LLM path, 15 articles, server answering at once: median {total:.1f} ms "
-          f"(p90 {sorted(totals)[int(0.9 * len(totals))] * 1000:.1f} ms, n={n_briefs})")
+    print(
+        f"brief via LLM path, 15 articles, server answering at once: median {total:.1f} ms "
+        f"(p90 {sorted(totals)[int(0.9 * len(totals))] * 1000:.1f} ms, n={n_briefs})"
+    )
     print("  that time is all library + SDK + loopback HTTP: the server adds ~0 ms")
 
 
@@ -76,8 +86,10 @@ def budgeting() -> None:
         t0 = time.perf_counter()
         _, note = fit_cluster(cluster, Budget("o200k_base", 8000))
         runs.append(time.perf_counter() - t0)
-    print(f"budgeting {len(cluster.articles)} articles ({words:,} words, {note.tokens_before:,} "
-          f"tokens) into 8,000: median {statistics.median(runs) * 1000:.1f} ms")
+    print(
+        f"budgeting {len(cluster.articles)} articles ({words:,} words, {note.tokens_before:,} "
+        f"tokens) into 8,000: median {statistics.median(runs) * 1000:.1f} ms"
+    )
     enc = get_encoding("o200k_base")
     text = "\n\n".join(a.text for a in cluster.articles)
     speeds = []
@@ -85,8 +97,10 @@ def budgeting() -> None:
         t0 = time.perf_counter()
         n = len(enc.encode_ordinary(text))
         speeds.append(n / (time.perf_counter() - t0))
-    print(f"token counting (o200k_base, offline vocabulary): median "
-          f"{statistics.median(speeds) / 1e6:.2f} M tokens/s")
+    print(
+        f"token counting (o200k_base, offline vocabulary): median "
+        f"{statistics.median(speeds) / 1e6:.2f} M tokens/s"
+    )
 
 
 def main() -> None:
@@ -96,8 +110,10 @@ def main() -> None:
     t0 = time.perf_counter()
     get_encoding.cache_clear()
     get_encoding("o200k_base")
-    print(f"loading the o200k_base vocabulary (once per process): "
-          f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+    print(
+        f"loading the o200k_base vocabulary (once per process): "
+        f"{(time.perf_counter() - t0) * 1000:.0f} ms"
+    )
     overhead(args.briefs)
     budgeting()
 

@@ -68,6 +68,18 @@ def build(
     return cluster, claims
 
 
+def _clear_caches() -> None:
+    from llmbrief import checks, lexicon, support
+
+    for fn in (
+        support._claim_facts,
+        lexicon.stem,
+        lexicon._token_stems,
+        checks.quantities,
+    ):
+        fn.cache_clear()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
@@ -81,6 +93,7 @@ def main() -> None:
     n_words = sum(len(a.text.split()) for a in cluster.articles)
     index_s, check_s, total_s = [], [], []
     for _ in range(args.repeat):
+        _clear_caches()  # every run starts cold, as a fresh process would
         t0 = time.perf_counter()
         index = ClusterIndex(cluster)
         t1 = time.perf_counter()

@@ -455,6 +455,10 @@ mandatory/optional official/unofficial formal/informal federal/state national/lo
 increased/decreased increasing/decreasing rising/falling growing/shrinking
 allow/bar permit/bar allow/block permit/ban slow/faster slowly/faster slowly/quickly
 slower/faster on/off run/stop intervene/stay
+brother/sister mother/father grandson/granddaughter nephew/niece mr/mrs
+commercial/military civilian/military commercial/personal manned/unmanned crewed/uncrewed
+murder/manslaughter convicted/acquitted charged/cleared sentenced/acquitted
+majority/minority all/none always/never everyone/nobody
 """
 _PAIRS = [tuple(p.split("/")) for p in _ANTONYMS.split()]
 _ANTONYM_OF: dict[str, set[str]] = {}

@@ -167,8 +167,11 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end].strip(".")
 
 
+_NEXT_WORD = re.compile(r"[\s" + re.escape(_OPENING) + r"]*([A-Za-z]+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"[\s" + re.escape(_OPENING) + r"]*([A-Za-z]+)", text[pos:])
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 

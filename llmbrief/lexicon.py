@@ -138,16 +138,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=8192)
-def flat(text: str) -> str:
-    """Lowercase words joined by single spaces, apostrophes dropped, hyphens as spaces.
+_ALNUM = re.compile(r"[a-z0-9]+")
 
-    Two texts with equal ``flat`` forms say the same words up to spacing, case, quote marks
-    and punctuation.
+
+def flat(text: str) -> str:
+    """Lowercase letters and digits, every other run of characters as one space.
+
+    Apostrophes vanish (``China's`` -> ``chinas``). Two texts with equal ``flat`` forms say
+    the same words up to spacing, case, quote marks and punctuation.
     """
-    return " ".join(
-        w.lower().replace("’", "").replace("'", "").replace("-", " ") for w in words(text)
-    )
+    return " ".join(_ALNUM.findall(text.lower().replace("’", "").replace("'", "")))
 
 
 def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:

@@ -9,12 +9,13 @@ inverted index, never a scan of every sentence.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -82,18 +83,37 @@ class _Article:
     id: str
     text: str
     sentences: list[_Sentence]
-    postings: dict[str, list[int]]
     title: str
+    stems: frozenset[str]
+    _postings: dict[str, list[int]] | None = None
     _lower_words: frozenset[str] | None = None
+    _sorted_words: list[str] | None = None
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """Content stem -> indexes of the sentences that have it (built on first use)."""
+        if self._postings is None:
+            postings: dict[str, list[int]] = defaultdict(list)
+            for si, sent in enumerate(self.sentences):
+                for s in sent.stems:
+                    postings[s].append(si)
+            self._postings = dict(postings)
+        return self._postings
 
     @property
     def lower_words(self) -> frozenset[str]:
         if self._lower_words is None:
             self._lower_words = _lower_words(self.title + "\n" + self.text)
         return self._lower_words
+
+    @property
+    def sorted_words(self) -> list[str]:
+        if self._sorted_words is None:
+            self._sorted_words = sorted(self.lower_words)
+        return self._sorted_words
 
     @property
     def quantities(self) -> tuple[checks.Quantity, ...]:
@@ -137,16 +157,6 @@ class SupportResult:
 _flat = flat
 
 
-def _flat_tokens(tokens: list[str]) -> str:
-    """:func:`flat` of a text whose :func:`words` are ``tokens``."""
-    return " ".join(map(_flat_token, tokens))
-
-
-@functools.lru_cache(maxsize=131072)
-def _flat_token(w: str) -> str:
-    return w.lower().replace("’", "").replace("'", "").replace("-", " ")
-
-
 class ClusterIndex:
     """Sentences of every article, with an inverted index from content stems to articles.
 
@@ -160,33 +170,26 @@ class ClusterIndex:
         self.article_postings: dict[str, list[int]] = defaultdict(list)
         # exact sentence text (normalised) -> (article, sentence): quotes verify at once
         self._exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        doc_freq: dict[str, int] = defaultdict(int)
+        doc_freq: Counter[str] = Counter()
         n_sentences = 0
+        exact = self._exact
         for ai, art in enumerate(cluster.articles):
             sents: list[_Sentence] = []
-            postings: dict[str, list[int]] = defaultdict(list)
-            for si, (a, b) in enumerate(sentence_spans(art.text)):
-                chunk = art.text[a:b]
-                tokens = words(chunk)
-                stems = frozenset(content_stems(chunk, tokens))
-                for s in stems:
-                    postings[s].append(si)
-                    doc_freq[s] += 1
-                sents.append(_Sentence(art.text, a, b, stems))
-                self._exact[_flat_tokens(tokens)].append((ai, si))
+            text = art.text
+            for si, (a, b) in enumerate(sentence_spans(text)):
+                chunk = text[a:b]
+                stems = frozenset(content_stems(chunk))
+                doc_freq.update(stems)
+                sents.append(_Sentence(text, a, b, stems))
+                exact[_flat(chunk)].append((ai, si))
                 if si == 0:
-                    self._exact[_flat(strip_dateline(chunk))].append((ai, si))
+                    exact[_flat(strip_dateline(chunk))].append((ai, si))
             n_sentences += len(sents)
-            for s in set(postings) | set(content_stems(art.title)):
+            art_stems = frozenset().union(*(x.stems for x in sents))
+            for s in art_stems.union(content_stems(art.title)):
                 self.article_postings[s].append(ai)
             self.articles.append(
-                _Article(
-                    id=art.id,
-                    text=art.text,
-                    sentences=sents,
-                    postings=dict(postings),
-                    title=art.title,
-                )
+                _Article(id=art.id, text=text, sentences=sents, title=art.title, stems=art_stems)
             )
             self.position[art.id] = ai
         total = max(n_sentences, 1)
@@ -276,7 +279,7 @@ class ClusterIndex:
             claim_text: the claim without its citation markers.
             article_ids: ids of articles of this cluster (unknown ids are ignored).
         """
-        parts = [claim_text[a:b] for a, b in sentence_spans(claim_text)]
+        parts = _claim_parts(claim_text)
         if len(parts) <= 1:
             return self._check_one(claim_text, article_ids)
         results = [self._check_one(p, article_ids) for p in parts]
@@ -317,7 +320,8 @@ class ClusterIndex:
         exact = self._exact_match(_flat(claim_text), arts)
         if exact is not None:
             return exact
-        claim = set(content_stems(claim_text))
+        facts = _claim_facts(claim_text)
+        claim = set(facts.stems)
         weights = {s: self.idf(s) for s in claim}
         total = sum(weights.values()) or 1.0
         chosen, remaining, coverage = self._cover(claim, weights, arts)
@@ -340,8 +344,10 @@ class ClusterIndex:
                 f"only {coverage:.0%} of the claim's content found in the cited text "
                 f"(missing: {', '.join(missing)})"
             )
-        reasons += self._hard_checks(claim_text, claim, arts, chosen)
-        absent = {x for x in remaining if not any(x in a.postings for a in arts)}
+        # a window that misses the claim says nothing about its polarity or modality
+        window_checks = coverage >= COVERAGE_THRESHOLD
+        reasons += self._hard_checks(facts, claim, arts, chosen if window_checks else [])
+        absent = {x for x in remaining if not any(x in a.stems for a in arts)}
         elsewhere = self._found_elsewhere(absent, arts)
         if sum(weights[s] for s in elsewhere) / total >= _ELSEWHERE_SHARE:
             reasons.append(
@@ -356,31 +362,32 @@ class ClusterIndex:
         )
 
     def _hard_checks(
-        self, claim_text: str, claim: set[str], arts: list[_Article], chosen: list[_Window]
+        self, facts: _ClaimFacts, claim: set[str], arts: list[_Article], chosen: list[_Window]
     ) -> list[str]:
         reasons: list[str] = []
         cited = "".join(f"[{a.id}]" for a in arts)
-        claim_q = checks.quantities(claim_text)
+        claim_q = facts.quantities
         if claim_q:
             source_q = [q for a in arts for q in a.quantities]
             for q in claim_q:
                 if not any(q.matches(s) for s in source_q):
                     reasons.append(f'number "{q.text}" not found in {cited}')
-        claim_dates = checks.dates(claim_text)
+        claim_dates = facts.dates
         if claim_dates:
             source_dates = set().union(*(a.dates for a in arts))
             for d in sorted(claim_dates - source_dates):
                 reasons.append(f'date "{d}" not found in {cited}')
-        names = checks.names(claim_text)
+        names = facts.names
         if names:
             lower_words = frozenset().union(*(a.lower_words for a in arts))
+            ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = frozenset().union(*(_near_words(art, f, t) for art, f, t, _ in chosen))
             for name in names:
-                if not _name_found(name, lower_words):
+                if not _name_found(name, lower_words, ordered):
                     reasons.append(f'name "{name}" not found in {cited}')
                 elif chosen and not _name_found(name, near):
                     reasons.append(f'name "{name}" is not where the evidence is in {cited}')
-        for quote in checks.quotes(claim_text):
+        for quote in facts.quotes:
             if not any(_flat(quote) in a.flat for a in arts):
                 reasons.append(f'quoted words "{quote}" not found verbatim in {cited}')
         if not chosen:
@@ -389,7 +396,7 @@ class ClusterIndex:
         window_text = " ".join(
             art.text[art.sentences[f].start : art.sentences[t].end] for art, f, t, _ in chosen
         )
-        claim_neg = checks.negations(claim_text) > 0
+        claim_neg = facts.negations > 0
         if claim_neg and not _negated_sentences(chosen, claim):
             reasons.append("the claim is negated or denied; the evidence is not")
         elif not claim_neg and _negation_near(window_text, claim):
@@ -397,10 +404,9 @@ class ClusterIndex:
         window_toks = [
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
-        claim_toks = [stem(t) for t in words(claim_text)]
-        for mine, theirs in checks.antonym_clash(claim_toks, window_toks):
+        for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks):
             reasons.append(f'the claim says "{mine}" where the evidence says "{theirs}"')
-        if not checks.hedges(claim_text):
+        if not facts.hedged:
             hedge = _hedge_near(window_text, claim)
             if hedge:
                 reasons.append(
@@ -431,7 +437,7 @@ class ClusterIndex:
         Candidates are ranked through the inverted index and screened by coverage; only the
         best few get the full check. Tries single articles first, then the best two together.
         """
-        claim = set(content_stems(claim_text))
+        claim = set(_claim_facts(claim_text).stems)
         if not claim:
             return []
         skip = {self.position[i] for i in exclude if i in self.position}
@@ -453,8 +459,7 @@ class ClusterIndex:
         ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))[:_SEARCH_CANDIDATES]
         # upper bound of each candidate's coverage: the claim words it has anywhere
         score = {
-            ai: sum(w for s, w in weights.items() if s in self.articles[ai].postings)
-            for ai in ranked
+            ai: sum(w for s, w in weights.items() if s in self.articles[ai].stems) for ai in ranked
         }
         ranked.sort(key=lambda ai: (-score[ai], ai))
         found: list[SupportResult] = []
@@ -478,6 +483,40 @@ class ClusterIndex:
         return found
 
 
+@dataclass(frozen=True)
+class _ClaimFacts:
+    """Everything the checks read from a claim, computed once per claim text."""
+
+    stems: tuple[str, ...]
+    toks: tuple[str, ...]
+    quantities: tuple[checks.Quantity, ...]
+    dates: frozenset[str]
+    names: tuple[str, ...]
+    quotes: tuple[str, ...]
+    negations: int
+    hedged: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_parts(claim_text: str) -> tuple[str, ...]:
+    return tuple(claim_text[a:b] for a, b in sentence_spans(claim_text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_facts(claim_text: str) -> _ClaimFacts:
+    tokens = words(claim_text)
+    return _ClaimFacts(
+        stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
+        toks=tuple(stem(t) for t in tokens),
+        quantities=checks.quantities(claim_text),
+        dates=frozenset(checks.dates(claim_text)),
+        names=tuple(checks.names(claim_text)),
+        quotes=tuple(checks.quotes(claim_text)),
+        negations=checks.negations(claim_text),
+        hedged=bool(checks.hedges(claim_text)),
+    )
+
+
 def _near_words(art: _Article, first: int, last: int) -> frozenset[str]:
     """Words of the evidence window, two sentences either side, and the article's lead."""
     sents = art.sentences
@@ -490,21 +529,19 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 def _lower_words(text: str, tokens: list[str] | None = None) -> frozenset[str]:
     """Lowercased words, plus dotted abbreviations both ways (``u.s`` and ``us``)."""
-    out = set()
-    for w in words(text) if tokens is None else tokens:
-        low = w.lower().replace("’", "'")
-        out.add(low)
-        if low.endswith("'s"):
-            out.add(low[:-2])
+    low = text.lower().replace("’", "'")
+    out = set(words(low)) if tokens is None else {t.lower().replace("’", "'") for t in tokens}
+    out |= {w[:-2] for w in out if w.endswith("'s")}
     if "." in text:
-        for m in _DOTTED.findall(text):
-            low = m.lower().rstrip(".")
-            out.add(low)
-            out.add(low.replace(".", ""))
+        for m in _DOTTED.findall(low):
+            bare = m.rstrip(".")
+            out.add(bare)
+            out.add(bare.replace(".", ""))
     return frozenset(out)
 
 
-def _name_found(name: str, lower_words: frozenset[str]) -> bool:
+def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | None = None) -> bool:
+    """Whether ``name`` is among the words (``ordered``: the same words sorted, for prefixes)."""
     low = name.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
@@ -515,11 +552,16 @@ def _name_found(name: str, lower_words: frozenset[str]) -> bool:
     if "-" in low:
         # "Zhejiang-listed": the capitalised or numbered parts must be there; "SARS-CoV-4" fails
         parts = [p for p in name.split("-") if p and (p[0].isupper() or p[0].isdigit())]
-        return bool(parts) and all(_name_found(p, lower_words) for p in parts)
+        return bool(parts) and all(_name_found(p, lower_words, ordered) for p in parts)
     root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
     root = root[: max(4, len(root) - 3)] if len(root) >= 5 else root
-    # China/Chinese, Russia/Russian
-    return len(root) >= 4 and any(w.startswith(root) for w in lower_words)
+    if len(root) < 4:
+        return False
+    # China/Chinese, Russia/Russian: a word that starts with the name's root
+    if ordered is None:
+        return any(w.startswith(root) for w in lower_words)
+    i = bisect.bisect_left(ordered, root)
+    return i < len(ordered) and ordered[i].startswith(root)
 
 
 def _negated_sentences(chosen: list[_Window], claim: set[str]) -> bool:
