@@ -317,7 +317,7 @@ class ClusterIndex:
         arts = [self.articles[self.position[i]] for i in article_ids if i in self.position]
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
-        exact = self._exact_match(_flat(claim_text), arts)
+        exact = self._exact_match(_claim_facts(claim_text).key, arts)
         if exact is not None:
             return exact
         facts = _claim_facts(claim_text)
@@ -381,11 +381,11 @@ class ClusterIndex:
         if names:
             lower_words = frozenset().union(*(a.lower_words for a in arts))
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
-            near = frozenset().union(*(_near_words(art, f, t) for art, f, t, _ in chosen))
+            near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
                 if not _name_found(name, lower_words, ordered):
                     reasons.append(f'name "{name}" not found in {cited}')
-                elif chosen and not _name_found(name, near):
+                elif chosen and not _name_near(name, near):
                     reasons.append(f'name "{name}" is not where the evidence is in {cited}')
         for quote in facts.quotes:
             if not any(_flat(quote) in a.flat for a in arts):
@@ -441,7 +441,7 @@ class ClusterIndex:
         if not claim:
             return []
         skip = {self.position[i] for i in exclude if i in self.position}
-        key = _flat(claim_text)
+        key = _claim_facts(claim_text).key
         exact = [ai for ai, _ in self._exact.get(key, ()) if ai not in skip]
         if exact:  # word for word a sentence of other articles: no window needed
             hits = (self._exact_match(key, [self.articles[ai]]) for ai in dict.fromkeys(exact))
@@ -495,6 +495,7 @@ class _ClaimFacts:
     quotes: tuple[str, ...]
     negations: int
     hedged: bool
+    key: str
 
 
 @functools.lru_cache(maxsize=4096)
@@ -514,14 +515,32 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
         hedged=bool(checks.hedges(claim_text)),
+        key=_flat(claim_text),
     )
 
 
-def _near_words(art: _Article, first: int, last: int) -> frozenset[str]:
-    """Words of the evidence window, two sentences either side, and the article's lead."""
+def _near_text(art: _Article, first: int, last: int) -> str:
+    """Lowercased text of the article's lead and of the window, two sentences either side."""
     sents = art.sentences
-    near = sents[:2] + sents[max(0, first - 2) : last + 3]
-    return frozenset().union(*(x.lower for x in near))
+    lead_end = sents[min(1, len(sents) - 1)].end
+    a = sents[max(0, first - 2)].start
+    b = sents[min(len(sents) - 1, last + 2)].end
+    return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+
+
+def _name_near(name: str, near: str) -> bool:
+    """Whether the name (or its root: China/Chinese) is written in the lowercased ``near``."""
+    low = name.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    whole = {low, low.rstrip("."), low.replace(".", "")}
+    if any(re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", near) for v in whole if v):
+        return True
+    if len(low) < 5:
+        return False
+    root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
+    root = root[: max(4, len(root) - 3)]
+    return re.search(rf"(?<![a-z0-9]){re.escape(root)}", near) is not None
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -595,9 +614,15 @@ _HEDGE_NEAR = re.compile(
 )
 
 
+_REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
+
+
 def _hedge_near(window_text: str, claim: set[str]) -> str | None:
     """A plan/possibility cue in the evidence directly governing one of the claim's words."""
     for m in _HEDGE_NEAR.finditer(window_text):
+        cue = m.group(1).lower()
+        if cue == "would" and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()]):
+            continue  # "said on Monday it would extend": an announced decision, not a maybe
         if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
-            return m.group(1).lower()
+            return cue
     return None
