@@ -122,6 +122,8 @@ def stem(word: str) -> str:
         w = w[:-1]
     elif w.endswith("ly") and len(w) >= 6:
         w = w[:-2]
+    if w.endswith("ation") and len(w) >= 8:
+        w = w[:-3]  # automation ~ automated, investigation ~ investigated
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return w

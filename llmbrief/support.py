@@ -349,7 +349,9 @@ class ClusterIndex:
         reasons += self._hard_checks(facts, claim, arts, chosen if window_checks else [])
         absent = {x for x in remaining if not any(x in a.stems for a in arts)}
         elsewhere = self._found_elsewhere(absent, arts)
-        if sum(weights[s] for s in elsewhere) / total >= _ELSEWHERE_SHARE:
+        share = sum(weights[s] for s in elsewhere) / total
+        # one paraphrase word that another article happens to use is not a misattribution
+        if (share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2) or share >= 2 * _ELSEWHERE_SHARE:
             reasons.append(
                 "words found in other articles but not in the cited ones: " + ", ".join(elsewhere)
             )
@@ -593,14 +595,14 @@ def _negated_sentences(chosen: list[_Window], claim: set[str]) -> bool:
 
 
 def _negation_near(window_text: str, claim: set[str]) -> bool:
-    """A negation in the evidence that bears on the claim's words (within 4 words of one)."""
+    """A negation in the evidence that bears on the claim's words (within 6 words of one)."""
     if not checks.negations(window_text):
         return False
     toks = words(window_text)
     stems = [stem(t) for t in toks]
     for i, t in enumerate(toks):
         if checks.negations(t):
-            near = stems[i + 1 : i + 5]
+            near = stems[i + 1 : i + 7]
             if any(s in claim for s in near):
                 return True
     return False
