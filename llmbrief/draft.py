@@ -203,14 +203,11 @@ class ExtractiveDrafter:
 # -- the LLM drafter --------------------------------------------------------------------------
 
 
-class _ReplySentence(BaseModel):
-    text: str
-    citations: list[str] = Field(default_factory=list)
-
-
 class _Reply(BaseModel):
+    """The reply the JSON schema asks for."""
+
     title: str
-    sentences: list[_ReplySentence] = Field(min_length=1)
+    sentences: list[Sentence] = Field(min_length=1)
 
 
 _FENCE = re.compile(r"^```[a-zA-Z]*\s*\n?|\n?```\s*$")
