@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import STOPWORDS, stem, words
+from .lexicon import STOPWORDS, has_number, stem, words
 
 __all__ = [
     "Quantity",
@@ -228,6 +228,8 @@ def _word_number(token: str) -> float | None:
 @lru_cache(maxsize=4096)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity mentioned in ``text``, normalised (see :class:`Quantity`)."""
+    if not has_number(text):
+        return ()  # the full pattern is slow; most sentences have no figure at all
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         num = m.group("num")
@@ -398,8 +400,27 @@ _NEGATION = re.compile(
 )
 
 
+_NEG_HEADS = frozenset(
+    "not no never neither nor none nobody nothing cannot without denied denies deny denying "
+    "refused refuses refuse rejected rejects failed fails unable".split()
+)
+_HEDGE_HEADS = frozenset(
+    "plan plans planning planned aim aims intend intends proposed proposes propose considering "
+    "consider considers could may might would will expected expects expect set seek seeks hope "
+    "hopes want wants weighing mulling potential possible possibly likely reportedly allegedly "
+    "rumored rumoured soon going anticipated pledged promised vowed shall upcoming future".split()
+)
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+
+
+def _has_any(text: str, heads: frozenset[str]) -> bool:
+    return not heads.isdisjoint(_TOKEN_SPLIT.split(text.lower()))
+
+
 def negations(text: str) -> int:
     """Count negation and denial cues (``not``, ``n't``, ``never``, ``denied``...)."""
+    if "n't" not in text and "n’t" not in text and not _has_any(text, _NEG_HEADS):
+        return 0
     return len(_NEGATION.findall(text))
 
 
@@ -415,6 +436,8 @@ _HEDGE = re.compile(
 
 def hedges(text: str) -> list[str]:
     """Modality cues that turn a fact into a plan, a possibility or a report."""
+    if not _has_any(text, _HEDGE_HEADS):
+        return []
     return [h.lower() for h in _HEDGE.findall(text)]
 
 

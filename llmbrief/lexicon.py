@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["STOPWORDS", "content_stems", "flat", "has_number", "stem", "words"]
 
@@ -42,6 +43,9 @@ _NUMERIC_WORDS = _NUMBER_WORDS | frozenset(
     dozens hundreds thousands millions billions trillions twenty-two
     """.split()
 )
+
+_DIGIT = re.compile(r"\d")
+_SPLIT = re.compile(r"[^a-z\-]+")
 
 # Irregular forms that a suffix stripper cannot join.
 _IRREGULAR = {
@@ -154,10 +158,7 @@ def flat(text: str) -> str:
 
 def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:
     """Stems of the content words of ``text``: lowercased, stopwords out, hyphens split."""
-    out: list[str] = []
-    for w in words(text) if tokens is None else tokens:
-        out.extend(_token_stems(w))
-    return out
+    return list(chain.from_iterable(map(_token_stems, words(text) if tokens is None else tokens)))
 
 
 @lru_cache(maxsize=131072)
@@ -172,6 +173,8 @@ def _token_stems(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def has_number(tokens: list[str]) -> bool:
-    """Whether any token is a figure or a number word (so the quantity check must look)."""
-    return any(t[0].isdigit() or t.lower() in _NUMERIC_WORDS for t in tokens)
+def has_number(text: str) -> bool:
+    """Whether the text has a figure or a number word (so the quantity check must look)."""
+    if _DIGIT.search(text):
+        return True
+    return not _NUMERIC_WORDS.isdisjoint(_SPLIT.split(text.lower()))

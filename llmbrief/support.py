@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import itertools
 import math
 import re
@@ -75,7 +74,7 @@ class _Sentence:
 
     @property
     def has_number(self) -> bool:
-        return has_number(words(self.text))
+        return has_number(self.text)
 
 
 @dataclass
@@ -85,23 +84,11 @@ class _Article:
     sentences: list[_Sentence]
     title: str
     stems: frozenset[str]
-    _postings: dict[str, list[int]] | None = None
     _lower_words: frozenset[str] | None = None
     _sorted_words: list[str] | None = None
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
-
-    @property
-    def postings(self) -> dict[str, list[int]]:
-        """Content stem -> indexes of the sentences that have it (built on first use)."""
-        if self._postings is None:
-            postings: dict[str, list[int]] = defaultdict(list)
-            for si, sent in enumerate(self.sentences):
-                for s in sent.stems:
-                    postings[s].append(si)
-            self._postings = dict(postings)
-        return self._postings
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -206,20 +193,21 @@ class ClusterIndex:
         self, art: _Article, claim: set[str], weights: dict[str, float]
     ) -> tuple[float, int, int, frozenset[str]]:
         """(covered weight, first, last sentence index, stems) of the article's best window."""
-        hits: dict[int, set[str]] = defaultdict(set)
-        hit_weight: dict[int, float] = defaultdict(float)
-        for s in claim:
-            w = weights[s]
-            for si in art.postings.get(s, ()):
-                hits[si].add(s)
-                hit_weight[si] += w
+        # a scan of the article's sentences: a few dozen small set intersections
+        hits: dict[int, set[str]] = {}
+        hit_weight: dict[int, float] = {}
+        for si, sent in enumerate(art.sentences):
+            common = claim & sent.stems
+            if common:
+                hits[si] = common
+                hit_weight[si] = sum(map(weights.__getitem__, common))
         if not hits:
             return 0.0, -1, -1, frozenset()
 
         def weight(stems: set[str]) -> float:
-            return sum(weights[s] for s in stems)
+            return sum(map(weights.__getitem__, stems))
 
-        top = heapq.nsmallest(_TOP_SENTENCES, hit_weight, key=lambda i: (-hit_weight[i], i))
+        top = sorted(hit_weight, key=lambda i: (-hit_weight[i], i))[:_TOP_SENTENCES]
         full = weight(claim)
         if hit_weight[top[0]] >= full - 1e-9:  # one sentence carries every word
             return hit_weight[top[0]], top[0], top[0], art.sentences[top[0]].stems
@@ -535,14 +523,26 @@ def _name_near(name: str, near: str) -> bool:
     low = name.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    whole = {low, low.rstrip("."), low.replace(".", "")}
-    if any(re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", near) for v in whole if v):
-        return True
+    for v in {low, low.rstrip("."), low.replace(".", "")}:
+        if v and _at_word(near, v, whole=True):
+            return True
     if len(low) < 5:
         return False
     root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
-    root = root[: max(4, len(root) - 3)]
-    return re.search(rf"(?<![a-z0-9]){re.escape(root)}", near) is not None
+    return _at_word(near, root[: max(4, len(root) - 3)], whole=False)
+
+
+def _at_word(text: str, needle: str, whole: bool) -> bool:
+    """``needle`` in ``text`` starting a word (and ending one, when ``whole``)."""
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if (i == 0 or not text[i - 1].isalnum()) and (
+            not whole or j == len(text) or not text[j].isalnum()
+        ):
+            return True
+        i = text.find(needle, i + 1)
+    return False
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
