@@ -419,6 +419,17 @@ class ClusterIndex:
                 out.append(s)
         return out
 
+    def figure_echoes(self, text: str, exclude: int = -1) -> int:
+        """How many other articles (not at position ``exclude``) report a figure of ``text``."""
+        mine = [q for q in checks.quantities(text) if _distinctive(q)]
+        if not mine:
+            return 0
+        return sum(
+            1
+            for ai, art in enumerate(self.articles)
+            if ai != exclude and any(q.matches(o) for q in mine for o in art.quantities)
+        )
+
     # -- search --------------------------------------------------------------------------
 
     def search(self, claim_text: str, exclude: Sequence[str] = ()) -> list[SupportResult]:
@@ -507,6 +518,15 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         hedged=bool(checks.hedges(claim_text)),
         key=_flat(claim_text),
     )
+
+
+def _distinctive(q: checks.Quantity) -> bool:
+    """A figure worth matching across articles: money, a share, a unit, or a large count."""
+    if q.unit in ("ord", "magnitude", "year", "month", "week", "day", "hour"):
+        return False
+    if q.unit:
+        return True
+    return q.value >= 1000 and not (1900 <= q.value <= 2100)  # years are not facts alone
 
 
 def _near_text(art: _Article, first: int, last: int) -> str:
