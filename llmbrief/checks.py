@@ -225,13 +225,48 @@ def _word_number(token: str) -> float | None:
     return float(total)
 
 
+_NUM_START = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+_CUR_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|RMB\s?)\s?$")
+
+
+def _quantity_matches(text: str) -> list[re.Match[str]]:
+    """Matches of the full quantity pattern, tried only where a figure starts.
+
+    Trying the pattern at every character is what makes it slow; a cheap scan finds where
+    digits or number words begin, and the pattern runs there (from a currency sign just
+    before, if any).
+    """
+    out = []
+    pos = 0
+    while True:
+        hit = _NUM_START.search(text, pos)
+        if hit is None:
+            return out
+        start = hit.start()
+        cur = _CUR_BEFORE.search(text, max(0, start - 5), start)
+        m = _QUANTITY.match(text, cur.start() if cur else start)
+        if m is not None and m.group("num"):
+            out.append(m)
+            pos = max(m.end(), start + 1)
+        else:
+            pos = start + 1
+        # skip the rest of this run of digits
+        while pos < len(text) and text[pos].isdigit():
+            pos += 1
+
+
 @lru_cache(maxsize=4096)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity mentioned in ``text``, normalised (see :class:`Quantity`)."""
     if not has_number(text):
         return ()  # the full pattern is slow; most sentences have no figure at all
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    for m in _quantity_matches(text):
         num = m.group("num")
         start = m.start("num")
         glued = start > 0 and (
@@ -323,8 +358,8 @@ _COMMON_CAPS = (
     earlier later new
     """.split()
     )
-    | {m.capitalize() for m in _MONTHS}
-    | {d.capitalize() for d in _WEEKDAYS}
+    | set(_MONTHS)
+    | set(_WEEKDAYS)
 )
 
 

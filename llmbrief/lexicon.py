@@ -45,7 +45,7 @@ _NUMERIC_WORDS = _NUMBER_WORDS | frozenset(
 )
 
 _DIGIT = re.compile(r"\d")
-_SPLIT = re.compile(r"[^a-z\-]+")
+_SPLIT = re.compile(r"[^a-z]+")
 
 # Irregular forms that a suffix stripper cannot join.
 _IRREGULAR = {

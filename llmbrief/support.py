@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import checks
@@ -258,7 +258,9 @@ class ClusterIndex:
 
     # -- the check ---------------------------------------------------------------------
 
-    def check(self, claim_text: str, article_ids: Sequence[str]) -> SupportResult:
+    def check(
+        self, claim_text: str, article_ids: Sequence[str], quick: bool = False
+    ) -> SupportResult:
         """Whether the given articles, together, support ``claim_text``.
 
         A claim of several sentences is supported when each of its sentences is.
@@ -269,8 +271,8 @@ class ClusterIndex:
         """
         parts = _claim_parts(claim_text)
         if len(parts) <= 1:
-            return self._check_one(claim_text, article_ids)
-        results = [self._check_one(p, article_ids) for p in parts]
+            return self._check_one(claim_text, article_ids, quick)
+        results = [self._check_one(p, article_ids, quick) for p in parts]
         idle = set.intersection(*(set(r.idle_ids) for r in results))
         return SupportResult(
             supported=all(r.supported for r in results),
@@ -301,7 +303,10 @@ class ClusterIndex:
                 return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle)
         return None
 
-    def _check_one(self, claim_text: str, article_ids: Sequence[str]) -> SupportResult:
+    def _check_one(
+        self, claim_text: str, article_ids: Sequence[str], quick: bool = False
+    ) -> SupportResult:
+        """Check one sentence; ``quick`` stops at the first failure (for search)."""
         arts = [self.articles[self.position[i]] for i in article_ids if i in self.position]
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
@@ -313,6 +318,8 @@ class ClusterIndex:
         weights = {s: self.idf(s) for s in claim}
         total = sum(weights.values()) or 1.0
         chosen, remaining, coverage = self._cover(claim, weights, arts)
+        if quick and coverage < COVERAGE_THRESHOLD:
+            return SupportResult(False, round(coverage, 3), reasons=["coverage"])
         used = {a.id for a, *_ in chosen}
         idle = [a.id for a in arts if a.id not in used] if len(arts) > 1 else []
         evidence = [
@@ -334,7 +341,12 @@ class ClusterIndex:
             )
         # a window that misses the claim says nothing about its polarity or modality
         window_checks = coverage >= COVERAGE_THRESHOLD
-        reasons += self._hard_checks(facts, claim, arts, chosen if window_checks else [])
+        hard = self._hard_checks(facts, claim, arts, chosen if window_checks else [])
+        if quick:
+            first = next(hard, None)
+            if first is not None:
+                return SupportResult(False, round(coverage, 3), reasons=[first])
+        reasons += hard
         absent = {x for x in remaining if not any(x in a.stems for a in arts)}
         elsewhere = self._found_elsewhere(absent, arts)
         share = sum(weights[s] for s in elsewhere) / total
@@ -353,20 +365,20 @@ class ClusterIndex:
 
     def _hard_checks(
         self, facts: _ClaimFacts, claim: set[str], arts: list[_Article], chosen: list[_Window]
-    ) -> list[str]:
-        reasons: list[str] = []
+    ) -> Iterator[str]:
+        """Reasons the claim fails, cheapest checks first, computed as they are asked for."""
         cited = "".join(f"[{a.id}]" for a in arts)
         claim_q = facts.quantities
         if claim_q:
             source_q = [q for a in arts for q in a.quantities]
             for q in claim_q:
                 if not any(q.matches(s) for s in source_q):
-                    reasons.append(f'number "{q.text}" not found in {cited}')
+                    yield f'number "{q.text}" not found in {cited}'
         claim_dates = facts.dates
         if claim_dates:
             source_dates = set().union(*(a.dates for a in arts))
             for d in sorted(claim_dates - source_dates):
-                reasons.append(f'date "{d}" not found in {cited}')
+                yield f'date "{d}" not found in {cited}'
         names = facts.names
         if names:
             lower_words = frozenset().union(*(a.lower_words for a in arts))
@@ -374,35 +386,32 @@ class ClusterIndex:
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
                 if not _name_found(name, lower_words, ordered):
-                    reasons.append(f'name "{name}" not found in {cited}')
+                    yield f'name "{name}" not found in {cited}'
                 elif chosen and not _name_near(name, near):
-                    reasons.append(f'name "{name}" is not where the evidence is in {cited}')
+                    yield f'name "{name}" is not where the evidence is in {cited}'
         for quote in facts.quotes:
             if not any(_flat(quote) in a.flat for a in arts):
-                reasons.append(f'quoted words "{quote}" not found verbatim in {cited}')
+                yield f'quoted words "{quote}" not found verbatim in {cited}'
         if not chosen:
-            return reasons
+            return
 
         window_text = " ".join(
             art.text[art.sentences[f].start : art.sentences[t].end] for art, f, t, _ in chosen
         )
         claim_neg = facts.negations > 0
         if claim_neg and not _negated_sentences(chosen, claim):
-            reasons.append("the claim is negated or denied; the evidence is not")
+            yield "the claim is negated or denied; the evidence is not"
         elif not claim_neg and _negation_near(window_text, claim):
-            reasons.append("the evidence is negated or denied; the claim is not")
+            yield "the evidence is negated or denied; the claim is not"
         window_toks = [
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
         for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks):
-            reasons.append(f'the claim says "{mine}" where the evidence says "{theirs}"')
+            yield f'the claim says "{mine}" where the evidence says "{theirs}"'
         if not facts.hedged:
             hedge = _hedge_near(window_text, claim)
             if hedge:
-                reasons.append(
-                    f'the evidence states this only as a possibility or plan ("{hedge}")'
-                )
-        return reasons
+                yield f'the evidence states this only as a possibility or plan ("{hedge}")'
 
     def _found_elsewhere(self, missing: set[str], arts: list[_Article]) -> list[str]:
         """Missing claim words that other articles of the cluster do carry.
@@ -469,7 +478,7 @@ class ClusterIndex:
             if score[ai] / total < COVERAGE_THRESHOLD:
                 break  # an upper bound of its coverage: this and the rest cannot pass
             passed_bound += 1
-            res = self.check(claim_text, [self.articles[ai].id])
+            res = self.check(claim_text, [self.articles[ai].id], quick=True)
             if res.supported:
                 found.append(res)
             if passed_bound >= _SEARCH_CHECKS:
@@ -477,7 +486,7 @@ class ClusterIndex:
         if not found and not passed_bound and len(ranked) >= 2:
             # no article carries enough of it alone: try the best two together
             pair = [self.articles[ranked[0]].id, self.articles[ranked[1]].id]
-            res = self.check(claim_text, pair)
+            res = self.check(claim_text, pair, quick=True)
             if res.supported and not res.idle_ids:
                 found.append(res)
         found.sort(key=lambda r: -r.coverage)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from llmbrief import checks
+from llmbrief.lexicon import stem, words
+
+
+def q(text: str) -> list[tuple[float, str]]:
+    return [(x.value, x.unit) for x in checks.quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("a $10 billion plan", "a $10bn plan"),
+        ("a $10 billion plan", "10 billion dollars"),
+        ("3 nanometers", "3nm"),
+        ("3-nanometer chips", "3 nanometres"),
+        ("twenty-two provinces", "22 provinces"),
+        ("3.5% growth", "3.5 percent growth"),
+        ("a five-year plan", "a 5-year plan"),
+        ("about €420 million", "420 million euros"),
+    ],
+)
+def test_equal_quantities_in_different_words(a: str, b: str) -> None:
+    qa, qb = checks.quantities(a), checks.quantities(b)
+    assert qa and qb
+    assert all(any(x.matches(y) for y in qb) for x in qa), (q(a), q(b))
+
+
+def test_quantities_that_differ_do_not_match() -> None:
+    ten, twelve = checks.quantities("$10 billion")[0], checks.quantities("$12 billion")[0]
+    assert not ten.matches(twelve)
+    dollars, yuan = checks.quantities("$10 billion")[0], checks.quantities("10 billion yuan")[0]
+    assert not dollars.matches(yuan)
+    assert checks.quantities("billions in funding")[0].matches(checks.quantities("$10 billion")[0])
+
+
+def test_codes_and_idioms_are_not_figures() -> None:
+    assert q("the SARS-CoV-2 vaccine and the A380 jet") == []
+    assert q("one of the largest") == []
+    assert q("the fourth quarter") == [(4.0, "ord")]
+
+
+def test_dates_names_quotes() -> None:
+    assert checks.dates("On Tuesday, in September, the plan was due") == {"tue", "sep"}
+    found = checks.names("Huawei said on Monday that Pudong officials agreed.")
+    assert found == ["Huawei", "Pudong"]  # weekdays are dates, checked as dates
+    assert checks.names("the council met on monday") == []  # lowercase data: no false names
+    assert checks.quotes('He called it a "strategic chokehold" on chips.') == [
+        "strategic chokehold"
+    ]
+
+
+def test_negation_cues_and_idioms() -> None:
+    assert checks.negations("Investors did not welcome it") == 1
+    assert checks.negations("The union wasn’t told") == 1
+    assert checks.negations("not only to Asia but to Australia") == 0
+    assert checks.negations("never-before-seen details") == 0
+
+
+def test_hedges() -> None:
+    assert checks.hedges("The agency plans to launch a probe") == ["plans to"]
+    assert checks.hedges("The agency launched a probe") == []
+
+
+def toks(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def test_antonyms_need_a_shared_context() -> None:
+    assert checks.antonym_clash(toks("profit fell sharply"), toks("profit rose sharply"))
+    assert not checks.antonym_clash(toks("profit fell at the firm"), toks("prices rose in town"))
+    assert checks.antonym_clash(
+        toks("called the strike necessary"), toks("called the strike unnecessary")
+    )
