@@ -241,7 +241,7 @@ def _quantity_matches(text: str) -> list[re.Match[str]]:
     digits or number words begin, and the pattern runs there (from a currency sign just
     before, if any).
     """
-    out = []
+    out: list[re.Match[str]] = []
     pos = 0
     while True:
         hit = _NUM_START.search(text, pos)
