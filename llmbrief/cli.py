@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -443,47 +442,47 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError:
-                continue
+                continue  # a line cut short by a crash: that cluster runs again
             if isinstance(row, dict) and "error" not in row and "cluster_id" in row:
                 done.add(str(row["cluster_id"]))
                 kept.append(line)
-    items = list(iter_cluster_lines(args.input))
-    todo = [(n, cid, c) for n, cid, c in items if cid not in done]
+    todo = [(cid, c) for _, cid, c in iter_cluster_lines(args.input) if cid not in done]
     drafter = _drafter(args)
     make = _make_brief(args, drafter)
-    lock = threading.Lock()
+
+    def run(item: tuple[str, Cluster | InputError]) -> tuple[str, bool]:
+        cid, cluster = item
+        if isinstance(cluster, InputError):
+            return json.dumps({"cluster_id": cid, "error": str(cluster)}), False
+        try:
+            return make(cluster).model_dump_json(), True
+        except LLMBriefError as e:
+            return json.dumps({"cluster_id": cid, "error": str(e)}), False
+        except Exception as e:  # a bug must not lose the rest of the batch
+            return json.dumps({"cluster_id": cid, "error": f"{type(e).__name__}: {e}"}), False
+
+    try:
+        if args.resume:  # keep what finished, atomically, then append the rest
+            tmp = out_path.with_name(out_path.name + ".tmp")
+            tmp.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+            os.replace(tmp, out_path)
+        handle = out_path.open("a" if args.resume else "w", encoding="utf-8")
+    except OSError as e:
+        _close(drafter)
+        raise InputError(str(out_path), f"cannot write: {e.strerror}") from None
     failures = 0
     progress = _Progress("clusters", err)
     try:
-        handle = out_path.open("w", encoding="utf-8")
-    except OSError as e:
-        raise InputError(str(out_path), f"cannot write: {e.strerror}") from None
-    with handle:
-        for line in kept:
-            handle.write(line + "\n")
-        handle.flush()
-
-        def run(item: tuple[int, str, Cluster | InputError]) -> str:
-            _, cid, cluster = item
-            if isinstance(cluster, InputError):
-                return json.dumps({"cluster_id": cid, "error": str(cluster)})
-            try:
-                brief = make(cluster)
-            except LLMBriefError as e:
-                return json.dumps({"cluster_id": cid, "error": str(e)})
-            return brief.model_dump_json()
-
-        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+        with handle, ThreadPoolExecutor(max_workers=args.concurrency) as pool:
             futures = [pool.submit(run, item) for item in todo]
             for i, fut in enumerate(as_completed(futures), 1):
-                line = fut.result()
-                with lock:
-                    handle.write(line + "\n")
-                    handle.flush()
-                    if '"error"' in line[:400] and json.loads(line).get("error"):
-                        failures += 1
+                line, ok = fut.result()
+                handle.write(line + "\n")
+                handle.flush()  # what finished is on disk, whatever happens next
+                failures += not ok
                 progress(i, len(todo))
-    _close(drafter)
+    finally:
+        _close(drafter)
     err.write(
         f"batch: {len(todo) - failures} written, {failures} failed, {len(done)} already done"
         f" -> {out_path}\n"
