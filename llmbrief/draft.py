@@ -21,7 +21,7 @@ from . import checks
 from .citations import parse_sentence, sentence_spans, strip_dateline
 from .errors import ModelOutputError
 from .lexicon import content_stems
-from .load import parse_brief_text
+from .load import claims_of, parse_brief_text
 from .model import ChatModel, Completion
 from .prompts import Prompt, render_template
 from .support import ClusterIndex
@@ -422,8 +422,6 @@ class LLMDrafter:
         verifier: Verifier,
     ) -> tuple[Draft, Report]:
         """Send the failed checks back to the model, up to ``rounds`` times; keep the best."""
-        from .verify import claims_of
-
         best, best_report = draft, report
         current, current_report = draft, report
         usage = Usage()
@@ -451,7 +449,7 @@ class LLMDrafter:
                 messages=messages,
                 reply=reply,
             )
-            current_report = verifier.claims(claims_of(sentences, cluster.ids))
+            current_report = verifier.claims(claims_of(sentences))
             if current_report.score > best_report.score:
                 best, best_report = current, current_report
             if current_report.ok:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,12 @@ from pydantic import ValidationError
 
 from .citations import ParsedSentence, attach_citations, parse_sentence, split_claims
 from .errors import InputError
-from .types import Article, Brief, Cluster
+from .types import Article, Brief, Cluster, Sentence
 
 __all__ = [
     "BriefInput",
     "brief_claims",
+    "claims_of",
     "cluster_from_data",
     "iter_cluster_lines",
     "load_brief",
@@ -101,7 +102,7 @@ def cluster_from_data(
         raise InputError(str(path), "must be a list", item=where, field="articles")
     if not raw_articles:
         raise InputError(str(path), "no articles", item=where, field="articles")
-    articles = [_article(path, i, raw, None) for i, raw in enumerate(raw_articles)]
+    articles = [_article(path, i, raw, line) for i, raw in enumerate(raw_articles)]
     _check_unique(path, articles)
     return Cluster(cluster_id=cluster_id, articles=articles)
 
@@ -262,11 +263,16 @@ def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
     return result
 
 
-def brief_claims(brief: Brief) -> list[ParsedSentence]:
-    """Claims of a Brief object, as the verifier reads them."""
+def claims_of(sentences: Sequence[Sentence]) -> list[ParsedSentence]:
+    """Sentences (text and citations) as the claims the verifier reads."""
     return [
         ParsedSentence(
             raw=attach_citations(s.text, s.citations), text=s.text, citations=list(s.citations)
         )
-        for s in brief.sentences
+        for s in sentences
     ]
+
+
+def brief_claims(brief: Brief) -> list[ParsedSentence]:
+    """Claims of a Brief object, as the verifier reads them."""
+    return claims_of(brief.sentences)

@@ -7,9 +7,10 @@ from typing import Literal
 
 from .draft import Draft, Drafter, ExtractiveDrafter
 from .errors import ConfigError
+from .load import claims_of
 from .support import ClusterIndex
 from .types import Brief, Cluster, Headline, Report
-from .verify import RepairMode, Verifier, claims_of, repair, summary_text
+from .verify import RepairMode, Verifier, repair, summary_text
 
 __all__ = ["pick_headlines", "summarize"]
 
@@ -53,7 +54,7 @@ def summarize(
     actions: list[str] = []
     sentences = draft.sentences
     if verify or repair_mode != "none":
-        report = verifier.claims(claims_of(sentences, cluster.ids))
+        report = verifier.claims(claims_of(sentences))
         if repair_mode == "regenerate" and not report.ok:
             regen = getattr(drafter, "regenerate", None)
             if regen is None:
@@ -62,7 +63,7 @@ def summarize(
             sentences = draft.sentences
         elif repair_mode in ("drop", "retarget") and not report.ok:
             sentences, actions = repair(sentences, report, repair_mode)
-            report = verifier.claims(claims_of(sentences, cluster.ids))
+            report = verifier.claims(claims_of(sentences))
     brief = Brief(
         cluster_id=cluster.cluster_id,
         title=draft.title,

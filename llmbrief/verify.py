@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .citations import ParsedSentence, attach_citations, split_claims
+from .citations import ParsedSentence, attach_citations
 from .load import brief_claims, parse_brief_text
 from .support import ClusterIndex
 from .types import Brief, ClaimReport, Cluster, Report, Sentence
@@ -150,17 +150,3 @@ def repair(
 def summary_text(sentences: Sequence[Sentence]) -> str:
     """The cited paragraph for a list of sentences."""
     return " ".join(attach_citations(s.text, s.citations) for s in sentences)
-
-
-def claims_of(sentences: Sequence[Sentence], known_ids: Sequence[str]) -> list[ParsedSentence]:
-    """Sentences as verifier claims (used when re-verifying after a repair)."""
-    return (
-        [
-            ParsedSentence(
-                raw=attach_citations(s.text, s.citations), text=s.text, citations=list(s.citations)
-            )
-            for s in sentences
-        ]
-        if sentences
-        else split_claims("", known_ids)
-    )
