@@ -22,6 +22,7 @@ class ModelSettings:
     base_url: str | None = None
     api_key: str | None = None
     timeout: float = 60.0
+    max_attempts: int = 4
 
     @property
     def is_llm(self) -> bool:
@@ -52,13 +53,27 @@ def resolve_model(
     chosen = model or env.get("LLMBRIEF_MODEL") or None
     if chosen is None:
         chosen = DEFAULT_LLM_MODEL if (api_key or base_url) else EXTRACTIVE
-    t = timeout if timeout is not None else float(env.get("LLMBRIEF_TIMEOUT", "60") or 60)
+    try:
+        t = timeout if timeout is not None else float(env.get("LLMBRIEF_TIMEOUT", "60") or 60)
+        attempts = int(env.get("LLMBRIEF_MAX_ATTEMPTS", "4") or 4)
+    except ValueError as err:
+        raise ConfigError(
+            f"LLMBRIEF_TIMEOUT / LLMBRIEF_MAX_ATTEMPTS must be numbers: {err}"
+        ) from None
+    if t <= 0 or attempts < 1:
+        raise ConfigError("the timeout must be positive and LLMBRIEF_MAX_ATTEMPTS at least 1")
     if chosen == EXTRACTIVE:
-        return ModelSettings(model=EXTRACTIVE, timeout=t)
+        return ModelSettings(model=EXTRACTIVE, timeout=t, max_attempts=attempts)
     if not api_key and not base_url:
         raise ConfigError(
             f"model {chosen!r} needs OPENAI_API_KEY (or --base-url / OPENAI_BASE_URL for a "
             "local OpenAI-compatible server); use --model extractive to stay offline"
         )
     # Local servers (Ollama, vLLM, llama.cpp) accept any key string.
-    return ModelSettings(model=chosen, base_url=base_url, api_key=api_key or "local", timeout=t)
+    return ModelSettings(
+        model=chosen,
+        base_url=base_url,
+        api_key=api_key or "local",
+        timeout=t,
+        max_attempts=attempts,
+    )

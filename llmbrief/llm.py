@@ -22,7 +22,9 @@ def make_llm_drafter(
     rounds: int = 1,
 ) -> LLMDrafter:
     """An LLM drafter for ``settings`` with a shipped prompt name or a prompt file path."""
-    client = ChatClient(settings, cache=ReplyCache() if use_cache else None)
+    client = ChatClient(
+        settings, cache=ReplyCache() if use_cache else None, max_attempts=settings.max_attempts
+    )
     return LLMDrafter(
         client,
         load_prompt(prompt or DEFAULT_PROMPT),
@@ -39,5 +41,7 @@ def make_judge(settings: ModelSettings, *, use_cache: bool = True) -> LLMJudge:
         raise ConfigError(
             "--judge llm needs a model: --model NAME with OPENAI_API_KEY, or --base-url"
         )
-    client = ChatClient(settings, cache=ReplyCache() if use_cache else None)
+    client = ChatClient(
+        settings, cache=ReplyCache() if use_cache else None, max_attempts=settings.max_attempts
+    )
     return LLMJudge(client, load_prompt("verify_judge"))

@@ -214,6 +214,24 @@ def test_cli_server_error_is_one_line(chat_server: ChatServer) -> None:
     assert err.count("\n") == 1 and "HTTP 401" in err and "Traceback" not in err
 
 
+def test_cli_server_down_is_one_line_after_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LLMBRIEF_MAX_ATTEMPTS", "2")
+    code, _, err = _cli(
+        "summarize",
+        str(SEEDS / "china-chips.json"),
+        "--model",
+        "m",
+        "--base-url",
+        "http://127.0.0.1:9/v1",
+        "--no-cache",
+        "--timeout",
+        "2",
+    )
+    assert code == 1
+    assert err.count("\n") == 1 and "gave up after 2 attempt(s)" in err
+    assert "connection error" in err and "Traceback" not in err
+
+
 def test_unknown_prompt_is_exit_2() -> None:
     code, _, err = _cli(
         "summarize",
