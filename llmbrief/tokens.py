@@ -12,7 +12,7 @@ import base64
 import gzip
 import importlib.resources
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -305,9 +305,3 @@ def _shorten(
         out.append(a.model_copy(update={"text": text}))
         total += used + overhead
     return out, total
-
-
-def count_tokens(texts: Iterable[str], encoding: str = "o200k_base") -> int:
-    """Total tokens of ``texts`` in ``encoding``."""
-    enc = get_encoding(encoding)
-    return sum(len(enc.encode_ordinary(t)) for t in texts)
