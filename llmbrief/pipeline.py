@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Literal
 
-from .draft import Draft, Drafter, ExtractiveDrafter
+from .draft import Drafter, ExtractiveDrafter
 from .errors import ConfigError
 from .load import claims_of
 from .support import ClusterIndex
-from .types import Brief, Cluster, Headline, Report
+from .types import Brief, Cluster, Headline, Report, Sentence
 from .verify import RepairMode, Verifier, repair, summary_text
 
 __all__ = ["pick_headlines", "summarize"]
@@ -17,9 +18,11 @@ __all__ = ["pick_headlines", "summarize"]
 HeadlineCount = int | Literal["all"]
 
 
-def pick_headlines(cluster: Cluster, draft: Draft, count: HeadlineCount = 5) -> list[Headline]:
+def pick_headlines(
+    cluster: Cluster, sentences: Sequence[Sentence], count: HeadlineCount = 5
+) -> list[Headline]:
     """Member headlines, most-cited first (ties in cluster order), ``count`` of them."""
-    cited = Counter(c for s in draft.sentences for c in s.citations)
+    cited = Counter(c for s in sentences for c in s.citations)
     order = {a.id: i for i, a in enumerate(cluster.articles)}
     ranked = sorted(cluster.articles, key=lambda a: (-cited.get(a.id, 0), order[a.id]))
     limit = len(ranked) if count == "all" else max(0, count)
@@ -47,6 +50,9 @@ def summarize(
         The brief; content problems are in ``brief.verification``, never raised.
     """
     drafter = drafter or ExtractiveDrafter()
+    regen = getattr(drafter, "regenerate", None)
+    if repair_mode == "regenerate" and regen is None:
+        raise ConfigError("--repair regenerate needs an LLM drafter (--model NAME)")
     index = ClusterIndex(cluster)
     draft = drafter.draft(cluster, index)
     verifier = Verifier(cluster, index)
@@ -55,21 +61,18 @@ def summarize(
     sentences = draft.sentences
     if verify or repair_mode != "none":
         report = verifier.claims(claims_of(sentences))
-        if repair_mode == "regenerate" and not report.ok:
-            regen = getattr(drafter, "regenerate", None)
-            if regen is None:
-                raise ConfigError("--repair regenerate needs an LLM drafter (--model NAME)")
+        if repair_mode == "regenerate" and regen is not None and not report.ok:
             draft, report = regen(cluster, index, draft, report, verifier)
             sentences = draft.sentences
         elif repair_mode in ("drop", "retarget") and not report.ok:
             sentences, actions = repair(sentences, report, repair_mode)
             report = verifier.claims(claims_of(sentences))
-    brief = Brief(
+    return Brief(
         cluster_id=cluster.cluster_id,
         title=draft.title,
         summary=summary_text(sentences),
         sentences=sentences,
-        headlines=[],
+        headlines=pick_headlines(cluster, sentences, headlines),
         article_count=len(cluster.articles),
         model=draft.model,
         prompt=draft.prompt,
@@ -79,6 +82,3 @@ def summarize(
         rounds=draft.rounds,
         budget=draft.budget,
     )
-    draft.sentences = sentences
-    brief.headlines = pick_headlines(cluster, draft, headlines)
-    return brief
