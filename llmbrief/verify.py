@@ -44,27 +44,28 @@ class Verifier:
             if found:
                 report.evidence = found[0].evidence
             return report
-        result = self.index.check(claim.text, known) if known else None
-        if result is not None:
-            report.evidence = result.evidence
-            if result.idle_ids and result.supported:
-                report.notes.append(
-                    "cited but adds nothing to the support: "
-                    + ", ".join(f"[{i}]" for i in result.idle_ids)
-                )
         if unknown:
             report.verdict = "unknown_id"
             report.unknown_ids = unknown
             report.reasons.append(
                 "not an article of this cluster: " + ", ".join(f"[{u}]" for u in unknown)
             )
-            if result is not None and not result.supported:
-                report.reasons.extend(result.reasons)
-            if result is None or not result.supported:
+            partial = self.index.check(claim.text, known) if known else None
+            if partial is not None:
+                report.evidence = partial.evidence
+                if not partial.supported:
+                    report.reasons.extend(partial.reasons)
+            if partial is None or not partial.supported:
                 report.suggested_ids = _ids_of(self.index.search(claim.text, exclude=known))
             return report
-        assert result is not None
+        result = self.index.check(claim.text, known)  # every cited id is an article here
+        report.evidence = result.evidence
         if result.supported:
+            if result.idle_ids:
+                report.notes.append(
+                    "cited but adds nothing to the support: "
+                    + ", ".join(f"[{i}]" for i in result.idle_ids)
+                )
             return report
         report.reasons.extend(result.reasons)
         others = self.index.search(claim.text, exclude=known)
