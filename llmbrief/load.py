@@ -29,7 +29,9 @@ __all__ = [
     "parse_brief_text",
 ]
 
-_COUNT_LINE = re.compile(r"^\s*\d+\s+articles?\s+in\s+this\s+cluster\s*$", re.IGNORECASE)
+_COUNT_LINE = re.compile(r"^[\s*_]*\d+\s+articles?\s+in\s+this\s+cluster[\s*_]*$", re.IGNORECASE)
+# the markdown form links citations: [[51155]](https://...) -> [51155]
+_MD_CITATION = re.compile(r"\[\[([^\[\]\n]{1,300})\]\]\([^)\s]*\)")
 
 
 def _read_text(path: Path) -> str:
@@ -193,7 +195,8 @@ def _strip_member_headlines(paragraph: str, titles: list[str]) -> str:
 
 
 def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
-    """Read the text form of a brief (or a bare paragraph) into a title and claims."""
+    """Read the text form of a brief (or a bare paragraph, or the markdown form)."""
+    text = _MD_CITATION.sub(r"[\1]", text)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
     blocks = [b for b in blocks if not _COUNT_LINE.match(b)]
     blocks = [

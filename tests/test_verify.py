@@ -145,3 +145,15 @@ def test_dev_set_balanced_accuracy_stays_above_target() -> None:
     result = evaluate_verifier(load_cases(ROOT / "evals" / "verifier_dev.jsonl"))
     assert result.n >= 150
     assert result.balanced_accuracy >= 0.9, result.errors
+
+
+def test_markdown_form_reads_back(tmp_path: Path) -> None:
+    from llmbrief import render
+
+    cluster = load_cluster(SEEDS / "aurora-lander.json")
+    brief = summarize(cluster)
+    md = tmp_path / "brief.md"
+    md.write_text(render(brief, "markdown", cluster))
+    read = load_brief(md, cluster)
+    assert [c.citations for c in read.claims] == [s.citations for s in brief.sentences]
+    assert Verifier(cluster).claims(read.claims).ok
