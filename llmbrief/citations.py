@@ -20,6 +20,7 @@ __all__ = [
     "id_matcher",
     "normalise_citations",
     "parse_sentence",
+    "place_marker",
     "sentence_spans",
     "split_claims",
     "split_sentences",
@@ -107,7 +108,11 @@ def format_citations(ids: Sequence[str]) -> str:
 
 def attach_citations(text: str, ids: Sequence[str]) -> str:
     """Put ``[id]`` markers before a sentence's final punctuation: ``"X [a][b]."``."""
-    marker = format_citations(ids)
+    return place_marker(text, format_citations(ids))
+
+
+def place_marker(text: str, marker: str) -> str:
+    """Put an already formatted marker (plain ``[a][b]`` or linked) before the final punctuation."""
     if not marker:
         return text
     m = re.search(r"[.!?]+[\"'”’)]*$", text)

@@ -6,6 +6,7 @@ import html
 import json
 from typing import Literal
 
+from .citations import place_marker
 from .types import Brief, Cluster
 
 __all__ = ["FORMATS", "render"]
@@ -29,7 +30,7 @@ def _markdown(brief: Brief, cluster: Cluster | None) -> str:
     def cite(ids: list[str]) -> str:
         return "".join(f"[[{i}]]({urls[i]})" if urls.get(i) else f"[{i}]" for i in ids)
 
-    body = " ".join(_with_marker(_md_escape(s.text), cite(s.citations)) for s in brief.sentences)
+    body = " ".join(place_marker(_md_escape(s.text), cite(s.citations)) for s in brief.sentences)
     parts = [f"# {_md_escape(brief.title)}", "", body, ""]
     for h in brief.headlines:
         title = _md_escape(h.title)
@@ -45,15 +46,6 @@ def _md_escape(text: str) -> str:
     for ch in "\\`*_<>":
         text = text.replace(ch, "\\" + ch)
     return text
-
-
-def _with_marker(text: str, marker: str) -> str:
-    if not marker:
-        return text
-    end = len(text)
-    while end > 0 and text[end - 1] in ".!?\"”'’)":
-        end -= 1
-    return f"{text[:end]} {marker}{text[end:]}" if end else f"{text} {marker}"
 
 
 def _urls(cluster: Cluster | None) -> dict[str, str]:
@@ -73,7 +65,7 @@ def _html(brief: Brief, cluster: Cluster | None) -> str:
             out.append(f'<a class="cite" href="{esc(href, quote=True)}">[{esc(i)}]</a>')
         return "".join(out)
 
-    body = " ".join(_with_marker(esc(s.text), cite(s.citations)) for s in brief.sentences)
+    body = " ".join(place_marker(esc(s.text), cite(s.citations)) for s in brief.sentences)
     items = []
     for h in brief.headlines:
         href = urls.get(h.id)
