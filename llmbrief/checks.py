@@ -111,6 +111,8 @@ _CURRENCY_WORD = {
     "rupee": "inr",
 }
 _MONEY = frozenset({"usd", "eur", "gbp", "cny", "jpy", "krw", "inr"})
+#: Units a source often leaves out: "seven people were killed" vs "killed seven".
+_SOFT_UNITS = frozenset({"person"})
 _UNIT_WORD = {
     "percent": "%",
     "per cent": "%",
@@ -202,6 +204,7 @@ class Quantity:
         if (
             self.unit
             and self.unit != other.unit
+            and not (self.unit in _SOFT_UNITS and not other.unit)
             and (other.unit or self.unit not in _MONEY or other.value < 1e6)
         ):
             return False
@@ -356,6 +359,12 @@ _COMMON_CAPS = (
     from with without during
     despite although though then now also only even according more less last next
     earlier later new
+    prior past previously recently currently formerly former current future once since
+    until instead rather besides furthermore moreover additionally overall finally first
+    firstly initially eventually ultimately subsequently thus therefore hence otherwise
+    nonetheless nevertheless regardless consequently accordingly indeed perhaps maybe
+    certainly clearly apparently reportedly allegedly notably specifically separately
+    together each every all any no none few another much today yesterday tomorrow
     """.split()
     )
     | set(_MONTHS)
@@ -512,7 +521,7 @@ permanent/temporary permanently/temporarily voluntary/mandatory voluntarily/forc
 mandatory/optional official/unofficial formal/informal federal/state national/local
 increased/decreased increasing/decreasing rising/falling growing/shrinking
 allow/bar permit/bar allow/block permit/ban slow/faster slowly/faster slowly/quickly
-slower/faster on/off run/stop intervene/stay
+slower/faster run/stop intervene/stay
 brother/sister mother/father grandson/granddaughter nephew/niece mr/mrs
 commercial/military civilian/military commercial/personal manned/unmanned crewed/uncrewed
 murder/manslaughter convicted/acquitted charged/cleared sentenced/acquitted
@@ -535,9 +544,11 @@ def antonym_clash(claim_toks: list[str], source_toks: list[str]) -> list[tuple[s
     stemmed tokens (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
     """
     source_set = set(source_toks)
+    claim_set = set(claim_toks)
     out = []
     for i, s in enumerate(claim_toks):
-        opposites = (set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)) & source_set
+        # a claim that writes both words ("cut elevated yields") swapped neither
+        opposites = (set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)) & source_set - claim_set
         if not opposites:
             continue
         near_claim = _context(claim_toks, i)

@@ -16,11 +16,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from . import checks
 from .citations import sentence_spans, strip_dateline
 from .lexicon import content_stems, flat, has_number, stem, words
+from .places import country_aliases
 from .types import Cluster, Evidence
 
 __all__ = ["COVERAGE_THRESHOLD", "ClusterIndex", "SupportResult"]
@@ -374,6 +376,8 @@ class ClusterIndex:
             for q in claim_q:
                 if not any(q.matches(s) for s in source_q):
                     yield f'number "{q.text}" not found in {cited}'
+                elif chosen and not _figure_in_context(q, facts, arts, chosen):
+                    yield f'number "{q.text}" is not where the evidence is in {cited}'
         claim_dates = facts.dates
         if claim_dates:
             source_dates = set().union(*(a.dates for a in arts))
@@ -385,9 +389,17 @@ class ClusterIndex:
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
-                if not _name_found(name, lower_words, ordered):
+                aliases = country_aliases(name)
+                if not _name_found(name, lower_words, ordered) and not any(
+                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in aliases
+                ):
                     yield f'name "{name}" not found in {cited}'
-                elif chosen and not _name_near(name, near):
+                elif (
+                    chosen
+                    and not _name_near(name, near)
+                    and not any(_at_word(near, x, whole=True) for x in aliases)
+                    and not _phrase_near(name, facts.text, arts, near)
+                ):
                     yield f'name "{name}" is not where the evidence is in {cited}'
         for quote in facts.quotes:
             if not any(_flat(quote) in a.flat for a in arts):
@@ -497,6 +509,7 @@ class ClusterIndex:
 class _ClaimFacts:
     """Everything the checks read from a claim, computed once per claim text."""
 
+    text: str
     stems: tuple[str, ...]
     toks: tuple[str, ...]
     quantities: tuple[checks.Quantity, ...]
@@ -517,6 +530,7 @@ def _claim_parts(claim_text: str) -> tuple[str, ...]:
 def _claim_facts(claim_text: str) -> _ClaimFacts:
     tokens = words(claim_text)
     return _ClaimFacts(
+        text=claim_text,
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
         toks=tuple(stem(t) for t in tokens),
         quantities=checks.quantities(claim_text),
@@ -545,6 +559,65 @@ def _near_text(art: _Article, first: int, last: int) -> str:
     a = sents[max(0, first - 2)].start
     b = sents[min(len(sents) - 1, last + 2)].end
     return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+
+
+def _figure_in_context(
+    q: checks.Quantity, facts: _ClaimFacts, arts: list[_Article], chosen: list[_Window]
+) -> bool:
+    """Whether the claim's figure is said of what the claim says it of.
+
+    It is, when the evidence window carries it, or when a sentence that
+    carries it shares a content word with the claim's words around the figure ("killed at
+    least three": a "three" that counts hours elsewhere in the article is not the toll).
+    """
+    for art, first, last, _ in chosen:
+        for si in range(first, last + 1):
+            sent = art.sentences[si]
+            if sent.has_number and any(q.matches(o) for o in checks.quantities(sent.text)):
+                return True
+    context = _figure_context(q.text, facts.toks, set(facts.stems))
+    if not context:
+        return True  # nothing around the figure to place it by
+    for art in arts:
+        for sent in art.sentences:
+            if not (sent.has_number and context & sent.stems):
+                continue
+            for o in checks.quantities(sent.text):
+                if q.matches(o) and context & _figure_context(o.text, sent.toks, sent.stems):
+                    return True
+    return False
+
+
+def _figure_context(
+    figure: str, toks: Sequence[str], stems: AbstractSet[str], width: int = 6
+) -> set[str]:
+    """Content stems within ``width`` words of where ``figure`` is written in ``toks``."""
+    own = [stem(w) for w in words(figure)]
+    if not own:
+        return set()
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        if t == own[0]:
+            out |= {x for x in toks[max(0, i - width) : i + width + 1] if x in stems}
+    return out - set(own)
+
+
+def _phrase_near(name: str, claim_text: str, arts: list[_Article], near: str) -> bool:
+    """Whether ``name`` is part of a longer name the sources write whole, another part of
+    which is near the evidence ("James Webb Space Telescope", and "Webb" in the window)."""
+    for m in _CAPS_RUN.finditer(claim_text):
+        run = m.group(0).split()
+        if len(run) < 2 or name not in (w.strip(".") for w in run):
+            continue
+        phrase = _flat(" ".join(run))
+        if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
+            continue
+        if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
+            return True
+    return False
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+")
 
 
 def _name_near(name: str, near: str) -> bool:
