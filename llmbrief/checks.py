@@ -526,40 +526,78 @@ brother/sister mother/father grandson/granddaughter nephew/niece mr/mrs
 commercial/military civilian/military commercial/personal manned/unmanned crewed/uncrewed
 murder/manslaughter convicted/acquitted charged/cleared sentenced/acquitted
 majority/minority all/none always/never everyone/nobody
+highest/lowest best/worst new/old newest/oldest
+"""
+# Sets of words of which one thing is only one: "yellow and blue paint" is not green.
+_CONTRAST_SETS = """
+red/orange/yellow/green/blue/purple/pink/white/black/brown/grey/gray
 """
 _PAIRS = [tuple(p.split("/")) for p in _ANTONYMS.split()]
+for _group in _CONTRAST_SETS.split():
+    _members = _group.split("/")
+    _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in _PAIRS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
     _ANTONYM_OF.setdefault(stem(_b), set()).add(stem(_a))
 
 
-def antonym_clash(claim_toks: list[str], source_toks: list[str]) -> list[tuple[str, str]]:
+def antonym_clash(
+    claim_toks: list[str], source_toks: list[str], wider_toks: list[str] | None = None
+) -> list[tuple[str, str]]:
     """Pairs (claim word, source word) where the claim says the opposite of the source.
 
     The source's opposite must share a neighbouring content word with the claim's word
-    ("a decline in profit" vs "an increase in profit"), and the claim's own word must not
-    stand in that same context, so "profit fell" is not contradicted by "prices rose".
-    Prefix negations count too: "necessary" against "unnecessary". Both sides are lists of
-    stemmed tokens (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
+    ("a decline in profit" vs "an increase in profit"), must not be negated itself ("no
+    longer allowed" is a ban), and the claim's own word must not stand in that same context,
+    so "profit fell" is not contradicted by "prices rose". Prefix negations count too:
+    "necessary" against "unnecessary". Both sides are lists of stemmed tokens
+    (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
+
+    ``source_toks`` is the evidence window; ``wider_toks`` (the whole article) is searched
+    too for a claim word the article never uses: a word swapped in for its opposite.
     """
     source_set = set(source_toks)
+    wider_set = set(wider_toks) if wider_toks is not None else set()
     claim_set = set(claim_toks)
     out = []
     for i, s in enumerate(claim_toks):
-        # a claim that writes both words ("cut elevated yields") swapped neither
-        opposites = (set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)) & source_set - claim_set
-        if not opposites:
+        opposite_of = set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)
+        if not opposite_of:
             continue
         near_claim = _context(claim_toks, i)
-        same = [j for j, t in enumerate(source_toks) if t == s]
-        if any(near_claim & _context(source_toks, j) for j in same):
-            continue
-        for j, t in enumerate(source_toks):
-            if t in opposites and near_claim & _context(source_toks, j):
-                out.append((s, t))
+        # a claim that writes both words ("cut elevated yields") swapped neither
+        for toks, pool in ((source_toks, source_set), (wider_toks, wider_set)):
+            if toks is None or (toks is wider_toks and s in wider_set):
+                continue
+            opposites = opposite_of & pool - claim_set
+            if not opposites:
+                continue
+            same = [j for j, t in enumerate(toks) if t == s]
+            if any(near_claim & _context(toks, j) for j in same):
+                break
+            hit = next(
+                (
+                    t
+                    for j, t in enumerate(toks)
+                    if t in opposites
+                    and not _negated_at(toks, j)
+                    and near_claim & _context(toks, j)
+                ),
+                None,
+            )
+            if hit is not None:
+                out.append((s, hit))
                 break
     return out
+
+
+_NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})
+
+
+def _negated_at(toks: list[str], j: int) -> bool:
+    """Whether one of the three words before ``toks[j]`` negates it ("no longer allowed")."""
+    return any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, j - 3) : j])
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")

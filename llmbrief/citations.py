@@ -205,6 +205,18 @@ def _is_boundary(text: str, dot: int, after: int, quoted: bool) -> bool:
     return not ("." in word and len(word) <= 6 and word.replace(".", "").isalpha())
 
 
+def _glued_boundary(text: str, dot: int, nxt: int) -> bool:
+    """A sentence end with no space after it, as scraped text has: "longer.MSCI's index".
+
+    Only a lowercase word of three or more letters before the mark and a capital after it
+    count, so "U.S.", "3.5", "Amazon.com" and "e.g." are left alone.
+    """
+    if not (text[nxt].isupper() and nxt + 1 < len(text) and text[nxt + 1].isalpha()):
+        return False
+    word = _word_before(text, dot)
+    return len(word) >= 3 and word.isalpha() and word.islower() and word not in _ABBREVIATIONS
+
+
 _CANDIDATE = re.compile(r"\n[ \t\r]*\n|\.{3}|…|[.!?]+")
 _TRAILING_CITATION = re.compile(r"\s*\[[^\[\]\n]{1,300}\]")
 
@@ -233,7 +245,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 break
             end = g.end()
         if end < n and text[end] not in " \t\r\n":
-            pos = m.end()
+            if _glued_boundary(text, m.start(), end):
+                _push(text, start, end, spans)
+                start = pos = end
+            else:
+                pos = m.end()
             continue
         after = end
         while after < n and text[after] in " \t\r\n":

@@ -91,6 +91,7 @@ class _Article:
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
+    _toks: list[str] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -114,6 +115,13 @@ class _Article:
                 for q in checks.quantities(self.text[s.start : s.end])
             )
         return self._quantities
+
+    @property
+    def toks(self) -> list[str]:
+        """Stemmed tokens of the whole article, stopwords kept, sentence after sentence."""
+        if self._toks is None:
+            self._toks = [t for s in self.sentences for t in s.toks]
+        return self._toks
 
     @property
     def dates(self) -> set[str]:
@@ -415,10 +423,13 @@ class ClusterIndex:
             yield "the claim is negated or denied; the evidence is not"
         elif not claim_neg and _negation_near(window_text, claim):
             yield "the evidence is negated or denied; the claim is not"
+        # a swapped-in word is looked for in the whole of the evidence articles too: the
+        # sentence that says "small, uncrewed aircraft" need not be the best window
         window_toks = [
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
-        for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks):
+        article_toks = [t for art, *_ in chosen for t in art.toks]
+        for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks, article_toks):
             yield f'the claim says "{mine}" where the evidence says "{theirs}"'
         if not facts.hedged:
             hedge = _hedge_near(window_text, claim)

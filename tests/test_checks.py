@@ -75,3 +75,37 @@ def test_antonyms_need_a_shared_context() -> None:
     assert checks.antonym_clash(
         toks("called the strike necessary"), toks("called the strike unnecessary")
     )
+
+
+def test_a_word_swapped_for_its_opposite_is_found_anywhere_in_the_article() -> None:
+    article = toks("The agency tested drones. It now plans rules for small, uncrewed aircraft.")
+    window = article[:4]  # the best window need not be the sentence that says "small"
+    assert checks.antonym_clash(toks("rules for large, uncrewed aircraft"), window, article)
+    # a word the article itself uses in that place is not a swap
+    assert not checks.antonym_clash(toks("rules for small, uncrewed aircraft"), window, article)
+
+
+def test_a_negated_opposite_is_no_clash() -> None:
+    source = toks("the app would no longer be allowed on government phones")
+    assert not checks.antonym_clash(toks("the app is prohibited on government phones"), source)
+    assert checks.antonym_clash(
+        toks("the app is prohibited on government phones"),
+        toks("the app is allowed on government phones"),
+    )
+
+
+def test_a_claim_that_writes_both_words_swapped_neither() -> None:
+    source = toks("a move to contain elevated yields")
+    assert not checks.antonym_clash(toks("a move to reduce elevated yields"), source)
+
+
+def test_colours_contrast() -> None:
+    source = toks("activists poured yellow and blue paint on the road")
+    assert checks.antonym_clash(toks("activists poured yellow and green paint"), source)
+    assert not checks.antonym_clash(toks("activists poured blue and yellow paint"), source)
+
+
+def test_person_counts_match_bare_counts() -> None:
+    seven_people = checks.quantities("killed seven people")[0]
+    assert seven_people.matches(checks.quantities("a gunman who killed seven")[0])
+    assert not checks.quantities("seven tonnes")[0].matches(checks.quantities("seven")[0])

@@ -112,3 +112,12 @@ def test_format_then_parse_round_trips(id_list: list[str]) -> None:
 def test_splitter_recovers_simple_sentences(parts: list[str]) -> None:
     sentences = [p.strip().capitalize() + "." for p in parts]
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_sentences_glued_without_a_space_are_split() -> None:
+    text = "Stocks fell for longer.MSCI's index lost 1%. U.S. output rose 3.5% at Amazon.com."
+    assert split_sentences(text) == [
+        "Stocks fell for longer.",
+        "MSCI's index lost 1%.",
+        "U.S. output rose 3.5% at Amazon.com.",
+    ]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from llmbrief import Brief, Sentence, load_cluster, summarize, verify
+from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
 from llmbrief.evals import evaluate_verifier, load_cases
 from llmbrief.load import load_brief
 from llmbrief.verify import Verifier, repair
@@ -157,3 +157,44 @@ def test_markdown_form_reads_back(tmp_path: Path) -> None:
     read = load_brief(md, cluster)
     assert [c.citations for c in read.claims] == [s.citations for s in brief.sentences]
     assert Verifier(cluster).claims(read.claims).ok
+
+
+QUARRY = Cluster(
+    cluster_id="quarry",
+    articles=[
+        Article(
+            id="701",
+            title="Quarry collapse in Vellmar",
+            text=(
+                "A quarry wall collapsed in Vellmar on Wednesday, killing at least two workers "
+                "and leaving 40 missing, the regional office said. Rescuers worked for three "
+                "hours before the rain stopped them. Activists in London later held a vigil "
+                "for the workers. The Harwick Deep Field Array recorded the collapse. Pumps "
+                "were brought from the coast. Roads to the site were closed. Families waited "
+                "at the gate. A school was opened as a shelter. Harwick engineers said the "
+                "wall had shown cracks for months."
+            ),
+        )
+    ],
+)
+
+
+def test_a_figure_must_be_said_of_what_the_claim_says_it_of() -> None:
+    ok = verify(QUARRY, "A quarry collapse in Vellmar killed at least two workers [701].")
+    assert ok.claims[0].verdict == "supported"
+    # "three" is in the article, but it counts hours, not the dead
+    bad = verify(QUARRY, "A quarry collapse in Vellmar killed at least three workers [701].")
+    assert bad.claims[0].verdict == "unsupported"
+    assert any('number "three' in r for r in bad.claims[0].reasons), bad.claims[0].reasons
+
+
+def test_a_country_is_supported_by_its_capital() -> None:
+    c = verify(QUARRY, "U.K. activists held a vigil for the quarry workers [701].").claims[0]
+    assert c.verdict == "supported", c.reasons
+    c = verify(QUARRY, "French activists held a vigil for the quarry workers [701].").claims[0]
+    assert c.verdict == "unsupported"
+
+
+def test_part_of_a_long_name_may_sit_apart_from_the_evidence() -> None:
+    claim = "Harwick Deep Field Array engineers said the wall had shown cracks for months [701]."
+    assert verify(QUARRY, claim).claims[0].verdict == "supported"
