@@ -567,8 +567,14 @@ def antonym_clash(
             continue
         near_claim = _context(claim_toks, i)
         # a claim that writes both words ("cut elevated yields") swapped neither
-        for toks, pool in ((source_toks, source_set), (wider_toks, wider_set)):
-            if toks is None or (toks is wider_toks and s in wider_set):
+        # outside the window, where the claim was not drawn from, the opposite must share
+        # two neighbours with the claim's word, or one if the article never uses that word
+        wider_need = 2 if s in wider_set else 1
+        for toks, pool, need in (
+            (source_toks, source_set, 1),
+            (wider_toks, wider_set, wider_need),
+        ):
+            if toks is None:
                 continue
             opposites = opposite_of & pool - claim_set
             if not opposites:
@@ -582,7 +588,7 @@ def antonym_clash(
                     for j, t in enumerate(toks)
                     if t in opposites
                     and not _negated_at(toks, j)
-                    and near_claim & _context(toks, j)
+                    and len(near_claim & _context(toks, j)) >= need
                 ),
                 None,
             )

@@ -124,8 +124,12 @@ def stem(word: str) -> str:
         w = _undouble(w[:-2])
     elif w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+        if w.endswith("ing") and len(w) >= 6:
+            w = _undouble(w[:-3])  # filings ~ filing ~ filed
     elif w.endswith("ly") and len(w) >= 6:
         w = w[:-2]
+    if w.endswith(("val", "sal", "wal")) and len(w) >= 7:
+        w = w[:-2]  # approval ~ approved, proposal ~ proposed, renewal ~ renewed
     if w.endswith("ation") and len(w) >= 8:
         w = w[:-3]  # automation ~ automated, investigation ~ investigated
     if w.endswith("e") and len(w) > 3:
