@@ -326,16 +326,31 @@ _MONTH_CANON = {m: m[:3] for m in _MONTHS}
 _WEEKDAYS = {
     d: d[:3] for d in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 }
+_DAY_PARTS = {
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+    "overnight": "night",
+}
 _RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
 
 
 def dates(text: str) -> set[str]:
-    """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``)."""
+    """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``).
+
+    A weekday with its part of the day counts as both: ``Tuesday evening`` -> ``tue`` and
+    ``tue evening``.
+    """
     out = set()
-    for w in words(text):
+    toks = words(text)
+    for i, w in enumerate(toks):
         lw = w.lower()
         if lw in _WEEKDAYS:
             out.add(_WEEKDAYS[lw])
+            part = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            if part in _DAY_PARTS:
+                out.add(f"{_WEEKDAYS[lw]} {_DAY_PARTS[part]}")  # "Tuesday evening"
         elif lw in _MONTH_CANON and (lw != "may" or w[0] == "M") and lw != "mar":
             if lw == "may" and w == "May" and _may_is_verb(text, w):
                 continue
@@ -527,6 +542,38 @@ commercial/military civilian/military commercial/personal manned/unmanned crewed
 murder/manslaughter convicted/acquitted charged/cleared sentenced/acquitted
 majority/minority all/none always/never everyone/nobody
 highest/lowest best/worst new/old newest/oldest
+add/cut add/reduce add/subtract adding/cutting install/remove install/uninstall
+arrest/acquit arrest/release detain/release jail/free imprison/free
+distant/nearby distant/close remote/nearby near/distant direct/indirect
+human/animal humans/animals people/animals adult/child adults/children parent/child
+employer/employee teacher/student doctor/patient buyer/seller landlord/tenant
+supply/demand export/import exporter/importer lender/borrower creditor/debtor
+asset/liability income/expense revenue/cost credit/debit long/short bullish/bearish
+inflation/deflation inflationary/deflationary expansion/recession recovery/recession
+strengthen/weaken tighten/loosen accelerate/decelerate accelerate/slow speed/slow
+encourage/discourage promote/demote upgrade/downgrade overestimate/underestimate
+overvalued/undervalued overweight/underweight outperform/underperform
+include/omit included/excluded inclusion/exclusion attach/detach connect/disconnect
+lock/unlock load/unload pack/unpack cover/uncover hide/reveal hide/show
+ascend/descend rise/sink float/sink above/beneath upstream/downstream uphill/downhill
+inbound/outbound incoming/outgoing inflow/outflow input/output
+launch/cancel launched/cancelled launched/canceled create/destroy build/demolish
+build/destroy construct/demolish repair/damage fix/break protect/endanger protect/harm
+help/hurt help/harm benefit/harm benefit/hurt reward/punish bless/curse
+legalize/ban legalise/ban permit/forbid permitted/forbidden lawful/unlawful
+guilty/acquitted conviction/acquittal prosecution/defence prosecution/defense
+plaintiff/defendant victim/perpetrator victim/attacker victim/suspect
+win/draw won/drew victory/draw home/away offence/defence attack/defence
+import/exported sunny/rainy drought/flood wet/arid frozen/thawed melt/freeze
+urban/rural city/countryside inland/coastal onshore/offshore indoor/outdoor
+indoors/outdoors interior/exterior
+ancient/modern traditional/modern past/future past/present previous/next former/current
+ancestor/descendant predecessor/successor senior/junior elder/younger
+beginner/expert amateur/professional novice/veteran
+rare/common scarce/abundant shortage/surplus shortage/glut
+calm/panic stable/unstable stability/instability order/chaos orderly/chaotic
+legal/criminal lawful/criminal civil/criminal
+polite/rude kind/cruel honest/dishonest loyal/disloyal
 """
 # Sets of words of which one thing is only one: "yellow and blue paint" is not green.
 _CONTRAST_SETS = """

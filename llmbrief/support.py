@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -389,8 +389,11 @@ class ClusterIndex:
         claim_dates = facts.dates
         if claim_dates:
             source_dates = set().union(*(a.dates for a in arts))
-            for d in sorted(claim_dates - source_dates):
-                yield f'date "{d}" not found in {cited}'
+            for d in sorted(claim_dates):
+                if d not in source_dates:
+                    yield f'date "{d}" not found in {cited}'
+                elif chosen and not _date_in_context(d, facts, arts, chosen):
+                    yield f'date "{d}" is not where the evidence is in {cited}'
         names = facts.names
         if names:
             lower_words = frozenset().union(*(a.lower_words for a in arts))
@@ -597,6 +600,48 @@ def _figure_in_context(
                 if q.matches(o) and context & _figure_context(o.text, sent.toks, sent.stems):
                     return True
     return False
+
+
+def _date_in_context(
+    d: str, facts: _ClaimFacts, arts: list[_Article], chosen: list[_Window]
+) -> bool:
+    """Whether the claim's date is the date of what the claim tells.
+
+    As for figures, but a sentence elsewhere must share two of the words around the date:
+    one shared word ("the warehouse") is too common among a story's sentences.
+    """
+    for art, first, last, _ in chosen:
+        if any(d in checks.dates(s.text) for s in art.sentences[first : last + 1]):
+            return True
+    toks = [w.lower() for w in words(facts.text)]
+    context = _word_context(lambda t: d in checks.dates(t), toks, set(facts.stems))
+    if not context:
+        return True
+    for art in arts:
+        for sent in art.sentences:
+            if context & sent.stems and d in checks.dates(sent.text):
+                where = [w.lower() for w in words(sent.text)]
+                near = _word_context(lambda t: d in checks.dates(t), where, sent.stems)
+                if len(context & near) >= min(2, len(context)):
+                    return True
+    return False
+
+
+def _word_context(
+    hit: Callable[[str], bool], toks: Sequence[str], stems: AbstractSet[str], width: int = 6
+) -> set[str]:
+    """Content stems within ``width`` words of each token for which ``hit`` is true."""
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        if hit(t):
+            out |= {
+                x
+                for w in toks[max(0, i - width) : i + width + 1]
+                if not hit(w)
+                for x in (stem(w),)
+                if x in stems
+            }
+    return out
 
 
 def _figure_context(

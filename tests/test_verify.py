@@ -198,3 +198,29 @@ def test_a_country_is_supported_by_its_capital() -> None:
 def test_part_of_a_long_name_may_sit_apart_from_the_evidence() -> None:
     claim = "Harwick Deep Field Array engineers said the wall had shown cracks for months [701]."
     assert verify(QUARRY, claim).claims[0].verdict == "supported"
+
+
+def test_a_date_must_be_the_date_of_what_the_claim_tells() -> None:
+    harbour = Cluster(
+        cluster_id="harbour",
+        articles=[
+            Article(
+                id="801",
+                title="Harbour fire",
+                text=(
+                    "A fire broke out at the Lenning harbour warehouse on Tuesday evening. "
+                    "Crews from three towns fought the blaze through the night. Smoke closed "
+                    "the coast road. Ferries were held in port. The owner said on Thursday "
+                    "that the warehouse held grain and timber."
+                ),
+            )
+        ],
+    )
+    ok = "A fire broke out at the Lenning harbour warehouse on Tuesday evening [801]."
+    assert verify(harbour, ok).claims[0].verdict == "supported"
+    for bad, reason in (
+        ("A fire broke out at the Lenning harbour warehouse on Thursday [801].", 'date "thu"'),
+        ("A fire broke out at the Lenning harbour warehouse on Tuesday morning [801].", "tue m"),
+    ):
+        c = verify(harbour, bad).claims[0]
+        assert c.verdict == "unsupported" and any(reason in r for r in c.reasons), c.reasons
