@@ -9,6 +9,7 @@ construction (a figure absent from the source is absent), so nothing here is tun
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -643,6 +644,15 @@ def antonym_clash(
                 out.append((s, hit))
                 break
     return out
+
+
+def opposite_words(claim_toks: Sequence[str]) -> set[str]:
+    """Every word that would say the opposite of one of the claim's (stemmed) words."""
+    out: set[str] = set()
+    for s in claim_toks:
+        out |= _ANTONYM_OF.get(s, set())
+        out |= _prefix_opposites(s)
+    return out - set(claim_toks)
 
 
 _NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})

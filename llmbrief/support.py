@@ -431,7 +431,13 @@ class ClusterIndex:
         window_toks = [
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
-        article_toks = [t for art, *_ in chosen for t in art.toks]
+        # tokenising whole articles is the costly part: only when an opposite is in them
+        opposites = checks.opposite_words(facts.toks)
+        article_toks = (
+            [t for art, *_ in chosen for t in art.toks]
+            if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen)
+            else None
+        )
         for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks, article_toks):
             yield f'the claim says "{mine}" where the evidence says "{theirs}"'
         if not facts.hedged:
