@@ -455,14 +455,15 @@ _NEGATION = re.compile(
     r"\b(?:not(?! only| just| least)|no(?! longer| doubt)|never(?![\s-]before)|"
     r"neither|nor|none|nobody|nothing|cannot|without|"
     r"denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|"
-    r"failed to|fails to|unable|\w+n[’']t)\b",
+    r"failed to|fails to|unable|except|prevented|prevents|"
+    r"\w+n[’']t)\b",
     re.IGNORECASE,
 )
 
 
 _NEG_HEADS = frozenset(
     "not no never neither nor none nobody nothing cannot without denied denies deny denying "
-    "refused refuses refuse rejected rejects failed fails unable".split()
+    "refused refuses refuse rejected rejects failed fails unable except prevented prevents".split()
 )
 _HEDGE_HEADS = frozenset(
     "plan plans planning planned aim aims intend intends proposed proposes propose considering "
