@@ -26,6 +26,8 @@ STOPWORDS = frozenset(
     whether which while who whom whose why will with within without would yet you your
     yours also new week weeks s t d ll re ve m mr mrs ms dr according told tell tells
     similarly meanwhile moreover furthermore additionally likewise instead
+    inside outside amid amidst beside besides beyond behind beneath throughout underneath
+    unlike till versus whilst hence still somewhat maybe ago already sometimes usually
     """.split()
 )
 
