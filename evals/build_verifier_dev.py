@@ -765,6 +765,37 @@ CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
             "invented_fact",
         ),
         ("Diallo said the vapour came from the lander's fuel.", ["9005"], U, "modality"),
+        # a figure or a date the article has, but for something else
+        (
+            "The lander lost contact with Earth for about two weeks on Saturday.",
+            ["9004"],
+            U,
+            "wrong_number",
+        ),
+        (
+            "The lander lost contact with Earth for about three hours on Monday.",
+            ["9004"],
+            U,
+            "wrong_date",
+        ),
+        (
+            "The solar panels made slightly more power than planned because of the angle.",
+            ["9002"],
+            U,
+            "antonym",
+        ),
+        (
+            "The drill found signs of water ice about 60 centimeters above the surface.",
+            ["9003"],
+            U,
+            "antonym",
+        ),
+        (
+            "After a 12-minute descent, Aurora was healthy and sending data, Solberg said.",
+            ["9001"],
+            S,
+            "paraphrase",
+        ),
     ],
 }
 
