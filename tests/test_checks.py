@@ -109,3 +109,19 @@ def test_person_counts_match_bare_counts() -> None:
     seven_people = checks.quantities("killed seven people")[0]
     assert seven_people.matches(checks.quantities("a gunman who killed seven")[0])
     assert not checks.quantities("seven tonnes")[0].matches(checks.quantities("seven")[0])
+
+
+def test_country_aliases_read_one_way() -> None:
+    from llmbrief.places import country_aliases
+
+    assert {"london", "british"} <= country_aliases("U.K.")
+    assert "washington" in country_aliases("US")
+    assert "us" not in country_aliases("U.S.")  # the pronoun is not the country
+    assert country_aliases("London") == frozenset()  # a city is not named by its country
+
+
+def test_stemmer_joins_inflections_of_one_word() -> None:
+    assert stem("filings") == stem("filing") == stem("filed")
+    assert stem("approval") == stem("approved")
+    assert stem("buildings") == stem("building")
+    assert stem("rival") != stem("arrival")
