@@ -584,28 +584,17 @@ def _near_text(art: _Article, first: int, last: int) -> str:
 def _figure_in_context(
     q: checks.Quantity, facts: _ClaimFacts, arts: list[_Article], chosen: list[_Window]
 ) -> bool:
-    """Whether the claim's figure is said of what the claim says it of.
+    """Whether the claim's figure is said of what the claim says it of ("killed at least
+    three": a "three" that counts hours elsewhere in the article is not the toll)."""
 
-    It is, when the evidence window carries it, or when a sentence that
-    carries it shares a content word with the claim's words around the figure ("killed at
-    least three": a "three" that counts hours elsewhere in the article is not the toll).
-    """
-    for art, first, last, _ in chosen:
-        for si in range(first, last + 1):
-            sent = art.sentences[si]
-            if sent.has_number and any(q.matches(o) for o in checks.quantities(sent.text)):
-                return True
+    def hits(sent: _Sentence) -> list[checks.Quantity]:
+        return [o for o in checks.quantities(sent.text) if q.matches(o)] if sent.has_number else []
+
+    def around(sent: _Sentence) -> set[str]:
+        return set().union(*(_figure_context(o.text, sent.toks, sent.stems) for o in hits(sent)))
+
     context = _figure_context(q.text, facts.toks, set(facts.stems))
-    if not context:
-        return True  # nothing around the figure to place it by
-    for art in arts:
-        for sent in art.sentences:
-            if not (sent.has_number and context & sent.stems):
-                continue
-            for o in checks.quantities(sent.text):
-                if q.matches(o) and context & _figure_context(o.text, sent.toks, sent.stems):
-                    return True
-    return False
+    return _placed(context, 1, lambda x: bool(hits(x)), around, arts, chosen)
 
 
 def _date_in_context(
@@ -613,55 +602,66 @@ def _date_in_context(
 ) -> bool:
     """Whether the claim's date is the date of what the claim tells.
 
-    As for figures, but a sentence elsewhere must share two of the words around the date:
-    one shared word ("the warehouse") is too common among a story's sentences.
+    As for figures, but a sentence outside the window must share two of the words around
+    the date: one shared word ("the warehouse") is too common among a story's sentences.
+    """
+
+    def is_date(t: str) -> bool:
+        return d in checks.dates(t)
+
+    def around(sent: _Sentence) -> set[str]:
+        return _word_context(is_date, sent.toks, sent.stems)
+
+    context = _word_context(is_date, facts.toks, set(facts.stems))
+    return _placed(context, 2, lambda x: is_date(x.text), around, arts, chosen)
+
+
+def _placed(
+    context: set[str],
+    need: int,
+    has: Callable[[_Sentence], bool],
+    around: Callable[[_Sentence], set[str]],
+    arts: list[_Article],
+    chosen: list[_Window],
+) -> bool:
+    """Whether a sentence carries the claim's detail (a figure, a date) where the claim does.
+
+    ``has(sentence)`` tells whether a sentence carries the detail, ``around(sentence)`` the
+    words around it there; ``context`` is the words around it in the claim. Any sentence of
+    the evidence window places it; any other sentence of the cited articles must share
+    ``need`` of the context words (all of them, when there are fewer).
     """
     for art, first, last, _ in chosen:
-        if any(d in checks.dates(s.text) for s in art.sentences[first : last + 1]):
+        if any(has(sent) for sent in art.sentences[first : last + 1]):
             return True
-    toks = [w.lower() for w in words(facts.text)]
-    context = _word_context(lambda t: d in checks.dates(t), toks, set(facts.stems))
     if not context:
-        return True
+        return True  # nothing around the detail to place it by
+    want = min(need, len(context))
     for art in arts:
         for sent in art.sentences:
-            if context & sent.stems and d in checks.dates(sent.text):
-                where = [w.lower() for w in words(sent.text)]
-                near = _word_context(lambda t: d in checks.dates(t), where, sent.stems)
-                if len(context & near) >= min(2, len(context)):
-                    return True
+            if context & sent.stems and has(sent) and len(context & around(sent)) >= want:
+                return True
     return False
 
 
 def _word_context(
     hit: Callable[[str], bool], toks: Sequence[str], stems: AbstractSet[str], width: int = 6
 ) -> set[str]:
-    """Content stems within ``width`` words of each token for which ``hit`` is true."""
+    """Content stems (``stems``) within ``width`` tokens of each token for which ``hit`` is
+    true, the hits themselves left out; ``toks`` are stemmed tokens."""
     out: set[str] = set()
     for i, t in enumerate(toks):
         if hit(t):
-            out |= {
-                x
-                for w in toks[max(0, i - width) : i + width + 1]
-                if not hit(w)
-                for x in (stem(w),)
-                if x in stems
-            }
+            out |= {x for x in toks[max(0, i - width) : i + width + 1] if x in stems and not hit(x)}
     return out
 
 
-def _figure_context(
-    figure: str, toks: Sequence[str], stems: AbstractSet[str], width: int = 6
-) -> set[str]:
-    """Content stems within ``width`` words of where ``figure`` is written in ``toks``."""
+def _figure_context(figure: str, toks: Sequence[str], stems: AbstractSet[str]) -> set[str]:
+    """Content stems around where ``figure`` is written in the stemmed ``toks``."""
     own = [stem(w) for w in words(figure)]
     if not own:
         return set()
-    out: set[str] = set()
-    for i, t in enumerate(toks):
-        if t == own[0]:
-            out |= {x for x in toks[max(0, i - width) : i + width + 1] if x in stems}
-    return out - set(own)
+    return _word_context(own[0].__eq__, toks, stems) - set(own)
 
 
 def _phrase_near(name: str, claim_text: str, arts: list[_Article], near: str) -> bool:
