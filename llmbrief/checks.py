@@ -604,20 +604,18 @@ def antonym_clash(
     (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
 
     ``source_toks`` is the evidence window; ``wider_toks`` (the whole article) is searched
-    too for a claim word the article never uses: a word swapped in for its opposite.
+    too, for a word swapped in for its opposite outside the window. There the opposite must
+    share two neighbours with the claim's word, or one if the article never uses that word.
     """
     source_set = set(source_toks)
     wider_set = set(wider_toks) if wider_toks is not None else set()
     claim_set = set(claim_toks)
     out = []
     for i, s in enumerate(claim_toks):
-        opposite_of = set(_ANTONYM_OF.get(s, ())) | _prefix_opposites(s)
+        opposite_of = _opposites_of(s)
         if not opposite_of:
             continue
         near_claim = _context(claim_toks, i)
-        # a claim that writes both words ("cut elevated yields") swapped neither
-        # outside the window, where the claim was not drawn from, the opposite must share
-        # two neighbours with the claim's word, or one if the article never uses that word
         wider_need = 2 if s in wider_set else 1
         for toks, pool, need in (
             (source_toks, source_set, 1),
@@ -625,6 +623,7 @@ def antonym_clash(
         ):
             if toks is None:
                 continue
+            # a claim that writes both words ("cut elevated yields") swapped neither
             opposites = opposite_of & pool - claim_set
             if not opposites:
                 continue
@@ -651,9 +650,13 @@ def opposite_words(claim_toks: Sequence[str]) -> set[str]:
     """Every word that would say the opposite of one of the claim's (stemmed) words."""
     out: set[str] = set()
     for s in claim_toks:
-        out |= _ANTONYM_OF.get(s, set())
-        out |= _prefix_opposites(s)
+        out |= _opposites_of(s)
     return out - set(claim_toks)
+
+
+def _opposites_of(s: str) -> set[str]:
+    """Opposites of one stemmed word: authored pairs and prefix negations."""
+    return _ANTONYM_OF.get(s, set()) | _prefix_opposites(s)
 
 
 _NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})
