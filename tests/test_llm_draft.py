@@ -255,34 +255,14 @@ def test_batch_with_a_model_records_the_cluster_that_failed(
     inp = tmp_path / "in.jsonl"
     inp.write_text(json.dumps(chips) + "\n" + json.dumps(other) + "\n")
     out = tmp_path / "out.jsonl"
+    batch = ["batch", str(inp), str(out), "--model", "m", "--base-url", chat_server.url]
     chat_server.script(ok(json.dumps(GOOD)), error(400))
-    code, _, err = _cli(
-        "batch",
-        str(inp),
-        str(out),
-        "--model",
-        "m",
-        "--base-url",
-        chat_server.url,
-        "--concurrency",
-        "1",
-        "--no-cache",
-    )
+    code, _, err = _cli(*batch, "--concurrency", "1", "--no-cache")
     assert code == 1, err
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert rows[0]["cluster_id"] == "china-chips" and rows[0]["title"] == GOOD["title"]
     assert rows[1]["cluster_id"] == "second" and "HTTP 400" in rows[1]["error"]
     chat_server.script(ok(json.dumps(GOOD)))
-    code, _, err = _cli(
-        "batch",
-        str(inp),
-        str(out),
-        "--model",
-        "m",
-        "--base-url",
-        chat_server.url,
-        "--resume",
-        "--no-cache",
-    )
+    code, _, err = _cli(*batch, "--resume", "--no-cache")
     assert code == 0 and "1 already done" in err
     assert len(chat_server.requests) == 3  # the finished cluster was not asked again
