@@ -76,6 +76,7 @@ def _clear_caches() -> None:
         lexicon.stem,
         lexicon._token_stems,
         checks.quantities,
+        checks._opposites_of,
     ):
         fn.cache_clear()
 

@@ -654,9 +654,10 @@ def opposite_words(claim_toks: Sequence[str]) -> set[str]:
     return out - set(claim_toks)
 
 
-def _opposites_of(s: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _opposites_of(s: str) -> frozenset[str]:
     """Opposites of one stemmed word: authored pairs and prefix negations."""
-    return _ANTONYM_OF.get(s, set()) | _prefix_opposites(s)
+    return frozenset(_ANTONYM_OF.get(s, set()) | _prefix_opposites(s))
 
 
 _NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})
