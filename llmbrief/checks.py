@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -592,7 +593,10 @@ for _a, _b in _PAIRS:
 
 
 def antonym_clash(
-    claim_toks: list[str], source_toks: list[str], wider_toks: list[str] | None = None
+    claim_toks: list[str],
+    source_toks: list[str],
+    wider_toks: list[str] | None = None,
+    wider_set: AbstractSet[str] | None = None,
 ) -> list[tuple[str, str]]:
     """Pairs (claim word, source word) where the claim says the opposite of the source.
 
@@ -606,9 +610,11 @@ def antonym_clash(
     ``source_toks`` is the evidence window; ``wider_toks`` (the whole article) is searched
     too, for a word swapped in for its opposite outside the window. There the opposite must
     share two neighbours with the claim's word, or one if the article never uses that word.
+    ``wider_set``, the distinct words of ``wider_toks``, may be passed when already known.
     """
     source_set = set(source_toks)
-    wider_set = set(wider_toks) if wider_toks is not None else set()
+    if wider_set is None:
+        wider_set = set(wider_toks) if wider_toks is not None else set()
     claim_set = set(claim_toks)
     out = []
     for i, s in enumerate(claim_toks):

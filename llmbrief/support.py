@@ -92,6 +92,7 @@ class _Article:
     _dates: set[str] | None = None
     _flat: str | None = None
     _toks: list[str] | None = None
+    _tok_set: frozenset[str] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -122,6 +123,13 @@ class _Article:
         if self._toks is None:
             self._toks = [t for s in self.sentences for t in s.toks]
         return self._toks
+
+    @property
+    def tok_set(self) -> frozenset[str]:
+        """The distinct words of :attr:`toks`."""
+        if self._tok_set is None:
+            self._tok_set = frozenset(self.toks)
+        return self._tok_set
 
     @property
     def dates(self) -> set[str]:
@@ -432,13 +440,16 @@ class ClusterIndex:
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
         # tokenising whole articles is the costly part: only when an opposite is in them
-        opposites = checks.opposite_words(facts.toks)
-        article_toks = (
-            [t for art, *_ in chosen for t in art.toks]
-            if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen)
-            else None
-        )
-        for mine, theirs in checks.antonym_clash(list(facts.toks), window_toks, article_toks):
+        article_toks: list[str] | None = None
+        article_words: AbstractSet[str] | None = None
+        if any(not facts.opposites.isdisjoint(art.stems) for art, *_ in chosen):
+            if len(chosen) == 1:
+                article_toks, article_words = chosen[0][0].toks, chosen[0][0].tok_set
+            else:
+                article_toks = [t for art, *_ in chosen for t in art.toks]
+        for mine, theirs in checks.antonym_clash(
+            list(facts.toks), window_toks, article_toks, article_words
+        ):
             yield f'the claim says "{mine}" where the evidence says "{theirs}"'
         if not facts.hedged:
             hedge = _hedge_near(window_text, claim)
@@ -538,6 +549,7 @@ class _ClaimFacts:
     quotes: tuple[str, ...]
     negations: int
     hedged: bool
+    opposites: frozenset[str]
     key: str
 
 
@@ -549,16 +561,18 @@ def _claim_parts(claim_text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=4096)
 def _claim_facts(claim_text: str) -> _ClaimFacts:
     tokens = words(claim_text)
+    toks = tuple(stem(t) for t in tokens)
     return _ClaimFacts(
         text=claim_text,
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
-        toks=tuple(stem(t) for t in tokens),
+        toks=toks,
         quantities=checks.quantities(claim_text),
         dates=frozenset(checks.dates(claim_text)),
         names=tuple(checks.names(claim_text)),
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
         hedged=bool(checks.hedges(claim_text)),
+        opposites=frozenset(checks.opposite_words(toks)),
         key=_flat(claim_text),
     )
 
