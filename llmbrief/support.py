@@ -404,7 +404,11 @@ class ClusterIndex:
                     yield f'date "{d}" is not where the evidence is in {cited}'
         names = facts.names
         if names:
-            lower_words = frozenset().union(*(a.lower_words for a in arts))
+            lower_words = (
+                arts[0].lower_words
+                if len(arts) == 1
+                else frozenset().union(*(a.lower_words for a in arts))
+            )
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
