@@ -338,6 +338,15 @@ _DAY_PARTS = {
 _RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
 
 
+# a lowercase word -> its canonical date ("may" and "mar" are words first, never dates here)
+_DATE_WORD = {**_WEEKDAYS, **{m: c for m, c in _MONTH_CANON.items() if m not in ("may", "mar")}}
+
+
+def date_word(word: str) -> str | None:
+    """The canonical date a single lowercase word names (``tuesday`` -> ``tue``), or None."""
+    return _DATE_WORD.get(word)
+
+
 def dates(text: str) -> set[str]:
     """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``).
 

@@ -41,7 +41,7 @@ _ELSEWHERE_SHARE = 0.15
 class _Sentence:
     """One sentence: its span and content stems; the rest is computed when a check asks."""
 
-    __slots__ = ("_lower", "_negations", "_text", "_toks", "end", "start", "stems")
+    __slots__ = ("_dates", "_lower", "_negations", "_text", "_toks", "end", "start", "stems")
 
     def __init__(self, text: str, start: int, end: int, stems: frozenset[str]) -> None:
         self._text = text
@@ -51,6 +51,7 @@ class _Sentence:
         self._lower: frozenset[str] | None = None
         self._negations: int | None = None
         self._toks: tuple[str, ...] | None = None
+        self._dates: set[str] | None = None
 
     @property
     def text(self) -> str:
@@ -73,6 +74,12 @@ class _Sentence:
         if self._toks is None:
             self._toks = tuple(stem(t) for t in words(self.text))
         return self._toks
+
+    @property
+    def dates(self) -> set[str]:
+        if self._dates is None:
+            self._dates = checks.dates(self.text)
+        return self._dates
 
     @property
     def has_number(self) -> bool:
@@ -444,13 +451,20 @@ class ClusterIndex:
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
         # tokenising whole articles is the costly part: only when an opposite is in them
+        # outside the window only the sentences that hold an opposite can clash: only
+        # those are tokenised
         article_toks: list[str] | None = None
-        article_words: AbstractSet[str] | None = None
-        if any(not facts.opposites.isdisjoint(art.stems) for art, *_ in chosen):
-            if len(chosen) == 1:
-                article_toks, article_words = chosen[0][0].toks, chosen[0][0].tok_set
-            else:
-                article_toks = [t for art, *_ in chosen for t in art.toks]
+        article_words: set[str] | None = None
+        opposites = checks.opposite_words(facts.toks)
+        if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen):
+            article_toks = [
+                t
+                for art, *_ in chosen
+                for x in art.sentences
+                if not opposites.isdisjoint(x.stems)
+                for t in x.toks
+            ]
+            article_words = set(article_toks).union(*(art.stems for art, *_ in chosen))
         for mine, theirs in checks.antonym_clash(
             list(facts.toks), window_toks, article_toks, article_words
         ):
@@ -553,7 +567,6 @@ class _ClaimFacts:
     quotes: tuple[str, ...]
     negations: int
     hedged: bool
-    opposites: frozenset[str]
     key: str
 
 
@@ -576,7 +589,6 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
         hedged=bool(checks.hedges(claim_text)),
-        opposites=frozenset(checks.opposite_words(toks)),
         key=_flat(claim_text),
     )
 
@@ -625,13 +637,13 @@ def _date_in_context(
     """
 
     def is_date(t: str) -> bool:
-        return d in checks.dates(t)
+        return checks.date_word(t) == d
 
     def around(sent: _Sentence) -> set[str]:
         return _word_context(is_date, sent.toks, sent.stems)
 
     context = _word_context(is_date, facts.toks, set(facts.stems))
-    return _placed(context, 2, lambda x: is_date(x.text), around, arts, chosen)
+    return _placed(context, 2, lambda x: d in x.dates, around, arts, chosen)
 
 
 def _placed(
