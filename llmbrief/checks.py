@@ -616,10 +616,10 @@ def antonym_clash(
     "necessary" against "unnecessary". Both sides are lists of stemmed tokens
     (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
 
-    ``source_toks`` is the evidence window; ``wider_toks`` (the whole article) is searched
-    too, for a word swapped in for its opposite outside the window. There the opposite must
-    share two neighbours with the claim's word, or one if the article never uses that word.
-    ``wider_set``, the distinct words of ``wider_toks``, may be passed when already known.
+    ``source_toks`` is the evidence window; ``wider_toks`` (the article's sentences beyond
+    it) is searched too, for a word swapped in for its opposite outside the window. There the
+    opposite must share two neighbours with the claim's word, or one if the article never
+    uses that word. ``wider_set``, the words the article uses, defaults to ``wider_toks``.
     """
     source_set = set(source_toks)
     if wider_set is None:

@@ -98,8 +98,6 @@ class _Article:
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
-    _toks: list[str] | None = None
-    _tok_set: frozenset[str] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -123,20 +121,6 @@ class _Article:
                 for q in checks.quantities(self.text[s.start : s.end])
             )
         return self._quantities
-
-    @property
-    def toks(self) -> list[str]:
-        """Stemmed tokens of the whole article, stopwords kept, sentence after sentence."""
-        if self._toks is None:
-            self._toks = [t for s in self.sentences for t in s.toks]
-        return self._toks
-
-    @property
-    def tok_set(self) -> frozenset[str]:
-        """The distinct words of :attr:`toks`."""
-        if self._tok_set is None:
-            self._tok_set = frozenset(self.toks)
-        return self._tok_set
 
     @property
     def dates(self) -> set[str]:
