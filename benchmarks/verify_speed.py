@@ -21,8 +21,8 @@ from pathlib import Path
 
 from llmbrief import Article, Cluster, load_cluster
 from llmbrief.citations import ParsedSentence, split_sentences
-from llmbrief.support import ClusterIndex
-from llmbrief.verify import Verifier
+from llmbrief.verifier import Verifier
+from llmbrief.verifier.support import ClusterIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACES = ["Zhejiang", "Jiangsu", "Hubei", "Sichuan", "Anhui", "Fujian", "Hunan", "Shaanxi"]
@@ -69,7 +69,7 @@ def build(
 
 
 def _clear_caches() -> None:
-    from llmbrief import checks, lexicon, support
+    from llmbrief.verifier import checks, lexicon, support
 
     for fn in (
         support._claim_facts,

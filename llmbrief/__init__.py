@@ -25,7 +25,6 @@ from .evals import evaluate_verifier, load_cases, run_suites
 from .load import load_brief, load_cluster
 from .pipeline import summarize
 from .render import render
-from .support import ClusterIndex
 from .types import (
     Article,
     Brief,
@@ -37,7 +36,8 @@ from .types import (
     Sentence,
     Usage,
 )
-from .verify import Verifier, repair, verify
+from .verifier import Verifier, repair, verify
+from .verifier.support import ClusterIndex
 
 __all__ = [
     "Article",

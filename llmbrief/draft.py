@@ -17,19 +17,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import checks
 from .citations import parse_sentence, sentence_spans, strip_dateline
 from .errors import ModelOutputError
-from .lexicon import content_stems
 from .load import claims_of, parse_brief_text
 from .model import ChatModel, Completion
 from .prompts import Prompt, render_template
-from .support import ClusterIndex
 from .tokens import Budget, fit_cluster
 from .types import BudgetNote, Cluster, Report, Sentence, Usage
+from .verifier import checks
+from .verifier.lexicon import content_stems
+from .verifier.support import ClusterIndex
 
 if TYPE_CHECKING:
-    from .verify import Verifier
+    from .verifier import Verifier
 
 __all__ = ["Draft", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .client import ChatClient, ReplyCache
 from .config import ModelSettings
 from .draft import LLMDrafter
-from .judge import LLMJudge
 from .prompts import load_prompt
+from .verifier.judge import LLMJudge
 
 __all__ = ["make_judge", "make_llm_drafter"]
 

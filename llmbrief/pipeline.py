@@ -9,9 +9,9 @@ from typing import Literal
 from .draft import Drafter, ExtractiveDrafter
 from .errors import ConfigError
 from .load import claims_of
-from .support import ClusterIndex
 from .types import Brief, Cluster, Headline, Report, Sentence
-from .verify import RepairMode, Verifier, repair, summary_text
+from .verifier import RepairMode, Verifier, repair, summary_text
+from .verifier.support import ClusterIndex
 
 __all__ = ["pick_headlines", "summarize"]
 

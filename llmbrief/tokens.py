@@ -19,8 +19,8 @@ from typing import Any, Protocol
 
 from .citations import sentence_spans
 from .errors import ConfigError
-from .lexicon import flat
 from .types import Article, BudgetNote, Cluster
+from .verifier.lexicon import flat
 
 __all__ = [
     "CONTEXT_WINDOWS",

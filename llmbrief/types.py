@@ -13,12 +13,14 @@ __all__ = [
     "Article",
     "Brief",
     "BudgetNote",
+    "Check",
     "ClaimReport",
     "Cluster",
     "Evidence",
     "Headline",
     "Report",
     "Sentence",
+    "Span",
     "Usage",
     "Verdict",
 ]
@@ -133,6 +135,23 @@ class Evidence(BaseModel):
     score: float
 
 
+class Span(BaseModel):
+    """Characters a check looked at: in the claim (``where == "claim"``) or in an article."""
+
+    where: str
+    start: int
+    end: int
+
+
+class Check(BaseModel):
+    """One check that ran on a claim: whether it fired (found a problem), why, and where."""
+
+    name: str
+    fired: bool
+    detail: str = ""
+    spans: list[Span] = Field(default_factory=list)
+
+
 class ClaimReport(BaseModel):
     """The verdict on one claim (sentence) of a brief."""
 
@@ -145,6 +164,9 @@ class ClaimReport(BaseModel):
     suggested_ids: list[str] = Field(default_factory=list)
     reasons: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    #: Support after the checks, 0 to 1; supported when at least the strictness (min support).
+    score: float = 0.0
+    checks: list[Check] = Field(default_factory=list)
 
 
 class Report(BaseModel):

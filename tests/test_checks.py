@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from llmbrief import checks
-from llmbrief.lexicon import stem, words
+from llmbrief.verifier import checks
+from llmbrief.verifier.lexicon import stem, words
 
 
 def q(text: str) -> list[tuple[float, str]]:
@@ -112,7 +112,7 @@ def test_person_counts_match_bare_counts() -> None:
 
 
 def test_country_aliases_read_one_way() -> None:
-    from llmbrief.places import country_aliases
+    from llmbrief.verifier.places import country_aliases
 
     assert {"london", "british"} <= country_aliases("U.K.")
     assert "washington" in country_aliases("US")

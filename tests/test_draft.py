@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from llmbrief import ExtractiveDrafter, load_cluster, summarize
-from llmbrief.support import ClusterIndex
+from llmbrief.verifier.support import ClusterIndex
 
 from .conftest import SEEDS
 

@@ -4,10 +4,10 @@ import json
 
 from llmbrief import load_cluster, resolve_model
 from llmbrief.client import ChatClient
-from llmbrief.judge import LLMJudge, undecided
 from llmbrief.load import parse_brief_text
 from llmbrief.prompts import load_prompt
-from llmbrief.verify import Verifier
+from llmbrief.verifier import Verifier
+from llmbrief.verifier.judge import LLMJudge, undecided
 
 from .chat_server import ChatServer, ok
 from .conftest import SEEDS

@@ -8,7 +8,7 @@ import pytest
 from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
 from llmbrief.evals import evaluate_verifier, load_cases
 from llmbrief.load import load_brief
-from llmbrief.verify import Verifier, repair
+from llmbrief.verifier import Verifier, repair
 
 from .conftest import ROOT, SEEDS
 

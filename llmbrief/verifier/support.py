@@ -2,7 +2,7 @@
 
 The check compares a claim with the best window of 1-3 consecutive sentences of the cited
 articles (content-word coverage weighted by rarity), then applies the hard checks of
-:mod:`llmbrief.checks` (numbers, dates, names, quotes, polarity, antonyms, modality) that sink
+:mod:`.checks` (numbers, dates, names, quotes, polarity, antonyms, modality) that sink
 a claim whatever its overlap. Searching for other supporting articles goes through an
 inverted index, never a scan of every sentence.
 """
@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from ..citations import sentence_spans, strip_dateline
+from ..types import Cluster, Evidence
 from . import checks
-from .citations import sentence_spans, strip_dateline
 from .lexicon import content_stems, flat, has_number, stem, words
 from .places import country_aliases
-from .types import Cluster, Evidence
 
 __all__ = ["COVERAGE_THRESHOLD", "ClusterIndex", "SupportResult"]
 

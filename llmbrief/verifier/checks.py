@@ -614,7 +614,7 @@ def antonym_clash(
     longer allowed" is a ban), and the claim's own word must not stand in that same context,
     so "profit fell" is not contradicted by "prices rose". Prefix negations count too:
     "necessary" against "unnecessary". Both sides are lists of stemmed tokens
-    (:func:`llmbrief.lexicon.stem` of every word, stopwords kept).
+    (:func:`llmbrief.verifier.lexicon.stem` of every word, stopwords kept).
 
     ``source_toks`` is the evidence window; ``wider_toks`` (the article's sentences beyond
     it) is searched too, for a word swapped in for its opposite outside the window. There the

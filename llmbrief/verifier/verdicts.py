@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .citations import ParsedSentence, attach_citations
-from .load import brief_claims, parse_brief_text
+from ..citations import ParsedSentence, attach_citations
+from ..load import brief_claims, parse_brief_text
+from ..types import Brief, ClaimReport, Cluster, Report, Sentence
 from .support import ClusterIndex
-from .types import Brief, ClaimReport, Cluster, Report, Sentence
 
 __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 

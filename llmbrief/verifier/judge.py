@@ -15,11 +15,11 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from .citations import ParsedSentence
-from .errors import ModelOutputError
-from .model import ChatModel
-from .prompts import Prompt
-from .types import ClaimReport, Cluster, Report
+from ..citations import ParsedSentence
+from ..errors import ModelOutputError
+from ..model import ChatModel
+from ..prompts import Prompt
+from ..types import ClaimReport, Cluster, Report
 
 __all__ = ["LLMJudge", "undecided"]
 

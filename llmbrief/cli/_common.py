@@ -1,0 +1,153 @@
+"""What the subcommands share: the argument parser class, model and brief options, helpers."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from ..config import ModelSettings, resolve_model
+from ..draft import Drafter, ExtractiveDrafter
+from ..errors import ConfigError, InputError
+from ..pipeline import summarize
+from ..types import Brief, Cluster
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def headline_count(value: str) -> int | str:
+    if value == "all":
+        return "all"
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number or 'all'") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
+def positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("model")
+    g.add_argument(
+        "--model",
+        help="'extractive' (offline default) or a chat model name; "
+        "else $LLMBRIEF_MODEL, else an LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set",
+    )
+    g.add_argument("--base-url", help="OpenAI-compatible server (vLLM, Ollama, llama.cpp)")
+    g.add_argument("--prompt", help="prompt name (e.g. cluster_summary) or a prompt file path")
+    g.add_argument("--no-cache", action="store_true", help="do not read or write the reply cache")
+    g.add_argument("--timeout", type=float, help="seconds per model request (default 60)")
+    g.add_argument(
+        "--max-input-tokens", type=positive, help="token budget for the articles sent to the model"
+    )
+
+
+def add_summary_options(p: argparse.ArgumentParser) -> None:
+    add_model_options(p)
+    g = p.add_argument_group("brief")
+    g.add_argument(
+        "--repair",
+        choices=["none", "drop", "retarget", "regenerate"],
+        default="none",
+        help="what to do with claims that fail verification (default: none)",
+    )
+    g.add_argument("--rounds", type=positive, default=1, help="regenerate rounds (default 1)")
+    g.add_argument("--no-verify", action="store_true", help="skip verification")
+    g.add_argument(
+        "--headlines",
+        type=headline_count,
+        default=5,
+        metavar="N",
+        help="member headlines to list, most-cited first (default 5; 0 for none; 'all')",
+    )
+
+
+def model_settings(args: argparse.Namespace) -> ModelSettings:
+    return resolve_model(args.model, args.base_url, timeout=getattr(args, "timeout", None))
+
+
+def make_drafter(args: argparse.Namespace) -> Drafter:
+    settings = model_settings(args)
+    if not settings.is_llm:
+        if args.prompt:
+            raise ConfigError(
+                "--prompt needs an LLM (--model NAME); the extractive drafter has none"
+            )
+        return ExtractiveDrafter()
+    from ..llm import make_llm_drafter
+
+    return make_llm_drafter(
+        settings,
+        prompt=args.prompt,
+        use_cache=not args.no_cache,
+        max_input_tokens=args.max_input_tokens,
+        rounds=getattr(args, "rounds", 1),
+    )
+
+
+def brief_maker(args: argparse.Namespace, drafter: Drafter) -> Callable[[Cluster], Brief]:
+    def make(cluster: Cluster) -> Brief:
+        return summarize(
+            cluster,
+            drafter,
+            verify=not args.no_verify,
+            repair_mode=args.repair,
+            headlines=args.headlines,
+        )
+
+    return make
+
+
+def write(text: str, out: str | None, stdout: TextIO) -> None:
+    if out:
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise InputError(out, f"cannot write: {err.strerror}") from None
+    else:
+        stdout.write(text)
+
+
+class Progress:
+    """One self-updating line on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self.label = label
+        self.stream = stream
+        self.on = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.on:
+            self.stream.write(f"\r{self.label} {done}/{total}")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+
+
+def close(drafter: object) -> None:
+    close = getattr(drafter, "close", None)
+    if close is not None:
+        close()
