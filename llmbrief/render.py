@@ -7,9 +7,9 @@ import json
 from typing import Literal
 
 from .citations import place_marker
-from .types import Brief, Cluster
+from .types import Brief, Cluster, Report
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "report_text"]
 
 Format = Literal["text", "markdown", "json", "html"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json", "html")
@@ -126,3 +126,27 @@ def render(brief: Brief, fmt: Format = "text", cluster: Cluster | None = None) -
     if fmt == "html":
         return _html(brief, cluster)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def report_text(report: Report, brief_path: str) -> str:
+    """A verification report as linter-style lines: one block per failing claim, a summary."""
+    lines = []
+    for c in report.claims:
+        if c.verdict == "supported":
+            continue
+        why = "; ".join(c.reasons) or c.verdict
+        lines.append(f"{brief_path}: claim {c.index + 1}: {c.verdict}: {why}")
+        lines.append(f"    claim:    {c.text}")
+        if c.suggested_ids:
+            lines.append("    suggest:  " + "".join(f"[{i}]" for i in c.suggested_ids))
+        for ev in c.evidence[:2]:
+            snippet = " ".join(ev.sentence.split())
+            if len(snippet) > 200:
+                snippet = snippet[:197] + "..."
+            lines.append(f"    evidence: [{ev.article_id}] {ev.start}-{ev.end}: {snippet}")
+    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
+    lines.append(
+        f"{len(report.claims)} claims: {counts} (score {report.score:.2f}) -> "
+        + ("ok" if report.ok else "FAIL")
+    )
+    return "\n".join(lines) + "\n"

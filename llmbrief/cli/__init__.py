@@ -13,7 +13,7 @@ from typing import NoReturn, TextIO
 
 from .._version import __version__
 from ..errors import ConfigError, InputError, LLMBriefError, ModelCallError, PromptError
-from . import batch, summarize, verify
+from . import batch, eval_verifier, summarize, verify
 from . import eval as eval_cmd
 from ._common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
@@ -41,7 +41,10 @@ def main(
     err = stderr or sys.stderr
     parser = _parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        argv = list(sys.argv[1:] if argv is None else argv)
+        if argv[:2] == ["eval", "verifier"]:
+            return eval_verifier.main(argv[2:], out, err)
+        args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(out)
             return EXIT_USAGE

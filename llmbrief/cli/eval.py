@@ -10,14 +10,13 @@ from typing import Any, TextIO
 
 from ..draft import Drafter
 from ..errors import InputError
-from ..evals import compare_baseline, evaluate_verifier, load_cases, run_suites
+from ..evals import compare_baseline, run_suites
 from ..pipeline import summarize
 from ..types import Brief, Cluster
 from ._common import (
     EXIT_FAIL,
     EXIT_OK,
     Progress,
-    UsageError,
     add_model_options,
     close,
     make_drafter,
@@ -31,8 +30,8 @@ def add_parser(sub: Any) -> None:
         "eval",
         help="score briefs on fixture clusters, or the verifier on labelled claims",
         description="eval [SUITE ...]: summarize each fixture cluster and score faithfulness and "
-        "citations (default suite: evals/clusters). eval verifier CASES.jsonl: score the verifier "
-        "on labelled claims (FORMATS section 5).",
+        "citations (default suite: evals/clusters). `eval verifier CASES.jsonl ...` scores the "
+        "verifier on labelled claims (see `eval verifier --help`).",
     )
     e.add_argument("suites", nargs="*", metavar="SUITE", help="suite directories or cluster files")
     e.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
@@ -49,22 +48,12 @@ def add_parser(sub: Any) -> None:
         metavar="PROMPT",
         help="another prompt to score side by side (repeatable)",
     )
-    e.add_argument("--errors", action="store_true", help="verifier: list the misjudged cases")
     add_model_options(e)
     e.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``eval``; the exit status."""
-    if args.suites and args.suites[0] == "verifier":
-        if len(args.suites) != 2:
-            raise UsageError("llmbrief eval verifier: give exactly one CASES.jsonl file")
-        result = evaluate_verifier(load_cases(args.suites[1]), Progress("claims", err))
-        if args.format == "json":
-            out.write(json.dumps(result.as_dict(args.errors), indent=2) + "\n")
-        else:
-            out.write(_verifier_text(result.as_dict(args.errors)))
-        return EXIT_OK
     suites = args.suites or ["evals/clusters"]
     drafters = [make_drafter(args)]
     for prompt in args.compare:
@@ -108,32 +97,6 @@ def _variant_label(d: Drafter) -> str:
 
 def _make_eval_brief(d: Drafter) -> Callable[[Cluster], Brief]:
     return lambda cluster: summarize(cluster, d)
-
-
-def _verifier_text(r: dict[str, Any]) -> str:
-    c = r["confusion"]
-    lines = [
-        f"claims: {r['n']}",
-        f"balanced accuracy:      {r['balanced_accuracy']:.3f}",
-        f"precision (unsupported): {r['precision_unsupported']:.3f}",
-        f"recall (unsupported):    {r['recall_unsupported']:.3f}",
-        f"recall (supported):      {r['recall_supported']:.3f}",
-        f"speed: {r['claims_per_second']:.0f} claims/s",
-        "",
-        "confusion (rows: label, columns: verdict)",
-        f"{'':14}{'supported':>12}{'unsupported':>13}",
-    ]
-    for t in ("supported", "unsupported"):
-        lines.append(f"{t:14}{c[t]['supported']:>12}{c[t]['unsupported']:>13}")
-    if r.get("by_type"):
-        lines += ["", "by type (predicted supported / unsupported)"]
-        for k, v in r["by_type"].items():
-            lines.append(f"  {k:28} {v.get('supported', 0):>4} / {v.get('unsupported', 0):<4}")
-    for e in r.get("errors", []):
-        lines.append(
-            f"  miss {e['id']}: label {e['label']}, got {e['verdict']}: {e['reasons'][:2]}"
-        )
-    return "\n".join(lines) + "\n"
 
 
 def _eval_render(payload: dict[str, Any], results: dict[str, Any], fmt: str) -> str:

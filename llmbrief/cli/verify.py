@@ -6,7 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from ..load import load_brief, load_cluster
-from ..types import Report
+from ..render import report_text
 from ..verifier import Verifier
 from ._common import EXIT_FAIL, EXIT_OK, add_model_options, close, model_settings
 
@@ -32,29 +32,6 @@ def add_parser(sub: Any) -> None:
     v.set_defaults(run=run)
 
 
-def _report_text(report: Report, brief_path: str) -> str:
-    lines = []
-    for c in report.claims:
-        if c.verdict == "supported":
-            continue
-        why = "; ".join(c.reasons) or c.verdict
-        lines.append(f"{brief_path}: claim {c.index + 1}: {c.verdict}: {why}")
-        lines.append(f"    claim:    {c.text}")
-        if c.suggested_ids:
-            lines.append("    suggest:  " + "".join(f"[{i}]" for i in c.suggested_ids))
-        for ev in c.evidence[:2]:
-            snippet = " ".join(ev.sentence.split())
-            if len(snippet) > 200:
-                snippet = snippet[:197] + "..."
-            lines.append(f"    evidence: [{ev.article_id}] {ev.start}-{ev.end}: {snippet}")
-    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    lines.append(
-        f"{len(report.claims)} claims: {counts} (score {report.score:.2f}) -> "
-        + ("ok" if report.ok else "FAIL")
-    )
-    return "\n".join(lines) + "\n"
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``verify``; the exit status."""
     cluster = load_cluster(args.cluster)
@@ -72,5 +49,5 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         out.write(report.model_dump_json(indent=2) + "\n")
     else:
-        out.write(_report_text(report, args.brief))
+        out.write(report_text(report, args.brief))
     return EXIT_OK if report.ok else EXIT_FAIL
