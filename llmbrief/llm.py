@@ -5,10 +5,11 @@ from __future__ import annotations
 from .client import ChatClient, ReplyCache
 from .config import ModelSettings
 from .draft import LLMDrafter
+from .errors import ConfigError
 from .prompts import load_prompt
-from .verifier.judge import LLMJudge
+from .verifier.judge import JudgeStyle, LLMJudge, default_style
 
-__all__ = ["make_judge", "make_llm_drafter"]
+__all__ = ["endpoint", "make_judge", "make_llm_drafter"]
 
 DEFAULT_PROMPT = "cluster_summary"
 
@@ -33,15 +34,38 @@ def make_llm_drafter(
     )
 
 
-def make_judge(settings: ModelSettings, *, use_cache: bool = True) -> LLMJudge:
-    """An LLM judge (``verify --judge llm``) for ``settings``."""
-    if not settings.is_llm:
-        from .errors import ConfigError
+def make_judge(
+    settings: ModelSettings,
+    *,
+    use_cache: bool = True,
+    style: JudgeStyle | None = None,
+    budget: int | None = None,
+) -> LLMJudge:
+    """An LLM judge (``verify --judge llm``) for ``settings``.
 
+    Args:
+        settings: the judge's model and endpoint (``--judge-model``, ``--judge-base-url``).
+        use_cache: read and write the reply cache.
+        style: ``chat`` or ``minicheck``; by default ``minicheck`` when the model's name says
+            so (``bespoke-minicheck``), else ``chat``.
+        budget: at most this many claims per brief go to the judge (None: no cap).
+
+    Raises:
+        ConfigError: the settings name no chat model.
+    """
+    if not settings.is_llm:
         raise ConfigError(
-            "--judge llm needs a model: --model NAME with OPENAI_API_KEY, or --base-url"
+            "--judge llm needs a model: --judge-model (or --model) NAME with OPENAI_API_KEY, "
+            "or --judge-base-url (or --base-url) for a local server"
         )
+    style = style or default_style(settings.model)
     client = ChatClient(
         settings, cache=ReplyCache() if use_cache else None, max_attempts=settings.max_attempts
     )
-    return LLMJudge(client, load_prompt("verify_judge"))
+    prompt = load_prompt("verify_judge_minicheck" if style == "minicheck" else "verify_judge")
+    return LLMJudge(client, prompt, style=style, budget=budget)
+
+
+def endpoint(settings: ModelSettings) -> str:
+    """Where the settings' requests go, for the lines that name a model run."""
+    return settings.base_url or "https://api.openai.com/v1"

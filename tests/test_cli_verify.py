@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from llmbrief.cli import main
+
+from .chat_server import ChatServer, error, ok
+from .test_judge import A1, A2, BRIEF
+
+# The fictional Marlow cluster of test_judge: claim 1 fails on coverage alone, claim 2 passes
+# with words its evidence lacks, claim 3 is a source sentence, claim 4 has a wrong figure.
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[str, str]:
+    cluster = {
+        "cluster_id": "marlow",
+        "articles": [
+            {"id": "a1", "title": "Marlow budget", "text": A1},
+            {"id": "a2", "title": "Harbour reopens", "text": A2},
+        ],
+    }
+    c = tmp_path / "marlow.json"
+    c.write_text(json.dumps(cluster), encoding="utf-8")
+    b = tmp_path / "brief.txt"
+    b.write_text(BRIEF + "\n", encoding="utf-8")
+    return str(c), str(b)
+
+
+def verdicts(stdout: str) -> list[str]:
+    return [c["verdict"] for c in json.loads(stdout)["claims"]]
+
+
+def test_judge_llm_minicheck_reports_on_stderr_and_in_checks(
+    chat_server: ChatServer, files: tuple[str, str]
+) -> None:
+    chat_server.script(ok("Yes"), ok("No"))
+    code, out, err = run(
+        "verify", *files, "-f", "json", "--judge", "llm", "--judge-model", "bespoke-minicheck",
+        "--judge-base-url", chat_server.url, "--no-cache",
+    )  # fmt: skip
+    assert code == 1  # claim 2 now fails, and claim 4 still does
+    assert err == (
+        f"judge: 2 claims sent to bespoke-minicheck at {chat_server.url}: "
+        "2 overturned, 0 upheld, 0 errors\n"
+    )
+    assert verdicts(out) == ["supported", "unsupported", "supported", "unsupported"]
+    claims: list[dict[str, Any]] = json.loads(out)["claims"]
+    assert claims[0]["checks"][-1] == {
+        "name": "llm_judge",
+        "fired": False,
+        "detail": "bespoke-minicheck: Yes",
+        "spans": [],
+    }
+    assert claims[1]["checks"][-1]["fired"] is True
+    assert len(chat_server.requests) == 2
+    assert all(
+        "messages" in r["body"] and r["body"]["temperature"] == 0 for r in chat_server.requests
+    )
+
+
+def test_judge_model_falls_back_to_model_and_base_url(
+    chat_server: ChatServer, files: tuple[str, str]
+) -> None:
+    chat_server.script(ok("Yes"), ok("Yes"))
+    code, _, err = run(
+        "verify", *files, "--judge", "llm", "--model", "bespoke-minicheck",
+        "--base-url", chat_server.url, "--no-cache",
+    )  # fmt: skip
+    assert code == 1  # the wrong figure of claim 4 is decided without the judge
+    assert err.startswith(f"judge: 2 claims sent to bespoke-minicheck at {chat_server.url}: ")
+    assert err.endswith(": 1 overturned, 1 upheld, 0 errors\n")
+
+
+def test_judge_error_leaves_verdicts_and_is_counted(
+    chat_server: ChatServer, files: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LLMBRIEF_MAX_ATTEMPTS", "2")
+    fast = {"retry-after-ms": "1"}
+    chat_server.script(error(500, headers=fast), error(500, headers=fast))
+    _, lexical, _ = run("verify", *files, "-f", "json")
+    code, out, err = run(
+        "verify", *files, "-f", "json", "--judge", "llm", "--judge-model", "bespoke-minicheck",
+        "--judge-base-url", chat_server.url, "--no-cache",
+    )  # fmt: skip
+    assert code == 1
+    assert verdicts(out) == verdicts(lexical)
+    assert err == (
+        f"judge: 2 claims sent to bespoke-minicheck at {chat_server.url}: "
+        "0 overturned, 0 upheld, 2 errors\n"
+    )
+    first = json.loads(out)["claims"][0]
+    assert first["checks"][-1]["detail"].startswith("error: bespoke-minicheck at ")
+    assert any(n.startswith("llm judge error: ") for n in first["notes"])
+
+
+def test_judge_budget_caps_requests_at_the_server(
+    chat_server: ChatServer, files: tuple[str, str]
+) -> None:
+    chat_server.script(ok("Yes"))
+    code, _, err = run(
+        "verify", *files, "--judge", "llm", "--judge-model", "bespoke-minicheck",
+        "--judge-base-url", chat_server.url, "--judge-budget", "1", "--no-cache",
+    )  # fmt: skip
+    assert code == 1
+    assert len(chat_server.requests) == 1
+    assert err.endswith(
+        "1 overturned, 0 upheld, 0 errors; 1 more undecided over --judge-budget 1\n"
+    )
+
+
+def test_judge_style_chat_for_a_minicheck_named_model(
+    chat_server: ChatServer, files: tuple[str, str]
+) -> None:
+    reply = {"verdicts": [{"claim": 1, "supported": True, "explanation": "said"}]}
+    chat_server.script(ok(json.dumps(reply)))
+    run(
+        "verify", *files, "--judge", "llm", "--judge-model", "bespoke-minicheck",
+        "--judge-base-url", chat_server.url, "--judge-style", "chat", "--no-cache",
+    )  # fmt: skip
+    body = chat_server.requests[0]["body"]
+    assert len(chat_server.requests) == 1 and body["messages"][0]["role"] == "system"
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--judge-model", "m"], "--judge-model needs --judge llm"),
+        (["--judge-budget", "3"], "--judge-budget needs --judge llm"),
+        (["--judge-budget", "-1"], "--judge-budget: must be 0 or more"),
+        (["--min-support", "1.5"], "--min-support: must be a number from 0 to 1"),
+        (["--min-support", "high"], "--min-support: must be a number from 0 to 1"),
+        (["--judge-style", "vibes"], "--judge-style"),
+    ],
+)
+def test_bad_judge_and_strictness_flags_are_usage_errors(
+    files: tuple[str, str], flags: list[str], message: str
+) -> None:
+    code, out, err = run("verify", *files, *flags)
+    assert code == 2 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_min_support_fails_supported_claims_below_it(files: tuple[str, str]) -> None:
+    code, out, _ = run("verify", *files, "-f", "json", "--min-support", "0.6")
+    assert code == 1
+    claims = json.loads(out)["claims"]
+    # claim 2 covers 0.571 of its words (evidence coverage until per-claim scores are filled)
+    assert claims[1]["verdict"] == "unsupported"
+    assert claims[1]["reasons"] == ["score 0.57 below --min-support 0.6"]
+    assert claims[2]["verdict"] == "supported"
+    _, loose, _ = run("verify", *files, "-f", "json", "--min-support", "0")
+    assert verdicts(loose) == ["unsupported", "supported", "supported", "unsupported"]
+
+
+def test_judge_with_nothing_undecided_still_names_the_model(
+    chat_server: ChatServer, tmp_path: Path, files: tuple[str, str]
+) -> None:
+    brief = tmp_path / "clean.txt"
+    brief.write_text("The plan pays for three new bridges over the river Wend [a1].\n")
+    code, _, err = run(
+        "verify", files[0], str(brief), "--judge", "llm", "--judge-model", "gpt-4o-mini",
+        "--judge-base-url", chat_server.url,
+    )  # fmt: skip
+    assert code == 0 and chat_server.requests == []
+    assert err == (
+        f"judge: 0 claims sent to gpt-4o-mini at {chat_server.url}: "
+        "0 overturned, 0 upheld, 0 errors\n"
+    )
