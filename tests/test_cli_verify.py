@@ -178,3 +178,10 @@ def test_judge_with_nothing_undecided_still_names_the_model(
         f"judge: 0 claims sent to gpt-4o-mini at {chat_server.url}: "
         "0 overturned, 0 upheld, 0 errors\n"
     )
+
+
+def test_judge_llm_without_a_model_is_a_usage_error(files: tuple[str, str]) -> None:
+    code, out, err = run("verify", *files, "--judge", "llm")
+    assert code == 2 and out == ""
+    assert err.startswith("llmbrief: error: --judge llm needs a model: --judge-model")
+    assert err.count("\n") == 1

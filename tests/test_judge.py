@@ -15,8 +15,10 @@ from llmbrief.verifier import Verifier
 from llmbrief.verifier.judge import (
     JUDGE_CHECK,
     MIN_KAPPA,
+    Answer,
     JudgeRun,
     LLMJudge,
+    Question,
     calibrate,
     claim_support,
     default_style,
@@ -351,3 +353,24 @@ def test_a_refused_request_is_an_error_for_that_claim_only(chat_server: ChatServ
     assert run.report.claims[0].verdict == "unsupported"
     assert run.report.claims[1].verdict == "unsupported"  # the judge's No
     assert (run.errors, run.overturned) == (1, 1)
+
+
+def test_minicheck_asks_one_sentence_at_a_time(chat_server: ChatServer) -> None:
+    two = "The council approved a budget. Work begins in the spring."
+    chat_server.script(ok("Yes"), ok("No"), ok("No"))
+    judge = minicheck(chat_server)
+    assert isinstance(judge.model, ChatClient)
+    with judge.model:
+        answers = judge.ask(
+            [Question(("a1",), (A1,), two), Question(("a1",), (A1,), "Four bridges are planned.")]
+        )
+    sent = [r["body"]["messages"][0]["content"] for r in chat_server.requests]
+    assert sent == [
+        f"Document: {A1}\nClaim: The council approved a budget.",
+        f"Document: {A1}\nClaim: Work begins in the spring.",
+        f"Document: {A1}\nClaim: Four bridges are planned.",
+    ]
+    assert answers == [
+        Answer(False, "bespoke-minicheck: No"),  # one sentence unsupported: the claim is
+        Answer(False, "bespoke-minicheck: No"),
+    ]
