@@ -16,6 +16,8 @@ from llmbrief.evals.rouge import lcs_length, rouge_l_precision
 from llmbrief.evals.scoring import choose_threshold, roc_auc
 from llmbrief.evals.verifier import Outcome, check_counts, compare_verifier_baseline
 
+from .conftest import ROOT
+
 COUNCIL = (
     "The Harwick city council approved a budget of $12 million for road repairs on Tuesday. "
     "Mayor Ines Calder said work on the first streets would start in March."
@@ -315,3 +317,13 @@ def test_bad_baseline_file_is_exit_2(suite: Path, tmp_path: Path) -> None:
     code, _, err = run("eval", "verifier", str(suite), "--baseline", str(base))
     assert code == 2 and "council" in err and "balanced_accuracy" in err
     assert err.count("\n") == 1
+
+
+def test_dev_set_holds_against_the_committed_baseline() -> None:
+    # The public sets live outside the repo: here only our dev set is run; the rest are noted.
+    dev = ROOT / "evals" / "verifier_dev.jsonl"
+    base = ROOT / "evals" / "verifier_baseline.json"
+    assert "verifier_dev" in json.loads(base.read_text())["sets"]
+    code, _, err = run("eval", "verifier", str(dev), "--baseline", str(base))
+    assert code == 0, err
+    assert "summedits_news: not in this run, skipped" in err
