@@ -140,9 +140,17 @@ def _rows(result: SuiteResult) -> list[list[str]]:
     return rows
 
 
+_METRICS = (
+    "balanced_accuracy",
+    "auc",
+    "precision_unsupported",
+    "recall_unsupported",
+    "recall_supported",
+)
+
+
 def _metric_cells(d: dict[str, Any]) -> list[str]:
-    keys = ("balanced_accuracy", "auc", "precision_unsupported")
-    return [_num(d.get(k)) for k in (*keys, "recall_unsupported", "recall_supported")]
+    return [_num(d.get(k)) for k in _METRICS]
 
 
 def _speed(d: dict[str, Any]) -> str:
