@@ -800,6 +800,453 @@ CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
 }
 
 
+# ---- LLM-brief style claims over fictional articles written for this set (ARTICLES below) ----
+# Fluent, compressed sentences as a chat model writes them; the unsupported ones are the misses
+# that word overlap does not see (issue 8): roles swapped using the source's own words, fragments
+# spliced from sentences about different subjects, a detail added to a sentence that otherwise
+# matches, a hedge dropped ("may" -> "will"), and a figure the article has, told of something else.
+LLM_CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
+    "cup-final": [
+        (
+            "Halden Rovers won the national cup final on Saturday, beating Kestrel City 2-1 to lift the trophy for the first time in 31 years.",
+            ["cf-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Tomas Varga scored both Rovers goals, the winner coming in the 88th minute.",
+            ["cf-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Kestrel had gone ahead midway through the first half when Marco Ilic headed in a corner.",
+            ["cf-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Rovers won in front of 41,000 fans and paraded the cup through Halden a day later.",
+            ["cf-1", "cf-2"],
+            S,
+            "multi_source",
+        ),
+        (
+            "The club said about 60,000 people turned out for Sunday's open-top bus parade.",
+            ["cf-2"],
+            S,
+            "number_format",
+        ),
+        (
+            "Kestrel City plans to appeal against the red card shown to goalkeeper Jonas Brandt.",
+            ["cf-2", "cf-1"],
+            S,
+            "multi_source",
+        ),
+        (
+            "Kestrel City beat Halden Rovers 2-1 in the national cup final on Saturday.",
+            ["cf-1"],
+            U,
+            "role_swap",
+        ),
+        (
+            "Varga joined Kestrel City from Rovers last summer for a fee of about 4 million euros.",
+            ["cf-1"],
+            U,
+            "role_swap",
+        ),
+        (
+            "Rovers coach Elena Marsh admitted Kestrel had been the better team for an hour.",
+            ["cf-1"],
+            U,
+            "role_swap",
+        ),
+        (
+            "Kestrel's goalkeeper Jonas Brandt, 22, was sent off in stoppage time.",
+            ["cf-1"],
+            U,
+            "splice",
+        ),
+        (
+            "Marsh said the club will use the prize money, about 3 million euros, to expand its youth academy.",
+            ["cf-2"],
+            U,
+            "hedge_dropped",
+        ),
+        ("Varga, 22, has now scored 31 goals this season.", ["cf-1"], U, "figure_swap"),
+        (
+            "The cup parade through Halden on Sunday drew about 41,000 people.",
+            ["cf-1", "cf-2"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Kestrel City said it would appeal against the red card shown to Jonas Brandt for a foul on Varga.",
+            ["cf-2"],
+            U,
+            "added_detail",
+        ),
+        ("Club officials said Aalders would step down as Kestrel coach.", ["cf-2"], U, "antonym"),
+        ("Rovers came from behind to win the cup.", ["cf-1"], S, "paraphrase"),
+        (
+            "Varga, who moved to Rovers from Kestrel last summer, has 19 goals this season.",
+            ["cf-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The red card rules Brandt out of Kestrel's first league game next season.",
+            ["cf-2"],
+            S,
+            "paraphrase",
+        ),
+    ],
+    "dairy-deal": [
+        (
+            "Orvane Foods agreed to buy Pellham Dairy for $1.2 billion in cash, the food industry's largest deal this year.",
+            ["om-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Orvane is paying $34 a share, a 28% premium to Pellham's Monday close.",
+            ["om-1"],
+            S,
+            "number_format",
+        ),
+        (
+            "Pellham's board backed the offer unanimously, and chief executive Graham Toller will leave once the deal closes.",
+            ["om-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Analysts said regulators may look at the deal, as the combined group would sell about 40% of the country's butter.",
+            ["om-2"],
+            S,
+            "modality_kept",
+        ),
+        (
+            "Pellham shares jumped 25% on Tuesday while Orvane's fell 3%.",
+            ["om-2"],
+            S,
+            "number_format",
+        ),
+        (
+            "Orvane said it had no plans to close any of Pellham's plants.",
+            ["om-2"],
+            S,
+            "negation_kept",
+        ),
+        (
+            "Pellham Dairy agreed on Tuesday to buy Orvane Foods for $1.2 billion in cash.",
+            ["om-1"],
+            U,
+            "role_swap",
+        ),
+        (
+            "Pellham's board backed Orvane's offer, which values Orvane at a 28 percent premium.",
+            ["om-1"],
+            U,
+            "role_swap",
+        ),
+        (
+            "Pellham chief executive Graham Toller said the deal would give the company control of its milk supply.",
+            ["om-1"],
+            U,
+            "splice",
+        ),
+        (
+            "Competition regulators will examine the deal because the two companies together would sell about 40 percent of the country's butter.",
+            ["om-2"],
+            U,
+            "hedge_dropped",
+        ),
+        (
+            "Farmers' union leader Sofia Brennan said the takeover will push down the prices paid to dairy farmers.",
+            ["om-2"],
+            U,
+            "hedge_dropped",
+        ),
+        (
+            "The deal gives Orvane control of its milk supply and 28 processing plants.",
+            ["om-1"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Orvane's offer is a premium of 25 percent over Pellham's closing price on Monday.",
+            ["om-1", "om-2"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Orvane said it did not plan to close any of Pellham's plants or cut jobs.",
+            ["om-2"],
+            U,
+            "added_detail",
+        ),
+        (
+            "Pellham's board unanimously backed the offer after rejecting an earlier bid from Orvane.",
+            ["om-1"],
+            U,
+            "added_detail",
+        ),
+        ("The offer won the unanimous support of Pellham's directors.", ["om-1"], S, "paraphrase"),
+        (
+            "Orvane expects to complete the takeover in the second half of next year.",
+            ["om-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Farmers' union leader Sofia Brennan warned that prices paid to farmers could fall.",
+            ["om-2"],
+            S,
+            "paraphrase",
+        ),
+    ],
+    "vessby-ferry": [
+        (
+            "The ferry Marisol hit the cargo ship Bentham in thick fog off Vessby early on Thursday, the coast guard said.",
+            ["fy-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Fourteen of the 312 passengers on board went to hospital with minor injuries.",
+            ["fy-1"],
+            S,
+            "number_format",
+        ),
+        (
+            "The Bentham, which was carrying timber to Riga, reached port under its own power.",
+            ["fy-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Investigators said fog may have played a part but that it was too early to assign blame.",
+            ["fy-2"],
+            S,
+            "modality_kept",
+        ),
+        (
+            "The Marisol's captain has been suspended while the investigation continues, and crossings resume Saturday with a replacement vessel.",
+            ["fy-2"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Harbour master Anna Lind said it was the port's first collision since 2009.",
+            ["fy-2"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The cargo ship Bentham struck the passenger ferry Marisol in thick fog outside Vessby.",
+            ["fy-1"],
+            U,
+            "role_swap",
+        ),
+        ("Investigators said the fog caused Thursday's collision.", ["fy-2"], U, "hedge_dropped"),
+        (
+            "The Bentham's captain, who has worked for Baltline for 20 years, has been suspended.",
+            ["fy-1", "fy-2"],
+            U,
+            "splice",
+        ),
+        (
+            "Coast guard spokesman Henrik Dahl said it was too early to say who was at fault.",
+            ["fy-1", "fy-2"],
+            U,
+            "splice",
+        ),
+        (
+            "The Marisol's captain has worked for Baltline for 14 years.",
+            ["fy-1", "fy-2"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Fourteen of the ferry's 312 passengers were taken to hospital with minor injuries after the ferry lost power.",
+            ["fy-1"],
+            U,
+            "added_detail",
+        ),
+        ("The Bentham was damaged below the waterline.", ["fy-1"], U, "negation"),
+        ("Baltline called off its remaining sailings that day.", ["fy-1"], S, "paraphrase"),
+        (
+            "Investigators will look at the ferry's radar records, the coast guard said.",
+            ["fy-1"],
+            S,
+            "paraphrase",
+        ),
+    ],
+    "quay-square": [
+        (
+            "Brenmouth's council voted seven to four against Mayor Olga Serrano's plan to turn the Old Quay car park into a public square.",
+            ["cv-1"],
+            S,
+            "number_format",
+        ),
+        (
+            "Serrano said she would come back to the council with a revised plan in the spring.",
+            ["cv-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The plan would have cost £2.5 million, a third of it from a regional regeneration fund.",
+            ["cv-1"],
+            S,
+            "number_format",
+        ),
+        (
+            "A Chamber of Commerce survey found 62% of its members opposed closing the car park.",
+            ["cv-2"],
+            S,
+            "number_format",
+        ),
+        (
+            "Quay Street shop owners welcomed the vote, while cyclists' groups that had backed the plan were disappointed.",
+            ["cv-2"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Mayor Olga Serrano led the opposition to Councillor Daniel Okafor's plan to close the Old Quay car park.",
+            ["cv-1"],
+            U,
+            "role_swap",
+        ),
+        ("Cyclists' groups welcomed the council's decision.", ["cv-2"], U, "role_swap"),
+        (
+            "Shop owners on Quay Street, who had backed the mayor's plan, said they were disappointed.",
+            ["cv-2"],
+            U,
+            "splice",
+        ),
+        (
+            "Cyclists' groups, which had backed the mayor's plan, said they would challenge the decision.",
+            ["cv-2"],
+            U,
+            "hedge_dropped",
+        ),
+        (
+            "A regional regeneration fund would have paid 62 percent of the plan's cost.",
+            ["cv-1", "cv-2"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Councillor Daniel Okafor said shop owners on Quay Street feared losing customers to the new shopping centre.",
+            ["cv-1"],
+            U,
+            "added_detail",
+        ),
+        (
+            "Olga Serrano's car park plan was voted down by Brenmouth's council on Wednesday.",
+            ["cv-1"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Most Chamber of Commerce members were against closing the car park, a survey found.",
+            ["cv-2"],
+            S,
+            "paraphrase",
+        ),
+    ],
+}
+
+# Fictional articles (written for this set): cluster -> article id -> text.
+ARTICLES: dict[str, dict[str, str]] = {
+    "cup-final": {
+        "cf-1": (
+            "HALDEN — Halden Rovers beat Kestrel City 2-1 in the national cup final on Saturday, "
+            "winning the trophy for the first time in 31 years. Kestrel City took the lead in the "
+            "23rd minute when Marco Ilic headed in a corner. Rovers equalised just after half-time "
+            "through Tomas Varga, and Varga scored again in the 88th minute to settle the match in "
+            "front of 41,000 fans at the National Stadium.\n\n"
+            "Kestrel's goalkeeper, Jonas Brandt, was sent off in stoppage time for a second yellow "
+            "card. Rovers coach Elena Marsh, in her first season in charge, said the win belonged "
+            "to the supporters. Kestrel coach Piet Aalders said his side had been the better team "
+            "for an hour but had failed to finish their chances.\n\n"
+            "Varga, 22, has now scored 19 goals this season. He joined Rovers from Kestrel City "
+            "last summer for a fee of about 4 million euros."
+        ),
+        "cf-2": (
+            "Thousands of Halden Rovers supporters lined the streets of Halden on Sunday as the "
+            "team paraded the cup on an open-top bus. The club said the parade drew about 60,000 "
+            "people.\n\n"
+            "Coach Elena Marsh said the club may use the prize money, about 3 million euros, to "
+            "expand its youth academy. Kestrel City said it would appeal against the red card "
+            "shown to Jonas Brandt, which rules him out of the first league match of next season. "
+            "Club officials said Aalders would stay on as coach."
+        ),
+    },
+    "dairy-deal": {
+        "om-1": (
+            "Orvane Foods agreed on Tuesday to buy the regional dairy group Pellham Dairy for "
+            "$1.2 billion in cash, the largest deal in the country's food industry this year. "
+            "Orvane will pay $34 a share, a premium of 28 percent over Pellham's closing price on "
+            "Monday. Pellham's board unanimously backed the offer.\n\n"
+            "Orvane chief executive Nadia Rostova said the deal would give the company control of "
+            "its milk supply and 11 processing plants. Pellham chief executive Graham Toller will "
+            "leave the company once the deal closes, Orvane said. The companies expect the deal "
+            "to close in the second half of next year."
+        ),
+        "om-2": (
+            "Competition regulators may examine the Orvane-Pellham deal because the two companies "
+            "together would sell about 40 percent of the country's butter, analysts said. "
+            "Farmers' union leader Sofia Brennan said the takeover could push down the prices "
+            "paid to dairy farmers.\n\n"
+            "Orvane said it did not plan to close any of Pellham's plants. Shares of Pellham "
+            "jumped 25 percent on Tuesday, while Orvane's shares fell 3 percent."
+        ),
+    },
+    "vessby-ferry": {
+        "fy-1": (
+            "The passenger ferry Marisol struck the cargo ship Bentham in thick fog outside the "
+            "port of Vessby early on Thursday, the coast guard said. Fourteen of the ferry's 312 "
+            "passengers were taken to hospital with minor injuries.\n\n"
+            "The Bentham, carrying timber to Riga, was not damaged below the waterline and "
+            "continued to port under its own power. The ferry's operator, Baltline, cancelled all "
+            "crossings for the rest of the day. Coast guard spokesman Henrik Dahl said "
+            "investigators would examine the ferry's radar records."
+        ),
+        "fy-2": (
+            "Investigators said on Friday that the fog may have been a factor in Thursday's "
+            "collision, but that it was too early to say who was at fault. The Marisol's captain, "
+            "who has worked for Baltline for 20 years, has been suspended while the investigation "
+            "continues.\n\n"
+            "Baltline said crossings would resume on Saturday with a replacement vessel. The "
+            "Vessby harbour master, Anna Lind, said it was the first collision in the port since "
+            "2009."
+        ),
+    },
+    "quay-square": {
+        "cv-1": (
+            "The Brenmouth city council voted 7-4 on Wednesday to reject Mayor Olga Serrano's plan "
+            "to close the Old Quay car park and turn it into a public square. Councillor Daniel "
+            "Okafor, who led the opposition, said shop owners on Quay Street feared losing "
+            "customers.\n\n"
+            "Serrano said she would bring a revised plan back to the council in the spring. The "
+            "plan would have cost 2.5 million pounds, a third of it paid by a regional "
+            "regeneration fund."
+        ),
+        "cv-2": (
+            "Shop owners on Quay Street welcomed the council's decision. A survey by the Brenmouth "
+            "Chamber of Commerce found that 62 percent of its members opposed closing the car "
+            "park.\n\n"
+            "Cyclists' groups, which had backed the mayor's plan, said they were disappointed and "
+            "might challenge the decision."
+        ),
+    },
+}
+
+
 def main() -> None:
     rows = []
     for cluster_name, cases in CASES.items():
@@ -821,6 +1268,21 @@ def main() -> None:
                     "label": label,
                     "error_type": kind,
                     "origin": f"seeds/{cluster_name}.json (hand-written claim)",
+                }
+            )
+    for cluster_name, cases in LLM_CASES.items():
+        texts = ARTICLES[cluster_name]
+        for n, (claim, cited, label, kind) in enumerate(cases):
+            rows.append(
+                {
+                    "id": f"{cluster_name}-{n:03d}",
+                    "claim": claim,
+                    "sources": [{"id": i, "text": texts[i]} for i in cited],
+                    "citations": cited,
+                    "label": label,
+                    "error_type": kind,
+                    "origin": f"evals/build_verifier_dev.py {cluster_name} "
+                    "(fictional article, LLM-brief style claim, both hand-written)",
                 }
             )
     out = ROOT / "evals" / "verifier_dev.jsonl"

