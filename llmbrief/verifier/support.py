@@ -23,6 +23,7 @@ from ..citations import sentence_spans, strip_dateline
 from ..types import Cluster, Evidence
 from . import checks
 from .lexicon import content_stems, flat, has_number, stem, words
+from .normalise import Normalised, normalise
 from .places import country_aliases
 
 __all__ = ["COVERAGE_THRESHOLD", "ClusterIndex", "SupportResult"]
@@ -93,6 +94,8 @@ class _Article:
     sentences: list[_Sentence]
     title: str
     stems: frozenset[str]
+    #: the article as written and the way back to its offsets
+    norm: Normalised
     _lower_words: frozenset[str] | None = None
     _sorted_words: list[str] | None = None
     _quantities: tuple[checks.Quantity, ...] | None = None
@@ -134,6 +137,17 @@ class _Article:
             self._flat = _flat(self.text)
         return self._flat
 
+    def evidence(self, first: int, last: int, score: float) -> Evidence:
+        """Sentences ``first`` to ``last`` as evidence, with offsets into the article as written."""
+        start, end = self.norm.span(self.sentences[first].start, self.sentences[last].end)
+        return Evidence(
+            article_id=self.id,
+            sentence=self.norm.original[start:end],
+            start=start,
+            end=end,
+            score=score,
+        )
+
 
 # (article, first sentence, last sentence, share of the claim it covers)
 _Window = tuple[_Article, int, int, float]
@@ -171,7 +185,8 @@ class ClusterIndex:
         exact = self._exact
         for ai, art in enumerate(cluster.articles):
             sents: list[_Sentence] = []
-            text = art.text
+            norm = normalise(art.text)  # footnotes out, tokenised figures joined
+            text = norm.text
             for si, (a, b) in enumerate(sentence_spans(text)):
                 chunk = text[a:b]
                 stems = frozenset(content_stems(chunk))
@@ -182,10 +197,13 @@ class ClusterIndex:
                     exact[_flat(strip_dateline(chunk))].append((ai, si))
             n_sentences += len(sents)
             art_stems = frozenset().union(*(x.stems for x in sents))
-            for s in art_stems.union(content_stems(art.title)):
+            title = normalise(art.title).text
+            for s in art_stems.union(content_stems(title)):
                 self.article_postings[s].append(ai)
             self.articles.append(
-                _Article(id=art.id, text=text, sentences=sents, title=art.title, stems=art_stems)
+                _Article(
+                    id=art.id, text=text, sentences=sents, title=title, stems=art_stems, norm=norm
+                )
             )
             self.position[art.id] = ai
         total = max(n_sentences, 1)
@@ -209,12 +227,12 @@ class ClusterIndex:
             common = claim & sent.stems
             if common:
                 hits[si] = common
-                hit_weight[si] = sum(map(weights.__getitem__, common))
+                hit_weight[si] = _weight(weights, common)
         if not hits:
             return 0.0, -1, -1, frozenset()
 
         def weight(stems: set[str]) -> float:
-            return sum(map(weights.__getitem__, stems))
+            return _weight(weights, stems)
 
         top = sorted(hit_weight, key=lambda i: (-hit_weight[i], i))[:_TOP_SENTENCES]
         full = weight(claim)
@@ -250,7 +268,7 @@ class ClusterIndex:
 
         Returns the chosen windows, the claim stems left uncovered, and the coverage.
         """
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         remaining = set(claim)
         chosen: list[_Window] = []
         pool = list(arts)
@@ -262,7 +280,8 @@ class ClusterIndex:
             chosen.append((art, first, last, covered / total))
             remaining -= stems
             pool.remove(art)
-        coverage = 1.0 - sum(weights[s] for s in remaining) / total if claim else 1.0
+        # never below 0: a rounding error must not read "-0%"
+        coverage = max(0.0, 1.0 - _weight(weights, remaining) / total) if claim else 1.0
         return chosen, remaining, coverage
 
     # -- the check ---------------------------------------------------------------------
@@ -300,14 +319,7 @@ class ClusterIndex:
         for ai, si in hits:
             if ai in cited:
                 art = self.articles[ai]
-                sent = art.sentences[si]
-                ev = Evidence(
-                    article_id=art.id,
-                    sentence=art.text[sent.start : sent.end],
-                    start=sent.start,
-                    end=sent.end,
-                    score=1.0,
-                )
+                ev = art.evidence(si, si, 1.0)
                 idle = [a.id for a in arts if a.id != art.id]
                 return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle)
         return None
@@ -325,22 +337,13 @@ class ClusterIndex:
         facts = _claim_facts(claim_text)
         claim = set(facts.stems)
         weights = {s: self.idf(s) for s in claim}
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         chosen, remaining, coverage = self._cover(claim, weights, arts)
         if quick and coverage < COVERAGE_THRESHOLD:
             return SupportResult(False, round(coverage, 3), reasons=["coverage"])
         used = {a.id for a, *_ in chosen}
         idle = [a.id for a in arts if a.id not in used] if len(arts) > 1 else []
-        evidence = [
-            Evidence(
-                article_id=art.id,
-                sentence=art.text[art.sentences[f].start : art.sentences[t].end],
-                start=art.sentences[f].start,
-                end=art.sentences[t].end,
-                score=round(share, 3),
-            )
-            for art, f, t, share in chosen
-        ]
+        evidence = [art.evidence(f, t, round(share, 3)) for art, f, t, share in chosen]
         reasons: list[str] = []
         if coverage < COVERAGE_THRESHOLD:
             missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4]
@@ -358,7 +361,7 @@ class ClusterIndex:
         reasons += hard
         absent = {x for x in remaining if not any(x in a.stems for a in arts)}
         elsewhere = self._found_elsewhere(absent, arts)
-        share = sum(weights[s] for s in elsewhere) / total
+        share = _weight(weights, elsewhere) / total
         # one paraphrase word that another article happens to use is not a misattribution
         if (share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2) or share >= 2 * _ELSEWHERE_SHARE:
             reasons.append(
@@ -502,7 +505,7 @@ class ClusterIndex:
             hits = (self._exact_match(key, [self.articles[ai]]) for ai in dict.fromkeys(exact))
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
         weights = {s: self.idf(s) for s in claim}
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
         rare = sorted(claim, key=lambda s: (-weights[s], s))[:_RARE_STEMS]
@@ -513,9 +516,7 @@ class ClusterIndex:
                     votes[ai] += weights[s]
         ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))[:_SEARCH_CANDIDATES]
         # upper bound of each candidate's coverage: the claim words it has anywhere
-        score = {
-            ai: sum(w for s, w in weights.items() if s in self.articles[ai].stems) for ai in ranked
-        }
+        score = {ai: _weight(weights, claim & self.articles[ai].stems) for ai in ranked}
         ranked.sort(key=lambda ai: (-score[ai], ai))
         found: list[SupportResult] = []
         passed_bound = 0
@@ -575,6 +576,14 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         hedged=bool(checks.hedges(claim_text)),
         key=_flat(claim_text),
     )
+
+
+def _weight(weights: dict[str, float], stems: AbstractSet[str] | Sequence[str]) -> float:
+    """Sum of the stems' weights, the same whatever order a set gives them in.
+
+    ``fsum`` is exactly rounded, so the sum cannot depend on the hash seed.
+    """
+    return math.fsum([weights[s] for s in stems])
 
 
 def _distinctive(q: checks.Quantity) -> bool:

@@ -7,12 +7,14 @@ articles support it: ``suggested_ids``), ``unsupported`` (nothing in the cluster
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
 from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, ClaimReport, Cluster, Report, Sentence
+from .normalise import normalise
 from .support import ClusterIndex
 
 __all__ = ["RepairMode", "Verifier", "repair", "verify"]
@@ -28,6 +30,11 @@ class Verifier:
         self.index = index or ClusterIndex(cluster)
         self._known = set(cluster.ids)
 
+    def _names_articles(self, marker: str) -> bool:
+        """Whether a bracketed marker (``[1, 2]``) names articles of the cluster only."""
+        parts = [p for p in re.split(r"[\[\],;\s]+", marker) if p]
+        return bool(parts) and all(p in self._known for p in parts)
+
     def claim(self, index: int, claim: ParsedSentence) -> ClaimReport:
         """The verdict on one claim."""
         cited = claim.citations
@@ -36,9 +43,17 @@ class Verifier:
         report = ClaimReport(
             index=index, text=claim.raw, citations=list(cited), verdict="supported"
         )
+        norm = normalise(claim.text, keep=self._names_articles)
+        text = norm.text
+        if norm.footnotes:
+            report.notes.append("footnote markers removed: " + " ".join(norm.footnotes))
+        for c in known:
+            removed = self.index.articles[self.index.position[c]].norm.footnotes
+            if removed:
+                report.notes.append(f"footnote markers removed from [{c}]: {len(removed)}")
         if not cited:
             report.verdict = "uncited"
-            found = self.index.search(claim.text)
+            found = self.index.search(text)
             report.suggested_ids = _ids_of(found)
             report.reasons.append("no citation" + ("; the cluster supports it" if found else ""))
             if found:
@@ -50,15 +65,15 @@ class Verifier:
             report.reasons.append(
                 "not an article of this cluster: " + ", ".join(f"[{u}]" for u in unknown)
             )
-            partial = self.index.check(claim.text, known) if known else None
+            partial = self.index.check(text, known) if known else None
             if partial is not None:
                 report.evidence = partial.evidence
                 if not partial.supported:
                     report.reasons.extend(partial.reasons)
             if partial is None or not partial.supported:
-                report.suggested_ids = _ids_of(self.index.search(claim.text, exclude=known))
+                report.suggested_ids = _ids_of(self.index.search(text, exclude=known))
             return report
-        result = self.index.check(claim.text, known)  # every cited id is an article here
+        result = self.index.check(text, known)  # every cited id is an article here
         report.evidence = result.evidence
         if result.supported:
             if result.idle_ids:
@@ -68,7 +83,7 @@ class Verifier:
                 )
             return report
         report.reasons.extend(result.reasons)
-        others = self.index.search(claim.text, exclude=known)
+        others = self.index.search(text, exclude=known)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
