@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
+from llmbrief.citations import parse_sentence
 from llmbrief.evals import evaluate_verifier, load_cases
 from llmbrief.load import load_brief
-from llmbrief.verifier import Verifier, repair
+from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
 
 from .conftest import ROOT, SEEDS
 
@@ -226,3 +227,59 @@ def test_a_date_must_be_the_date_of_what_the_claim_tells() -> None:
     ):
         c = verify(harbour, bad).claims[0]
         assert c.verdict == "unsupported" and any(reason in r for r in c.reasons), c.reasons
+
+
+def test_score_and_checks_explain_the_verdict() -> None:
+    good = verify(CHIPS, "Pudong launched a $10 billion investment plan [43531].").claims[0]
+    assert good.verdict == "supported" and good.score >= DEFAULT_MIN_SUPPORT
+    assert {c.name for c in good.checks} >= {"coverage", "figures"}
+    assert not any(c.fired for c in good.checks)
+    bad = verify(CHIPS, "Pudong launched a $12 billion investment plan [43531].").claims[0]
+    assert bad.verdict == "unsupported" and 0.0 <= bad.score <= 0.25
+    fired = [c for c in bad.checks if c.fired]
+    assert [c.name for c in fired] == ["figures"]
+    span = fired[0].spans[0]
+    assert span.where == "claim" and bad.text[span.start : span.end] == "$12 billion"
+    coverage = next(c for c in bad.checks if c.name == "coverage")
+    article = CHIPS.article(coverage.spans[0].where)
+    assert article is not None and "$10 billion" in article.text[coverage.spans[0].start :]
+
+
+def test_min_support_is_the_strictness() -> None:
+    claim = "Pudong officials unveiled money for semiconductor factories and robotics labs [43531]."
+    score = verify(CHIPS, claim).claims[0].score
+    assert 0.0 < score < 1.0
+    assert verify(CHIPS, claim, min_support=score).claims[0].verdict == "supported"
+    assert verify(CHIPS, claim, min_support=min(1.0, score + 0.01)).claims[0].verdict != (
+        "supported"
+    )
+    with pytest.raises(ValueError, match="min_support"):
+        Verifier(CHIPS, min_support=1.5)
+
+
+FOOTNOTED = Cluster(
+    cluster_id="refs",
+    articles=[
+        Article(
+            id="doc",
+            title="Ferry line",
+            text=(
+                "The Orland ferry line carried 735,000 passengers in 2025.[1] Its operator "
+                "said a second boat[2][3] would join in May. Fares rose by 2.4%.[4]"
+            ),
+        )
+    ],
+)
+
+
+def test_footnote_markers_are_not_figures_and_are_noted() -> None:
+    c = verify(FOOTNOTED, "The Orland ferry line carried 735, 000 passengers [1] [doc].").claims[0]
+    assert c.verdict == "supported", c.reasons
+    assert any("[1]" in n for n in c.notes) and any("from [doc]" in n for n in c.notes)
+    ev = c.evidence[0]
+    assert FOOTNOTED.articles[0].text[ev.start : ev.end] == ev.sentence
+    assert ev.sentence.startswith("The Orland ferry line")
+    # a lower-cased, tokenised claim (as some labelled sets have it), one sentence
+    claim = parse_sentence("fares at the orland ferry line rose by 2. 4 % [doc].", ["doc"])
+    c = Verifier(FOOTNOTED).claims([claim]).claims[0]
+    assert c.verdict == "supported", c.reasons

@@ -20,15 +20,21 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..citations import sentence_spans, strip_dateline
-from ..types import Cluster, Evidence
+from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .lexicon import content_stems, flat, has_number, stem, words
+from .normalise import Normalised, normalise
 from .places import country_aliases
 
-__all__ = ["COVERAGE_THRESHOLD", "ClusterIndex", "SupportResult"]
+__all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
 
-#: Share of the claim's (rarity-weighted) content words its evidence window must carry.
-COVERAGE_THRESHOLD = 0.4
+#: The strictness: the score (the share of the claim's rarity-weighted content words its
+#: evidence carries, when no hard check fired) a claim needs to be supported.
+DEFAULT_MIN_SUPPORT = 0.4
+#: The former name of :data:`DEFAULT_MIN_SUPPORT`.
+COVERAGE_THRESHOLD = DEFAULT_MIN_SUPPORT
+#: A claim that fails a hard check scores at most this, whatever its coverage.
+_FIRED_CAP = 0.25
 _MAX_WINDOW = 3
 _TOP_SENTENCES = 4
 _SEARCH_CANDIDATES = 5
@@ -93,6 +99,8 @@ class _Article:
     sentences: list[_Sentence]
     title: str
     stems: frozenset[str]
+    #: the article as written and the way back to its offsets
+    norm: Normalised
     _lower_words: frozenset[str] | None = None
     _sorted_words: list[str] | None = None
     _quantities: tuple[checks.Quantity, ...] | None = None
@@ -134,9 +142,22 @@ class _Article:
             self._flat = _flat(self.text)
         return self._flat
 
+    def evidence(self, first: int, last: int, score: float) -> Evidence:
+        """Sentences ``first`` to ``last`` as evidence, with offsets into the article as written."""
+        start, end = self.norm.span(self.sentences[first].start, self.sentences[last].end)
+        return Evidence(
+            article_id=self.id,
+            sentence=self.norm.original[start:end],
+            start=start,
+            end=end,
+            score=score,
+        )
+
 
 # (article, first sentence, last sentence, share of the claim it covers)
 _Window = tuple[_Article, int, int, float]
+# (check name, reason, spans it looked at)
+_Finding = tuple[str, str, list[Span]]
 
 
 @dataclass
@@ -148,6 +169,10 @@ class SupportResult:
     evidence: list[Evidence] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     idle_ids: list[str] = field(default_factory=list)
+    #: every check that ran, fired or not
+    checks: list[Check] = field(default_factory=list)
+    #: support after the checks, 0 to 1
+    score: float = 0.0
 
 
 _flat = flat
@@ -171,7 +196,8 @@ class ClusterIndex:
         exact = self._exact
         for ai, art in enumerate(cluster.articles):
             sents: list[_Sentence] = []
-            text = art.text
+            norm = normalise(art.text)  # footnotes out, tokenised figures joined
+            text = norm.text
             for si, (a, b) in enumerate(sentence_spans(text)):
                 chunk = text[a:b]
                 stems = frozenset(content_stems(chunk))
@@ -182,10 +208,13 @@ class ClusterIndex:
                     exact[_flat(strip_dateline(chunk))].append((ai, si))
             n_sentences += len(sents)
             art_stems = frozenset().union(*(x.stems for x in sents))
-            for s in art_stems.union(content_stems(art.title)):
+            title = normalise(art.title).text
+            for s in art_stems.union(content_stems(title)):
                 self.article_postings[s].append(ai)
             self.articles.append(
-                _Article(id=art.id, text=text, sentences=sents, title=art.title, stems=art_stems)
+                _Article(
+                    id=art.id, text=text, sentences=sents, title=title, stems=art_stems, norm=norm
+                )
             )
             self.position[art.id] = ai
         total = max(n_sentences, 1)
@@ -209,12 +238,12 @@ class ClusterIndex:
             common = claim & sent.stems
             if common:
                 hits[si] = common
-                hit_weight[si] = sum(map(weights.__getitem__, common))
+                hit_weight[si] = _weight(weights, common)
         if not hits:
             return 0.0, -1, -1, frozenset()
 
         def weight(stems: set[str]) -> float:
-            return sum(map(weights.__getitem__, stems))
+            return _weight(weights, stems)
 
         top = sorted(hit_weight, key=lambda i: (-hit_weight[i], i))[:_TOP_SENTENCES]
         full = weight(claim)
@@ -250,7 +279,7 @@ class ClusterIndex:
 
         Returns the chosen windows, the claim stems left uncovered, and the coverage.
         """
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         remaining = set(claim)
         chosen: list[_Window] = []
         pool = list(arts)
@@ -262,33 +291,50 @@ class ClusterIndex:
             chosen.append((art, first, last, covered / total))
             remaining -= stems
             pool.remove(art)
-        coverage = 1.0 - sum(weights[s] for s in remaining) / total if claim else 1.0
+        # never below 0: a rounding error must not read "-0%"
+        coverage = max(0.0, 1.0 - _weight(weights, remaining) / total) if claim else 1.0
         return chosen, remaining, coverage
 
     # -- the check ---------------------------------------------------------------------
 
     def check(
-        self, claim_text: str, article_ids: Sequence[str], quick: bool = False
+        self,
+        claim_text: str,
+        article_ids: Sequence[str],
+        quick: bool = False,
+        min_support: float = DEFAULT_MIN_SUPPORT,
     ) -> SupportResult:
         """Whether the given articles, together, support ``claim_text``.
 
         A claim of several sentences is supported when each of its sentences is.
 
         Args:
-            claim_text: the claim without its citation markers.
+            claim_text: the claim without its citation markers (normalised).
             article_ids: ids of articles of this cluster (unknown ids are ignored).
+            quick: stop at the first failure (the reasons are then not complete).
+            min_support: the score a claim needs to be supported.
         """
         parts = _claim_parts(claim_text)
         if len(parts) <= 1:
-            return self._check_one(claim_text, article_ids, quick)
-        results = [self._check_one(p, article_ids, quick) for p in parts]
+            return self._check_one(claim_text, article_ids, quick, min_support)
+        results = [self._check_one(p, article_ids, quick, min_support) for p in parts]
         idle = set.intersection(*(set(r.idle_ids) for r in results))
+        merged: dict[str, Check] = {}
+        for r in results:
+            for c in r.checks:
+                m = merged.setdefault(c.name, Check(name=c.name, fired=False))
+                m.fired = m.fired or c.fired
+                if c.detail:
+                    m.detail = f"{m.detail}; {c.detail}" if m.detail else c.detail
+                m.spans.extend(c.spans)
         return SupportResult(
             supported=all(r.supported for r in results),
             coverage=min(r.coverage for r in results),
             evidence=[e for r in results for e in r.evidence],
             reasons=[x for r in results for x in r.reasons],
             idle_ids=[i for i in article_ids if i in idle],
+            checks=list(merged.values()),
+            score=min(r.score for r in results),
         )
 
     def _exact_match(self, key: str, arts: list[_Article]) -> SupportResult | None:
@@ -300,20 +346,25 @@ class ClusterIndex:
         for ai, si in hits:
             if ai in cited:
                 art = self.articles[ai]
-                sent = art.sentences[si]
-                ev = Evidence(
-                    article_id=art.id,
-                    sentence=art.text[sent.start : sent.end],
-                    start=sent.start,
-                    end=sent.end,
-                    score=1.0,
-                )
+                ev = art.evidence(si, si, 1.0)
                 idle = [a.id for a in arts if a.id != art.id]
-                return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle)
+                exact = Check(
+                    name="coverage",
+                    fired=False,
+                    detail=f"word for word a sentence of [{art.id}]",
+                    spans=[Span(where=art.id, start=ev.start, end=ev.end)],
+                )
+                return SupportResult(
+                    True, 1.0, evidence=[ev], idle_ids=idle, checks=[exact], score=1.0
+                )
         return None
 
     def _check_one(
-        self, claim_text: str, article_ids: Sequence[str], quick: bool = False
+        self,
+        claim_text: str,
+        article_ids: Sequence[str],
+        quick: bool = False,
+        min_support: float = DEFAULT_MIN_SUPPORT,
     ) -> SupportResult:
         """Check one sentence; ``quick`` stops at the first failure (for search)."""
         arts = [self.articles[self.position[i]] for i in article_ids if i in self.position]
@@ -325,76 +376,123 @@ class ClusterIndex:
         facts = _claim_facts(claim_text)
         claim = set(facts.stems)
         weights = {s: self.idf(s) for s in claim}
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         chosen, remaining, coverage = self._cover(claim, weights, arts)
-        if quick and coverage < COVERAGE_THRESHOLD:
+        if quick and coverage < min_support:
             return SupportResult(False, round(coverage, 3), reasons=["coverage"])
         used = {a.id for a, *_ in chosen}
         idle = [a.id for a in arts if a.id not in used] if len(arts) > 1 else []
-        evidence = [
-            Evidence(
-                article_id=art.id,
-                sentence=art.text[art.sentences[f].start : art.sentences[t].end],
-                start=art.sentences[f].start,
-                end=art.sentences[t].end,
-                score=round(share, 3),
+        evidence = [art.evidence(f, t, round(share, 3)) for art, f, t, share in chosen]
+        window = [Span(where=e.article_id, start=e.start, end=e.end) for e in evidence]
+        missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4]
+        low = coverage < min_support
+        checks_run = [
+            Check(
+                name="coverage",
+                fired=low,
+                detail=f"{coverage:.0%} of the claim's content in the cited text"
+                + (f" (missing: {', '.join(missing)})" if missing else ""),
+                spans=window,
             )
-            for art, f, t, share in chosen
         ]
         reasons: list[str] = []
-        if coverage < COVERAGE_THRESHOLD:
-            missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4]
+        if low:
             reasons.append(
                 f"only {coverage:.0%} of the claim's content found in the cited text "
                 f"(missing: {', '.join(missing)})"
             )
         # a window that misses the claim says nothing about its polarity or modality
-        window_checks = coverage >= COVERAGE_THRESHOLD
-        hard = self._hard_checks(facts, claim, arts, chosen if window_checks else [])
+        ran: dict[str, Check] = {}
+        hard = self._hard_checks(facts, claim, arts, [] if low else chosen, ran)
         if quick:
             first = next(hard, None)
             if first is not None:
-                return SupportResult(False, round(coverage, 3), reasons=[first])
-        reasons += hard
+                return SupportResult(False, round(coverage, 3), reasons=[first[1]])
+        for name, reason, spans in hard:
+            reasons.append(reason)
+            check = ran[name]
+            check.fired = True
+            check.detail = reason if not check.detail else f"{check.detail}; {reason}"
+            check.spans.extend(spans)
+        checks_run.extend(ran.values())
         absent = {x for x in remaining if not any(x in a.stems for a in arts)}
         elsewhere = self._found_elsewhere(absent, arts)
-        share = sum(weights[s] for s in elsewhere) / total
-        # one paraphrase word that another article happens to use is not a misattribution
-        if (share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2) or share >= 2 * _ELSEWHERE_SHARE:
-            reasons.append(
-                "words found in other articles but not in the cited ones: " + ", ".join(elsewhere)
+        if len(self.articles) > len(arts):
+            share = _weight(weights, elsewhere) / total
+            # one paraphrase word that another article happens to use is not a misattribution
+            far = share >= 2 * _ELSEWHERE_SHARE or (
+                share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2
             )
+            detail = ""
+            if far:
+                detail = "words found in other articles but not in the cited ones: " + ", ".join(
+                    elsewhere
+                )
+                reasons.append(detail)
+            checks_run.append(Check(name="elsewhere", fired=far, detail=detail))
         return SupportResult(
             supported=not reasons,
             coverage=round(coverage, 3),
             evidence=evidence,
             reasons=reasons,
             idle_ids=idle,
+            checks=checks_run,
+            score=_score(coverage, sum(c.fired for c in checks_run if c.name != "coverage")),
         )
 
     def _hard_checks(
-        self, facts: _ClaimFacts, claim: set[str], arts: list[_Article], chosen: list[_Window]
-    ) -> Iterator[str]:
-        """Reasons the claim fails, cheapest checks first, computed as they are asked for."""
+        self,
+        facts: _ClaimFacts,
+        claim: set[str],
+        arts: list[_Article],
+        chosen: list[_Window],
+        ran: dict[str, Check],
+    ) -> Iterator[_Finding]:
+        """Reasons the claim fails, cheapest checks first, computed as they are asked for.
+
+        Each finding is (check name, reason, spans); ``ran`` gets a :class:`Check` for every
+        check as it starts.
+        """
+
+        def start(name: str) -> None:
+            ran.setdefault(name, Check(name=name, fired=False))
+
         cited = "".join(f"[{a.id}]" for a in arts)
         claim_q = facts.quantities
         if claim_q:
+            start("figures")
             source_q = [q for a in arts for q in a.quantities]
             for q in claim_q:
+                here = _claim_span(facts.text, q.text)
                 if not any(q.matches(s) for s in source_q):
-                    yield f'number "{q.text}" not found in {cited}'
-                elif chosen and not _figure_in_context(q, facts, arts, chosen):
-                    yield f'number "{q.text}" is not where the evidence is in {cited}'
+                    yield "figures", f'number "{q.text}" not found in {cited}', here
+                elif chosen:
+                    start("figure_context")
+                    if not _figure_in_context(q, facts, arts, chosen):
+                        yield (
+                            "figure_context",
+                            f'number "{q.text}" is not where the evidence is in {cited}',
+                            here,
+                        )
         claim_dates = facts.dates
         if claim_dates:
+            start("dates")
             source_dates = set().union(*(a.dates for a in arts))
             for d in sorted(claim_dates):
+                here = _claim_span(facts.text, d)
                 if d not in source_dates:
-                    yield f'date "{d}" not found in {cited}'
-                elif chosen and not _date_in_context(d, facts, arts, chosen):
-                    yield f'date "{d}" is not where the evidence is in {cited}'
+                    yield "dates", f'date "{d}" not found in {cited}', here
+                elif chosen:
+                    start("date_context")
+                    if not _date_in_context(d, facts, arts, chosen):
+                        yield (
+                            "date_context",
+                            f'date "{d}" is not where the evidence is in {cited}',
+                            here,
+                        )
         names = facts.names
         if names:
+            start("names")
             lower_words = (
                 arts[0].lower_words
                 if len(arts) == 1
@@ -403,40 +501,53 @@ class ClusterIndex:
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
+                here = _claim_span(facts.text, name)
                 aliases = country_aliases(name)
                 if not _name_found(name, lower_words, ordered) and not any(
-                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in aliases
+                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
                 ):
-                    yield f'name "{name}" not found in {cited}'
-                elif (
-                    chosen
-                    and not _name_near(name, near)
-                    and not any(_at_word(near, x, whole=True) for x in aliases)
-                    and not _phrase_near(name, facts.text, arts, near)
-                ):
-                    yield f'name "{name}" is not where the evidence is in {cited}'
+                    yield "names", f'name "{name}" not found in {cited}', here
+                elif chosen:
+                    start("name_context")
+                    if (
+                        not _name_near(name, near)
+                        and not any(_at_word(near, x, whole=True) for x in aliases)
+                        and not _phrase_near(name, facts.text, arts, near)
+                    ):
+                        yield (
+                            "name_context",
+                            f'name "{name}" is not where the evidence is in {cited}',
+                            here,
+                        )
+        if facts.quotes:
+            start("quotes")
         for quote in facts.quotes:
             if not any(_flat(quote) in a.flat for a in arts):
-                yield f'quoted words "{quote}" not found verbatim in {cited}'
+                yield (
+                    "quotes",
+                    f'quoted words "{quote}" not found verbatim in {cited}',
+                    _claim_span(facts.text, quote),
+                )
         if not chosen:
             return
 
         window_text = " ".join(
             art.text[art.sentences[f].start : art.sentences[t].end] for art, f, t, _ in chosen
         )
+        start("negation")
         claim_neg = facts.negations > 0
         if claim_neg and not _negated_sentences(chosen, claim):
-            yield "the claim is negated or denied; the evidence is not"
+            yield "negation", "the claim is negated or denied; the evidence is not", []
         elif not claim_neg and _negation_near(window_text, claim):
-            yield "the evidence is negated or denied; the claim is not"
+            yield "negation", "the evidence is negated or denied; the claim is not", []
+        start("opposites")
         # a swapped-in word is looked for in the whole of the evidence articles too: the
         # sentence that says "small, uncrewed aircraft" need not be the best window
         window_toks = [
             t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks
         ]
-        # tokenising whole articles is the costly part: only when an opposite is in them
-        # outside the window only the sentences that hold an opposite can clash: only
-        # those are tokenised
+        # only the sentences that hold an opposite can clash outside the window: only those
+        # are tokenised
         article_toks: list[str] | None = None
         article_words: set[str] | None = None
         opposites = checks.opposite_words(facts.toks)
@@ -452,11 +563,20 @@ class ClusterIndex:
         for mine, theirs in checks.antonym_clash(
             list(facts.toks), window_toks, article_toks, article_words
         ):
-            yield f'the claim says "{mine}" where the evidence says "{theirs}"'
+            yield (
+                "opposites",
+                f'the claim says "{mine}" where the evidence says "{theirs}"',
+                [],
+            )
+        start("hedges")
         if not facts.hedged:
             hedge = _hedge_near(window_text, claim)
             if hedge:
-                yield f'the evidence states this only as a possibility or plan ("{hedge}")'
+                yield (
+                    "hedges",
+                    f'the evidence states this only as a possibility or plan ("{hedge}")',
+                    [],
+                )
 
     def _found_elsewhere(self, missing: set[str], arts: list[_Article]) -> list[str]:
         """Missing claim words that other articles of the cluster do carry.
@@ -486,7 +606,12 @@ class ClusterIndex:
 
     # -- search --------------------------------------------------------------------------
 
-    def search(self, claim_text: str, exclude: Sequence[str] = ()) -> list[SupportResult]:
+    def search(
+        self,
+        claim_text: str,
+        exclude: Sequence[str] = (),
+        min_support: float = DEFAULT_MIN_SUPPORT,
+    ) -> list[SupportResult]:
         """Articles of the cluster that support the claim, best first (through the index).
 
         Candidates are ranked through the inverted index and screened by coverage; only the
@@ -502,7 +627,7 @@ class ClusterIndex:
             hits = (self._exact_match(key, [self.articles[ai]]) for ai in dict.fromkeys(exact))
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
         weights = {s: self.idf(s) for s in claim}
-        total = sum(weights.values()) or 1.0
+        total = math.fsum(weights.values()) or 1.0
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
         rare = sorted(claim, key=lambda s: (-weights[s], s))[:_RARE_STEMS]
@@ -513,17 +638,15 @@ class ClusterIndex:
                     votes[ai] += weights[s]
         ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))[:_SEARCH_CANDIDATES]
         # upper bound of each candidate's coverage: the claim words it has anywhere
-        score = {
-            ai: sum(w for s, w in weights.items() if s in self.articles[ai].stems) for ai in ranked
-        }
+        score = {ai: _weight(weights, claim & self.articles[ai].stems) for ai in ranked}
         ranked.sort(key=lambda ai: (-score[ai], ai))
         found: list[SupportResult] = []
         passed_bound = 0
         for ai in ranked:
-            if score[ai] / total < COVERAGE_THRESHOLD:
+            if score[ai] / total < min_support:
                 break  # an upper bound of its coverage: this and the rest cannot pass
             passed_bound += 1
-            res = self.check(claim_text, [self.articles[ai].id], quick=True)
+            res = self.check(claim_text, [self.articles[ai].id], True, min_support)
             if res.supported:
                 found.append(res)
             if passed_bound >= _SEARCH_CHECKS:
@@ -531,7 +654,7 @@ class ClusterIndex:
         if not found and not passed_bound and len(ranked) >= 2:
             # no article carries enough of it alone: try the best two together
             pair = [self.articles[ranked[0]].id, self.articles[ranked[1]].id]
-            res = self.check(claim_text, pair, quick=True)
+            res = self.check(claim_text, pair, True, min_support)
             if res.supported and not res.idle_ids:
                 found.append(res)
         found.sort(key=lambda r: -r.coverage)
@@ -575,6 +698,28 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         hedged=bool(checks.hedges(claim_text)),
         key=_flat(claim_text),
     )
+
+
+def _score(coverage: float, fired: int) -> float:
+    """Support after the checks: the coverage, pushed under :data:`_FIRED_CAP` (and halved
+    for each further one) when hard checks fired, so that scores rank claims."""
+    if not fired:
+        return round(coverage, 4)
+    return round(min(coverage, 1.0) * _FIRED_CAP * 0.5 ** (fired - 1), 4)
+
+
+def _claim_span(text: str, piece: str) -> list[Span]:
+    """Where ``piece`` is first written in the claim (case-insensitive), as a span."""
+    i = text.lower().find(piece.lower())
+    return [Span(where="claim", start=i, end=i + len(piece))] if i >= 0 else []
+
+
+def _weight(weights: dict[str, float], stems: AbstractSet[str] | Sequence[str]) -> float:
+    """Sum of the stems' weights, the same whatever order a set gives them in.
+
+    ``fsum`` is exactly rounded, so the sum cannot depend on the hash seed.
+    """
+    return math.fsum([weights[s] for s in stems])
 
 
 def _distinctive(q: checks.Quantity) -> bool:

@@ -7,13 +7,15 @@ articles support it: ``suggested_ids``), ``unsupported`` (nothing in the cluster
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
 from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
-from ..types import Brief, ClaimReport, Cluster, Report, Sentence
-from .support import ClusterIndex
+from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
+from .normalise import normalise
+from .support import DEFAULT_MIN_SUPPORT, ClusterIndex
 
 __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
@@ -23,10 +25,31 @@ RepairMode = Literal["none", "drop", "retarget", "regenerate"]
 class Verifier:
     """Checks claims against one cluster; build once, verify many briefs."""
 
-    def __init__(self, cluster: Cluster, index: ClusterIndex | None = None) -> None:
+    def __init__(
+        self,
+        cluster: Cluster,
+        index: ClusterIndex | None = None,
+        min_support: float = DEFAULT_MIN_SUPPORT,
+    ) -> None:
+        """Index the cluster (or take a prebuilt ``index``).
+
+        Args:
+            cluster: the articles.
+            index: a :class:`ClusterIndex` of the same cluster, to share one.
+            min_support: the strictness, 0 to 1: the score a claim needs to be supported
+                (hard checks sink a claim whatever it is). Higher flags more.
+        """
+        if not 0.0 <= min_support <= 1.0:
+            raise ValueError(f"min_support must be between 0 and 1, not {min_support}")
         self.cluster = cluster
         self.index = index or ClusterIndex(cluster)
+        self.min_support = min_support
         self._known = set(cluster.ids)
+
+    def _names_articles(self, marker: str) -> bool:
+        """Whether a bracketed marker (``[1, 2]``) names articles of the cluster only."""
+        parts = [p for p in re.split(r"[\[\],;\s]+", marker) if p]
+        return bool(parts) and all(p in self._known for p in parts)
 
     def claim(self, index: int, claim: ParsedSentence) -> ClaimReport:
         """The verdict on one claim."""
@@ -36,9 +59,17 @@ class Verifier:
         report = ClaimReport(
             index=index, text=claim.raw, citations=list(cited), verdict="supported"
         )
+        norm = normalise(claim.text, keep=self._names_articles)
+        text = norm.text
+        if norm.footnotes:
+            report.notes.append("footnote markers removed: " + " ".join(norm.footnotes))
+        for c in known:
+            removed = self.index.articles[self.index.position[c]].norm.footnotes
+            if removed:
+                report.notes.append(f"footnote markers removed from [{c}]: {len(removed)}")
         if not cited:
             report.verdict = "uncited"
-            found = self.index.search(claim.text)
+            found = self.index.search(text, min_support=self.min_support)
             report.suggested_ids = _ids_of(found)
             report.reasons.append("no citation" + ("; the cluster supports it" if found else ""))
             if found:
@@ -50,16 +81,22 @@ class Verifier:
             report.reasons.append(
                 "not an article of this cluster: " + ", ".join(f"[{u}]" for u in unknown)
             )
-            partial = self.index.check(claim.text, known) if known else None
+            partial = self.index.check(text, known, min_support=self.min_support) if known else None
             if partial is not None:
                 report.evidence = partial.evidence
+                report.checks = _in_raw(partial.checks, text, report.text)
                 if not partial.supported:
                     report.reasons.extend(partial.reasons)
             if partial is None or not partial.supported:
-                report.suggested_ids = _ids_of(self.index.search(claim.text, exclude=known))
+                report.suggested_ids = _ids_of(
+                    self.index.search(text, exclude=known, min_support=self.min_support)
+                )
             return report
-        result = self.index.check(claim.text, known)  # every cited id is an article here
+        # every cited id is an article here
+        result = self.index.check(text, known, min_support=self.min_support)
         report.evidence = result.evidence
+        report.score = result.score
+        report.checks = _in_raw(result.checks, text, report.text)
         if result.supported:
             if result.idle_ids:
                 report.notes.append(
@@ -68,7 +105,7 @@ class Verifier:
                 )
             return report
         report.reasons.extend(result.reasons)
-        others = self.index.search(claim.text, exclude=known)
+        others = self.index.search(text, exclude=known, min_support=self.min_support)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -97,17 +134,40 @@ def _ids_of(results: Sequence[object]) -> list[str]:
     return ids[:3]
 
 
-def verify(cluster: Cluster, brief: Brief | str) -> Report:
+def verify(
+    cluster: Cluster, brief: Brief | str, min_support: float = DEFAULT_MIN_SUPPORT
+) -> Report:
     """Verify a brief (a Brief, or its text) against its cluster.
 
     Args:
         cluster: the articles the brief was made from.
         brief: a :class:`Brief`, the summary paragraph, or the whole text form.
+        min_support: the strictness (see :class:`Verifier`).
 
     Returns:
         The report of FORMATS section 4.
     """
-    return Verifier(cluster).brief(brief)
+    return Verifier(cluster, min_support=min_support).brief(brief)
+
+
+def _in_raw(checks: list[Check], checked: str, raw: str) -> list[Check]:
+    """Claim spans moved from the text the checks read to the claim as written (``raw``).
+
+    The two differ by citation markers and artefacts only; a piece is found again by its
+    words, and a piece that cannot be found loses its span rather than point elsewhere.
+    """
+    for check in checks:
+        spans = []
+        for sp in check.spans:
+            if sp.where != "claim":
+                spans.append(sp)
+                continue
+            piece = checked[sp.start : sp.end]
+            i = raw.find(piece)
+            if i >= 0:
+                spans.append(Span(where="claim", start=i, end=i + len(piece)))
+        check.spans = spans
+    return checks
 
 
 def repair(

@@ -1,0 +1,198 @@
+"""Normalisation: the text every check reads, made from the text as written.
+
+Input artefacts must not read as facts. Before any check, claims and sources go through one
+pass that:
+
+* removes footnote markers that name no article (``[1]``, ``[1, 2]``, ``[2][3]``): a
+  ``[2]`` read as a figure is "number 2 not found";
+* re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
+  ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
+  ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
+* writes quotes and dashes one way (``’`` -> ``'``, ``“”`` -> ``"``, ``–`` -> ``—``, but
+  ``2010–2012`` -> ``2010-2012``).
+
+The result keeps a map back to the original, so evidence offsets point into the article as
+written. A text with nothing to change is returned as it is, without a second copy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["Normalised", "is_lowercased", "normalise"]
+
+# One character for another: offsets do not move.
+_SAME_LENGTH = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "–": "—",
+        "‒": "—",
+        "―": "—",
+        "\u00a0": " ",
+    }
+)
+_NEEDS_TRANSLATE = re.compile("[‘’‚‛′“”„‟″–‒―\u00a0]")
+
+# A footnote group: one or more bracketed runs of small numbers, with the space before them.
+# Numbers of up to three digits: an article id such as [51155] is a citation, never a note.
+_FOOTNOTE = r"(?P<note>[ \t]*(?:\[\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*\])+)"
+_EDITS = re.compile(
+    "|".join(
+        [
+            _FOOTNOTE,
+            # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
+            # "in 2014, 500 people" is left alone
+            r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
+            # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
+            r"(?<![\d.,])(?P<dec>\d{1,3}\. \d{1,3})(?![\d.])(?! [A-Z])",
+            # "$ 5", "5 %"
+            r"(?P<cur>[$€£¥]) (?=\d)",
+            r"(?<=\d)(?P<pct> %)",
+            # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
+            r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
+            # PTB quotes and brackets
+            r"(?P<ptbq>``|'')",
+            r"(?P<lrb>-lrb-|-LRB-)",
+            r"(?P<rrb>-rrb-|-RRB-)",
+            # a space before punctuation ("brain , study found .")
+            r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
+            # "2010–2012": a range, not a dash
+            r"(?<=\d)(?P<range>[–—])(?=\d)",
+        ]
+    )
+)
+# Cheap look-ups: most text has none of what the pass edits, and then it is skipped.
+_TRIGGERS = re.compile(
+    r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised text, what was removed, and the way back to the original offsets."""
+
+    text: str
+    original: str
+    #: Footnote markers removed, as written (``[1]``, ``[2][3]``).
+    footnotes: tuple[str, ...] = ()
+    # after edit k: new-text position where the edit's output ends, and the shift to add
+    _new_ends: tuple[int, ...] = field(default=(), repr=False)
+    _orig_ends: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the text differs from the original."""
+        return self.text is not self.original and self.text != self.original
+
+    def to_original(self, pos: int) -> int:
+        """The original offset of position ``pos`` of the normalised text.
+
+        A position inside a replaced run maps to the run's end in the original; positions
+        outside edits keep their distance to the edit before them.
+        """
+        if not self._new_ends:
+            return pos
+        k = bisect.bisect_right(self._new_ends, pos) - 1
+        if k < 0:
+            return pos  # nothing was edited before it
+        return self._orig_ends[k] + (pos - self._new_ends[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a span of the normalised text, trimmed of spaces."""
+        a, b = self.to_original(start), self.to_original(end)
+        # an edit just before ``start`` (a removed marker) must not pull the span back
+        while a < b and self.original[a].isspace():
+            a += 1
+        while b > a and self.original[b - 1].isspace():
+            b -= 1
+        return a, b
+
+
+def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalised:
+    """Normalise ``text`` for the checks (see the module docstring).
+
+    Args:
+        text: a claim or a source as written.
+        keep: tells which bracketed markers to keep (``keep("[51155]")``): the cluster's own
+            ids, when they are small numbers. By default every small-number marker goes.
+
+    Returns:
+        The normalised text with the footnotes removed and a map back to ``text``.
+    """
+    out = text.translate(_SAME_LENGTH) if _NEEDS_TRANSLATE.search(text) else text
+    if not _TRIGGERS.search(out):
+        return Normalised(out, text)
+    pieces: list[str] = []
+    notes: list[str] = []
+    new_ends: list[int] = []
+    orig_ends: list[int] = []
+    pos = 0
+    new_len = 0
+    for m in _EDITS.finditer(out):
+        kind = m.lastgroup
+        whole = m.group(0)
+        if kind == "note":
+            marker = whole.strip()
+            if keep is not None and keep(marker):
+                continue
+            repl = ""
+            notes.append(marker)
+        elif kind in ("thou", "dec"):
+            repl = whole.replace(" ", "")
+        elif kind == "cur":
+            repl = whole[0]
+        elif kind in ("pct", "clitic", "punct"):
+            repl = whole.strip()
+        elif kind == "ptbq":
+            repl = '"'
+        elif kind == "lrb":
+            repl = "("
+        elif kind == "rrb":
+            repl = ")"
+        elif kind == "range":
+            repl = "-"
+        else:  # pragma: no cover - every group is handled above
+            continue
+        if repl == whole:
+            continue
+        pieces.append(out[pos : m.start()])
+        pieces.append(repl)
+        new_len += m.start() - pos + len(repl)
+        pos = m.end()
+        new_ends.append(new_len)
+        orig_ends.append(pos)
+    if not pieces:
+        return Normalised(out, text)
+    pieces.append(out[pos:])
+    return Normalised(
+        "".join(pieces),
+        text,
+        footnotes=tuple(notes),
+        _new_ends=tuple(new_ends),
+        _orig_ends=tuple(orig_ends),
+    )
+
+
+_UPPER = re.compile(r"[A-Z]")
+
+
+def is_lowercased(text: str) -> bool:
+    """Whether ``text`` was lower-cased (it has letters and no capital among them).
+
+    Lower-cased text has no capitals to tell names by; the name check then takes its names
+    from the sources instead (see :mod:`.checks`).
+    """
+    return _UPPER.search(text) is None and any(c.isalpha() for c in text)
