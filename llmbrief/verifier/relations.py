@@ -32,7 +32,7 @@ _TOKEN = re.compile(
 )
 
 #: Where the search for a participant stops: the end of a sentence or clause.
-_HARD_STOP = frozenset(".;:!?()\"“”")
+_HARD_STOP = frozenset('.;:!?()"“”')
 #: A pronoun between the relation word and the nearest name is the real doer (or done-to).
 _PRONOUNS = frozenset("he she they it we i you his her their its him them".split())
 #: Relations that read the same both ways round ("A met B" is "B met A").
@@ -57,15 +57,47 @@ _CONVERSE: dict[str, tuple[str, ...]] = {
     stem("lead"): (stem("trail"),),
     stem("trail"): (stem("lead"),),
 }
-_RIGHT_MODIFIERS = 0
+_APPOSITIVE = True
+#: Irregular forms the shared stemmer does not join (it joins "won" and "win").
+_PARTICIPLES = {
+    "beaten": "beat",
+    "caught": "catch",
+    "struck": "strike",
+    "stricken": "strike",
+    "shot": "shoot",
+    "stole": "steal",
+    "stolen": "steal",
+    "overtook": "overtake",
+    "overtaken": "overtake",
+    "bit": "bite",
+    "bitten": "bite",
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "threw": "throw",
+    "thrown": "throw",
+    "drew": "draw",
+    "drawn": "draw",
+    "sent": "send",
+    "told": "tell",
+    "sued": "sue",
+}
+_OPENERS = True
 #: A splice needs a claim with this many content words besides its subject...
 _MIN_REST = 3
 #: ...most of which (this share) one sentence carries...
-_PREDICATE_SHARE = 0.34
+_PREDICATE_SHARE = 0.5
 #: ...this many sentences away from the one naming the subject.
-_MIN_DISTANCE = 1
-#: Words that may stand between a relation word and its participant.
-_LITTLE = (STOPWORDS | {"not", "never", "has", "have", "had", "will", "would"}) - _PRONOUNS
+_MIN_DISTANCE = 2
+#: Words that may stand between a relation word and its participant: articles,
+#: auxiliaries, negation and prepositions; never a conjunction, which opens another clause.
+_LITTLE = frozenset(
+    """
+    a an the is are was were be been being has have had will would could should may might
+    can must do does did shall not never of to in on at by for from with against over into
+    onto under between among through toward towards upon within without across during
+    also just already
+    """.split()
+)
 _NUMBER_WORDS = frozenset(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -130,8 +162,13 @@ def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def name_lexicon(text: str) -> frozenset[str]:
-    """Lowercased words written capitalised inside a sentence and never in lowercase."""
+    """Lowercased words of ``text`` that are names: written capitalised, never in lowercase.
+
+    A capitalised word opening a sentence counts too, unless the text also uses it in
+    lowercase ("Police said ..." and "... told police").
+    """
     caps: set[str] = set()
+    openers: set[str] = set()
     lower: set[str] = set()
     for a, b in sentence_spans(text) or [(0, len(text))]:
         toks = _raw_tokens(text[a:b])
@@ -143,13 +180,14 @@ def name_lexicon(text: str) -> frozenset[str]:
                 continue
             base = _base(tok)
             if tok[0].isupper():
-                if not first:
-                    caps.add(base)
+                (openers if first else caps).add(base)
             else:
                 lower.add(base)
             first = False
     return frozenset(
-        w for w in caps - lower if w not in STOPWORDS and w not in _NOT_NAMES and len(w) > 1
+        w
+        for w in (caps | (openers if _OPENERS else set())) - lower
+        if w not in STOPWORDS and w not in _NOT_NAMES and len(w) > 1
     )
 
 
@@ -161,6 +199,8 @@ def _base(tok: str) -> str:
 
 
 def _tokens(text: str, lexicon: frozenset[str]) -> list[_Tok]:
+    """Tokens with their kind; in cased text a name must be written capitalised."""
+    cased = _is_cased(text)
     out: list[_Tok] = []
     for tok, s, e in _raw_tokens(text):
         if tok in _HARD_STOP or tok == ",":
@@ -176,7 +216,7 @@ def _tokens(text: str, lexicon: frozenset[str]) -> list[_Tok]:
         if tok[0].isdigit() or tok[0] in "$£€" or low in _NUMBER_WORDS:
             kind = "fig"
             low = low.replace(",", "")
-        elif low in lexicon:
+        elif low in lexicon and not (cased and tok[0].islower()):
             kind = "name"
         else:
             kind = "word"
@@ -197,11 +237,12 @@ def _group(toks: list[_Tok], i: int) -> _Role:
     return _Role(keys, toks[a].start, toks[b].end, label, toks[i].kind == "name")
 
 
-def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None:
+def _side(toks: list[_Tok], v: int, step: int) -> int | None:
     """Index of the participant governed by relation word ``v`` on one side, or None.
 
     Only little words (auxiliaries, articles, prepositions, "not") may stand between them:
-    "Davis has beaten Bouchard", "the win over Leeds", never "Davis, 26, who said ... beat".
+    "Davis has beaten Bouchard", "the win over Leeds"; on the left also an aside between
+    commas and "who" ("Davis, 26, who beat Bouchard"), never another clause.
     """
     i = v + step
     for _ in range(_MAX_GAP):
@@ -210,12 +251,17 @@ def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None
         t = toks[i]
         if t.kind in ("name", "fig"):
             return i
-        if t.kind == "punct" or t.low in _PRONOUNS:
-            return None
-        if t.low not in _LITTLE:
-            if modifiers <= 0:
+        if step < 0 and _APPOSITIVE and t.text == ",":
+            # "Davis, the world No 5, beat": the name before the aside is the doer
+            j = next((k for k in range(i - 1, max(-1, i - 8), -1) if toks[k].text == ","), None)
+            if j is None or j == 0 or toks[j - 1].kind != "name":
                 return None
-            modifiers -= 1
+            return j - 1
+        if step < 0 and t.low in ("who", "which"):
+            i += step
+            continue
+        if t.kind == "punct" or t.low in _PRONOUNS or t.low not in _LITTLE:
+            return None
         i += step
     return None
 
@@ -228,7 +274,7 @@ def _roles(toks: list[_Tok], v: int) -> tuple[_Role, _Role] | None:
     either role.
     """
     left = _side(toks, v, -1)
-    right = _side(toks, v, 1, _RIGHT_MODIFIERS)
+    right = _side(toks, v, 1)
     if left is None or right is None:
         return None
     doer, done = _group(toks, left), _group(toks, right)
@@ -247,13 +293,14 @@ def _same(a: _Role, b: _Role) -> bool:
 
 
 def _cue_stem(tok: _Tok) -> str | None:
+    """The relation word's stem ("beaten" and "beats" -> "beat"), or None for other words."""
     if tok.kind != "word":
         return None
     if tok.low in _ORDERING:
         return tok.low
     if tok.low in STOPWORDS or len(tok.low) < 3:
         return None
-    s = stem(tok.low)
+    s = stem(_PARTICIPLES.get(tok.low, tok.low))
     return None if s in _SYMMETRIC else s
 
 
@@ -304,48 +351,56 @@ def role_clash(claim: str, evidence: str, names: frozenset[str] = frozenset()) -
         frame = [(i, d, o) for i, d, o in readings.get(s, [])]
         if doer.named and done.named:
             frame += [(i, o, d) for c in _CONVERSE.get(s, ()) for i, d, o in readings.get(c, [])]
-        found = _contradiction(doer, done, frame, etoks)
+        contest = doer.named and done.named and s in _CONVERSE
+        found = _contradiction(doer, done, frame, etoks, contest)
         if found is None:
             continue
         kind, (i, edoer, edone) = found
+        cspans = sorted([(doer.start, doer.end), (tok.start, tok.end), (done.start, done.end)])
+        espans = sorted(
+            [(edoer.start, edoer.end), (etoks[i].start, etoks[i].end), (edone.start, edone.end)]
+        )
         reason = (
-            f"{kind}: the claim says {doer.label} {tok.text} {done.label}, "
-            f"the source says {_say(etoks, i, edoer, edone)}"
+            f'{kind}: the claim says "{_quote(claim, cspans)}", '
+            f'the source says "{_quote(evidence, espans)}"'
         )
-        ev_roles = sorted([edoer, edone], key=lambda r: r.start)
-        return RoleClash(
-            reason,
-            [(doer.start, doer.end), (tok.start, tok.end), (done.start, done.end)],
-            [(ev_roles[0].start, ev_roles[0].end), (etoks[i].start, etoks[i].end),
-             (ev_roles[1].start, ev_roles[1].end)],
-        )
+        return RoleClash(reason, cspans, espans)
     return None
 
 
+def _quote(text: str, spans: list[tuple[int, int]]) -> str:
+    """The words from the first span to the last, on one line."""
+    return " ".join(text[spans[0][0] : spans[-1][1]].split())
+
+
 def _contradiction(
-    doer: _Role, done: _Role, frame: list[tuple[int, _Role, _Role]], etoks: list[_Tok]
+    doer: _Role,
+    done: _Role,
+    frame: list[tuple[int, _Role, _Role]],
+    etoks: list[_Tok],
+    contest: bool,
 ) -> tuple[str, tuple[int, _Role, _Role]] | None:
-    """The first reading that contradicts (doer, done), unless another one agrees."""
+    """The first reading that contradicts (doer, done), unless another one agrees.
+
+    ``contest``: the relation has one winner ("beat", "lose"), so "C beat A" also says that
+    A did not beat anyone in that event.
+    """
     found: tuple[str, tuple[int, _Role, _Role]] | None = None
     for reading in frame:
         i, edoer, edone = reading
         if _same(edoer, doer) or (_same(edone, done) and not edoer.named):
             return None  # the claim's reading is there (or cannot be ruled out)
-        if found is not None or not edoer.named:
+        if found is not None:
             continue
         if _same(edoer, done) and _same(edone, doer):
-            found = ("roles swapped", reading)
+            found = ("roles swapped", reading)  # names, or figures: "from 7% to 5%"
+        elif not edoer.named:
+            continue
         elif _same(edone, done) and not _same(edoer, done) and _after(etoks, i, doer):
             found = ("wrong doer", reading)
-        elif _same(edone, doer) and done.named and not _mentioned(etoks, done):
+        elif contest and _same(edone, doer) and not _mentioned(etoks, done):
             found = ("reversed", reading)
     return found
-
-
-def _say(etoks: list[_Tok], i: int, edoer: _Role, edone: _Role) -> str:
-    """The evidence's reading in its own words: "Davis won nine", "A lost to B"."""
-    first, second = sorted([edoer, edone], key=lambda r: r.start)
-    return f"{first.label} {etoks[i].text} {second.label}"
 
 
 def _mentioned(toks: list[_Tok], role: _Role) -> bool:
@@ -381,7 +436,7 @@ class Splice:
 
 def _subject(toks: list[_Tok]) -> _Role | None:
     """The name a sentence opens with, before any other content word ("Davis, 26, won")."""
-    for i, t in enumerate(toks[:_MAX_GAP + 2]):
+    for i, t in enumerate(toks[: _MAX_GAP + 2]):
         if t.kind == "name":
             return _group(toks, i)
         if t.kind == "punct" or t.low in _PRONOUNS or t.low not in _LITTLE:
@@ -389,9 +444,7 @@ def _subject(toks: list[_Tok]) -> _Role | None:
     return None
 
 
-def splice(
-    claim: str, evidence: list[str], names: frozenset[str] = frozenset()
-) -> Splice | None:
+def splice(claim: str, evidence: list[str], names: frozenset[str] = frozenset()) -> Splice | None:
     """Whether the claim joins a subject from one sentence to a predicate from another.
 
     The claim's subject (the name it opens with) must come from one evidence sentence and
@@ -418,9 +471,7 @@ def splice(
     if subject is None:
         return None
     rest = {
-        stem(t.low)
-        for t in ctoks
-        if t.kind == "word" and t.low not in STOPWORDS and len(t.low) > 2
+        stem(t.low) for t in ctoks if t.kind == "word" and t.low not in STOPWORDS and len(t.low) > 2
     }
     if len(rest) < _MIN_REST:
         return None
@@ -445,9 +496,7 @@ def splice(
     if own is None or _same(own, subject):
         return None
     holders = [s for s in sents if names_subject(s[4])]
-    if not holders or any(
-        h[0] == ei and abs(h[1] - si) < _MIN_DISTANCE for h in holders
-    ):
+    if not holders or any(h[0] == ei and abs(h[1] - si) < _MIN_DISTANCE for h in holders):
         return None
     if any(carried(h[4]) >= carried(toks) for h in holders):
         return None
