@@ -140,3 +140,30 @@ def test_no_two_participants_means_none(claim: str) -> None:
 def test_name_lexicon_leaves_out_words_also_written_in_lowercase() -> None:
     names = name_lexicon("Police said Lindqvist had left. The police in Osterby agreed.")
     assert names == frozenset({"lindqvist", "osterby"})
+
+
+def test_describing_words_and_particles_before_the_name() -> None:
+    evidence = (
+        "Okafor, the second seed, had knocked out the defending champion Mei Tanaka "
+        "in the semi-finals."
+    )
+    found = _clash("Tanaka had knocked out Okafor in the semi-finals.", evidence)
+    assert found.reason.startswith("roles swapped")
+    assert role_clash("Okafor knocked out Tanaka in the semi-finals.", evidence) is None
+
+
+def test_a_name_with_of_is_one_participant() -> None:
+    evidence = "Brannock's lawsuit against the Velmar Chamber of Commerce is still pending."
+    claim = "The Velmar Chamber of Commerce's lawsuit against Brannock is pending."
+    assert (
+        '"Velmar Chamber of Commerce\'s lawsuit against Brannock"' in _clash(claim, evidence).reason
+    )
+    assert role_clash("Brannock's lawsuit against the Chamber of Commerce.", evidence) is None
+
+
+def test_of_right_after_the_relation_word_is_read_only_after_a_possessive() -> None:
+    evidence = "Osterby's invasion of Velmar began in 1931."
+    assert role_clash("Velmar's invasion of Osterby began in 1931.", evidence) is not None
+    assert role_clash("Osterby's invasion of Velmar began in 1931.", evidence) is None
+    # "Velmar invasion of Osterby": either could be the invader, so nothing is said
+    assert role_clash("The Velmar invasion of Osterby began in 1931.", evidence) is None
