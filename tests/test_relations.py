@@ -1,0 +1,169 @@
+"""Relations: who did what to whom (fictional sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmbrief.verifier.relations import RoleClash, name_lexicon, role_clash
+
+FINAL = "Lindqvist beat Okafor in the final of the Harbour Open on Sunday."
+
+
+def _clash(claim: str, evidence: str, names: frozenset[str] = frozenset()) -> RoleClash:
+    found = role_clash(claim, evidence, names)
+    assert found is not None, claim
+    return found
+
+
+def test_swapped_roles_are_caught_with_spans() -> None:
+    claim = "Okafor beat Lindqvist in the final."
+    found = _clash(claim, FINAL)
+    assert found.reason.startswith("roles swapped")
+    assert '"Okafor beat Lindqvist"' in found.reason
+    assert '"Lindqvist beat Okafor"' in found.reason
+    assert [claim[a:b] for a, b in found.claim_spans] == ["Okafor", "beat", "Lindqvist"]
+    assert [FINAL[a:b] for a, b in found.evidence_spans] == ["Lindqvist", "beat", "Okafor"]
+
+
+def test_the_right_order_passes() -> None:
+    assert role_clash("Lindqvist beat Okafor in the final.", FINAL) is None
+    assert role_clash("Lindqvist has beaten Okafor in the final.", FINAL) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("Okafor was beaten by Lindqvist in the final.", False),
+        ("Lindqvist was beaten by Okafor in the final.", True),
+    ],
+)
+def test_passive_voice_in_the_claim(claim: str, clash: bool) -> None:
+    assert (role_clash(claim, FINAL) is not None) == clash
+
+
+def test_passive_voice_in_the_evidence() -> None:
+    evidence = "Okafor was beaten by Lindqvist in the final on Sunday."
+    assert role_clash("Lindqvist beat Okafor in the final.", evidence) is None
+    assert role_clash("Okafor beat Lindqvist in the final.", evidence) is not None
+
+
+def test_the_converse_verb_is_read_the_other_way_round() -> None:
+    assert role_clash("Okafor lost to Lindqvist in the final.", FINAL) is None
+    found = _clash("Lindqvist lost to Okafor in the final.", FINAL)
+    assert found.reason.startswith("roles swapped")
+
+
+def test_paraphrase_with_the_same_roles_passes() -> None:
+    evidence = (
+        "Brannock Mills was sued by Velmar on Monday over the unpaid dredging fees, "
+        "court papers show."
+    )
+    assert role_clash("Velmar sued Brannock Mills over unpaid dredging fees.", evidence) is None
+    assert role_clash("Brannock Mills sued Velmar over unpaid fees.", evidence) is not None
+    # other words for the same relation: nothing shared to compare, so nothing said
+    assert role_clash("Velmar took Brannock Mills to court over the fees.", evidence) is None
+
+
+def test_possessive_and_against() -> None:
+    evidence = "Corrin's lawsuit against Veltra Foods was filed in March."
+    assert role_clash("Corrin's lawsuit against Veltra Foods began in March.", evidence) is None
+    found = _clash("Veltra Foods' lawsuit against Corrin began in March.", evidence)
+    assert "roles swapped" in found.reason
+
+
+def test_wrong_doer_named_as_the_one_done_to() -> None:
+    evidence = "Lindqvist won 14 of the final 18 games and broke Okafor's serve twice."
+    found = _clash("Okafor won 14 of the final 18 games.", evidence)
+    assert found.reason.startswith("wrong doer")
+    assert role_clash("Lindqvist won 14 of the final 18 games.", evidence) is None
+
+
+def test_an_unnamed_doer_cannot_rule_the_claim_out() -> None:
+    evidence = "The 22-year-old won 14 of the final 18 games against Okafor."
+    assert role_clash("Lindqvist won 14 of the final 18 games.", evidence) is None
+
+
+def test_reversed_contest() -> None:
+    evidence = "Carver beat Harlow in the semi-final at Denton Park."
+    found = _clash("Harlow beat Mercer in the semi-final.", evidence)
+    assert found.reason.startswith("reversed")
+
+
+def test_figures_in_order() -> None:
+    evidence = "Unemployment in Osterby fell from 5.3% to 4.1% in March."
+    assert role_clash("Unemployment in Osterby fell from 5.3% to 4.1%.", evidence) is None
+    assert role_clash("Unemployment in Osterby rose from 4.1% to 5.3%.", evidence) is not None
+
+
+def test_lower_cased_claim_uses_the_articles_names() -> None:
+    article = "Lindqvist beat Okafor in the final. Okafor had won the semi-final. " + FINAL
+    names = name_lexicon(article)
+    assert {"lindqvist", "okafor"} <= names
+    swapped = _clash("okafor beat lindqvist in the final .", FINAL, names)
+    assert swapped.reason.startswith("roles swapped")
+    assert role_clash("lindqvist beat okafor in the final .", FINAL, names) is None
+    assert role_clash("lindqvist 's win over okafor in the final .", FINAL, names) is None
+
+
+def test_an_aside_between_commas_keeps_the_doer() -> None:
+    evidence = "Lindqvist, the 24-year-old from Osterby, beat Okafor on Sunday."
+    assert role_clash("Okafor beat Lindqvist on Sunday.", evidence) is not None
+    assert role_clash("Lindqvist beat Okafor on Sunday.", evidence) is None
+
+
+def test_a_pronoun_or_a_clause_in_the_way_says_nothing() -> None:
+    assert role_clash("Okafor beat Lindqvist.", "After the rain, she beat Okafor.") is None
+    evidence = "Lindqvist, who said Okafor was tired, beat her in the final."
+    assert role_clash("Okafor beat Lindqvist.", evidence) is None
+
+
+def test_symmetric_relations_and_agreeing_readings_pass() -> None:
+    met = "Lindqvist met Okafor in Osterby on Friday."
+    assert role_clash("Okafor met Lindqvist in Osterby.", met) is None
+    both = "Okafor beat Lindqvist in March. Lindqvist beat Okafor in the final in May."
+    assert role_clash("Lindqvist beat Okafor in the final.", both) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The weather in the valley was mild and dry.",
+        "Lindqvist won the final.",
+        "the council approved the plan on tuesday .",
+        "",
+    ],
+)
+def test_no_two_participants_means_none(claim: str) -> None:
+    assert role_clash(claim, FINAL) is None
+
+
+def test_name_lexicon_leaves_out_words_also_written_in_lowercase() -> None:
+    names = name_lexicon("Police said Lindqvist had left. The police in Osterby agreed.")
+    assert names == frozenset({"lindqvist", "osterby"})
+
+
+def test_describing_words_and_particles_before_the_name() -> None:
+    evidence = (
+        "Okafor, the second seed, had knocked out the defending champion Mei Tanaka "
+        "in the semi-finals."
+    )
+    found = _clash("Tanaka had knocked out Okafor in the semi-finals.", evidence)
+    assert found.reason.startswith("roles swapped")
+    assert role_clash("Okafor knocked out Tanaka in the semi-finals.", evidence) is None
+
+
+def test_a_name_with_of_is_one_participant() -> None:
+    evidence = "Brannock's lawsuit against the Velmar Chamber of Commerce is still pending."
+    claim = "The Velmar Chamber of Commerce's lawsuit against Brannock is pending."
+    assert (
+        '"Velmar Chamber of Commerce\'s lawsuit against Brannock"' in _clash(claim, evidence).reason
+    )
+    assert role_clash("Brannock's lawsuit against the Chamber of Commerce.", evidence) is None
+
+
+def test_of_right_after_the_relation_word_is_read_only_after_a_possessive() -> None:
+    evidence = "Osterby's invasion of Velmar began in 1931."
+    assert role_clash("Velmar's invasion of Osterby began in 1931.", evidence) is not None
+    assert role_clash("Osterby's invasion of Velmar began in 1931.", evidence) is None
+    # "Velmar invasion of Osterby": either could be the invader, so nothing is said
+    assert role_clash("The Velmar invasion of Osterby began in 1931.", evidence) is None
