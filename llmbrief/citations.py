@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from .types import ID_PATTERN
 
 __all__ = [
+    "CitationReader",
+    "Marker",
     "ParsedSentence",
     "attach_citations",
     "format_citations",
@@ -69,36 +71,150 @@ _CLOSERS = "\"'”’)]»"
 _OPENING = "\"'“‘([«"
 
 
-def id_matcher(known_ids: Iterable[str] | None = None) -> Callable[[str], bool]:
-    """Return a predicate telling whether a bracketed part reads as an article id.
+# Bracketed words that editors write inside text; never read as citations.
+_EDITORIAL = frozenset({"sic", "sic.", "ed", "ed.", "eds", "eds."})
+# What may follow a citation: more bracket groups, closing quotes, then a clause or sentence end.
+_CITATION_END = re.compile(
+    r"(?:\s*\[[^\[\]\n]{1,300}\])*[\s" + re.escape(_CLOSERS) + r"]*(?:[.,;:!?…]|$)"
+)
 
-    With the cluster's ids known, a part counts when it is one of them or has the same
-    shape (digits stay digits, letters stay letters), so ``[99999]`` in a cluster of
-    numeric ids is an (unknown) citation while ``[sic]`` is text. With no ids known, a
-    part counts when it has the id alphabet and at least one digit.
+
+@dataclass(frozen=True)
+class Marker:
+    """A bracket group read as citations: where it is written and the ids it names.
+
+    ``unknown`` holds the ids that are not articles of the cluster (empty when no ids
+    were given to the reader).
     """
-    if known_ids is None:
-        return lambda part: bool(ID_PATTERN.fullmatch(part)) and any(c.isdigit() for c in part)
-    known = set(known_ids)
-    shapes = {_shape(i) for i in known}
 
-    def is_id(part: str) -> bool:
-        if part in known:
+    start: int
+    end: int
+    ids: list[str]
+    unknown: list[str]
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A sentence as written, its text with the markers removed, and the ids it cites.
+
+    ``unknown_ids`` are the cited ids that name no article of the cluster (footnote markers
+    such as ``[1]`` in text that is not ours, or a wrong id); empty when the cluster's ids
+    were not given.
+    """
+
+    raw: str
+    text: str
+    citations: list[str] = field(default_factory=list)
+    unknown_ids: list[str] = field(default_factory=list)
+
+
+class CitationReader:
+    """Reads ``[id]`` markers against one cluster's ids; build once, read many sentences.
+
+    The grammar (FORMATS section 2): a bracket group is a citation when every part of it
+    (``[a]``, ``[a, b]``, ``[a; b]``) is an article id, or is id-shaped (letters, digits,
+    ``_ . : -``) and written in citation position, that is right before the end of a
+    clause or sentence (``... controls [43531].``, ``... rose [2], analysts said``). An
+    id-shaped part with a digit (``[99999]``, ``[zz9]``) is a citation wherever it stands.
+    Editorial brackets are text: ``[sic]``, ``[ed.]``, ``[...]``, anything with a space
+    (``[citation needed]``), and a bracketed word inside a quotation (``"[We] will"``).
+
+    Args:
+        known_ids: the cluster's article ids; None when they are not known (every
+            citation is then read as an id, and none is reported unknown).
+    """
+
+    def __init__(self, known_ids: Iterable[str] | None = None) -> None:
+        self._known: frozenset[str] | None = None if known_ids is None else frozenset(known_ids)
+
+    def unknown(self, ids: Iterable[str]) -> list[str]:
+        """The ids that name no article of the cluster (none when its ids are not known)."""
+        known = self._known
+        return [] if known is None else [i for i in ids if i not in known]
+
+    def _part_is_id(self, part: str, positioned: bool, quoted: bool) -> bool:
+        if self._known is not None and part in self._known:
             return True
-        return bool(ID_PATTERN.fullmatch(part)) and _shape(part) in shapes
+        if part.lower() in _EDITORIAL or not ID_PATTERN.fullmatch(part) or not part.strip("."):
+            return False
+        if any(c.isdigit() for c in part):
+            return True
+        return positioned and not quoted
 
-    return is_id
+    def markers(self, text: str) -> list[Marker]:
+        """Every bracket group of ``text`` that reads as citations, in order."""
+        out: list[Marker] = []
+        for m in _GROUP.finditer(text):
+            parts = [p for p in _PART_SPLIT.split(m.group(1).strip()) if p]
+            if not parts:
+                continue
+            positioned = _CITATION_END.match(text, m.end()) is not None
+            quoted = _inside_quote(text, m.start())
+            if not all(self._part_is_id(p, positioned, quoted) for p in parts):
+                continue
+            ids = list(dict.fromkeys(parts))
+            out.append(Marker(m.start(), m.end(), ids, self.unknown(ids)))
+        return out
+
+    def parse(self, raw: str) -> ParsedSentence:
+        """Take the citation markers out of one sentence (see :func:`parse_sentence`)."""
+        found = self.markers(raw) if "[" in raw else []
+        if not found:
+            return ParsedSentence(raw=raw.strip(), text=_tidy(raw))
+        pieces = []
+        pos = 0
+        for mk in found:
+            pieces.append(raw[pos : mk.start])
+            pos = mk.end
+        pieces.append(raw[pos:])
+        ids = list(dict.fromkeys(i for mk in found for i in mk.ids))
+        unknown = list(dict.fromkeys(i for mk in found for i in mk.unknown))
+        return ParsedSentence(
+            raw=raw.strip(), text=_tidy("".join(pieces)), citations=ids, unknown_ids=unknown
+        )
+
+    def split(self, paragraph: str) -> list[ParsedSentence]:
+        """Split a cited paragraph into claims (see :func:`split_claims`)."""
+        out = []
+        for raw in split_sentences(paragraph):
+            parsed = self.parse(raw)
+            if parsed.text or parsed.citations:
+                out.append(parsed)
+        return out
+
+    def normalise(self, text: str) -> str:
+        """Rewrite citation groups ``[a, b]`` and ``[a; b]`` as ``[a][b]``; other brackets stay."""
+        pieces = []
+        pos = 0
+        for mk in self.markers(text):
+            pieces.append(text[pos : mk.start])
+            pieces.append(format_citations(mk.ids))
+            pos = mk.end
+        pieces.append(text[pos:])
+        return "".join(pieces)
 
 
-def _shape(token: str) -> str:
-    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "0", token))
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened earlier in ``text``."""
+    head = text[:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
-def _group_ids(inner: str, is_id: Callable[[str], bool]) -> list[str] | None:
-    parts = [p for p in _PART_SPLIT.split(inner.strip()) if p]
-    if parts and all(is_id(p) for p in parts):
-        return parts
-    return None
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
+_SPACES = re.compile(r"\s{2,}")
+
+
+def _tidy(text: str) -> str:
+    """Close the gaps that removed markers leave: ``"fell ."`` -> ``"fell."``."""
+    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text)).strip()
+
+
+def id_matcher(known_ids: Iterable[str] | None = None) -> Callable[[str], bool]:
+    """Return a predicate telling whether a bracketed part, written in citation position
+    (before a clause or sentence end), reads as an article id: a known id, or any id-shaped
+    token that is not an editorial mark such as ``sic``."""
+    reader = CitationReader(known_ids)
+    return lambda part: reader._part_is_id(part, positioned=True, quoted=False)
 
 
 def format_citations(ids: Sequence[str]) -> str:
@@ -111,11 +227,14 @@ def attach_citations(text: str, ids: Sequence[str]) -> str:
     return place_marker(text, format_citations(ids))
 
 
+_FINAL_PUNCT = re.compile(r"[.!?]+[\"'”’)]*$")
+
+
 def place_marker(text: str, marker: str) -> str:
     """Put an already formatted marker (plain ``[a][b]`` or linked) before the final punctuation."""
     if not marker:
         return text
-    m = re.search(r"[.!?]+[\"'”’)]*$", text)
+    m = _FINAL_PUNCT.search(text)
     if m:
         return f"{text[: m.start()]} {marker}{text[m.start() :]}"
     return f"{text} {marker}"
@@ -123,45 +242,20 @@ def place_marker(text: str, marker: str) -> str:
 
 def normalise_citations(text: str, known_ids: Iterable[str] | None = None) -> str:
     """Rewrite ``[a, b]`` and ``[a; b]`` groups as ``[a][b]``; other brackets are left alone."""
-    is_id = id_matcher(known_ids)
-
-    def repl(m: re.Match[str]) -> str:
-        ids = _group_ids(m.group(1), is_id)
-        return format_citations(ids) if ids else m.group(0)
-
-    return _GROUP.sub(repl, text)
-
-
-@dataclass(frozen=True)
-class ParsedSentence:
-    """A sentence as written, its text with the markers removed, and the ids it cites."""
-
-    raw: str
-    text: str
-    citations: list[str] = field(default_factory=list)
+    return CitationReader(known_ids).normalise(text)
 
 
 def parse_sentence(raw: str, known_ids: Iterable[str] | None = None) -> ParsedSentence:
     """Take the citation markers out of one sentence.
 
+    To read many sentences against one cluster, build a :class:`CitationReader` once.
+
     Args:
         raw: the sentence as written.
-        known_ids: the cluster's ids, to tell ``[51155]`` from ``[sic]``.
+        known_ids: the cluster's ids, to tell ``[51155]`` from ``[sic]`` and to report
+            ``[99999]`` as an unknown id.
     """
-    is_id = id_matcher(known_ids)
-    ids: list[str] = []
-
-    def repl(m: re.Match[str]) -> str:
-        found = _group_ids(m.group(1), is_id)
-        if found is None:
-            return m.group(0)
-        ids.extend(found)
-        return ""
-
-    stripped = _GROUP.sub(repl, raw)
-    stripped = re.sub(r"\s+([.,;:!?])", r"\1", stripped)
-    stripped = re.sub(r"\s{2,}", " ", stripped).strip()
-    return ParsedSentence(raw=raw.strip(), text=stripped, citations=list(dict.fromkeys(ids)))
+    return CitationReader(known_ids).parse(raw)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -217,7 +311,7 @@ def _glued_boundary(text: str, dot: int, nxt: int) -> bool:
     return len(word) >= 3 and word.isalpha() and word.islower() and word not in _ABBREVIATIONS
 
 
-_CANDIDATE = re.compile(r"\n[ \t\r]*\n|\.{3}|…|[.!?]+")
+_CANDIDATE = re.compile(r"\n[ \t\r]*\n|\.{3}|…|[.!?]+(?![0-9])")
 _TRAILING_CITATION = re.compile(r"\s*\[[^\[\]\n]{1,300}\]")
 
 
@@ -280,11 +374,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def split_claims(paragraph: str, known_ids: Iterable[str] | None = None) -> list[ParsedSentence]:
-    """Split a cited paragraph into claims, each with its citations taken out."""
-    known = list(known_ids) if known_ids is not None else None
-    out = []
-    for raw in split_sentences(paragraph):
-        parsed = parse_sentence(raw, known)
-        if parsed.text or parsed.citations:
-            out.append(parsed)
-    return out
+    """Split a cited paragraph into claims, each with its citations taken out.
+
+    Args:
+        paragraph: the brief's text.
+        known_ids: the cluster's ids (see :class:`CitationReader`).
+    """
+    return CitationReader(known_ids).split(paragraph)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .citations import ParsedSentence, attach_citations, parse_sentence, split_claims
+from .citations import CitationReader, ParsedSentence, attach_citations
 from .errors import InputError
 from .types import Article, Brief, Cluster, Sentence
 
@@ -212,7 +212,7 @@ def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
     if cluster is not None:
         paragraph = _strip_member_headlines(paragraph, [a.title for a in cluster.articles])
     ids = cluster.ids if cluster is not None else None
-    return BriefInput(title, split_claims(paragraph, ids))
+    return BriefInput(title, CitationReader(ids).split(paragraph))
 
 
 def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
@@ -234,6 +234,7 @@ def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
         title = data.get("title") if isinstance(data.get("title"), str) else None
         sentences = data.get("sentences")
         if isinstance(sentences, list) and sentences:
+            reader = CitationReader(ids)  # once: it holds the cluster's ids
             claims = []
             for i, s in enumerate(sentences):
                 if not isinstance(s, dict) or not isinstance(s.get("text"), str):
@@ -244,11 +245,14 @@ def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
                         str(p), "must be a list", item=f"sentence {i}", field="citations"
                     )
                 raw = s["text"].rstrip()
-                parsed = parse_sentence(raw, ids)
+                parsed = reader.parse(raw)
                 cited = list(dict.fromkeys([*parsed.citations, *(str(c) for c in cits)]))
                 claims.append(
                     ParsedSentence(
-                        raw=attach_citations(parsed.text, cited), text=parsed.text, citations=cited
+                        raw=attach_citations(parsed.text, cited),
+                        text=parsed.text,
+                        citations=cited,
+                        unknown_ids=reader.unknown(cited),
                     )
                 )
             result = BriefInput(title, claims)
