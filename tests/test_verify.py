@@ -8,6 +8,7 @@ import pytest
 from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
 from llmbrief.citations import parse_sentence
 from llmbrief.evals import evaluate_verifier, load_cases
+from llmbrief.evals.verifier import Case, labelled_claim
 from llmbrief.load import load_brief
 from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
 
@@ -273,7 +274,14 @@ FOOTNOTED = Cluster(
 
 
 def test_footnote_markers_are_not_figures_and_are_noted() -> None:
-    c = verify(FOOTNOTED, "The Orland ferry line carried 735, 000 passengers [1] [doc].").claims[0]
+    # a labelled claim (text that is not ours): [1] is a footnote, not an unknown id
+    case = Case(
+        id="f1",
+        claim="The Orland ferry line carried 735, 000 passengers [1] [doc].",
+        sources=[{"id": "doc", "text": FOOTNOTED.articles[0].text}],
+        label="supported",
+    )
+    c = Verifier(FOOTNOTED).claim(0, labelled_claim(case))
     assert c.verdict == "supported", c.reasons
     assert any("[1]" in n for n in c.notes) and any("from [doc]" in n for n in c.notes)
     ev = c.evidence[0]

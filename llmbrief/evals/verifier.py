@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from ..citations import parse_sentence
+from ..citations import CitationReader, ParsedSentence
 from ..errors import InputError
 from ..types import Article, Cluster
 from ..verifier import ClusterIndex, Verifier
@@ -197,6 +197,24 @@ class VerifierResult:
         return out
 
 
+def labelled_claim(case: Case) -> ParsedSentence:
+    """The claim of a labelled case as the verifier reads it.
+
+    A labelled claim is text that is not ours (FORMATS section 2): a bracketed marker that
+    names no source (a footnote such as ``[1]``) is not an unknown id. It stays in the text,
+    where normalisation removes it before the checks and notes it in the report; markers
+    that name sources are citations, added to the case's own ``citations``.
+    """
+    ids = [s.id for s in case.sources]
+    markers = [m for m in CitationReader(ids).markers(case.claim) if not m.unknown]
+    text = case.claim
+    for m in reversed(markers):
+        text = text[: m.start] + text[m.end :]
+    cited = case.citations if case.citations is not None else ids
+    cited = list(dict.fromkeys([*(i for m in markers for i in m.ids), *cited]))
+    return ParsedSentence(raw=case.claim, text=" ".join(text.split()), citations=cited)
+
+
 def evaluate_verifier(
     cases: Sequence[Case],
     progress: Progress | None = None,
@@ -230,10 +248,7 @@ def evaluate_verifier(
                 articles=[Article(id=s.id, title=s.id, text=s.text) for s in case.sources],
             )
             verifier = verifiers[key] = Verifier(cluster, ClusterIndex(cluster))
-        parsed = parse_sentence(case.claim, [s.id for s in case.sources])
-        cited = case.citations if case.citations is not None else [s.id for s in case.sources]
-        cited = list(dict.fromkeys([*parsed.citations, *cited]))
-        claim = type(parsed)(raw=case.claim, text=parsed.text, citations=cited)
+        claim = labelled_claim(case)
         report = verifier.claim(0, claim)
         seconds += time.perf_counter() - start
 
@@ -250,7 +265,7 @@ def evaluate_verifier(
             verdict=report.verdict,
             predicted=pred,
             score=report.score,
-            baseline_score=_baseline_score(case, parsed.text, cited, sources),
+            baseline_score=_baseline_score(case, claim.text, claim.citations, sources),
             checks=tuple(fired.items()),
         )
         outcomes.append(outcome)
