@@ -45,13 +45,19 @@ def plural(n: int, word: str, words_: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words_ or word + 's')}"
 
 
-def verification_summary(report: Report) -> str:
-    """One line: ``3 of 7 claims failed: 1 unsupported, 1 unknown_id, 1 misattributed``."""
+def verification_summary(report: Report, labels: dict[str, str] | None = None) -> str:
+    """One line: ``3 of 7 claims failed: 1 unsupported, 1 unknown_id, 1 misattributed``.
+
+    ``labels`` names the verdicts for people (``unknown id``); by default their JSON names.
+    """
+    labels = labels or {}
     n = len(report.claims)
     failed = n - report.counts.get("supported", 0)
     if not failed:
         return f"all {plural(n, 'claim')} supported" if n != 1 else "the 1 claim is supported"
-    parts = ", ".join(f"{report.counts[v]} {v}" for v in _FAILING if report.counts.get(v))
+    parts = ", ".join(
+        f"{report.counts[v]} {labels.get(v, v)}" for v in _FAILING if report.counts.get(v)
+    )
     return f"{failed} of {plural(n, 'claim')} failed: {parts}"
 
 
@@ -68,10 +74,17 @@ def _readable(reason: str, claim_text: str) -> str:
     return _STEM_LISTS.sub(repl, reason)
 
 
-def claim_reason(c: ClaimReport) -> str:
-    """Why a claim failed, in one line of words."""
+# reasons about word overlap say less to an editor than a figure, name or negation that fails
+_SOFT = ("only ", "words found in other articles")
+
+
+def claim_reason(c: ClaimReport, short: bool = False) -> str:
+    """Why a claim failed, in words; ``short``: the most telling reason and how many more."""
     reasons = [_readable(r, c.text) for r in c.reasons] or [c.verdict]
-    return "; ".join(reasons)
+    if not short or len(reasons) == 1:
+        return "; ".join(reasons)
+    first = next((r for r in reasons if not r.startswith(_SOFT)), reasons[0])
+    return f"{first} (and {plural(len(reasons) - 1, 'more reason')})"
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -94,7 +107,7 @@ def findings_text(report: Report, repair: Sequence[str] = ()) -> str:
         if c.verdict == "supported":
             continue
         score = f" (support {c.score:.2f})" if c.score > 0 else ""
-        lines.append(f"claim {c.index + 1}: {c.verdict}: {claim_reason(c)}{score}")
+        lines.append(f"claim {c.index + 1}: {c.verdict}: {claim_reason(c, short=True)}{score}")
         lines.append(f"    {_clip(c.text)}")
         if c.suggested_ids:
             lines.append(f"    suggested: {_ids(c.suggested_ids)}")
@@ -247,7 +260,7 @@ h2 { font: 600 1em/1.3 system-ui, sans-serif; margin: 2em 0 .6em; }
 .cite.broken { color: var(--unk-line); text-decoration: line-through wavy; cursor: help; }
 .headlines { padding-left: 1.2em; } .headlines small, footer { color: #5f6368; }
 .findings ol { padding-left: 0; list-style: none; }
-.finding { border-left: 4px solid; padding: .5em .8em; margin: 0 0 .8em;
+.finding { border-left-width: 4px; border-left-style: solid; padding: .5em .8em; margin: 0 0 .8em;
   font: 15px/1.5 system-ui, sans-serif; border-radius: 0 6px 6px 0; }
 .detail p { margin: .25em 0; } .detail ul { margin: .25em 0; padding-left: 1.2em; }
 .detail blockquote { margin: .35em 0; padding: .3em .6em; background: rgba(255,255,255,.7);
@@ -257,6 +270,8 @@ h2 { font: 600 1em/1.3 system-ui, sans-serif; margin: 2em 0 .6em; }
   background: #fff; border: 1px solid #c4c7cc; border-radius: 8px; padding: .6em .8em;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 14px/1.45 system-ui, sans-serif; }
 #pop[hidden] { display: none; }
+#pop .close { float: right; margin: -.35em -.45em 0 .5em; border: 0; background: none;
+  font: 22px/1 system-ui, sans-serif; color: #5f6368; cursor: pointer; padding: .2em .35em; }
 .repair li { font: 15px/1.5 system-ui, sans-serif; }
 @media (max-width: 600px) {
   body { font-size: 16px; padding-top: .6em; }
@@ -272,7 +287,8 @@ _JS = """
   function show(el) {
     var d = document.getElementById("detail-" + el.dataset.claim);
     if (!d) return;
-    pop.innerHTML = d.innerHTML;
+    pop.innerHTML = '<button class="close" aria-label="close">\u00d7</button>' + d.innerHTML;
+    pop.querySelector(".close").addEventListener("click", hide);
     pop.hidden = false;
     var r = el.getBoundingClientRect();
     pop.style.left = Math.max(8, Math.min(window.scrollX + r.left,
@@ -311,8 +327,6 @@ def _html_detail(c: ClaimReport) -> str:
             if c.reasons
             else ""
         )
-    if c.unknown_ids:
-        parts.append("<p>Not articles of this cluster: " + e(", ".join(c.unknown_ids)) + "</p>")
     if c.suggested_ids:
         parts.append("<p>Suggested ids: " + e(_ids(c.suggested_ids)) + "</p>")
     for ev in c.evidence[:2]:
@@ -383,7 +397,7 @@ def _html(brief: Brief, cluster: Cluster | None) -> str:
         hint = "" if v.ok else " Tap or hover a sentence for the reasons."
         header = (
             f'<section class="verdicts{"" if v.ok else " fail"}" aria-label="verification">'
-            f'<p class="summary">{icon} {e(verification_summary(v))}.{hint}</p>'
+            f'<p class="summary">{icon} {e(verification_summary(v, _LABELS))}.{hint}</p>'
             f'<ul class="legend">{legend}</ul></section>'
         )
     items = []
@@ -431,7 +445,7 @@ def _html(brief: Brief, cluster: Cluster | None) -> str:
 <p class="meta">{" · ".join(meta)}</p>
 {sections}
 </article>
-<div id="pop" role="dialog" hidden></div>
+<div id="pop" class="detail" role="dialog" hidden></div>
 {"".join(details)}
 <script type="application/json" id="{HTML_DATA_ID}">{data}</script>
 <script>{_JS}</script>

@@ -64,7 +64,7 @@ def budget_line(note: BudgetNote | None, model: str) -> str | None:
 def model_line(brief: Brief, endpoint: str) -> str:
     """Which model drafted the brief, where, and what it cost."""
     u = brief.usage
-    cost = f", ${u.cost_usd:.4f}" if u.cost_usd is not None else ""
+    cost = f", ${u.cost_usd:.6f}" if u.cost_usd is not None else ""
     cached = f" ({u.cache_hits} from the cache)" if u.cache_hits else ""
     return (
         f"llmbrief: drafted with {brief.model} at {endpoint}: {plural(u.calls, 'call')}{cached}, "
@@ -72,8 +72,10 @@ def model_line(brief: Brief, endpoint: str) -> str:
     )
 
 
-def report_to_stderr(brief: Brief, fmt: str, err: TextIO) -> None:
-    """What a reader of stderr needs: budget cuts, repair actions, and the verdicts."""
+def report_to_stderr(brief: Brief, fmt: str, err: TextIO, endpoint: str | None) -> None:
+    """What a reader of stderr needs: the model run, budget cuts, repair, and the verdicts."""
+    if endpoint is not None:
+        err.write(model_line(brief, endpoint) + "\n")
     line = budget_line(brief.budget, brief.model)
     if line:
         err.write(line + "\n")
@@ -100,16 +102,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         brief = brief_maker(args, drafter)(cluster)
     finally:
         close(drafter)
-    if settings.is_llm:  # a failed call names them in its own one-line error
-        err.write(model_line(brief, settings.endpoint) + "\n")
     if not brief.sentences:
+        by = f"; drafted with {brief.model} at {settings.endpoint}" if settings.is_llm else ""
         err.write(
             f"llmbrief: --repair {args.repair} dropped every sentence of the brief "
-            f"({len(brief.repair)} failed verification); nothing written\n"
+            f"({len(brief.repair)} failed verification{by}); nothing written\n"
         )
         return EXIT_FAIL
     write(render(brief, cast(Format, fmt), cluster), args.out, out)
-    report_to_stderr(brief, fmt, err)
+    # a model run is named here; a failed call names model and endpoint in its one-line error
+    report_to_stderr(brief, fmt, err, settings.endpoint if settings.is_llm else None)
     if args.strict and brief.verification is not None and not brief.verification.ok:
         return EXIT_FAIL
     return EXIT_OK
