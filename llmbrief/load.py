@@ -196,7 +196,7 @@ def iter_cluster_lines(path: str | Path) -> Iterator[tuple[int, str, Cluster | I
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        default_id = f"{p.stem}-{n}"
+        default_id = f"{_default_id(p)}-{n}"
         try:
             data = _parse_json(p, line, n)
             if isinstance(data, dict) and isinstance(data.get("cluster_id"), (str, int)):

@@ -329,6 +329,16 @@ def _html_detail(c: ClaimReport) -> str:
         )
     if c.suggested_ids:
         parts.append("<p>Suggested ids: " + e(_ids(c.suggested_ids)) + "</p>")
+    fired = [k for k in c.checks if k.fired]
+    if fired:
+        parts.append(
+            '<p class="checks">Checks that fired: '
+            + ", ".join(
+                e(k.name) + (f" ({e(k.detail)})" if k.detail and k.detail not in c.reasons else "")
+                for k in fired
+            )
+            + "</p>"
+        )
     for ev in c.evidence[:2]:
         parts.append(
             f"<p>Evidence in [{e(ev.article_id)}]:</p><blockquote>{e(_clip(ev.sentence, 400))}"
@@ -377,7 +387,7 @@ def _html(brief: Brief, cluster: Cluster | None) -> str:
         flag = f'<sup class="flag">{n}</sup>' if c.verdict != "supported" else ""
         sentences.append(
             f'<span class="claim v-{c.verdict}" id="claim-{n}" data-claim="{n}" tabindex="0" '
-            f'title="claim {n}: {e(_LABELS[c.verdict])}">{text}{flag}</span>'
+            f'aria-describedby="detail-{n}">{text}{flag}</span>'
         )
         detail = _html_detail(c)
         details.append(f'<div id="detail-{n}" hidden>{detail}</div>')
