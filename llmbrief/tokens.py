@@ -13,7 +13,7 @@ import gzip
 import importlib.resources
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -263,7 +263,19 @@ def _truncate(text: str, limit: int, enc: Encoder) -> tuple[str, int]:
     return text[:kept_end].rstrip(), used
 
 
-def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
+@dataclass
+class _Memo:
+    """What one fit computes per article and a retry within :func:`fit_request` reuses."""
+
+    leads: dict[str, int] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    copies: dict[str, str] | None = None
+    rank: dict[str, int] | None = None
+
+
+def fit_cluster(
+    cluster: Cluster, budget: Budget, *, _memo: _Memo | None = None
+) -> tuple[Cluster, BudgetNote]:
     """Fit the articles into ``budget``: drop wire copies first, then shorten fairly.
 
     Shortening gives every article an equal share of what is left (articles shorter than
@@ -274,7 +286,10 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
         The cluster to send and a note of what was cut.
     """
     enc = get_encoding(budget.encoding)
-    sizes = {a.id: _article_tokens(a, enc) for a in cluster.articles}
+    memo = _memo or _Memo()
+    if not memo.sizes:
+        memo.sizes = {a.id: _article_tokens(a, enc) for a in cluster.articles}
+    sizes = dict(memo.sizes)
     before = sum(sizes.values())
     note = BudgetNote(
         encoding=budget.encoding,
@@ -287,7 +302,9 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
         return cluster, note
 
     articles = list(cluster.articles)
-    copies = _duplicates(articles)
+    if memo.copies is None:
+        memo.copies = _duplicates(articles)
+    copies = memo.copies
     for i, a in enumerate(articles):
         if a.id in copies:
             stub = f"(Wire copy of article [{copies[a.id]}]; text omitted.)"
@@ -297,11 +314,11 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
     total = sum(sizes.values())
     limit = budget.max_input_tokens
     if total > limit:
-        articles = _drop_least_central(articles, sizes, limit, enc, note)
+        articles = _drop_least_central(articles, sizes, limit, enc, note, memo)
         articles, total = _shorten(articles, sizes, limit, enc, note)
         while total > limit and len(articles) > 1:
             # a lead longer than its fair share: give up the least central article left
-            last = _by_centrality(articles)[-1].id
+            last = _by_centrality(articles, memo)[-1].id
             note.dropped.append(last)
             articles = [a for a in articles if a.id != last]
             note.shortened = {}
@@ -317,44 +334,61 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
     return Cluster(cluster_id=cluster.cluster_id, articles=articles), note
 
 
-def _by_centrality(articles: Sequence[Article]) -> list[Article]:
+def _by_centrality(articles: Sequence[Article], memo: _Memo) -> list[Article]:
     """Most central first: the articles whose words the others share most (ties: file order).
 
-    An article's centrality is the mean, over its distinct content words, of how many other
-    articles use the word: a story's core reports share its names and figures; side stories
-    do not.
+    An article's centrality is the mean, over the distinct content words of its title and
+    lead, of how many other articles use the word: a story's core reports share its names
+    and figures; side stories do not. Ranked once per cluster (``memo``).
     """
-    words = [frozenset(content_stems(f"{a.title} {a.text}")) for a in articles]
-    df: dict[str, int] = {}
-    for ws in words:
-        for w in ws:
-            df[w] = df.get(w, 0) + 1
-    score = [sum(df[w] - 1 for w in sorted(ws)) / len(ws) if ws else 0.0 for ws in words]
-    ranked = sorted(range(len(articles)), key=lambda i: (-score[i], i))
-    return [articles[i] for i in ranked]
+    if memo.rank is None:
+        words = [frozenset(content_stems(f"{a.title} {a.text[:_LEAD_CHARS]}")) for a in articles]
+        df: dict[str, int] = {}
+        for ws in words:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        score = [sum(df[w] - 1 for w in sorted(ws)) / len(ws) if ws else 0.0 for ws in words]
+        ranked = sorted(range(len(articles)), key=lambda i: (-score[i], i))
+        memo.rank = {articles[i].id: r for r, i in enumerate(ranked)}
+    rank = memo.rank
+    return sorted(articles, key=lambda a: rank.get(a.id, len(rank)))
 
 
-def _lead_tokens(a: Article, enc: Encoder) -> int:
+#: how much of an article's start is read for its lead and its centrality
+_LEAD_CHARS = 1500
+
+
+def _lead_tokens(a: Article, enc: Encoder, memo: _Memo) -> int:
     """Tokens of an article cut to its first sentence (what shortening always keeps)."""
-    spans = sentence_spans(a.text)
-    end = spans[0][1] if spans else len(a.text)
-    return _article_tokens(a.model_copy(update={"text": a.text[:end]}), enc)
+    if a.id not in memo.leads:
+        head = a.text[:_LEAD_CHARS]
+        spans = sentence_spans(head)
+        if not spans or spans[0][1] >= len(head):  # a first sentence longer than the head
+            spans = sentence_spans(a.text)
+        end = spans[0][1] if spans else len(a.text)
+        memo.leads[a.id] = _article_tokens(a.model_copy(update={"text": a.text[:end]}), enc)
+    return memo.leads[a.id]
 
 
 def _drop_least_central(
-    articles: list[Article], sizes: dict[str, int], limit: int, enc: Encoder, note: BudgetNote
+    articles: list[Article],
+    sizes: dict[str, int],
+    limit: int,
+    enc: Encoder,
+    note: BudgetNote,
+    memo: _Memo,
 ) -> list[Article]:
     """Keep the most central articles whose titles and leads fit ``limit``; note the rest."""
-    if sum(min(sizes[a.id], _lead_tokens(a, enc)) for a in articles) <= limit:
+    need = {a.id: min(sizes[a.id], _lead_tokens(a, enc, memo)) for a in articles}
+    if sum(need.values()) <= limit:
         return articles
     kept: set[str] = set()
     used = 0
-    for a in _by_centrality(articles):
-        need = min(sizes[a.id], _lead_tokens(a, enc))
-        if used + need > limit and kept:
+    for a in _by_centrality(articles, memo):
+        if used + need[a.id] > limit and kept:
             break
         kept.add(a.id)
-        used += need
+        used += need[a.id]
     note.dropped.extend(a.id for a in articles if a.id not in kept)
     return [a for a in articles if a.id in kept]
 
@@ -386,8 +420,9 @@ def fit_request(
             "(--max-input-tokens / --context-window)"
         )
     room = cap - bare
+    memo = _Memo()
     for _ in range(12):
-        sent, note = fit_cluster(cluster, replace(budget, max_input_tokens=room))
+        sent, note = fit_cluster(cluster, replace(budget, max_input_tokens=room), _memo=memo)
         messages = build(sent.articles)
         used = count_messages(messages, enc)
         if used <= cap:
