@@ -45,6 +45,7 @@ __all__ = [
     "Completion",
     "ReplyCache",
     "cache_key",
+    "check_prices",
     "default_cache_dir",
 ]
 
@@ -143,16 +144,39 @@ class ReplyCache:
             log.warning("reply cache not written (%s): %s", self.directory, err.strerror)
 
 
-def _prices() -> dict[str, tuple[float, float]]:
+def check_prices(env: Mapping[str, str] | None = None) -> dict[str, tuple[float, float]]:
+    """The price table with ``LLMBRIEF_PRICES`` applied; call it before any request.
+
+    Raises:
+        ConfigError: ``LLMBRIEF_PRICES`` is not ``{"model": [in, out]}`` JSON with two
+            non-negative numbers per model (one line naming the model).
+    """
+    env = os.environ if env is None else env
     table = dict(PRICES)
-    raw = os.environ.get("LLMBRIEF_PRICES")
-    if raw:
-        try:
-            extra = json.loads(raw)
-            table.update({str(k): (float(v[0]), float(v[1])) for k, v in extra.items()})
-        except (ValueError, TypeError, IndexError, AttributeError) as err:
-            raise ConfigError(f"LLMBRIEF_PRICES is not {{model: [in, out]}} JSON: {err}") from None
+    raw = env.get("LLMBRIEF_PRICES")
+    if not raw:
+        return table
+    shape = 'LLMBRIEF_PRICES must be JSON like {"gpt-4o-mini": [0.15, 0.60]} (USD per 1M tokens)'
+    try:
+        extra = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"{shape}; invalid JSON at character {err.pos}") from None
+    if not isinstance(extra, dict):
+        raise ConfigError(f"{shape}; got a JSON {type(extra).__name__}")
+    for k, v in extra.items():
+        if (
+            not isinstance(v, list)
+            or len(v) != 2
+            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v)
+            or min(v) < 0
+        ):
+            raise ConfigError(f"{shape}; {k!r} has {json.dumps(v)}")
+        table[str(k)] = (float(v[0]), float(v[1]))
     return table
+
+
+def _prices() -> dict[str, tuple[float, float]]:
+    return check_prices()
 
 
 def cost_of(model: str, prompt_tokens: int, completion_tokens: int) -> float | None:
@@ -413,7 +437,13 @@ class ChatClient:
                 return ModelCallError(
                     f"{self.model} at {where}: out of credit (insufficient_quota)"
                 )
-            hint = {401: " (check OPENAI_API_KEY)", 404: " (unknown model or wrong base URL?)"}
+            # OPENAI_API_KEY is the key to check only on OpenAI's own endpoint
+            key_hint = (
+                " (check OPENAI_API_KEY)"
+                if self.settings.is_openai
+                else " (the server refused the key; check the key it expects)"
+            )
+            hint = {401: key_hint, 404: " (unknown model or wrong base URL?)"}
             return ModelCallError(
                 f"{self.model} at {where}: HTTP {err.status_code}"
                 + (f" {code}" if code else "")

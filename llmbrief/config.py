@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULT_LLM_MODEL", "EXTRACTIVE", "ModelSettings", "resolve_model"]
+__all__ = ["EXTRACTIVE", "OPENAI_BASE_URL", "ModelSettings", "resolve_model"]
 
 EXTRACTIVE = "extractive"
-DEFAULT_LLM_MODEL = "gpt-4o-mini"
+#: Where requests go when no base URL is given (the openai SDK's own default).
+OPENAI_BASE_URL = "https://api.openai.com/v1"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,16 @@ class ModelSettings:
         """Whether this is a chat model rather than the offline drafter."""
         return self.model != EXTRACTIVE
 
+    @property
+    def endpoint(self) -> str:
+        """The server requests go to (OpenAI's own when no base URL is set)."""
+        return self.base_url or OPENAI_BASE_URL
+
+    @property
+    def is_openai(self) -> bool:
+        """Whether requests go to OpenAI's own API (where OPENAI_API_KEY is the key to check)."""
+        return urlsplit(self.endpoint).hostname == "api.openai.com"
+
     def __repr__(self) -> str:  # never show the key
         key = "set" if self.api_key else None
         return f"ModelSettings(model={self.model!r}, base_url={self.base_url!r}, api_key={key})"
@@ -41,18 +53,20 @@ def resolve_model(
     env: Mapping[str, str] | None = None,
     timeout: float | None = None,
 ) -> ModelSettings:
-    """Pick the model: ``model`` > ``LLMBRIEF_MODEL`` > an LLM when a key or base URL is set >
-    the offline ``extractive`` drafter.
+    """Pick the model: ``model`` > ``LLMBRIEF_MODEL`` > the offline ``extractive`` drafter.
+
+    A key or base URL in the environment never turns a model on by itself: it only tells a
+    chosen model where to go. ``extractive`` needs neither.
 
     Raises:
-        ConfigError: an LLM is asked for with neither ``OPENAI_API_KEY`` nor a base URL.
+        ConfigError: an LLM is asked for with neither ``OPENAI_API_KEY`` nor a base URL, or the
+            base URL is not an http(s) URL.
     """
     env = os.environ if env is None else env
+    from_env = not base_url
     base_url = base_url or env.get("OPENAI_BASE_URL") or None
     api_key = api_key or env.get("OPENAI_API_KEY") or None
-    chosen = model or env.get("LLMBRIEF_MODEL") or None
-    if chosen is None:
-        chosen = DEFAULT_LLM_MODEL if (api_key or base_url) else EXTRACTIVE
+    chosen = model or env.get("LLMBRIEF_MODEL") or EXTRACTIVE
     try:
         t = timeout if timeout is not None else float(env.get("LLMBRIEF_TIMEOUT", "60") or 60)
         attempts = int(env.get("LLMBRIEF_MAX_ATTEMPTS", "4") or 4)
@@ -64,6 +78,8 @@ def resolve_model(
         raise ConfigError("the timeout must be positive and LLMBRIEF_MAX_ATTEMPTS at least 1")
     if chosen == EXTRACTIVE:
         return ModelSettings(model=EXTRACTIVE, timeout=t, max_attempts=attempts)
+    if base_url is not None:
+        _check_url(base_url, "OPENAI_BASE_URL" if from_env else "--base-url")
     if not api_key and not base_url:
         raise ConfigError(
             f"model {chosen!r} needs OPENAI_API_KEY (or --base-url / OPENAI_BASE_URL for a "
@@ -77,3 +93,14 @@ def resolve_model(
         timeout=t,
         max_attempts=attempts,
     )
+
+
+def _check_url(url: str, name: str) -> None:
+    """A base URL must be http(s)://host...; anything else is a usage error, not a retry loop."""
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. "http://[bad"
+        ok = False
+    if not ok:
+        raise ConfigError(f"{name} {url!r} is not a URL; give one like http://localhost:11434/v1")

@@ -12,6 +12,7 @@ import html
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,8 +23,8 @@ from .errors import ModelOutputError
 from .load import claims_of, parse_brief_text
 from .model import ChatModel, Completion
 from .prompts import Prompt, render_template
-from .tokens import Budget, fit_cluster
-from .types import BudgetNote, Cluster, Report, Sentence, Usage
+from .tokens import Budget, fit_request
+from .types import Article, BudgetNote, Cluster, Report, Sentence, Usage
 from .verifier import checks
 from .verifier.lexicon import content_stems
 from .verifier.support import ClusterIndex
@@ -274,11 +275,11 @@ def parse_reply(completion: Completion, known_ids: list[str]) -> tuple[str, list
     return brief.title, sentences
 
 
-def _articles_block(cluster: Cluster) -> str:
+def _articles_block(articles: Sequence[Article]) -> str:
     """Articles as delimited, labelled data; their text is escaped so it cannot close a block."""
     esc = html.escape
     parts = []
-    for a in cluster.articles:
+    for a in articles:
         meta = []
         if a.source:
             meta.append(f"<source>{esc(a.source, quote=False)}</source>")
@@ -311,7 +312,9 @@ class LLMDrafter:
     Args:
         model: anything with ``complete(messages, params=, schema=)`` (a ChatClient).
         prompt: the loaded prompt.
-        max_input_tokens: token budget for the articles (capped by the context window).
+        max_input_tokens: hard cap on the tokens of each request (messages and chat
+            overhead), within the context window less room for the reply.
+        context_window: the model's context window when the table does not know it.
         rounds: most regenerate rounds when verification fails.
         min_sentences: fewest sentences to ask for.
         max_sentences: most sentences to ask for.
@@ -323,6 +326,7 @@ class LLMDrafter:
         prompt: Prompt,
         *,
         max_input_tokens: int | None = None,
+        context_window: int | None = None,
         rounds: int = 1,
         min_sentences: int = 4,
         max_sentences: int = 7,
@@ -330,6 +334,7 @@ class LLMDrafter:
         self.model = model
         self.prompt = prompt
         self.max_input_tokens = max_input_tokens
+        self.context_window = context_window
         self.rounds = rounds
         self.min_sentences = min_sentences
         self.max_sentences = max_sentences
@@ -353,55 +358,71 @@ class LLMDrafter:
     def _params(self) -> dict[str, Any]:
         return {k: v for k, v in self.prompt.defaults.items() if v is not None}
 
+    def _fit(
+        self, cluster: Cluster, extra: Sequence[dict[str, str]] = ()
+    ) -> tuple[list[dict[str, str]], BudgetNote]:
+        """The request's messages (the prompt, then ``extra`` turns) within the token budget."""
+        budget = Budget.for_model(
+            self.model.model,
+            self.max_input_tokens,
+            max_completion_tokens=int(self.prompt.defaults.get("max_completion_tokens", 1000)),
+            context_window=self.context_window,
+        )
+
+        def build(articles: Sequence[Article]) -> list[dict[str, str]]:
+            # only the articles sent are offered as ids: the model cannot cite what it never saw
+            messages = self.prompt.messages(
+                cluster_id=cluster.cluster_id,
+                n_articles=len(articles),
+                ids=", ".join(a.id for a in articles),
+                articles=_articles_block(articles),
+                min_sentences=self.min_sentences,
+                max_sentences=self.max_sentences,
+            )
+            return [*messages, *extra]
+
+        messages, _, note = fit_request(cluster, budget, build)
+        return messages, note
+
     def _ask(
-        self, messages: list[dict[str, str]], usage: Usage, cluster: Cluster
-    ) -> tuple[str, list[Sentence], str]:
-        """One request, and one re-ask when the reply cannot be read."""
+        self, cluster: Cluster, extra: Sequence[dict[str, str]], usage: Usage
+    ) -> tuple[str, list[Sentence], str, list[dict[str, str]], BudgetNote]:
+        """One request, and one re-ask when the reply cannot be read; each within the budget."""
         schema = self.prompt.response_schema
+        messages, note = self._fit(cluster, extra)
         completion = self.model.complete(messages, params=self._params(), schema=schema)
         usage.add(completion.usage)
         try:
             title, sentences = parse_reply(completion, cluster.ids)
-            return title, sentences, completion.text
+            return title, sentences, completion.text, messages, note
         except ModelOutputError as err:
             if completion.finish_reason == "length" or completion.refusal or not self.prompt.reask:
                 raise
-            retry = [
-                *messages,
-                {"role": "assistant", "content": completion.text},
-                {
-                    "role": "user",
-                    "content": render_template(
-                        self.prompt.reask, {"error": str(err)}, self.prompt.id
-                    ),
-                },
-            ]
+            retry, note = self._fit(
+                cluster,
+                [
+                    *extra,
+                    {"role": "assistant", "content": completion.text},
+                    {
+                        "role": "user",
+                        "content": render_template(
+                            self.prompt.reask, {"error": str(err)}, self.prompt.id
+                        ),
+                    },
+                ],
+            )
             again = self.model.complete(retry, params=self._params(), schema=schema)
             usage.add(again.usage)
             try:
                 title, sentences = parse_reply(again, cluster.ids)
             except ModelOutputError as err2:
                 raise ModelOutputError(f"{err2} (after one re-ask)") from None
-            return title, sentences, again.text
+            return title, sentences, again.text, retry, note
 
     def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
-        """Budget the cluster, prompt the model, read its reply."""
-        budget = Budget.for_model(
-            self.model.model,
-            self.max_input_tokens,
-            max_completion_tokens=int(self.prompt.defaults.get("max_completion_tokens", 1000)),
-        )
-        sent, note = fit_cluster(cluster, budget)
-        messages = self.prompt.messages(
-            cluster_id=cluster.cluster_id,
-            n_articles=len(cluster.articles),
-            ids=", ".join(cluster.ids),
-            articles=_articles_block(sent),
-            min_sentences=self.min_sentences,
-            max_sentences=self.max_sentences,
-        )
+        """Budget the request, prompt the model, read its reply."""
         usage = Usage()
-        title, sentences, reply = self._ask(messages, usage, cluster)
+        title, sentences, reply, messages, note = self._ask(cluster, [], usage)
         return Draft(
             title=title,
             sentences=sentences,
@@ -429,8 +450,9 @@ class LLMDrafter:
         rounds = 0
         for _ in range(self.rounds):
             rounds += 1
-            messages = [
-                *current.messages,
+            # the last attempt and what failed in it, after the prompt (the whole request
+            # within the same budget)
+            extra = [
                 {"role": "assistant", "content": current.reply},
                 {
                     "role": "user",
@@ -439,7 +461,7 @@ class LLMDrafter:
                     ),
                 },
             ]
-            title, sentences, reply = self._ask(messages, usage, cluster)
+            title, sentences, reply, messages, _ = self._ask(cluster, extra, usage)
             current = Draft(
                 title=title,
                 sentences=sentences,

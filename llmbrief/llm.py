@@ -20,6 +20,7 @@ def make_llm_drafter(
     *,
     use_cache: bool = True,
     max_input_tokens: int | None = None,
+    context_window: int | None = None,
     rounds: int = 1,
 ) -> LLMDrafter:
     """An LLM drafter for ``settings`` with a shipped prompt name or a prompt file path."""
@@ -30,6 +31,7 @@ def make_llm_drafter(
         client,
         load_prompt(prompt or DEFAULT_PROMPT),
         max_input_tokens=max_input_tokens,
+        context_window=context_window,
         rounds=rounds,
     )
 

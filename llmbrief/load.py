@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,19 +33,40 @@ __all__ = [
 _COUNT_LINE = re.compile(r"^[\s*_]*\d+\s+articles?\s+in\s+this\s+cluster[\s*_]*$", re.IGNORECASE)
 # the markdown form links citations: [[51155]](https://...) -> [51155]
 _MD_CITATION = re.compile(r"\[\[([^\[\]\n]{1,300})\]\]\([^)\s]*\)")
+# ... and now with the inner brackets escaped: [\[51155\]](https://...)
+_MD_LINKED_CITATION = re.compile(r"\[\\\[([^\[\]\n]{1,300}?)\\\]\]\([^)\s]*\)")
+_MD_FOOTNOTE_DEF = re.compile(r"^\[\^\d+\]:")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
+_MD_ESCAPED = re.compile(r"\\([\\`*_<>\[\]])")
+_HTML_DATA = re.compile(
+    r'<script type="application/json" id="llmbrief-brief">(.*?)</script>', re.DOTALL
+)
+
+
+#: The path that means standard input (``llmbrief summarize -``).
+STDIN = "-"
+
+
+def _name(path: Path) -> str:
+    return "<stdin>" if str(path) == STDIN else str(path)
 
 
 def _read_text(path: Path) -> str:
+    if str(path) == STDIN:
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError as err:
+            raise InputError("<stdin>", f"not UTF-8 text (byte {err.start})") from None
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
+        raise InputError(_name(path), "no such file") from None
     except IsADirectoryError:
-        raise InputError(str(path), "is a directory, not a file") from None
+        raise InputError(_name(path), "is a directory, not a file") from None
     except UnicodeDecodeError as err:
-        raise InputError(str(path), f"not UTF-8 text (byte {err.start})") from None
+        raise InputError(_name(path), f"not UTF-8 text (byte {err.start})") from None
     except OSError as err:
-        raise InputError(str(path), f"cannot read file: {err.strerror}") from None
+        raise InputError(_name(path), f"cannot read file: {err.strerror}") from None
 
 
 def _parse_json(path: Path, text: str, line: int | None = None) -> Any:
@@ -52,7 +74,7 @@ def _parse_json(path: Path, text: str, line: int | None = None) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as err:
         where = f"line {line}" if line is not None else f"line {err.lineno} column {err.colno}"
-        raise InputError(str(path), f"invalid JSON at {where}: {err.msg}") from None
+        raise InputError(_name(path), f"invalid JSON at {where}: {err.msg}") from None
 
 
 def _article_label(index: int, raw: object, line: int | None = None) -> str:
@@ -67,17 +89,17 @@ def _article_label(index: int, raw: object, line: int | None = None) -> str:
 def _article(path: Path, index: int, raw: object, line: int | None = None) -> Article:
     label = _article_label(index, raw, line)
     if not isinstance(raw, dict):
-        raise InputError(str(path), "must be a JSON object", item=label)
+        raise InputError(_name(path), "must be a JSON object", item=label)
     for name in ("id", "title", "text"):
         if name not in raw or raw[name] is None:
-            raise InputError(str(path), "is missing", item=label, field=name)
+            raise InputError(_name(path), "is missing", item=label, field=name)
     try:
         return Article.model_validate(raw)
     except ValidationError as err:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or None
         msg = first["msg"].removeprefix("Value error, ")
-        raise InputError(str(path), msg, item=label, field=field) from None
+        raise InputError(_name(path), msg, item=label, field=field) from None
 
 
 def cluster_from_data(
@@ -90,20 +112,20 @@ def cluster_from_data(
         cluster_id = default_id
     elif isinstance(data, dict):
         if "articles" not in data:
-            raise InputError(str(path), "is missing", item=where, field="articles")
+            raise InputError(_name(path), "is missing", item=where, field="articles")
         raw_articles = data["articles"]
         cid = data.get("cluster_id", default_id)
         if not isinstance(cid, (str, int)) or not str(cid).strip():
             raise InputError(
-                str(path), "must be a non-empty string", item=where, field="cluster_id"
+                _name(path), "must be a non-empty string", item=where, field="cluster_id"
             )
         cluster_id = str(cid)
     else:
-        raise InputError(str(path), "must be a JSON object with 'articles' or a list", item=where)
+        raise InputError(_name(path), "must be a JSON object with 'articles' or a list", item=where)
     if not isinstance(raw_articles, list):
-        raise InputError(str(path), "must be a list", item=where, field="articles")
+        raise InputError(_name(path), "must be a list", item=where, field="articles")
     if not raw_articles:
-        raise InputError(str(path), "no articles", item=where, field="articles")
+        raise InputError(_name(path), "no articles", item=where, field="articles")
     articles = [_article(path, i, raw, line) for i, raw in enumerate(raw_articles)]
     _check_unique(path, articles)
     return Cluster(cluster_id=cluster_id, articles=articles)
@@ -114,7 +136,7 @@ def _check_unique(path: Path, articles: list[Article]) -> None:
     for i, a in enumerate(articles):
         if a.id in seen:
             raise InputError(
-                str(path),
+                _name(path),
                 f"duplicate id (also article {seen[a.id]})",
                 item=f"article {i} (id {a.id!r})",
                 field="id",
@@ -132,23 +154,36 @@ def load_cluster(path: str | Path) -> Cluster:
     p = Path(path)
     text = _read_text(p)
     if not text.strip():
-        raise InputError(str(p), "file is empty")
-    if p.suffix.lower() == ".jsonl":
+        raise InputError(_name(p), "file is empty")
+    if p.suffix.lower() == ".jsonl" or (str(p) == STDIN and _looks_like_jsonl(text)):
         lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
         first = _parse_json(p, lines[0][1], lines[0][0])
         if isinstance(first, dict) and "articles" in first:
             if len(lines) > 1:
                 raise InputError(
-                    str(p), f"holds {len(lines)} clusters; use 'llmbrief batch' for many"
+                    _name(p), f"holds {len(lines)} clusters; use 'llmbrief batch' for many"
                 )
-            return cluster_from_data(p, first, p.stem)
+            return cluster_from_data(p, first, _default_id(p))
         articles = []
         for i, (n, ln) in enumerate(lines):
             raw = _parse_json(p, ln, n)
             articles.append(_article(p, i, raw, n))
         _check_unique(p, articles)
-        return Cluster(cluster_id=p.stem, articles=articles)
-    return cluster_from_data(p, _parse_json(p, text), p.stem)
+        return Cluster(cluster_id=_default_id(p), articles=articles)
+    return cluster_from_data(p, _parse_json(p, text), _default_id(p))
+
+
+def _default_id(p: Path) -> str:
+    return "stdin" if str(p) == STDIN else p.stem
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """Several JSON values, one a line (standard input has no file extension to say so)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return err.msg == "Extra data"
+    return False
 
 
 def iter_cluster_lines(path: str | Path) -> Iterator[tuple[int, str, Cluster | InputError]]:
@@ -161,7 +196,7 @@ def iter_cluster_lines(path: str | Path) -> Iterator[tuple[int, str, Cluster | I
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        default_id = f"{p.stem}-{n}"
+        default_id = f"{_default_id(p)}-{n}"
         try:
             data = _parse_json(p, line, n)
             if isinstance(data, dict) and isinstance(data.get("cluster_id"), (str, int)):
@@ -194,8 +229,26 @@ def _strip_member_headlines(paragraph: str, titles: list[str]) -> str:
     return out
 
 
+def _from_markdown(text: str) -> str:
+    """Our markdown form back to the text form: markers, footnotes and sections removed."""
+    kept = []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            break  # our sections (Repair) come after the brief
+        if line.startswith(">") or _MD_FOOTNOTE_DEF.match(line):
+            continue  # the verification summary, the reasons
+        kept.append(line)
+    out = "\n".join(kept)
+    out = _MD_LINKED_CITATION.sub(r"[\1]", out)
+    out = _MD_FOOTNOTE_REF.sub("", out).replace("⚠ ", "").replace("⚠", "")
+    out = re.sub(r"(?<!\\)\*", "", out)  # our emphasis: a literal * is escaped
+    return _MD_ESCAPED.sub(r"\1", out)
+
+
 def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
     """Read the text form of a brief (or a bare paragraph, or the markdown form)."""
+    if text.lstrip().startswith("# "):
+        text = _from_markdown(text)
     text = _MD_CITATION.sub(r"[\1]", text)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
     blocks = [b for b in blocks if not _COUNT_LINE.match(b)]
@@ -224,50 +277,72 @@ def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
     p = Path(path)
     text = _read_text(p)
     if not text.strip():
-        raise InputError(str(p), "brief is empty")
-    ids = cluster.ids if cluster is not None else None
+        raise InputError(_name(p), "brief is empty")
     stripped = text.lstrip()
-    if p.suffix.lower() == ".json" or stripped.startswith("{"):
-        data = _parse_json(p, text)
-        if not isinstance(data, dict):
-            raise InputError(str(p), "brief JSON must be an object")
-        title = data.get("title") if isinstance(data.get("title"), str) else None
-        sentences = data.get("sentences")
-        if isinstance(sentences, list) and sentences:
-            reader = CitationReader(ids)  # once: it holds the cluster's ids
-            claims = []
-            for i, s in enumerate(sentences):
-                if not isinstance(s, dict) or not isinstance(s.get("text"), str):
-                    raise InputError(str(p), "must be an object with 'text'", item=f"sentence {i}")
-                cits = s.get("citations") or []
-                if not isinstance(cits, list):
-                    raise InputError(
-                        str(p), "must be a list", item=f"sentence {i}", field="citations"
-                    )
-                raw = s["text"].rstrip()
-                parsed = reader.parse(raw)
-                cited = list(dict.fromkeys([*parsed.citations, *(str(c) for c in cits)]))
-                claims.append(
-                    ParsedSentence(
-                        raw=attach_citations(parsed.text, cited),
-                        text=parsed.text,
-                        citations=cited,
-                        unknown_ids=reader.unknown(cited),
-                    )
-                )
-            result = BriefInput(title, claims)
-        elif isinstance(data.get("summary"), str):
-            result = parse_brief_text(data["summary"], cluster)
-            result.title = title
-        else:
-            raise InputError(
-                str(p), "brief JSON has neither sentences nor summary", field="summary"
-            )
+    looks_html = stripped[:14].lower() == "<!doctype html" or stripped[:5].lower() == "<html"
+    if p.suffix.lower() in (".html", ".htm") or looks_html:
+        result = _brief_from_data(p, _html_data(p, text), cluster)
+    elif p.suffix.lower() == ".json" or stripped.startswith("{"):
+        result = _brief_from_data(p, _parse_json(p, text), cluster)
     else:
         result = parse_brief_text(text, cluster)
     if not result.claims:
-        raise InputError(str(p), "brief has no sentence")
+        raise InputError(_name(p), "brief has no sentence")
     return result
+
+
+def _html_data(p: Path, text: str) -> object:
+    """The JSON copy of the brief that our HTML page carries; other HTML is refused."""
+    m = _HTML_DATA.search(text)
+    if m is None:
+        raise InputError(
+            _name(p),
+            "is an HTML page llmbrief did not write (no embedded brief); give the brief as "
+            "text, markdown or JSON",
+        )
+    try:
+        return json.loads(m.group(1))
+    except json.JSONDecodeError as err:
+        raise InputError(
+            _name(p), f"the brief embedded in the page is not JSON: {err.msg}"
+        ) from None
+
+
+def _brief_from_data(p: Path, data: object, cluster: Cluster | None) -> BriefInput:
+    """A brief JSON object (FORMATS section 3): its sentences, else its summary paragraph."""
+    ids = cluster.ids if cluster is not None else None
+    if not isinstance(data, dict):
+        raise InputError(_name(p), "brief JSON must be an object")
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    sentences = data.get("sentences")
+    if isinstance(sentences, list) and sentences:
+        reader = CitationReader(ids)  # once: it holds the cluster's ids
+        claims = []
+        for i, s in enumerate(sentences):
+            if not isinstance(s, dict) or not isinstance(s.get("text"), str):
+                raise InputError(_name(p), "must be an object with 'text'", item=f"sentence {i}")
+            cits = s.get("citations") or []
+            if not isinstance(cits, list):
+                raise InputError(
+                    _name(p), "must be a list", item=f"sentence {i}", field="citations"
+                )
+            raw = s["text"].rstrip()
+            parsed = reader.parse(raw)
+            cited = list(dict.fromkeys([*parsed.citations, *(str(c) for c in cits)]))
+            claims.append(
+                ParsedSentence(
+                    raw=attach_citations(parsed.text, cited),
+                    text=parsed.text,
+                    citations=cited,
+                    unknown_ids=reader.unknown(cited),
+                )
+            )
+        return BriefInput(title, claims)
+    if isinstance(data.get("summary"), str):
+        result = parse_brief_text(data["summary"], cluster)
+        result.title = title
+        return result
+    raise InputError(_name(p), "brief JSON has neither sentences nor summary", field="summary")
 
 
 def claims_of(sentences: Sequence[Sentence]) -> list[ParsedSentence]:

@@ -29,6 +29,61 @@ def pick_headlines(
     return [Headline(id=a.id, title=a.title.strip()) for a in ranked[:limit]]
 
 
+def _cites(ids: Sequence[str]) -> str:
+    return "".join(f"[{i}]" for i in ids) or "no citation"
+
+
+def _repair(
+    sentences: Sequence[Sentence], report: Report, mode: RepairMode
+) -> tuple[list[Sentence], list[str]]:
+    """Repair sentence by sentence and say what happened to each failing one.
+
+    Each failing sentence goes through :func:`~llmbrief.verifier.repair` on its own, so every
+    action names the draft's sentence (1-based). ``retarget`` re-cites; it never deletes: a
+    sentence it cannot re-cite stays as written and the action says so.
+    """
+    out: list[Sentence] = []
+    actions: list[str] = []
+    for i, s in enumerate(sentences):
+        c = report.claims[i] if i < len(report.claims) else None
+        if c is None or c.verdict == "supported":
+            out.append(s)
+            continue
+        where = f"sentence {i + 1} of the draft ({c.verdict})"
+        one = Report.from_claims([c.model_copy(update={"index": 0})])
+        fixed, _ = repair([s], one, mode)
+        if fixed:
+            new = fixed[0]
+            out.append(new)
+            if new.citations != s.citations:
+                actions.append(f"{where}: cited {_cites(new.citations)} for {_cites(s.citations)}")
+            else:
+                actions.append(f"{where}: kept as written")
+        elif mode == "retarget":
+            out.append(s)
+            why = "no article of the cluster supports it" if not c.suggested_ids else "no fix"
+            actions.append(f"{where}: kept as written, nothing to re-cite it to ({why})")
+        else:
+            actions.append(f"{where}: dropped")
+    return out, actions
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _regenerated(before: Report, after: Report, rounds: int) -> str:
+    failed = len(before.claims) - before.counts.get("supported", 0)
+    tried = f"regenerate: {_plural(rounds, 'round')}"
+    if after.ok:
+        return f"{tried} fixed the brief ({_plural(failed, 'failing claim')} before)"
+    still = len(after.claims) - after.counts.get("supported", 0)
+    return (
+        f"{tried} did not fix the brief: {still} of {_plural(len(after.claims), 'claim')} "
+        f"still fail ({failed} before)"
+    )
+
+
 def summarize(
     cluster: Cluster,
     drafter: Drafter | None = None,
@@ -62,10 +117,12 @@ def summarize(
     if verify or repair_mode != "none":
         report = verifier.claims(claims_of(sentences))
         if repair_mode == "regenerate" and regen is not None and not report.ok:
+            before = report
             draft, report = regen(cluster, index, draft, report, verifier)
             sentences = draft.sentences
+            actions.append(_regenerated(before, report, draft.rounds))
         elif repair_mode in ("drop", "retarget") and not report.ok:
-            sentences, actions = repair(sentences, report, repair_mode)
+            sentences, actions = _repair(sentences, report, repair_mode)
             report = verifier.claims(claims_of(sentences))
     return Brief(
         cluster_id=cluster.cluster_id,

@@ -12,24 +12,27 @@ import base64
 import gzip
 import importlib.resources
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
 from .citations import sentence_spans
 from .errors import ConfigError
 from .types import Article, BudgetNote, Cluster
-from .verifier.lexicon import flat
+from .verifier.lexicon import content_stems, flat
 
 __all__ = [
     "CONTEXT_WINDOWS",
+    "DEFAULT_CONTEXT",
     "Budget",
     "Encoder",
     "count_messages",
     "encoding_for_model",
     "fit_cluster",
+    "fit_request",
     "get_encoding",
+    "model_window",
 ]
 
 # The pre-tokenisation patterns that define each encoding (as published with tiktoken).
@@ -74,8 +77,23 @@ CONTEXT_WINDOWS: dict[str, int] = {
     "gpt-4-turbo": 128_000,
     "gpt-3.5-turbo": 16_385,
 }
-#: Local servers are often started with a small context; stay within it by default.
+#: Context window assumed for models not in the table (local servers are often started with
+#: a small one); ``--context-window N`` says otherwise.
 DEFAULT_CONTEXT = 8_192
+
+
+def model_window(model: str, windows: Mapping[str, int] | None = None) -> tuple[int, bool]:
+    """``(tokens, known)``: the model's context window, or :data:`DEFAULT_CONTEXT`.
+
+    Dated snapshots (``gpt-4o-mini-2024-07-18``) have their family's window.
+    """
+    table = {**CONTEXT_WINDOWS, **(windows or {})}
+    if model in table:
+        return table[model], True
+    family = max((k for k in table if model.startswith(k + "-")), key=len, default=None)
+    if family is not None:
+        return table[family], True
+    return DEFAULT_CONTEXT, False
 
 
 class Encoder(Protocol):
@@ -156,11 +174,16 @@ def count_messages(messages: Sequence[Mapping[str, Any]], enc: Encoder) -> int:
 
 @dataclass(frozen=True)
 class Budget:
-    """How many tokens the articles may take, and with which encoding they are counted."""
+    """A token cap and the encoding tokens are counted with.
+
+    For :func:`fit_request` the cap is on the whole request (every message, chat overhead
+    included); for :func:`fit_cluster`, on the articles alone.
+    """
 
     encoding: str
     max_input_tokens: int
     proxy: bool = False
+    context_window: int = 0
 
     @classmethod
     def for_model(
@@ -168,24 +191,32 @@ class Budget:
         model: str,
         max_input_tokens: int | None = None,
         max_completion_tokens: int = 1000,
-        reserve: int = 600,
+        context_window: int | None = None,
         windows: Mapping[str, int] | None = None,
     ) -> Budget:
-        """The budget for ``model``: its context window less the reply and the prompt's own text.
+        """The request budget for ``model``: its context window less room for the reply.
 
         Args:
             model: model name.
-            max_input_tokens: an explicit budget (still capped by the context window).
+            max_input_tokens: an explicit cap on the request (still within the window).
             max_completion_tokens: room kept for the reply.
-            reserve: room kept for the system prompt and instructions.
+            context_window: the model's window, when the table does not know it
+                (:data:`DEFAULT_CONTEXT` otherwise).
             windows: overrides of :data:`CONTEXT_WINDOWS`.
+
+        Raises:
+            ConfigError: the window leaves no room for a request next to the reply.
         """
-        table = {**CONTEXT_WINDOWS, **(windows or {})}
-        window = table.get(model, DEFAULT_CONTEXT)
-        room = max(256, window - max_completion_tokens - reserve)
+        window = context_window or model_window(model, windows)[0]
+        room = window - max_completion_tokens
+        if room < 1:
+            raise ConfigError(
+                f"a context window of {window:,} tokens leaves no room for a request next to "
+                f"a {max_completion_tokens:,}-token reply (--context-window N)"
+            )
         limit = min(room, max_input_tokens) if max_input_tokens else room
         name, proxy = encoding_for_model(model)
-        return cls(encoding=name, max_input_tokens=limit, proxy=proxy)
+        return cls(encoding=name, max_input_tokens=limit, proxy=proxy, context_window=window)
 
 
 def _article_tokens(a: Article, enc: Encoder) -> int:
@@ -232,7 +263,19 @@ def _truncate(text: str, limit: int, enc: Encoder) -> tuple[str, int]:
     return text[:kept_end].rstrip(), used
 
 
-def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
+@dataclass
+class _Memo:
+    """What one fit computes per article and a retry within :func:`fit_request` reuses."""
+
+    leads: dict[str, int] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    copies: dict[str, str] | None = None
+    rank: dict[str, int] | None = None
+
+
+def fit_cluster(
+    cluster: Cluster, budget: Budget, *, _memo: _Memo | None = None
+) -> tuple[Cluster, BudgetNote]:
     """Fit the articles into ``budget``: drop wire copies first, then shorten fairly.
 
     Shortening gives every article an equal share of what is left (articles shorter than
@@ -243,7 +286,10 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
         The cluster to send and a note of what was cut.
     """
     enc = get_encoding(budget.encoding)
-    sizes = {a.id: _article_tokens(a, enc) for a in cluster.articles}
+    memo = _memo or _Memo()
+    if not memo.sizes:
+        memo.sizes = {a.id: _article_tokens(a, enc) for a in cluster.articles}
+    sizes = dict(memo.sizes)
     before = sum(sizes.values())
     note = BudgetNote(
         encoding=budget.encoding,
@@ -256,7 +302,9 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
         return cluster, note
 
     articles = list(cluster.articles)
-    copies = _duplicates(articles)
+    if memo.copies is None:
+        memo.copies = _duplicates(articles)
+    copies = memo.copies
     for i, a in enumerate(articles):
         if a.id in copies:
             stub = f"(Wire copy of article [{copies[a.id]}]; text omitted.)"
@@ -264,10 +312,131 @@ def fit_cluster(cluster: Cluster, budget: Budget) -> tuple[Cluster, BudgetNote]:
             sizes[a.id] = _article_tokens(articles[i], enc)
     note.dropped_duplicates = sorted(copies)
     total = sum(sizes.values())
-    if total > budget.max_input_tokens:
-        articles, total = _shorten(articles, sizes, budget.max_input_tokens, enc, note)
+    limit = budget.max_input_tokens
+    if total > limit:
+        articles = _drop_least_central(articles, sizes, limit, enc, note, memo)
+        articles, total = _shorten(articles, sizes, limit, enc, note)
+        while total > limit and len(articles) > 1:
+            # a lead longer than its fair share: give up the least central article left
+            last = _by_centrality(articles, memo)[-1].id
+            note.dropped.append(last)
+            articles = [a for a in articles if a.id != last]
+            note.shortened = {}
+            articles, total = _shorten(articles, sizes, limit, enc, note)
+        if total > limit:
+            raise ConfigError(
+                f"a budget of {limit:,} tokens for articles cannot hold even one title and "
+                "lead; raise --max-input-tokens"
+            )
     note.tokens_after = total
+    order = {a.id: i for i, a in enumerate(cluster.articles)}
+    note.dropped.sort(key=order.__getitem__)
     return Cluster(cluster_id=cluster.cluster_id, articles=articles), note
+
+
+def _by_centrality(articles: Sequence[Article], memo: _Memo) -> list[Article]:
+    """Most central first: the articles whose words the others share most (ties: file order).
+
+    An article's centrality is the mean, over the distinct content words of its title and
+    lead, of how many other articles use the word: a story's core reports share its names
+    and figures; side stories do not. Ranked once per cluster (``memo``).
+    """
+    if memo.rank is None:
+        words = [frozenset(content_stems(f"{a.title} {a.text[:_LEAD_CHARS]}")) for a in articles]
+        df: dict[str, int] = {}
+        for ws in words:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        score = [sum(df[w] - 1 for w in sorted(ws)) / len(ws) if ws else 0.0 for ws in words]
+        ranked = sorted(range(len(articles)), key=lambda i: (-score[i], i))
+        memo.rank = {articles[i].id: r for r, i in enumerate(ranked)}
+    rank = memo.rank
+    return sorted(articles, key=lambda a: rank.get(a.id, len(rank)))
+
+
+#: how much of an article's start is read for its lead and its centrality
+_LEAD_CHARS = 1500
+
+
+def _lead_tokens(a: Article, enc: Encoder, memo: _Memo) -> int:
+    """Tokens of an article cut to its first sentence (what shortening always keeps)."""
+    if a.id not in memo.leads:
+        head = a.text[:_LEAD_CHARS]
+        spans = sentence_spans(head)
+        if not spans or spans[0][1] >= len(head):  # a first sentence longer than the head
+            spans = sentence_spans(a.text)
+        end = spans[0][1] if spans else len(a.text)
+        memo.leads[a.id] = _article_tokens(a.model_copy(update={"text": a.text[:end]}), enc)
+    return memo.leads[a.id]
+
+
+def _drop_least_central(
+    articles: list[Article],
+    sizes: dict[str, int],
+    limit: int,
+    enc: Encoder,
+    note: BudgetNote,
+    memo: _Memo,
+) -> list[Article]:
+    """Keep the most central articles whose titles and leads fit ``limit``; note the rest."""
+    need = {a.id: min(sizes[a.id], _lead_tokens(a, enc, memo)) for a in articles}
+    if sum(need.values()) <= limit:
+        return articles
+    kept: set[str] = set()
+    used = 0
+    for a in _by_centrality(articles, memo):
+        if used + need[a.id] > limit and kept:
+            break
+        kept.add(a.id)
+        used += need[a.id]
+    note.dropped.extend(a.id for a in articles if a.id not in kept)
+    return [a for a in articles if a.id in kept]
+
+
+def fit_request(
+    cluster: Cluster,
+    budget: Budget,
+    build: Callable[[Sequence[Article]], list[dict[str, str]]],
+) -> tuple[list[dict[str, str]], Cluster, BudgetNote]:
+    """Fit a whole chat request into ``budget.max_input_tokens``, counted as it will be sent.
+
+    ``build(articles)`` makes the request's messages for the articles to send. What the
+    prompt itself takes is measured first; the articles get what is left (wire copies
+    dropped, then articles shortened, then the least central dropped); the messages are then
+    counted again and the articles cut further until the request fits.
+
+    Returns:
+        The messages, the cluster as sent, and a note of what was cut.
+
+    Raises:
+        ConfigError: the prompt alone is over the budget.
+    """
+    enc = get_encoding(budget.encoding)
+    cap = budget.max_input_tokens
+    bare = count_messages(build([]), enc)
+    if bare >= cap:
+        raise ConfigError(
+            f"the prompt alone takes {bare:,} tokens, over the request budget of {cap:,} "
+            "(--max-input-tokens / --context-window)"
+        )
+    room = cap - bare
+    memo = _Memo()
+    for _ in range(12):
+        sent, note = fit_cluster(cluster, replace(budget, max_input_tokens=room), _memo=memo)
+        messages = build(sent.articles)
+        used = count_messages(messages, enc)
+        if used <= cap:
+            note.max_input_tokens = cap
+            note.request_tokens = used
+            note.context_window = budget.context_window
+            return messages, sent, note
+        # the per-article estimate was short (escaping, separators): ask for less
+        room -= max(used - cap, room // 20, 1)
+        if room < 1:
+            break
+    raise ConfigError(
+        f"cannot fit the articles into a request of {cap:,} tokens; raise --max-input-tokens"
+    )
 
 
 def _shorten(

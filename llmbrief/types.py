@@ -203,6 +203,11 @@ class BudgetNote(BaseModel):
     dropped_duplicates: list[str] = Field(default_factory=list)
     shortened: dict[str, int] = Field(default_factory=dict)
     proxy_encoding: bool = False
+    #: articles left out of the request entirely (least central first to go)
+    dropped: list[str] = Field(default_factory=list)
+    #: prompt tokens of the request as sent (chat overhead included), and the window assumed
+    request_tokens: int = 0
+    context_window: int = 0
 
 
 class Brief(BaseModel):

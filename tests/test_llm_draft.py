@@ -166,10 +166,12 @@ def test_budget_cuts_are_recorded(chat_server: ChatServer) -> None:
     chat_server.script(ok(json.dumps(GOOD)))
     settings = resolve_model("gpt-4o-mini", chat_server.url, api_key="k")
     with ChatClient(settings) as client:
-        d = LLMDrafter(client, load_prompt("cluster_summary"), max_input_tokens=1500)
+        # the cap is on the whole request: 2,000 leaves the articles room for every lead
+        d = LLMDrafter(client, load_prompt("cluster_summary"), max_input_tokens=2000)
         brief = summarize(CHIPS, d)
     assert brief.budget is not None
-    assert brief.budget.tokens_after <= 1500 < brief.budget.tokens_before
+    assert brief.budget.tokens_after <= 2000 < brief.budget.tokens_before
+    assert brief.budget.request_tokens <= 2000 and not brief.budget.dropped
     assert brief.budget.shortened
     user = chat_server.requests[0]["body"]["messages"][1]["content"]
     assert all(f'<article id="{i}">' in user for i in CHIPS.ids)  # no id or title lost

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from llmbrief import InputError, load_cluster
+from llmbrief import Article, Brief, Cluster, InputError, Sentence, load_cluster, render, verify
 from llmbrief.load import iter_cluster_lines, load_brief
+from llmbrief.render import Format
+from llmbrief.verifier import summary_text
 
 from .conftest import SEEDS, article
 
@@ -109,3 +111,64 @@ def test_empty_brief_is_bad_input(tmp_path: Path) -> None:
     p.write_text("\n\n")
     with pytest.raises(InputError, match="empty"):
         load_brief(p)
+
+
+def _brief_of_two() -> tuple[Cluster, Brief]:
+    """A brief whose text needs escaping in every form, with a failing claim and an unknown id."""
+    cluster = Cluster(
+        cluster_id="c",
+        articles=[
+            Article(
+                id="a1",
+                title="Council",
+                url="https://e.org/a1",
+                text="The council approved a *new* budget of $5 million on Monday.",
+            ),
+            Article(id="a2", title="Mayor", text="The mayor said schools [and roads] gain."),
+        ],
+    )
+    sentences = [
+        Sentence(
+            text="The council approved a *new* budget of $7 million on Monday.", citations=["a1"]
+        ),
+        Sentence(text="The mayor said schools [and roads] gain.", citations=["a2", "zz9"]),
+    ]
+    brief = Brief(
+        cluster_id="c",
+        title="Budget_passes <b>",
+        summary=summary_text(sentences),
+        sentences=sentences,
+        headlines=[],
+        article_count=2,
+        model="extractive",
+        prompt="p",
+    )
+    brief.verification = verify(cluster, brief)
+    return cluster, brief
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json", "text"])
+def test_our_own_outputs_read_back_exactly(tmp_path: Path, fmt: Format) -> None:
+    cluster, brief = _brief_of_two()
+    path = tmp_path / f"brief.{fmt}"
+    path.write_text(render(brief, fmt, cluster))
+    back = load_brief(path, cluster)
+    assert [(c.text, c.citations) for c in back.claims] == [
+        ("The council approved a *new* budget of $7 million on Monday.", ["a1"]),
+        ("The mayor said schools [and roads] gain.", ["a2", "zz9"]),
+    ]
+
+
+def test_html_we_did_not_write_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "x.html"
+    page.write_text("<html><body>The council met [a1].</body></html>")
+    with pytest.raises(InputError, match="HTML page llmbrief did not write"):
+        load_brief(page)
+
+
+def test_standard_input_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"articles": [{"id": "a"}]})))
+    with pytest.raises(InputError, match=r"^<stdin>: article 0 \(id 'a'\)"):
+        load_cluster("-")

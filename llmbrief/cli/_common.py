@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -11,6 +11,7 @@ from ..config import ModelSettings, resolve_model
 from ..draft import Drafter, ExtractiveDrafter
 from ..errors import ConfigError, InputError
 from ..pipeline import summarize
+from ..tokens import DEFAULT_CONTEXT
 from ..types import Brief, Cluster
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -49,19 +50,65 @@ def positive(value: str) -> int:
     return n
 
 
+#: ``--out`` file extensions and the format each one picks (unless ``--format`` is given).
+FORMAT_OF_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    """``-f/--format`` and ``-o/--out``; :func:`output_format` resolves the format."""
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=list(formats),
+        help=f"output format (default {formats[0]}, or what the --out extension names: "
+        ".txt .md .json .html)",
+    )
+    p.add_argument("-o", "--out", metavar="FILE", help="write here instead of standard output")
+
+
+def output_format(args: argparse.Namespace, formats: Sequence[str]) -> str:
+    """``--format`` if given, else the format the ``--out`` extension names, else the first."""
+    if args.format:
+        return str(args.format)
+    if args.out:
+        fmt = FORMAT_OF_SUFFIX.get(Path(args.out).suffix.lower())
+        if fmt is not None and fmt in formats:
+            return fmt
+    return formats[0]
+
+
 def add_model_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("model")
     g.add_argument(
+        "-m",
         "--model",
-        help="'extractive' (offline default) or a chat model name; "
-        "else $LLMBRIEF_MODEL, else an LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set",
+        help="a chat model name, or 'extractive' (the offline default); else $LLMBRIEF_MODEL. "
+        "A key or base URL in the environment never turns a model on by itself",
     )
     g.add_argument("--base-url", help="OpenAI-compatible server (vLLM, Ollama, llama.cpp)")
     g.add_argument("--prompt", help="prompt name (e.g. cluster_summary) or a prompt file path")
     g.add_argument("--no-cache", action="store_true", help="do not read or write the reply cache")
     g.add_argument("--timeout", type=float, help="seconds per model request (default 60)")
     g.add_argument(
-        "--max-input-tokens", type=positive, help="token budget for the articles sent to the model"
+        "--max-input-tokens",
+        type=positive,
+        metavar="N",
+        help="hard cap on the tokens of each request (prompt, articles and chat overhead)",
+    )
+    g.add_argument(
+        "--context-window",
+        type=positive,
+        metavar="N",
+        help=f"the model's context window in tokens (default: known for OpenAI models, "
+        f"{DEFAULT_CONTEXT:,} for others)",
     )
 
 
@@ -74,7 +121,7 @@ def add_summary_options(p: argparse.ArgumentParser) -> None:
         default="none",
         help="what to do with claims that fail verification (default: none)",
     )
-    g.add_argument("--rounds", type=positive, default=1, help="regenerate rounds (default 1)")
+    g.add_argument("--rounds", type=positive, default=1, help="most regenerate rounds (default 1)")
     g.add_argument("--no-verify", action="store_true", help="skip verification")
     g.add_argument(
         "--headlines",
@@ -86,10 +133,23 @@ def add_summary_options(p: argparse.ArgumentParser) -> None:
 
 
 def model_settings(args: argparse.Namespace) -> ModelSettings:
-    return resolve_model(args.model, args.base_url, timeout=getattr(args, "timeout", None))
+    """The model the options (and ``LLMBRIEF_MODEL``) ask for; prices checked before any call."""
+    settings = resolve_model(args.model, args.base_url, timeout=getattr(args, "timeout", None))
+    if settings.is_llm:
+        from ..client import check_prices  # imports openai: only for a model run
+
+        check_prices()
+    return settings
 
 
-def make_drafter(args: argparse.Namespace) -> Drafter:
+def announce(settings: ModelSettings, err: TextIO, role: str = "drafting") -> None:
+    """Name the model and the endpoint of a model run on stderr (never the key)."""
+    if settings.is_llm:
+        err.write(f"llmbrief: {role} with {settings.model} at {settings.endpoint}\n")
+
+
+def make_drafter(args: argparse.Namespace, err: TextIO | None = None) -> Drafter:
+    """The drafter the options ask for; with ``err``, a model run is named there."""
     settings = model_settings(args)
     if not settings.is_llm:
         if args.prompt:
@@ -99,13 +159,32 @@ def make_drafter(args: argparse.Namespace) -> Drafter:
         return ExtractiveDrafter()
     from ..llm import make_llm_drafter
 
+    if err is not None:
+        announce(settings, err)
     return make_llm_drafter(
         settings,
         prompt=args.prompt,
         use_cache=not args.no_cache,
         max_input_tokens=args.max_input_tokens,
+        context_window=getattr(args, "context_window", None),
         rounds=getattr(args, "rounds", 1),
     )
+
+
+def check_summary_options(args: argparse.Namespace) -> None:
+    """Refuse options that contradict each other (a usage error, exit 2)."""
+    if getattr(args, "no_verify", False):
+        if getattr(args, "strict", False):
+            raise UsageError(
+                "llmbrief: error: --strict needs verification; drop --no-verify or --strict"
+            )
+        if getattr(args, "repair", "none") != "none":
+            raise UsageError(
+                f"llmbrief: error: --repair {args.repair} works from the verification; "
+                "drop --no-verify"
+            )
+    if getattr(args, "rounds", 1) != 1 and getattr(args, "repair", "none") != "regenerate":
+        raise UsageError("llmbrief: error: --rounds applies to --repair regenerate only")
 
 
 def brief_maker(args: argparse.Namespace, drafter: Drafter) -> Callable[[Cluster], Brief]:
