@@ -1,7 +1,8 @@
 """Claim by claim: what changed verdict between two runs of the same suite.
 
 Two drafts of a cluster rarely have the same sentences, so claims are paired within each
-cluster: the same sentence first (exact text), then the rest in order. A pair is listed when
+cluster: the same sentence first (exact text), then the most alike (the longer holding at least half
+of the shorter's words), and the rest stand alone. A pair is listed when
 its verdicts differ; a claim with no partner is listed when it is not supported (a new
 failing sentence, or a failing one that went away). A cluster scored on one side and not on
 the other (``not recorded``, ``error``) is listed as one change. With repeats, the first
@@ -10,6 +11,7 @@ draft of each cluster is compared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -17,6 +19,9 @@ from typing import Any
 __all__ = ["ClaimChange", "claim_changes"]
 
 MISSING = "-"
+#: Share of the shorter sentence's words the longer one has for the two to count as one claim
+#: redrafted (a terse "Shares rose 3.1%" and a full "Shares in the bank rose 3.1% after...").
+_MIN_SIMILARITY = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,27 +56,46 @@ def _why(claim: dict[str, Any]) -> str:
     return why
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2)
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
 def _pairs(
     old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]
 ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
-    """Same sentence first, then the remaining claims in order, then the unmatched."""
-    used_old: set[int] = set()
+    """Same sentence first, then the most alike (sharing enough words), then the unmatched."""
     matched: dict[int, int] = {}
+    used_old: set[int] = set()
     for j, c in enumerate(new):
         for i, o in enumerate(old):
             if i not in used_old and o["text"] == c["text"]:
                 used_old.add(i)
                 matched[j] = i
                 break
-    rest_old = [i for i in range(len(old)) if i not in used_old]
-    rest_new = [j for j in range(len(new)) if j not in matched]
-    for i, j in zip(rest_old, rest_new, strict=False):
-        matched[j] = i
+    scored = sorted(
+        (
+            (-_similarity(old[i]["text"], new[j]["text"]), j, i)
+            for j in range(len(new))
+            if j not in matched
+            for i in range(len(old))
+            if i not in used_old
+        ),
+    )
+    for neg, j, i in scored:
+        if -neg < _MIN_SIMILARITY:
+            break
+        if j not in matched and i not in used_old:
+            matched[j] = i
+            used_old.add(i)
     out: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
     for j in range(len(new)):
         out.append((old[matched[j]] if j in matched else None, new[j]))
-    paired_old = set(matched.values())
-    out.extend((old[i], None) for i in range(len(old)) if i not in paired_old)
+    out.extend((old[i], None) for i in range(len(old)) if i not in used_old)
     return out
 
 

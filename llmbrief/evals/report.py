@@ -210,12 +210,11 @@ def _markdown(payload: Mapping[str, Any]) -> str:
             else "**Gate: passed**",
             "",
         ]
+        items = []
         for label, g in gate.items():
-            for line in g["regressions"] + g["unscored"]:
-                out.append(f"- ❌ {_md(label)}: {_md(line)}")
-            for line in g["forgiven"] + g["notes"]:
-                out.append(f"- ⚠️ {_md(label)}: {_md(line)}")
-        out.append("")
+            items += [f"- ❌ {_md(label)}: {_md(x)}" for x in g["regressions"] + g["unscored"]]
+            items += [f"- ⚠️ {_md(label)}: {_md(x)}" for x in g["forgiven"] + g["notes"]]
+        out += [*items, ""] if items else []
     out.append("| variant | " + " | ".join(names) + " |")
     out.append("|---|" + "---:|" * len(names))
     for label, r in runs.items():
