@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data: one template sentence a line)
 """Write evals/clusters/metro-line-four.json: one story told by 64 articles (fictional).
 
 Big clusters are where budgeting, centrality and citation choice get hard, and no one writes
@@ -19,8 +20,14 @@ N_ARTICLES = 64
 OUT = Path(__file__).resolve().parent / "clusters"
 
 OUTLETS = [
-    "Example Wire", "Pacific Ledger", "Northbridge News", "Coastal Times", "Capital Courier",
-    "Harbour Evening Post", "Selwyn Business Daily", "Metro Weekly",
+    "Example Wire",
+    "Pacific Ledger",
+    "Northbridge News",
+    "Coastal Times",
+    "Capital Courier",
+    "Harbour Evening Post",
+    "Selwyn Business Daily",
+    "Metro Weekly",
 ]
 
 # Each fact: several wordings, all saying the same thing.
@@ -54,7 +61,7 @@ FACTS = {
         "Trains take 19 minutes from the airport to Central Station.",
     ],
     "mayor": [
-        "\"Today Northgate gets the airport link it waited thirty years for,\" Mayor Lena Ostrova said at the opening.",
+        '"Today Northgate gets the airport link it waited thirty years for," Mayor Lena Ostrova said at the opening.',
         "Mayor Lena Ostrova, who rode the first train, said the city had waited thirty years for the link.",
     ],
     "driverless": [

@@ -135,8 +135,21 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if baseline is not None:
         payload["gate"] = _gate(runs, baseline, tolerances, args.baseline)
         code = _report_gate(payload["gate"], args.baseline, tolerances, err)
+    elif _report_unscored(runs, err):
+        code = EXIT_FAIL  # a cluster that was not scored is never a silent pass
     out.write(render_report(payload, args.format))
     return code
+
+
+def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:
+    found = False
+    for label, r in runs.items():
+        for row in r["clusters"]:
+            if row["status"] != "ok":
+                found = True
+                status = row["status"].replace("_", " ")
+                err.write(f"not scored: {row['cluster']}: {status} ({row['error']}) [{label}]\n")
+    return found
 
 
 # -- variants -------------------------------------------------------------------------------
@@ -288,12 +301,24 @@ def _payload(runs: dict[str, dict[str, Any]], tolerances: Tolerances) -> dict[st
     }
     if len(labels) > 1:
         payload["changes"] = {
-            f"{labels[0]} -> {other}": [
-                c.as_dict() for c in claim_changes(first["clusters"], runs[other]["clusters"])
+            f"{ref} -> {other}": [
+                c.as_dict() for c in claim_changes(runs[ref]["clusters"], runs[other]["clusters"])
             ]
-            for other in labels[1:]
+            for ref, other in _compared(runs)
         }
     return payload
+
+
+def _compared(runs: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each variant against the first earlier one of the same model (prompts compared), else
+    against the first variant."""
+    labels = list(runs)
+    pairs = []
+    for k, label in enumerate(labels[1:], 1):
+        model = runs[label]["drafter"]["model"]
+        same = [x for x in labels[:k] if runs[x]["drafter"]["model"] == model]
+        pairs.append((same[0] if same else labels[0], label))
+    return pairs
 
 
 def _keep_notes(payload: dict[str, Any], path: str) -> dict[str, Any]:
