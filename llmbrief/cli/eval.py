@@ -144,12 +144,24 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:
     found = False
     for label, r in runs.items():
-        for row in r["clusters"]:
-            if row["status"] != "ok":
-                found = True
-                status = row["status"].replace("_", " ")
-                err.write(f"not scored: {row['cluster']}: {status} ({row['error']}) [{label}]\n")
+        rows = [row for row in r["clusters"] if row["status"] != "ok"]
+        found = found or bool(rows)
+        _write_unscored(label, rows, err)
     return found
+
+
+def _write_unscored(label: str, rows: list[dict[str, Any]], err: TextIO) -> None:
+    """One line per status: which clusters, and the first one's reason."""
+    for status in ("not_recorded", "error"):
+        hit = [r for r in rows if r["status"] == status]
+        if not hit:
+            continue
+        names = ", ".join(r["cluster"] for r in hit)
+        word = status.replace("_", " ")
+        err.write(f"not scored: {names}: {word} ({hit[0]['error']}) [{label}]\n")
+        if status == "not_recorded":
+            model = label.split(" ")[0]
+            err.write(f"  record them: eval --record DIR --model {model} [--base-url URL]\n")
 
 
 # -- variants -------------------------------------------------------------------------------
@@ -222,6 +234,8 @@ def _llm_variant(
     budget = {"max_input_tokens": args.max_input_tokens}
     if mode == "replay":
         assert folder is not None
+        if not Path(folder).is_dir():
+            raise InputError(folder, "no such recordings directory (made by eval --record DIR)")
         replay = ReplayModel(folder, model, prompt.id)
         info["replay"] = Path(folder).as_posix()
         return Variant(
@@ -358,6 +372,7 @@ def _gate(
             "regressions": result.regressions,
             "forgiven": result.forgiven,
             "unscored": result.unscored,
+            "unscored_rows": [_compact(r) for r in new["clusters"] if r["status"] != "ok"],
             "notes": result.notes,
             "base_metrics": base_metrics,
             "changes": [c.as_dict() for c in changes],
@@ -377,9 +392,9 @@ def _report_gate(gate: dict[str, Any], source: str, tol: Tolerances, err: TextIO
         failed = True
         for line in g["regressions"]:
             err.write(f"regression: {line} [{label}]\n")
-        for line in g["unscored"]:
-            err.write(f"not scored: {line} [{label}]\n")
-        broke = [c for c in g["changes"] if c["broke"]]
+        _write_unscored(label, g["unscored_rows"], err)
+        # clusters not scored are listed once above, not again as broken claims
+        broke = [c for c in g["changes"] if c["broke"] and (c["new_n"] or c["old_n"])]
         if broke:
             err.write(f"claims that broke against {g['against']}:\n")
             for c in broke:
@@ -395,7 +410,8 @@ def _report_gate(gate: dict[str, Any], source: str, tol: Tolerances, err: TextIO
 def _change_line(c: dict[str, Any]) -> str:
     where = c["cluster"] + (f" #{c['new_n'] or c['old_n']}" if c["old_n"] or c["new_n"] else "")
     text = f' "{c["sentence"]}"' if c["sentence"] else ""
-    return f"{where} {c['old']} -> {c['new']}:{text} ({c['reason']})"
+    old = "(new claim)" if c["old"] == "-" else c["old"]
+    return f"{where} {old} -> {c['new']}:{text} ({c['reason']})"
 
 
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -181,7 +181,9 @@ def _text_change(c: Mapping[str, Any]) -> str:
         return f"{c['cluster']}: {c['old']} -> {c['new']} ({c['reason']})"
     n = c["new_n"] or c["old_n"]
     mark = "BROKE " if c.get("broke") else ""
-    return f'{mark}{c["cluster"]} #{n}: {c["old"]} -> {c["new"]}: "{c["sentence"]}" ({c["reason"]})'
+    old = "(new claim)" if c["old"] == "-" else c["old"]
+    new = "(gone)" if c["new"] == "-" else c["new"]
+    return f'{mark}{c["cluster"]} #{n}: {old} -> {new}: "{c["sentence"]}" ({c["reason"]})'
 
 
 # -- markdown -------------------------------------------------------------------------------
@@ -286,7 +288,7 @@ var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:right;vertical-align:top}
 th:first-child,td:first-child,td.l{text-align:left}
-th{background:#f6f8fa}
+th{background:#f6f8fa}th.l{text-align:left}
 td.fail{background:#ffebe9;color:var(--bad);font-weight:600}
 td .d{display:block;font-size:11px;color:#59636e}td.fail .d{color:var(--bad)}
 .banner{padding:8px 12px;border-radius:6px;margin:12px 0;font-weight:600}
@@ -307,6 +309,10 @@ li.c-misattributed{border-color:var(--mis)!important}li.c-unknown_id{border-colo
 .why{font-size:13px;color:var(--bad)}.ev{font-size:13px;color:#59636e;font-style:italic}
 .cite{font-size:12px;color:#0969da}
 .legend span{margin-right:6px}
+@media (max-width:640px){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;
+width:100%}table.cards tr:first-child{display:none}table.cards tr{border:1px solid var(--line);
+border-radius:6px;margin:8px 0;padding:4px 0}table.cards td{border:none;text-align:left;
+padding:2px 8px}table.cards td.n::before{content:"claim #"}}
 """
 
 
@@ -314,7 +320,9 @@ def _e(x: Any) -> str:
     return html.escape(str(x), quote=True)
 
 
-def _badge(verdict: str) -> str:
+def _badge(verdict: str, side: str = "") -> str:
+    if verdict == "-":
+        return f'<span class="v v-other">{"new claim" if side == "old" else "gone"}</span>'
     cls = verdict if verdict in _VERDICT_ORDER else "other"
     return f'<span class="v v-{cls}">{_e(verdict.replace("_", " "))}</span>'
 
@@ -340,8 +348,13 @@ def _html(payload: Mapping[str, Any]) -> str:
         if items:
             body.append('<ul class="lines">' + "".join(f"<li>{x}</li>" for x in items) + "</ul>")
     body.append("<h2>Metrics</h2>" + _html_metrics(runs, gate, names))
+    if gate:
+        body.append(
+            '<p class="meta">Δ: change against the baseline run of the same drafter; red: '
+            "fell by more than its tolerance.</p>"
+        )
     for title, changes in _change_pairs(payload):
-        body.append(f"<h2>Claims that changed verdict: {_e(title)}</h2>")
+        body.append(f"<h2>Claims that changed verdict: {_e(title).replace(' -&gt; ', ' → ')}</h2>")
         body.append(_html_changes(changes))
     repeats = _repeats(runs)
     for label, r in runs.items():
@@ -371,7 +384,7 @@ def _html_metrics(runs: Mapping[str, Any], gate: Mapping[str, Any], names: list[
         for n in names:
             value = _fmt(r["metrics"].get(n))
             d = _delta(r["metrics"].get(n), g["base_metrics"].get(n)) if g else None
-            sub = f'<span class="d">{_e(_signed(d))} vs baseline</span>' if d is not None else ""
+            sub = f'<span class="d">Δ {_e(_signed(d))}</span>' if d is not None else ""
             cls = ' class="fail"' if n in bad else ""
             cells.append(f"<td{cls}>{value}{sub}</td>")
         rows.append(f"<tr><td>{_e(label)}</td>{''.join(cells)}</tr>")
@@ -389,19 +402,27 @@ def _html_changes(changes: Sequence[Mapping[str, Any]]) -> str:
             sentence += f'<div class="ev">was: {_e(c["old_sentence"])}</div>'
         broke = ' class="fail"' if c.get("broke") else ""
         rows.append(
-            f'<tr><td class="l">{_e(c["cluster"])}</td><td>{n}</td><td class="l">{sentence}</td>'
-            f'<td class="l">{_badge(c["old"])} → {_badge(c["new"])}</td>'
+            f'<tr><td class="l">{_e(c["cluster"])}</td><td class="n">{n}</td>'
+            f'<td class="l">{sentence}</td>'
+            f'<td class="l">{_badge(c["old"], "old")} → {_badge(c["new"], "new")}</td>'
             f'<td class="l"{broke}>{_e(c["reason"])}</td></tr>'
         )
-    head = "<tr><th>cluster</th><th>#</th><th>sentence</th><th>verdict</th><th>reason</th></tr>"
-    return f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>'
+    head = (
+        '<tr><th>cluster</th><th>#</th><th class="l">sentence</th><th class="l">verdict</th>'
+        '<th class="l">reason</th></tr>'
+    )
+    return f'<table class="cards">{head}{"".join(rows)}</table>'
 
 
 def _html_rows(rows: Sequence[Mapping[str, Any]], repeats: bool) -> str:
     cols = ["cluster", "status", "claims", "faithful", "cit.prec", "facts"]
     if repeats:
         cols += ["pass rate", "spread"]
-    head = "<tr>" + "".join(f"<th>{c}</th>" for c in cols) + "<th>counts</th></tr>"
+    head = (
+        '<tr><th>cluster</th><th class="l">status</th>'
+        + "".join(f"<th>{c}</th>" for c in cols[2:])
+        + '<th class="l">counts</th></tr>'
+    )
     out = []
     for r in rows:
         word = _status_word(r)
@@ -444,7 +465,8 @@ def _html_brief(row: Mapping[str, Any]) -> str:
             parts.append(f"<h4>draft {i + 1} of {len(drafts)}</h4>")
         parts.append(f"<p><strong>{_e(d.get('title', ''))}</strong></p><ol class='claims'>")
         for c in d["claims"]:
-            cites = "".join(f"[{_e(x)}]" for x in c["citations"])
+            # the claim's text usually carries its markers already; show only the others
+            cites = "".join(f"[{_e(x)}]" for x in c["citations"] if f"[{x}]" not in c["text"])
             extra = ""
             if c["reasons"]:
                 extra += f'<div class="why">{_e("; ".join(c["reasons"]))}</div>'
