@@ -357,3 +357,26 @@ def test_flaky_row_copy_is_not_mutated() -> None:
     kinder = without_worst_flaky_draft([row])[0]
     assert kinder["faithfulness"] == 1.0 and len(kinder["drafts"]) == 2
     assert row == before
+
+
+def test_a_judge_below_the_threshold_is_shown_first_and_cannot_gate() -> None:
+    from llmbrief.evals.gate import Tolerances, gate_run
+    from llmbrief.evals.report import render_report
+
+    calibration = {"tpr": 0.9, "tnr": 0.4, "kappa": 0.31, "can_gate": False, "errors": 2}
+    run_ = {
+        "drafter": {"model": "extractive"},
+        "metrics": {"faithfulness": 0.5},
+        "clusters": [],
+        "judge": {"model": "judge-m", "calibration": calibration},
+    }
+    result = gate_run(run_, {"metrics": {"faithfulness": 1.0}}, Tolerances())
+    assert not result.failed and "too little" in result.notes[0]
+    text = render_report({"metrics": run_["metrics"], "runs": {"extractive": run_}}, "text")
+    first = text.splitlines()[2]
+    assert "kappa 0.310" in first and "CANNOT gate" in first and "2 error(s)" in first
+
+
+def test_repeat_without_a_model_is_refused() -> None:
+    code, _, err = run("eval", MUSEUM, "--repeat", "3")
+    assert code == 2 and "--repeat needs a model" in err

@@ -108,6 +108,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     baseline = _read_results(args.baseline, "baseline") if args.baseline else None
     tolerances = load_tolerances(baseline)
     variants = _variants(args, baseline)
+    if args.repeat > 1 and all(v.info["model"] == EXTRACTIVE for v in variants):
+        raise UsageError(
+            "llmbrief eval: --repeat needs a model (--model M, --replay DIR): the extractive "
+            "drafter writes the same brief every time"
+        )
     runs: dict[str, dict[str, Any]] = {}
     try:
         for v in variants:
@@ -453,7 +458,7 @@ class _Bar:
         console = Console(file=stream)
         self.progress = Progress(
             TextColumn("{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=20),
             MofNCompleteColumn(),
             TextColumn("{task.fields[failed]} failed"),
             TextColumn("{task.fields[rate]}"),
@@ -473,7 +478,8 @@ class _Bar:
         self.progress.stop()
 
     def describe(self, label: str) -> None:
-        self.progress.update(self.task, description=f"eval {label}")
+        short = label if len(label) <= 32 else label[:31] + "…"
+        self.progress.update(self.task, description=short)
 
     def advance(self, failed: bool, count: int = 1) -> None:
         self.failed += count if failed else 0
