@@ -87,6 +87,7 @@ def test_baseline_drafts_with_what_made_it_whatever_the_environment(
     # an exported key and endpoint (unreachable: the test would fail on any request)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     monkeypatch.setenv("OPENAI_BASE_URL", "http://10.255.255.1/v1")
+    monkeypatch.setenv("LLMBRIEF_MODEL", "gpt-4o-mini")
     code, out, err = run("eval", "--baseline", BASELINE, "--format", "json")
     assert code == 0, err
     runs = json.loads(out)["runs"]
@@ -207,6 +208,8 @@ def test_eval_diff_of_two_saved_results(tmp_path: Path) -> None:
     assert code == 0
     code, _, err = run("eval", "diff", str(good))
     assert code == 2 and "OLD.json NEW.json" in err
+    code, _, err = run("eval", "diff", str(good), str(bad), "--baseline", str(good))
+    assert code == 2 and "--baseline does not apply" in err
 
 
 # -- repeats ----------------------------------------------------------------------------------

@@ -173,7 +173,10 @@ def _write_unscored(label: str, rows: list[dict[str, Any]], err: TextIO) -> None
 
 
 def _variants(args: argparse.Namespace, baseline: dict[str, Any] | None) -> list[Variant]:
-    model = args.model or os.environ.get("LLMBRIEF_MODEL") or None
+    # a baseline says what drafted it: only --model on the command line overrides it, never
+    # the environment (LLMBRIEF_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL)
+    env_model = os.environ.get("LLMBRIEF_MODEL") if baseline is None else None
+    model = args.model or env_model or None
     if args.record and not model:
         raise UsageError("llmbrief eval: --record DIR needs --model M (and a live endpoint)")
     if model and model != EXTRACTIVE:
@@ -422,6 +425,22 @@ def _change_line(c: dict[str, Any]) -> str:
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if len(args.suites) != 3:
         raise UsageError("llmbrief eval diff: needs OLD.json NEW.json (see --help)")
+    given = [
+        flag
+        for flag, value in (
+            ("--baseline", args.baseline),
+            ("--record", args.record),
+            ("--replay", args.replay),
+            ("--compare", args.compare),
+            ("--model", args.model),
+            ("--prompt", args.prompt),
+            ("--out", args.out),
+            ("--repeat", args.repeat != 1),
+        )
+        if value
+    ]
+    if given:
+        raise UsageError(f"llmbrief eval diff: {', '.join(given)} does not apply to a diff")
     old_path, new_path = args.suites[1], args.suites[2]
     old, new = _read_results(old_path, "results"), _read_results(new_path, "results")
     runs = new.get("runs")
