@@ -88,8 +88,17 @@ def _repeats(runs: Mapping[str, Any]) -> bool:
 def _change_pairs(payload: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
     pairs = [(str(k), list(v)) for k, v in (payload.get("changes") or {}).items()]
     for label, g in (payload.get("gate") or {}).items():
-        pairs.append((f"{g['against']} (baseline) -> {label}", list(g.get("changes", []))))
+        if g.get("changes"):
+            pairs.append((f"{g['against']} (baseline) -> {label}", list(g["changes"])))
     return pairs
+
+
+def _unchanged_against_baseline(payload: Mapping[str, Any]) -> str:
+    """One line for the variants whose claims all kept their baseline verdicts."""
+    same = [k for k, g in (payload.get("gate") or {}).items() if not g.get("changes")]
+    if not same:
+        return ""
+    return "No claim changed verdict against the baseline: " + ", ".join(same) + "."
 
 
 def _judge_lines(payload: Mapping[str, Any]) -> list[str]:
@@ -153,6 +162,8 @@ def _text(payload: Mapping[str, Any]) -> str:
     for title, changes in _change_pairs(payload):
         lines += ["", f"claims that changed verdict, {title}: {len(changes) or 'none'}"]
         lines += ["  " + _text_change(c) for c in changes]
+    if _unchanged_against_baseline(payload):
+        lines += ["", _unchanged_against_baseline(payload)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -260,6 +271,8 @@ def _markdown(payload: Mapping[str, Any]) -> str:
                 cells += [_fmt(row.get("pass_rate"), 2), _fmt(row.get("spread"), 2)]
             out.append("| " + " | ".join(cells) + f" | {_counts(row)} |")
         out += ["", "</details>"]
+    if _unchanged_against_baseline(payload):
+        out += ["", _md(_unchanged_against_baseline(payload))]
     for title, changes in _change_pairs(payload):
         out += ["", f"**Claims that changed verdict, {_md(title)}**: {len(changes) or 'none'}"]
         if changes:
@@ -353,6 +366,8 @@ def _html(payload: Mapping[str, Any]) -> str:
             '<p class="meta">Δ: change against the baseline run of the same drafter; red: '
             "fell by more than its tolerance.</p>"
         )
+    if _unchanged_against_baseline(payload):
+        body.append(f"<p>{_e(_unchanged_against_baseline(payload))}</p>")
     for title, changes in _change_pairs(payload):
         body.append(f"<h2>Claims that changed verdict: {_e(title).replace(' -&gt; ', ' → ')}</h2>")
         body.append(_html_changes(changes))
