@@ -294,6 +294,7 @@ _CSS = """
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:0;
 padding:16px;max-width:1100px;margin:auto}
+h1,h2,h3,summary,p{overflow-wrap:anywhere}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid
 var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
 .meta{color:#59636e;font-size:13px;overflow-wrap:anywhere}
