@@ -86,20 +86,27 @@ def cache_key(
     messages: Sequence[Mapping[str, str]],
     params: Mapping[str, Any],
     schema: Mapping[str, Any] | None,
+    *,
+    versions: Mapping[str, str] | None = None,
 ) -> str:
-    """sha256 over everything that shapes a reply (never the key)."""
-    blob = json.dumps(
-        {
-            "v": CACHE_VERSION,
-            "url": _normal_url(base_url),
-            "model": model,
-            "messages": list(messages),
-            "params": dict(params),
-            "schema": schema,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    """sha256 over everything that shapes a reply (never the key).
+
+    ``versions`` names what else the reply is used with and must not outlive: the prompt
+    (``name@hash``), the drafter, the verifier's version (``verifier@hash``), the eval cluster.
+    A change to any of them is a different key, so no stale reply is reused across it.
+    Without ``versions`` the key is what it always was (existing caches stay valid).
+    """
+    fields: dict[str, Any] = {
+        "v": CACHE_VERSION,
+        "url": _normal_url(base_url),
+        "model": model,
+        "messages": list(messages),
+        "params": dict(params),
+        "schema": schema,
+    }
+    if versions:
+        fields["versions"] = dict(versions)
+    blob = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 

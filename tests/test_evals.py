@@ -25,7 +25,12 @@ def test_eval_json_metrics_are_numbers() -> None:
     data = json.loads(out)
     assert set(data["metrics"]) >= {"faithfulness", "citation_precision", "fact_recall"}
     assert all(isinstance(v, float | int) for v in data["metrics"].values())
-    assert len(data["clusters"]) == 5
+    assert len(data["clusters"]) == 11
+    assert data["schema_version"] == 2
+    assert data["verifier"].startswith("verifier@")
+    assert data["drafter"]["model"] == "extractive"
+    claims = data["runs"]["extractive"]["clusters"][0]["drafts"][0]["claims"]
+    assert {"n", "text", "citations", "verdict", "reasons", "evidence"} <= set(claims[0])
 
 
 def test_baseline_gate_passes_on_the_committed_baseline() -> None:
@@ -35,7 +40,7 @@ def test_baseline_gate_passes_on_the_committed_baseline() -> None:
 
 def test_baseline_gate_fails_on_regression(tmp_path: Path) -> None:
     base = json.loads((ROOT / "evals" / "baseline.json").read_text())
-    base["metrics"]["fact_recall"] = 0.99
+    base["runs"]["extractive"]["metrics"]["fact_recall"] = 0.99
     p = tmp_path / "base.json"
     p.write_text(json.dumps(base))
     code, _, err = run("eval", SUITE, "--baseline", str(p))

@@ -1,27 +1,45 @@
-"""``llmbrief eval``: suites scored, prompts compared, the baseline gate; ``eval verifier``."""
+"""``llmbrief eval``: suites scored, prompts compared, replies recorded and replayed, the
+baseline gate, and ``eval diff OLD.json NEW.json``. (``eval verifier`` has its own module.)
+
+Which drafters run (the *variants*):
+
+* ``--model M`` (or ``LLMBRIEF_MODEL``): M with ``--prompt`` (default ``cluster_summary``) and
+  each ``--compare`` prompt; live, or ``--record DIR`` (live, replies stored), or
+  ``--replay DIR`` (offline, from stored replies).
+* else ``--baseline B``: the drafters B was made with (its ``runs``), whatever the environment:
+  an exported ``OPENAI_API_KEY`` or ``OPENAI_BASE_URL`` never turns a model on.
+* else ``--replay DIR``: the extractive drafter and every model and prompt recorded in DIR.
+* else the offline extractive drafter.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..draft import Drafter
-from ..errors import InputError
-from ..evals import compare_baseline, run_suites
+from .._version import __version__
+from ..client import ChatClient, ReplyCache
+from ..config import EXTRACTIVE, resolve_model
+from ..draft import Drafter, ExtractiveDrafter, LLMDrafter
+from ..errors import ConfigError, InputError
+from ..evals.diff import claim_changes
+from ..evals.gate import Tolerances, base_run_for, gate_run, load_tolerances
+from ..evals.recordings import RecordingModel, ReplayModel, recorded_variants
+from ..evals.report import render_report
+from ..evals.suites import run_suites, suite_clusters
+from ..evals.versions import RESULTS_SCHEMA_VERSION, verifier_version
 from ..pipeline import summarize
+from ..prompts import load_prompt
 from ..types import Brief, Cluster
-from ._common import (
-    EXIT_FAIL,
-    EXIT_OK,
-    Progress,
-    add_model_options,
-    close,
-    make_drafter,
-    write,
-)
+from ._common import EXIT_FAIL, EXIT_OK, UsageError, add_model_options, close, positive, write
+
+DEFAULT_SUITE = "evals/clusters"
+DEFAULT_PROMPT = "cluster_summary"
 
 
 def add_parser(sub: Any) -> None:
@@ -30,15 +48,17 @@ def add_parser(sub: Any) -> None:
         "eval",
         help="score briefs on fixture clusters, or the verifier on labelled claims",
         description="eval [SUITE ...]: summarize each fixture cluster and score faithfulness and "
-        "citations (default suite: evals/clusters). `eval verifier CASES.jsonl ...` scores the "
-        "verifier on labelled claims (see `eval verifier --help`).",
+        "citations (default suite: evals/clusters). `eval diff OLD.json NEW.json` lists what "
+        "changed claim by claim between two saved results. `eval verifier CASES.jsonl ...` "
+        "scores the verifier on labelled claims (see `eval verifier --help`).",
     )
     e.add_argument("suites", nargs="*", metavar="SUITE", help="suite directories or cluster files")
     e.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
     e.add_argument(
         "--baseline",
         metavar="RESULTS.json",
-        help="exit 1 when a metric falls below this earlier result by its tolerance",
+        help="exit 1 when a metric falls below this earlier result by its tolerance, or a "
+        "cluster is not scored; drafts with what the baseline was made with",
     )
     e.add_argument("--out", metavar="FILE", help="also write the JSON result here")
     e.add_argument(
@@ -48,98 +68,441 @@ def add_parser(sub: Any) -> None:
         metavar="PROMPT",
         help="another prompt to score side by side (repeatable)",
     )
+    rec = e.add_mutually_exclusive_group()
+    rec.add_argument(
+        "--record", metavar="DIR", help="draft live with --model and store every reply in DIR"
+    )
+    rec.add_argument(
+        "--replay", metavar="DIR", help="draft from replies stored in DIR (offline, no key)"
+    )
+    e.add_argument(
+        "--repeat",
+        type=positive,
+        default=1,
+        metavar="N",
+        help="drafts per cluster for a model (pass rate, spread, flaky clusters)",
+    )
     add_model_options(e)
     e.set_defaults(run=run)
 
 
+@dataclass
+class Variant:
+    """One drafter to score, and how to tell it which cluster (and draft) comes next."""
+
+    label: str
+    drafter: Drafter
+    info: dict[str, Any]
+    begin: Callable[[Cluster, int], None] | None = None
+    repeat: int = 1
+    announce: str = ""
+    closers: list[Any] = field(default_factory=list)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run ``eval``; the exit status."""
-    suites = args.suites or ["evals/clusters"]
-    drafters = [make_drafter(args)]
-    for prompt in args.compare:
-        args.prompt = prompt
-        drafters.append(make_drafter(args))
-    variants = [(_variant_label(d), _make_eval_brief(d)) for d in drafters]
-    results = {}
+    """Run ``eval`` (or ``eval diff``); the exit status."""
+    if args.suites[:1] == ["diff"]:
+        return _diff(args, out, err)
+    suites = args.suites or [DEFAULT_SUITE]
+    files = suite_clusters(suites)
+    baseline = _read_results(args.baseline, "baseline") if args.baseline else None
+    tolerances = load_tolerances(baseline)
+    variants = _variants(args, baseline)
+    if args.repeat > 1 and all(v.info["model"] == EXTRACTIVE for v in variants):
+        raise UsageError(
+            "llmbrief eval: --repeat needs a model (--model M, --replay DIR): the extractive "
+            "drafter writes the same brief every time"
+        )
+    runs: dict[str, dict[str, Any]] = {}
     try:
-        for label, make in variants:
-            results[label] = run_suites(suites, make, Progress(f"eval {label}", err))
+        for v in variants:
+            if v.announce:
+                err.write(v.announce + "\n")
+        total = sum(len(files) * v.repeat for v in variants)
+        with _Bar(err, total) as bar:
+            for v in variants:
+                bar.describe(v.label)
+                result = run_suites(
+                    suites,
+                    _brief_maker(v.drafter),
+                    repeat=v.repeat,
+                    begin=v.begin,
+                    on_draft=bar.advance,
+                )
+                runs[v.label] = {"drafter": v.info, **result}
     finally:
-        for d in drafters:
-            close(d)
-    first = next(iter(results.values()))
-    payload: dict[str, Any] = {"metrics": first["metrics"], "variant": next(iter(results))}
-    payload["variants"] = {k: v["metrics"] for k, v in results.items()}
-    payload["clusters"] = first["clusters"]
+        for v in variants:
+            close(v.drafter)
+    payload = _payload(runs, tolerances)
     if args.out:
-        write(json.dumps(payload, indent=2) + "\n", args.out, out)
-    out.write(_eval_render(payload, results, args.format))
-    if args.baseline:
-        try:
-            base = json.loads(Path(args.baseline).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as e:
-            raise InputError(args.baseline, f"cannot read baseline: {e}") from None
-        if not isinstance(base, dict) or not isinstance(base.get("metrics"), dict):
-            raise InputError(args.baseline, "must be an eval JSON result", field="metrics")
-        fell = compare_baseline(first["metrics"], base)
-        for line in fell:
-            err.write(f"regression: {line}\n")
-        if fell:
-            return EXIT_FAIL
-        err.write(f"baseline {args.baseline}: no metric fell beyond its tolerance\n")
-    return EXIT_OK
+        write(json.dumps(_keep_notes(payload, args.out), indent=2) + "\n", args.out, out)
+    code = EXIT_OK
+    if baseline is not None:
+        payload["gate"] = _gate(runs, baseline, tolerances, args.baseline)
+        code = _report_gate(payload["gate"], args.baseline, tolerances, err)
+    elif _report_unscored(runs, err):
+        code = EXIT_FAIL  # a cluster that was not scored is never a silent pass
+    out.write(render_report(payload, args.format))
+    return code
 
 
-def _variant_label(d: Drafter) -> str:
-    prompt = getattr(d, "prompt_id", None)
-    return f"{d.name} {prompt}" if prompt else d.name
+def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:
+    found = False
+    for label, r in runs.items():
+        rows = [row for row in r["clusters"] if row["status"] != "ok"]
+        found = found or bool(rows)
+        _write_unscored(label, rows, err)
+    return found
 
 
-def _make_eval_brief(d: Drafter) -> Callable[[Cluster], Brief]:
+def _write_unscored(label: str, rows: list[dict[str, Any]], err: TextIO) -> None:
+    """One line per status: which clusters, and the first one's reason."""
+    for status in ("not_recorded", "error"):
+        hit = [r for r in rows if r["status"] == status]
+        if not hit:
+            continue
+        names = ", ".join(r["cluster"] for r in hit)
+        word = status.replace("_", " ")
+        err.write(f"not scored: {names}: {word} ({hit[0]['error']}) [{label}]\n")
+        if status == "not_recorded":
+            model = label.split(" ")[0]
+            err.write(f"  record them: eval --record DIR --model {model} [--base-url URL]\n")
+
+
+# -- variants -------------------------------------------------------------------------------
+
+
+def _variants(args: argparse.Namespace, baseline: dict[str, Any] | None) -> list[Variant]:
+    # a baseline says what drafted it: only --model on the command line overrides it, never
+    # the environment (LLMBRIEF_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL)
+    env_model = os.environ.get("LLMBRIEF_MODEL") if baseline is None else None
+    model = args.model or env_model or None
+    if args.record and not model:
+        raise UsageError("llmbrief eval: --record DIR needs --model M (and a live endpoint)")
+    if model and model != EXTRACTIVE:
+        prompts = [args.prompt or DEFAULT_PROMPT, *args.compare]
+        mode = "record" if args.record else "replay" if args.replay else "live"
+        return [_llm_variant(args, model, p, mode, args.replay or args.record) for p in prompts]
+    if args.prompt or args.compare:
+        raise ConfigError("--prompt and --compare need an LLM (--model NAME); extractive has none")
+    if model == EXTRACTIVE or (baseline is None and not args.replay):
+        return [_extractive()]
+    if baseline is not None:
+        return _from_baseline(args, baseline)
+    found = recorded_variants(args.replay)
+    seen: list[tuple[str, str]] = []
+    for m, prompt_id in found:
+        name = prompt_id.split("@")[0]
+        if (m, name) not in seen:
+            seen.append((m, name))
+    return [_extractive()] + [_llm_variant(args, m, n, "replay", args.replay) for m, n in seen]
+
+
+def _extractive() -> Variant:
+    info = {"model": EXTRACTIVE, "prompt": "extractive@v1", "mode": "offline"}
+    return Variant(EXTRACTIVE, ExtractiveDrafter(), info)
+
+
+def _from_baseline(args: argparse.Namespace, baseline: dict[str, Any]) -> list[Variant]:
+    runs = baseline.get("runs")
+    if not isinstance(runs, dict) or not runs:
+        # an older baseline (schema 1): made by the drafter it names, extractive by default
+        made_by = str(baseline.get("variant", EXTRACTIVE)).split(" ")
+        if made_by[0] == EXTRACTIVE:
+            return [_extractive()]
+        prompt = made_by[1].split("@")[0] if len(made_by) > 1 else DEFAULT_PROMPT
+        return [_llm_variant(args, made_by[0], prompt, "live", None)]
+    out = []
+    for label, made in runs.items():
+        d = made.get("drafter") or {}
+        model = str(d.get("model") or "")
+        if not model:
+            raise InputError(args.baseline, f"run {label!r} names no model", field="drafter")
+        if model == EXTRACTIVE:
+            out.append(_extractive())
+            continue
+        source = str(d.get("prompt_source") or str(d.get("prompt", "")).split("@")[0])
+        replay = args.replay or d.get("replay")
+        mode = "replay" if replay else "live"
+        out.append(_llm_variant(args, model, source, mode, replay))
+    return out
+
+
+def _llm_variant(
+    args: argparse.Namespace, model: str, prompt_source: str, mode: str, folder: str | None
+) -> Variant:
+    prompt = load_prompt(prompt_source)
+    repeat = args.repeat
+    info: dict[str, Any] = {
+        "model": model,
+        "prompt": prompt.id,
+        "prompt_source": prompt_source,
+        "mode": mode,
+    }
+    budget = {"max_input_tokens": args.max_input_tokens}
+    if mode == "replay":
+        assert folder is not None
+        if not Path(folder).is_dir():
+            raise InputError(folder, "no such recordings directory (made by eval --record DIR)")
+        replay = ReplayModel(folder, model, prompt.id)
+        info["replay"] = Path(folder).as_posix()
+        return Variant(
+            f"{model} {prompt.id}",
+            LLMDrafter(replay, prompt, **budget),
+            info,
+            begin=replay.begin,
+            repeat=repeat,
+            announce=f"eval: replaying {model} with {prompt.id} from {folder} (offline)",
+        )
+    settings = resolve_model(model, args.base_url, timeout=args.timeout)
+    where = settings.base_url or "https://api.openai.com/v1"
+    info["base_url"] = settings.base_url
+    # repeats must be fresh drafts, and a recording must hold what the model said now
+    cache = None if (mode == "record" or repeat > 1 or args.no_cache) else ReplyCache()
+    client = ChatClient(settings, cache=cache, max_attempts=settings.max_attempts)
+    if mode == "record":
+        assert folder is not None
+        recorder = RecordingModel(client, folder, prompt.id)
+        info["replay"] = Path(folder).as_posix()
+        return Variant(
+            f"{model} {prompt.id}",
+            LLMDrafter(recorder, prompt, **budget),
+            info,
+            begin=recorder.begin,
+            repeat=repeat,
+            announce=f"eval: recording {model} at {where} with {prompt.id} into {folder}",
+        )
+    return Variant(
+        f"{model} {prompt.id}",
+        LLMDrafter(client, prompt, **budget),
+        info,
+        repeat=repeat,
+        announce=f"eval: drafting with {model} at {where} ({prompt.id})",
+    )
+
+
+def _brief_maker(d: Drafter) -> Callable[[Cluster], Brief]:
     return lambda cluster: summarize(cluster, d)
 
 
-def _eval_render(payload: dict[str, Any], results: dict[str, Any], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(payload, indent=2) + "\n"
-    labels = list(results)
-    names = list(payload["metrics"])
-    if fmt == "text":
-        width = max(14, *(len(x) + 2 for x in labels))
-        lines = [f"{'metric':22}" + "".join(f"{x:>{width}}" for x in labels)]
-        for n in names:
-            row = "".join(f"{results[x]['metrics'][n]:>{width}.3f}" for x in labels)
-            lines.append(f"{n:22}{row}")
-        lines.append("")
-        lines.append(
-            f"{'cluster':28}{'claims':>7}{'faithful':>10}{'cit.prec':>10}{'facts':>7}  counts"
-        )
-        for row in payload["clusters"]:
-            counts = " ".join(f"{k}={v}" for k, v in row["counts"].items() if v)
-            facts = "-" if row["fact_recall"] is None else f"{row['fact_recall']:.2f}"
-            lines.append(
-                f"{row['cluster'][:27]:28}{row['claims']:>7}{row['faithfulness']:>10.2f}"
-                f"{row['citation_precision']:>10.2f}{facts:>7}  {counts}"
-            )
-        return "\n".join(lines) + "\n"
-    if fmt == "markdown":
-        head = "| metric | " + " | ".join(labels) + " |"
-        sep = "|---|" + "---:|" * len(labels)
-        rows = [
-            f"| {n} | " + " | ".join(f"{results[x]['metrics'][n]:.3f}" for x in labels) + " |"
-            for n in names
-        ]
-        return "\n".join([head, sep, *rows]) + "\n"
-    import html
+# -- results, gate, diff --------------------------------------------------------------------
 
-    cells = "".join(f"<th>{html.escape(x)}</th>" for x in labels)
-    body = "".join(
-        f"<tr><td>{html.escape(n)}</td>"
-        + "".join(f"<td>{results[x]['metrics'][n]:.3f}</td>" for x in labels)
-        + "</tr>"
-        for n in names
+
+def _read_results(path: str, what: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(path, f"cannot read {what}: {e}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
+        raise InputError(path, "must be an eval JSON result", field="metrics")
+    return data
+
+
+def _compact(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "drafts"}
+
+
+def _payload(runs: dict[str, dict[str, Any]], tolerances: Tolerances) -> dict[str, Any]:
+    labels = list(runs)
+    first = runs[labels[0]]
+    prompts = sorted(
+        {r["drafter"]["prompt"] for r in runs.values() if r["drafter"]["model"] != EXTRACTIVE}
     )
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>llmbrief eval</title></head>"
-        f"<body><table><tr><th>metric</th>{cells}</tr>{body}</table></body></html>\n"
+    payload: dict[str, Any] = {
+        "schema_version": RESULTS_SCHEMA_VERSION,
+        "llmbrief": __version__,
+        "verifier": verifier_version(),
+        "prompts": prompts,
+        "drafter": first["drafter"],
+        "metrics": first["metrics"],
+        "variant": labels[0],
+        "variants": {k: v["metrics"] for k, v in runs.items()},
+        "clusters": [_compact(r) for r in first["clusters"]],
+        "runs": runs,
+        "tolerances": dict(sorted(tolerances.per_metric.items())),
+    }
+    if len(labels) > 1:
+        payload["changes"] = {
+            f"{ref} -> {other}": [
+                c.as_dict() for c in claim_changes(runs[ref]["clusters"], runs[other]["clusters"])
+            ]
+            for ref, other in _compared(runs)
+        }
+    return payload
+
+
+def _compared(runs: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """Each variant against the first earlier one of the same model (prompts compared), else
+    against the first variant."""
+    labels = list(runs)
+    pairs = []
+    for k, label in enumerate(labels[1:], 1):
+        model = runs[label]["drafter"]["model"]
+        same = [x for x in labels[:k] if runs[x]["drafter"]["model"] == model]
+        pairs.append((same[0] if same else labels[0], label))
+    return pairs
+
+
+def _keep_notes(payload: dict[str, Any], path: str) -> dict[str, Any]:
+    """Regenerating a baseline in place keeps its note (and, with no pyproject table, its
+    tolerances)."""
+    try:
+        old = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return payload
+    if not isinstance(old, dict):
+        return payload
+    kept = dict(payload)
+    if old.get("note"):
+        kept["note"] = old["note"]
+    if not kept.get("tolerances") and isinstance(old.get("tolerances"), dict):
+        kept["tolerances"] = old["tolerances"]
+    return kept
+
+
+def _gate(
+    runs: dict[str, dict[str, Any]],
+    baseline: dict[str, Any],
+    tolerances: Tolerances,
+    source: str,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for label, new in runs.items():
+        against, base = base_run_for(baseline, label, new["drafter"])
+        result = gate_run(new, base, tolerances)
+        # an older baseline has no per-claim verdicts: nothing to pair the claims with
+        has_claims = any(r.get("drafts") for r in base.get("clusters", []))
+        changes = claim_changes(base["clusters"], new["clusters"]) if has_claims else []
+        base_metrics = base.get("metrics", {})
+        out[label] = {
+            "against": against or f"{source} (metrics)",
+            "failed": result.failed,
+            "regressions": result.regressions,
+            "forgiven": result.forgiven,
+            "unscored": result.unscored,
+            "unscored_rows": [_compact(r) for r in new["clusters"] if r["status"] != "ok"],
+            "notes": result.notes,
+            "base_metrics": base_metrics,
+            "changes": [c.as_dict() for c in changes],
+        }
+    return out
+
+
+def _report_gate(gate: dict[str, Any], source: str, tol: Tolerances, err: TextIO) -> int:
+    failed = False
+    for label, g in gate.items():
+        for line in g["notes"]:
+            err.write(f"{label}: {line}\n")
+        for line in g["forgiven"]:
+            err.write(f"{label}: flaky: {line}\n")
+        if not g["failed"]:
+            continue
+        failed = True
+        for line in g["regressions"]:
+            err.write(f"regression: {line} [{label}]\n")
+        _write_unscored(label, g["unscored_rows"], err)
+        # clusters not scored are listed once above, not again as broken claims
+        broke = [c for c in g["changes"] if c["broke"] and (c["new_n"] or c["old_n"])]
+        if broke:
+            err.write(f"claims that broke against {g['against']}:\n")
+            for c in broke:
+                err.write("  " + _change_line(c) + "\n")
+    if failed:
+        return EXIT_FAIL
+    err.write(
+        f"baseline {source}: no metric fell beyond its tolerance (tolerances from {tol.source})\n"
     )
+    return EXIT_OK
+
+
+def _change_line(c: dict[str, Any]) -> str:
+    where = c["cluster"] + (f" #{c['new_n'] or c['old_n']}" if c["old_n"] or c["new_n"] else "")
+    text = f' "{c["sentence"]}"' if c["sentence"] else ""
+    old = "(new claim)" if c["old"] == "-" else c["old"]
+    return f"{where} {old} -> {c['new']}:{text} ({c['reason']})"
+
+
+def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if len(args.suites) != 3:
+        raise UsageError("llmbrief eval diff: needs OLD.json NEW.json (see --help)")
+    given = [
+        flag
+        for flag, value in (
+            ("--baseline", args.baseline),
+            ("--record", args.record),
+            ("--replay", args.replay),
+            ("--compare", args.compare),
+            ("--model", args.model),
+            ("--prompt", args.prompt),
+            ("--out", args.out),
+            ("--repeat", args.repeat != 1),
+        )
+        if value
+    ]
+    if given:
+        raise UsageError(f"llmbrief eval diff: {', '.join(given)} does not apply to a diff")
+    old_path, new_path = args.suites[1], args.suites[2]
+    old, new = _read_results(old_path, "results"), _read_results(new_path, "results")
+    runs = new.get("runs")
+    if not isinstance(runs, dict) or not runs:
+        raise InputError(new_path, "has no per-claim results (eval schema 2)", field="runs")
+    tolerances = load_tolerances(old)
+    payload = dict(new)
+    payload["gate"] = _gate(runs, old, tolerances, old_path)
+    code = _report_gate(payload["gate"], old_path, tolerances, err)
+    out.write(render_report(payload, args.format))
+    return code
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+
+class _Bar:
+    """A progress bar on stderr when it is a terminal (done, failed, rate, ETA); else silent.
+
+    ``rich`` draws it: its Progress handles terminal width, refresh and clean-up, which a
+    hand-written ``\\r`` line did not (no rate, no ETA, garbled by warnings).
+    """
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(file=stream)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(bar_width=20),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not console.is_terminal,
+            transient=False,
+        )
+        self.task = self.progress.add_task("eval", total=total, failed=0, rate="")
+        self.failed = 0
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def describe(self, label: str) -> None:
+        short = label if len(label) <= 32 else label[:31] + "…"
+        self.progress.update(self.task, description=short)
+
+    def advance(self, failed: bool, count: int = 1) -> None:
+        self.failed += count if failed else 0
+        self.progress.advance(self.task, count)
+        speed = self.progress.tasks[0].speed
+        rate = f"{speed:.1f} drafts/s" if speed else ""
+        self.progress.update(self.task, failed=self.failed, rate=rate)

@@ -1,0 +1,257 @@
+"""Recorded model replies, so prompt evals run in CI with no key and no network.
+
+:class:`RecordingModel` wraps a live :class:`~llmbrief.model.ChatModel` and stores every reply;
+:class:`ReplayModel` answers from those files and needs no client at all. A reply is keyed by
+the model, the prompt (``name@hash``), the cluster (its id and a digest of its articles), the
+request parameters and schema, and the request's turn within one draft (0 the first request,
+1 a re-ask or repair, ...). The rendered messages are not part of the key: how articles are
+budgeted and laid out may change without invalidating every recording, while a changed
+prompt, cluster or parameter always does.
+
+Files: ``DIR/<model>/<prompt name@hash>/<cluster>.<key12>.json``, one per key, indented JSON
+holding ``replies``: one per repeat (``--repeat N`` replays reply ``i`` for draft ``i``).
+A key with no file (or fewer replies than drafts asked for) raises :class:`NotRecorded`:
+the eval reports the cluster ``not recorded``, never scores it, never passes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, LLMBriefError
+from ..model import ChatModel, Completion
+from ..types import Cluster, Usage
+
+__all__ = [
+    "NotRecorded",
+    "RecordingModel",
+    "ReplayModel",
+    "cluster_digest",
+    "recorded_variants",
+    "recording_key",
+]
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.@-]+")
+
+
+class NotRecorded(LLMBriefError):
+    """A request whose key has no recorded reply (never a pass, never a score)."""
+
+
+def cluster_digest(cluster: Cluster) -> str:
+    """sha256 (12 hex) of a cluster's articles: an edited fixture is a different key."""
+    return hashlib.sha256(cluster.model_dump_json().encode()).hexdigest()[:12]
+
+
+def recording_key(
+    model: str,
+    prompt_id: str,
+    cluster_id: str,
+    digest: str,
+    turn: int,
+    params: Mapping[str, Any],
+    schema: Mapping[str, Any] | None,
+) -> str:
+    """sha256 over everything a recorded reply answers."""
+    blob = json.dumps(
+        {
+            "model": model,
+            "prompt": prompt_id,
+            "cluster": cluster_id,
+            "cluster_sha": digest,
+            "turn": turn,
+            "params": dict(params),
+            "schema": schema,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _safe(name: str) -> str:
+    return _UNSAFE.sub("_", name) or "_"
+
+
+@dataclass
+class _Scope:
+    cluster_id: str = ""
+    digest: str = ""
+    repeat: int = 0
+    turn: int = 0
+
+
+class _Keyed:
+    """What recording and replaying share: the scope (cluster, repeat) and the file of a key."""
+
+    def __init__(self, directory: str | Path, model: str, prompt_id: str) -> None:
+        self.directory = Path(directory)
+        self._model = model
+        self.prompt_id = prompt_id
+        self.scope = _Scope()
+
+    @property
+    def model(self) -> str:
+        """The model name the recordings are of."""
+        return self._model
+
+    @property
+    def folder(self) -> Path:
+        """Where this model's replies to this prompt live."""
+        return self.directory / _safe(self._model) / _safe(self.prompt_id)
+
+    def begin(self, cluster: Cluster, repeat: int = 0) -> None:
+        """The next requests draft ``cluster`` for the ``repeat``-th time (0-based)."""
+        self.scope = _Scope(cluster.cluster_id, cluster_digest(cluster), repeat, 0)
+
+    def _key(
+        self, params: Mapping[str, Any] | None, schema: Mapping[str, Any] | None
+    ) -> tuple[str, Path]:
+        s = self.scope
+        if not s.cluster_id:
+            raise LLMBriefError("recorded replies need begin(cluster) before a request")
+        key = recording_key(
+            self._model, self.prompt_id, s.cluster_id, s.digest, s.turn, params or {}, schema
+        )
+        return key, self.folder / f"{_safe(s.cluster_id)}.{key[:12]}.json"
+
+
+class RecordingModel(_Keyed):
+    """A live model whose every complete reply is also written to ``directory``.
+
+    Args:
+        inner: the live model (a :class:`~llmbrief.client.ChatClient` with no reply cache,
+            so that repeats are fresh drafts).
+        directory: the recordings folder.
+        prompt_id: ``name@hash`` of the prompt the drafter sends.
+    """
+
+    def __init__(self, inner: ChatModel, directory: str | Path, prompt_id: str) -> None:
+        super().__init__(directory, inner.model, prompt_id)
+        self.inner = inner
+
+    def begin(self, cluster: Cluster, repeat: int = 0) -> None:
+        """Start a draft; the first draft of a cluster drops its older, stale recordings."""
+        super().begin(cluster, repeat)
+        if repeat == 0 and self.folder.is_dir():
+            for old in self.folder.glob(f"{_safe(cluster.cluster_id)}.*.json"):
+                old.unlink()
+
+    def close(self) -> None:
+        """Close the live model's connections."""
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            close()
+
+    def complete(
+        self,
+        messages: Sequence[Mapping[str, str]],
+        *,
+        params: Mapping[str, Any] | None = None,
+        schema: Mapping[str, Any] | None = None,
+    ) -> Completion:
+        """Ask the live model and record its reply under this request's key."""
+        key, path = self._key(params, schema)
+        completion = self.inner.complete(messages, params=params, schema=schema)
+        s = self.scope
+        self.scope.turn += 1
+        entry: dict[str, Any] = {
+            "key": key,
+            "model": self._model,
+            "prompt": self.prompt_id,
+            "cluster": s.cluster_id,
+            "cluster_sha": s.digest,
+            "turn": s.turn - 1,
+            "params": dict(params or {}),
+            "schema": (schema or {}).get("name"),
+            "replies": [],
+        }
+        if path.exists():
+            try:
+                entry["replies"] = json.loads(path.read_text(encoding="utf-8"))["replies"]
+            except (OSError, ValueError, KeyError, TypeError):
+                entry["replies"] = []
+        replies = list(entry["replies"])[: s.repeat]
+        replies.append(
+            {
+                "text": completion.text,
+                "finish_reason": completion.finish_reason,
+                "usage": {
+                    "prompt_tokens": completion.usage.prompt_tokens,
+                    "completion_tokens": completion.usage.completion_tokens,
+                },
+            }
+        )
+        entry["replies"] = replies
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+        return completion
+
+
+class ReplayModel(_Keyed):
+    """Answers from recorded replies; no client, no network.
+
+    Raises:
+        NotRecorded: from :meth:`complete` when the request's key has no recorded reply
+            (for this repeat).
+    """
+
+    def complete(
+        self,
+        messages: Sequence[Mapping[str, str]],
+        *,
+        params: Mapping[str, Any] | None = None,
+        schema: Mapping[str, Any] | None = None,
+    ) -> Completion:
+        """The recorded reply for this request."""
+        key, path = self._key(params, schema)
+        s = self.scope
+        where = f"{s.cluster_id}: {self.prompt_id} on {self._model}"
+        self.scope.turn += 1
+        if not path.exists():
+            others = self.folder.is_dir() and any(self.folder.glob(f"{_safe(s.cluster_id)}.*.json"))
+            why = "recorded for other content or parameters" if others else "no recording"
+            raise NotRecorded(f"{where}: {why} (request {s.turn - 1}, key {key[:12]})")
+        try:
+            replies = json.loads(path.read_text(encoding="utf-8"))["replies"]
+            reply = replies[s.repeat] if s.repeat < len(replies) else None
+            if reply is None:
+                raise NotRecorded(
+                    f"{where}: {len(replies)} draft(s) recorded, draft {s.repeat + 1} asked for"
+                )
+            usage = reply.get("usage", {})
+            return Completion(
+                text=str(reply["text"]),
+                finish_reason=reply.get("finish_reason"),
+                usage=Usage(
+                    prompt_tokens=int(usage.get("prompt_tokens", 0)),
+                    completion_tokens=int(usage.get("completion_tokens", 0)),
+                ),
+                model=self._model,
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+            raise InputError(str(path), f"not a recording: {err}") from None
+
+
+def recorded_variants(directory: str | Path) -> list[tuple[str, str]]:
+    """``(model, prompt name@hash)`` pairs that have recordings in ``directory``, sorted."""
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError(str(root), "no such recordings directory")
+    out = set()
+    for f in root.glob("*/*/*.json"):
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+            out.add((str(data["model"]), str(data["prompt"])))
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise InputError(str(f), f"not a recording: {err}") from None
+    return sorted(out)
