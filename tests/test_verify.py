@@ -57,7 +57,7 @@ def test_evidence_offsets_point_into_the_article() -> None:
         ("Investors did not welcome the Pudong announcement [43531].", "negated"),
         (
             "A U.S. administration has relaxed export controls on older chipmaking tools [30085].",
-            "possibility or plan",
+            "only as a possibility",
         ),
         ('Chen said the plan is meant to "tighten the chokehold" [51155].', "quoted words"),
     ],

@@ -462,7 +462,7 @@ def quotes(text: str) -> list[str]:
 
 
 _NEGATION = re.compile(
-    r"\b(?:not(?! only| just| least)|no(?! longer| doubt)|never(?![\s-]before)|"
+    r"\b(?:not(?! only| just| least)|no(?! longer| doubt|\.? ?\d)|never(?![\s-]before)|"
     r"neither|nor|none|nobody|nothing|cannot|without|"
     r"denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|"
     r"failed to|fails to|unable|except|prevented|prevents|"
@@ -702,3 +702,163 @@ def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
         for t in toks[max(0, i - width) : i] + toks[i + 1 : i + 1 + width]
         if t not in STOPWORDS and len(t) > 2
     }
+
+
+# -- clauses ------------------------------------------------------------------------------
+#
+# A negation or a hedge bears on its own clause, not on every word within six of it: "pleaded
+# not guilty to charges that she married ten men" does not deny the marriages. A clause ends
+# at ; : ( ) — , and before a subordinating word; a denial verb ("denied that ...") reaches
+# into the clause it introduces.
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—]|\s-\s|,|\.(?=\s)|(?=\b(?:that|which|who|whom|whose|where|when|while|whereas|"
+    r"although|though|because|but|if|unless|until|after|before|since)\b)",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|disputed|"
+    r"disputes|dismissed)\b",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+
+#: Modality of a clause: 0 a fact, 1 a plan or a future, 2 a possibility.
+_MODAL_CUES: dict[str, int] = {
+    **dict.fromkeys(
+        "will shall plans plan planned planning aims aim intends intend pledged promised vowed "
+        "going set scheduled due upcoming".split(),
+        1,
+    ),
+    **dict.fromkeys(
+        "may might could possibly potentially potential possible likely unlikely expected "
+        "expects expect anticipated considering considers consider weighing mulling proposed "
+        "proposes propose reportedly allegedly rumoured rumored suggests suggested perhaps "
+        "maybe hopes hope seeks seek would might".split(),
+        2,
+    ),
+}
+# cue words that are modal only with the word after them ("set to", "going to", "due to" is
+# a cause, so "due" needs "to be"; "expected" alone is often an adjective, kept)
+_NEEDS_TO = frozenset(
+    {
+        "going",
+        "set",
+        "aims",
+        "aim",
+        "intends",
+        "intend",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "seeks",
+        "seek",
+        "hopes",
+        "hope",
+        "scheduled",
+    }
+)
+_MODAL_WORDS = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence: its span, its negation's scope, and its modality.
+
+    ``scope`` is the span a negation bears on: from the cue to the end of the clause (eight
+    words at most: run-on text has no commas to stop it), or the whole clause when the cue
+    ends it ("..., which it did not"); ``None`` when nothing negates the clause.
+    """
+
+    start: int
+    end: int
+    scope: tuple[int, int] | None
+    modality: int
+    cue: str
+
+    @property
+    def negated(self) -> bool:
+        """Whether a negation bears on (part of) the clause."""
+        return self.scope is not None
+
+
+_SCOPE_WORDS = 8
+_WORD_END = re.compile(r"\S+")
+
+
+def _negation_scope(piece: str) -> tuple[int, int] | None:
+    """The scope of the first negation cue in a clause, offsets into ``piece``."""
+    if not negations(piece):
+        return None
+    m = _NEGATION.search(piece)
+    if m is None:  # pragma: no cover - negations() found one
+        return None
+    after = list(_WORD_END.finditer(piece, m.end()))
+    if len(after) < 2:  # the cue ends the clause: it negates what came before
+        return 0, len(piece)
+    last = after[min(len(after), _SCOPE_WORDS) - 1]
+    return m.start(), last.end()
+
+
+def _modality(text: str) -> tuple[int, str]:
+    """The strongest modality cue of a clause (0 when it states a fact) and the cue."""
+    toks = [t.lower() for t in _MODAL_WORDS.findall(text)]
+    level, cue = 0, ""
+    for i, t in enumerate(toks):
+        lv = _MODAL_CUES.get(t, 0)
+        if not lv:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if t in _NEEDS_TO and nxt != "to":
+            continue
+        if t == "due" and nxt != "to":
+            continue
+        if lv > level:
+            level, cue = lv, t
+    return level, cue
+
+
+@lru_cache(maxsize=65536)
+def clauses(text: str) -> tuple[Clause, ...]:
+    """The clauses of one sentence, each with its negation and modality.
+
+    A clause that a denial verb introduces with "that" ("denied that the plan existed") is
+    negated too.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out: list[Clause] = []
+    denied = False
+    for a, b in spans:
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        scope = _negation_scope(piece)
+        if scope is None and denied and _THAT.match(piece):
+            scope = (0, len(piece))
+        level, cue = _modality(piece)
+        out.append(
+            Clause(a, b, None if scope is None else (a + scope[0], a + scope[1]), level, cue)
+        )
+        denied = bool(_DENIAL.search(piece))
+    return tuple(out)
+
+
+def claim_modality(text: str) -> int:
+    """The strongest modality a claim states anything with (0 a fact, 1 a plan, 2 a maybe)."""
+    return max((c.modality for c in clauses(text)), default=0)
+
+
+def modal_level(cue: str) -> int:
+    """The level of a modality cue (``"plans to"`` -> 1, ``"may"`` -> 2, ``"would"`` -> 2)."""
+    first = cue.lower().split()[0]
+    if first in ("would", "is", "are"):
+        return 2 if first == "would" else 1
+    return _MODAL_CUES.get(first, 2)

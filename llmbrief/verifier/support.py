@@ -47,7 +47,17 @@ _ELSEWHERE_SHARE = 0.15
 class _Sentence:
     """One sentence: its span and content stems; the rest is computed when a check asks."""
 
-    __slots__ = ("_dates", "_lower", "_negations", "_text", "_toks", "end", "start", "stems")
+    __slots__ = (
+        "_clauses",
+        "_dates",
+        "_lower",
+        "_negations",
+        "_text",
+        "_toks",
+        "end",
+        "start",
+        "stems",
+    )
 
     def __init__(self, text: str, start: int, end: int, stems: frozenset[str]) -> None:
         self._text = text
@@ -58,6 +68,33 @@ class _Sentence:
         self._negations: int | None = None
         self._toks: tuple[str, ...] | None = None
         self._dates: set[str] | None = None
+        self._clauses: tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...] | None = (
+            None
+        )
+
+    @property
+    def clauses(self) -> tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...]:
+        """Clauses (offsets into the article) with their content stems and the stems in
+        their negation's scope."""
+        if self._clauses is None:
+            text, a = self.text, self.start
+            out = []
+            for c in checks.clauses(text):
+                scope = None if c.scope is None else (a + c.scope[0], a + c.scope[1])
+                scoped = (
+                    frozenset(content_stems(text[c.scope[0] : c.scope[1]]))
+                    if c.scope
+                    else frozenset()
+                )
+                out.append(
+                    (
+                        checks.Clause(a + c.start, a + c.end, scope, c.modality, c.cue),
+                        frozenset(content_stems(text[c.start : c.end])),
+                        scoped,
+                    )
+                )
+            self._clauses = tuple(out)
+        return self._clauses
 
     @property
     def text(self) -> str:
@@ -141,6 +178,11 @@ class _Article:
         if self._flat is None:
             self._flat = _flat(self.text)
         return self._flat
+
+    def norm_span(self, start: int, end: int) -> Span:
+        """A span of the normalised text as a :class:`Span` into the article as written."""
+        a, b = self.norm.span(start, end)
+        return Span(where=self.id, start=a, end=b)
 
     def evidence(self, first: int, last: int, score: float) -> Evidence:
         """Sentences ``first`` to ``last`` as evidence, with offsets into the article as written."""
@@ -538,8 +580,15 @@ class ClusterIndex:
         claim_neg = facts.negations > 0
         if claim_neg and not _negated_sentences(chosen, claim):
             yield "negation", "the claim is negated or denied; the evidence is not", []
-        elif not claim_neg and _negation_near(window_text, claim):
-            yield "negation", "the evidence is negated or denied; the claim is not", []
+        elif not claim_neg:
+            denied = _negated_clause(chosen, claim)
+            if denied is not None:
+                art, c = denied
+                yield (
+                    "negation",
+                    "the evidence is negated or denied; the claim is not",
+                    [art.norm_span(*(c.scope or (c.start, c.end)))],
+                )
         start("opposites")
         # a swapped-in word is looked for in the whole of the evidence articles too: the
         # sentence that says "small, uncrewed aircraft" need not be the best window
@@ -569,14 +618,11 @@ class ClusterIndex:
                 [],
             )
         start("hedges")
-        if not facts.hedged:
-            hedge = _hedge_near(window_text, claim)
-            if hedge:
-                yield (
-                    "hedges",
-                    f'the evidence states this only as a possibility or plan ("{hedge}")',
-                    [],
-                )
+        # a claim may be less sure than its source, never surer: "will" where it says "may"
+        hedge = _hedge_near(window_text, claim)
+        if hedge is not None and hedge[1] > facts.modality:
+            kind = "a possibility" if hedge[1] == 2 else "a plan"
+            yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
 
     def _found_elsewhere(self, missing: set[str], arts: list[_Article]) -> list[str]:
         """Missing claim words that other articles of the cluster do carry.
@@ -673,7 +719,7 @@ class _ClaimFacts:
     names: tuple[str, ...]
     quotes: tuple[str, ...]
     negations: int
-    hedged: bool
+    modality: int
     key: str
 
 
@@ -695,7 +741,7 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         names=tuple(checks.names(claim_text)),
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
-        hedged=bool(checks.hedges(claim_text)),
+        modality=checks.claim_modality(claim_text),
         key=_flat(claim_text),
     )
 
@@ -908,6 +954,32 @@ def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | Non
     return i < len(ordered) and ordered[i].startswith(root)
 
 
+def _negated_clause(
+    chosen: list[_Window], claim: set[str]
+) -> tuple[_Article, checks.Clause] | None:
+    """A negated evidence clause that says something of the claim's no other clause says.
+
+    The clause must carry two of the claim's words at least, one of them in the negation's
+    scope, and no clause of the window that is not negated may carry them all: "people who
+    have never divorced" next to "divorce can wreck retirement" negates nothing the claim
+    says.
+    """
+    negated: list[tuple[_Article, checks.Clause, frozenset[str]]] = []
+    plain: list[frozenset[str]] = []
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            for clause, stems, scoped in sent.clauses:
+                mine = stems & claim
+                if clause.negated and len(mine) >= 2 and scoped & claim:
+                    negated.append((art, clause, mine))
+                elif len(mine) >= 2:
+                    plain.append(mine)
+    for art, clause, mine in negated:
+        if not any(mine <= other for other in plain):
+            return art, clause
+    return None
+
+
 def _negated_sentences(chosen: list[_Window], claim: set[str]) -> bool:
     """Whether a window sentence that carries the claim's words (two or more) is negated."""
     for art, first, last, _ in chosen:
@@ -933,8 +1005,9 @@ def _negation_near(window_text: str, claim: set[str]) -> bool:
 
 _HEDGE_NEAR = re.compile(
     r"\b(plans? to|planning to|aims? to|intends? to|proposed|proposes? to|considering|"
-    r"might|may|would|could have|expected to|set to|seeks? to|weighing|mulling)"
-    r"\s+(\w+)(?:\s+(\w+))?",
+    r"might|may|would|could|will|expected to|set to|seeks? to|weighing|mulling|likely to|"
+    r"hopes? to|is due to|are due to|possibly|potentially)"
+    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
 
@@ -942,12 +1015,18 @@ _HEDGE_NEAR = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
 
-def _hedge_near(window_text: str, claim: set[str]) -> str | None:
-    """A plan/possibility cue in the evidence directly governing one of the claim's words."""
+def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
+    """The strongest plan/possibility cue in the evidence directly governing one of the
+    claim's words, with its level (1 a plan or future, 2 a possibility)."""
+    found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
-        if cue == "would" and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()]):
+        if cue in ("would", "will") and _REPORTED.search(
+            window_text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "said on Monday it would extend": an announced decision, not a maybe
         if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
-            return cue
-    return None
+            level = checks.modal_level(cue)
+            if found is None or level > found[1]:
+                found = (cue, level)
+    return found
