@@ -8,6 +8,7 @@ pass that:
 * re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
   ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
   ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
+* puts a space between sentences that scraping glued together (``at sea.Australia``);
 * writes quotes and dashes one way (``’`` -> ``'``, ``“”`` -> ``"``, ``–`` -> ``—``, but
   ``2010–2012`` -> ``2010-2012``).
 
@@ -70,12 +71,18 @@ _EDITS = re.compile(
             r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
             # "2010–2012": a range, not a dash
             r"(?<=\d)(?P<range>[–—])(?=\d)",
+            # scraped text glues sentences: 'at sea.Australia', 'the boats".Australia'; a
+            # lowercase word (or a closing quote) before the mark keeps "U.S.A" and "3.5" whole
+            r"(?<=[a-z][.!?])(?P<glue>)(?=[A-Z][a-z])",
+            r"(?<=[a-z][\"'][.!?])(?P<glue2>)(?=[A-Z][a-z])",
+            r"(?<=[a-z][.!?][\"'])(?P<glue3>)(?=[A-Z][a-z])",
         ]
     )
 )
 # Cheap look-ups: most text has none of what the pass edits, and then it is skipped.
 _TRIGGERS = re.compile(
-    r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d",
+    r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d"
+    r"|[a-z][.!?][\"']?[A-Z]|[a-z][\"'][.!?][A-Z]",
     re.IGNORECASE,
 )
 
@@ -164,6 +171,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
             repl = ")"
         elif kind == "range":
             repl = "-"
+        elif kind in ("glue", "glue2", "glue3"):
+            repl = " "
         else:  # pragma: no cover - every group is handled above
             continue
         if repl == whole:

@@ -21,6 +21,9 @@ __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
 RepairMode = Literal["none", "drop", "retarget", "regenerate"]
 
+#: The score of a claim another article supports better than the cited ones: a failed check.
+_ELSEWHERE_SCORE = 0.25
+
 
 class Verifier:
     """Checks claims against one cluster; build once, verify many briefs."""
@@ -97,6 +100,24 @@ class Verifier:
         report.evidence = result.evidence
         report.score = result.score
         report.checks = _in_raw(result.checks, text, report.text)
+        if result.supported and result.elsewhere:
+            # words of the claim that only other articles carry: a misattribution only when
+            # one of them supports the claim better than the cited ones do
+            others = self.index.search(text, exclude=known, min_support=self.min_support)
+            better = [r for r in others if r.coverage > result.coverage]
+            detail = ""
+            if better:
+                detail = "words found in other articles but not in the cited ones: " + ", ".join(
+                    result.elsewhere
+                )
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of(better)
+                report.evidence = better[0].evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            report.checks.append(Check(name="elsewhere", fired=bool(better), detail=detail))
+            if better:
+                return report
         if result.supported:
             if result.idle_ids:
                 report.notes.append(
