@@ -125,3 +125,26 @@ def test_stemmer_joins_inflections_of_one_word() -> None:
     assert stem("approval") == stem("approved")
     assert stem("buildings") == stem("building")
     assert stem("rival") != stem("arrival")
+
+
+def test_word_lists_parse() -> None:
+    from importlib.resources import files
+
+    from llmbrief.verifier import lexicon, places
+
+    names = sorted(p.name for p in (files("llmbrief.verifier") / "data").iterdir())
+    assert {"stopwords.txt", "opposites.txt", "modality.txt", "negations.txt"} <= set(names)
+    for name in names:
+        if name.endswith(".json"):
+            assert lexicon.data_json(name)
+        else:
+            assert lexicon.data_lines(name), name
+    assert {"the", "of", "said"} <= lexicon.STOPWORDS
+    assert lexicon.stem("women") == "woman"  # irregular.txt
+    assert all("/" in p for p in lexicon.data_words("opposites.txt"))
+    for line in lexicon.data_lines("modality.txt"):
+        level, where, cue = line.split(None, 2)
+        assert level in ("1", "2") and where in ("both", "claim") and cue
+    assert "london" in places.country_aliases("U.K.")
+    assert checks.modal_level("may") == 2 and checks.modal_level("plans to") == 1
+    assert checks.negations("it did not happen") == 1 and checks.negations("No. 3 seed") == 0

@@ -91,7 +91,7 @@ class _Sentence:
                 )
                 out.append(
                     (
-                        checks.Clause(a + c.start, a + c.end, scope, c.modality, c.cue),
+                        checks.Clause(a + c.start, a + c.end, scope),
                         frozenset(content_stems(text[c.start : c.end])),
                         scoped,
                     )
@@ -1007,9 +1007,7 @@ def _negation_near(window_text: str, claim: set[str]) -> bool:
 
 
 _HEDGE_NEAR = re.compile(
-    r"\b(plans? to|planning to|aims? to|intends? to|proposed|proposes? to|considering|"
-    r"might|may|would|could|will|expected to|set to|seeks? to|weighing|mulling|likely to|"
-    r"hopes? to|is due to|are due to|possibly|potentially)"
+    r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
     r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
