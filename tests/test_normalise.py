@@ -18,6 +18,7 @@ from llmbrief.verifier.normalise import is_lowercased, normalise
         ("in 2010–2012 – then", "in 2010-2012 — then"),
         ("It rose[2][3] and fell [1, 2].", "It rose and fell."),
         ("Found.[1] Next [12] line.", "Found. Next line."),
+        ("the roof of hmp UNK in <unk> liverpool .", "the roof of hmp in liverpool."),
         (
             'at sea.Australia said "stop".Then it."In May',
             'at sea. Australia said "stop". Then it." In May',

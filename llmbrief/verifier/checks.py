@@ -31,6 +31,7 @@ __all__ = [
     "hedges",
     "names",
     "negations",
+    "place_names",
     "quantities",
     "quotes",
 ]
@@ -271,6 +272,28 @@ def names(text: str) -> list[str]:
         if sentence_start and not is_code and not _looks_proper(low):
             continue
         out.append(tok.strip("."))
+    return out
+
+
+_PLACES = frozenset(data_lines("place_names.txt"))
+_PLACE_WORDS = max(len(p.split()) for p in _PLACES)
+
+
+def place_names(text: str) -> list[str]:
+    """Places of the list ``data/place_names.txt`` that lower-cased text names, longest
+    first where they overlap (``new york``, not ``york``)."""
+    toks = [t.lower() for t in words(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(_PLACE_WORDS, len(toks) - i), 0, -1):
+            cand = " ".join(toks[i : i + n])
+            if cand in _PLACES:
+                out.append(cand)
+                i += n
+                break
+        else:
+            i += 1
     return out
 
 

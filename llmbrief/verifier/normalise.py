@@ -4,7 +4,8 @@ Input artefacts must not read as facts. Before any check, claims and sources go 
 pass that:
 
 * removes footnote markers that name no article (``[1]``, ``[1, 2]``, ``[2][3]``): a
-  ``[2]`` read as a figure is "number 2 not found";
+  ``[2]`` read as a figure is "number 2 not found"; and a generator's unknown-word markers
+  (``<unk>``, ``UNK``), which are no name;
 * re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
   ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
   ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
@@ -53,6 +54,8 @@ _EDITS = re.compile(
     "|".join(
         [
             _FOOTNOTE,
+            # a generator's unknown-word marker is no word of the claim
+            r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))",
             # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
             # "in 2014, 500 people" is left alone
             r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
@@ -82,7 +85,7 @@ _EDITS = re.compile(
 # Cheap look-ups: most text has none of what the pass edits, and then it is skipped.
 _TRIGGERS = re.compile(
     r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d"
-    r"|[a-z][.!?][\"']?[A-Z]|[a-z][\"'][.!?][A-Z]",
+    r"|[a-z][.!?][\"']?[A-Z]|[a-z][\"'][.!?][A-Z]|<unk>|UNK",
     re.IGNORECASE,
 )
 
@@ -95,6 +98,8 @@ class Normalised:
     original: str
     #: Footnote markers removed, as written (``[1]``, ``[2][3]``).
     footnotes: tuple[str, ...] = ()
+    #: Unknown-word markers (``<unk>``, ``UNK``) removed.
+    unknown_words: int = 0
     # after edit k: new-text position where the edit's output ends, and the shift to add
     _new_ends: tuple[int, ...] = field(default=(), repr=False)
     _orig_ends: tuple[int, ...] = field(default=(), repr=False)
@@ -148,6 +153,7 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
     orig_ends: list[int] = []
     pos = 0
     new_len = 0
+    unknown = 0
     for m in _EDITS.finditer(out):
         kind = m.lastgroup
         whole = m.group(0)
@@ -157,6 +163,9 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
                 continue
             repl = ""
             notes.append(marker)
+        elif kind == "unk":
+            repl = ""
+            unknown += 1
         elif kind in ("thou", "dec"):
             repl = whole.replace(" ", "")
         elif kind == "cur":
@@ -190,6 +199,7 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
         "".join(pieces),
         text,
         footnotes=tuple(notes),
+        unknown_words=unknown,
         _new_ends=tuple(new_ends),
         _orig_ends=tuple(orig_ends),
     )

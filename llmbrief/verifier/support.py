@@ -23,7 +23,7 @@ from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .lexicon import content_stems, flat, has_number, stem, words
-from .normalise import Normalised, normalise
+from .normalise import Normalised, is_lowercased, normalise
 from .places import country_aliases
 
 __all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
@@ -548,8 +548,14 @@ class ClusterIndex:
             for name in names:
                 here = _claim_span(facts.text, name)
                 aliases = country_aliases(name)
-                if not _name_found(name, lower_words, ordered) and not any(
-                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
+                if (
+                    not _name_found(name, lower_words, ordered)
+                    and not any(_at_word(a.flat, _flat(name), whole=True) for a in arts)
+                    and not any(
+                        _at_word(a.flat, _flat(x), whole=True)
+                        for a in arts
+                        for x in sorted(aliases)
+                    )
                 ):
                     yield "names", f'name "{name}" not found in {cited}', here
                 elif chosen:
@@ -741,7 +747,12 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         toks=toks,
         quantities=checks.quantities(claim_text),
         dates=frozenset(checks.dates(claim_text)),
-        names=tuple(checks.names(claim_text)),
+        # lower-cased text has no capitals to tell names by: its places are named by the list
+        names=tuple(
+            checks.place_names(claim_text)
+            if is_lowercased(claim_text)
+            else checks.names(claim_text)
+        ),
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
         modality=checks.claim_modality(claim_text),

@@ -21,7 +21,8 @@ __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
 RepairMode = Literal["none", "drop", "retarget", "regenerate"]
 
-#: The score of a claim another article supports better than the cited ones: a failed check.
+#: The score of a claim that fails a check decided here (another article supports it better,
+#: it has a hole): as for a hard check of the support.
 _ELSEWHERE_SCORE = 0.25
 
 
@@ -66,6 +67,8 @@ class Verifier:
         text = norm.text
         if norm.footnotes:
             report.notes.append("footnote markers removed: " + " ".join(norm.footnotes))
+        if norm.unknown_words:
+            report.notes.append(f"unknown-word markers removed: {norm.unknown_words}")
         for c in known:
             removed = self.index.articles[self.index.position[c]].norm.footnotes
             if removed:
@@ -100,6 +103,17 @@ class Verifier:
         report.evidence = result.evidence
         report.score = result.score
         report.checks = _in_raw(result.checks, text, report.text)
+        if norm.unknown_words:
+            # a word the writer could not produce is a hole in the claim: nothing can
+            # support what it says there
+            reason = f"the claim has {norm.unknown_words} unknown-word marker(s) (UNK)"
+            report.checks.append(Check(name="unknown_words", fired=True, detail=reason))
+            if result.supported:
+                result.supported = False
+                result.reasons.append(reason)
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            else:
+                result.reasons.append(reason)
         if result.supported and result.elsewhere:
             # words of the claim that only other articles carry: a misattribution only when
             # one of them supports the claim better than the cited ones do
