@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Normalised", "is_lowercased", "normalise"]
 
@@ -50,44 +51,68 @@ _NEEDS_TRANSLATE = re.compile("[‘’‚‛′“”„‟″–‒―\u00a0]")
 # A footnote group: one or more bracketed runs of small numbers, with the space before them.
 # Numbers of up to three digits: an article id such as [51155] is a citation, never a note.
 _FOOTNOTE = r"(?P<note>[ \t]*(?:\[\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*\])+)"
-_EDITS = re.compile(
-    "|".join(
-        [
-            _FOOTNOTE,
-            # a generator's unknown-word marker is no word of the claim
-            r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))",
-            # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
-            # "in 2014, 500 people" is left alone
-            r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
-            # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
-            r"(?<![\d.,])(?P<dec>\d{1,3}\. \d{1,3})(?![\d.])(?! [A-Z])",
-            # "$ 5", "5 %"
-            r"(?P<cur>[$€£¥]) (?=\d)",
-            r"(?<=\d)(?P<pct> %)",
-            # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
-            r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
-            # PTB quotes and brackets
-            r"(?P<ptbq>``|'')",
-            r"(?P<lrb>-lrb-|-LRB-)",
-            r"(?P<rrb>-rrb-|-RRB-)",
-            # a space before punctuation ("brain , study found .")
-            r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
-            # "2010–2012": a range, not a dash
-            r"(?<=\d)(?P<range>[–—])(?=\d)",
-            # scraped text glues sentences: 'at sea.Australia', 'the boats".Australia'; a
-            # lowercase word (or a closing quote) before the mark keeps "U.S.A" and "3.5" whole
-            r"(?<=[a-z][.!?])(?P<glue>)(?=[A-Z][a-z])",
-            r"(?<=[a-z][\"'][.!?])(?P<glue2>)(?=[A-Z][a-z])",
-            r"(?<=[a-z][.!?][\"'])(?P<glue3>)(?=[A-Z][a-z])",
-        ]
-    )
-)
-# Cheap look-ups: most text has none of what the pass edits, and then it is skipped.
-_TRIGGERS = re.compile(
-    r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d"
-    r"|[a-z][.!?][\"']?[A-Z]|[a-z][\"'][.!?][A-Z]|<unk>|UNK",
-    re.IGNORECASE,
-)
+
+
+def _search(pattern: str) -> Callable[[str], bool]:
+    """A cheap test: whether ``pattern`` (which starts with a literal) is in the text."""
+    find = re.compile(pattern).search
+    return lambda t: find(t) is not None
+
+
+_CLITICS = (" '", " ’", " n't", " n’t")
+
+# Each edit: (its pattern, a cheap test that the text may hold one). Most text holds none, so
+# only the edits whose test passes are compiled into the pass (the pass over a whole
+# article costs what its alternatives cost at every character).
+_EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "note": (_FOOTNOTE, lambda t: "[" in t),
+    # a generator's unknown-word marker is no word of the claim
+    "unk": (r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))", lambda t: "UNK" in t or "<unk>" in t),
+    # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
+    # "in 2014, 500 people" is left alone
+    "thou": (
+        r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
+        _search(r", \d\d\d"),
+    ),
+    # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
+    "dec": (
+        r"(?<![\d.,])(?P<dec>\d{1,3}\. \d{1,3})(?![\d.])(?! [A-Z])",
+        _search(r"\. \d"),
+    ),
+    # "$ 5", "5 %"
+    "cur": (r"(?P<cur>[$€£¥]) (?=\d)", lambda t: any(c in t for c in ("$ ", "€ ", "£ ", "¥ "))),
+    "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
+    # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
+    "clitic": (
+        r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
+        lambda t: any(c in t for c in _CLITICS),
+    ),
+    # PTB quotes and brackets
+    "ptbq": (r"(?P<ptbq>``|'')", lambda t: "``" in t or "''" in t),
+    "lrb": (r"(?P<lrb>-lrb-|-LRB-)", lambda t: "-lrb-" in t or "-LRB-" in t),
+    "rrb": (r"(?P<rrb>-rrb-|-RRB-)", lambda t: "-rrb-" in t or "-RRB-" in t),
+    # a space before punctuation ("brain , study found .")
+    "punct": (
+        r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
+        lambda t: any(c in t for c in (" ,", " .", " ;", " :")),
+    ),
+    # "2010–2012": a range, not a dash
+    "range": (r"(?<=\d)(?P<range>[–—])(?=\d)", _search(r"—\d")),
+    # scraped text glues sentences: 'at sea.Australia', 'the boats".Australia'; a
+    # lowercase word (or a closing quote) before the mark keeps "U.S.A" and "3.5" whole
+    "glue": (
+        r"(?<=[a-z0-9)][.!?])(?P<glue>)(?=[A-Z][a-z])"
+        r"|(?<=[a-z][\"'][.!?])(?P<glue2>)(?=[A-Z][a-z])"
+        r"|(?<=[a-z][.!?][\"'])(?P<glue3>)(?=[A-Z][a-z])",
+        _search(r"[.!?][\"']?[A-Z][a-z]"),
+    ),
+}
+
+
+@lru_cache(maxsize=256)
+def _edits(active: tuple[str, ...]) -> re.Pattern[str]:
+    """The pass for these edits (in the order of :data:`_EDIT_RULES`)."""
+    return re.compile("|".join(_EDIT_RULES[name][0] for name in active))
 
 
 @dataclass(frozen=True)
@@ -145,7 +170,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
         The normalised text with the footnotes removed and a map back to ``text``.
     """
     out = text.translate(_SAME_LENGTH) if _NEEDS_TRANSLATE.search(text) else text
-    if not _TRIGGERS.search(out):
+    active = tuple(name for name, (_, maybe) in _EDIT_RULES.items() if maybe(out))
+    if not active:
         return Normalised(out, text)
     pieces: list[str] = []
     notes: list[str] = []
@@ -154,7 +180,7 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
     pos = 0
     new_len = 0
     unknown = 0
-    for m in _EDITS.finditer(out):
+    for m in _edits(active).finditer(out):
         kind = m.lastgroup
         whole = m.group(0)
         if kind == "note":
