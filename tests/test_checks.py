@@ -148,3 +148,30 @@ def test_word_lists_parse() -> None:
     assert "london" in places.country_aliases("U.K.")
     assert checks.modal_level("may") == 2 and checks.modal_level("plans to") == 1
     assert checks.negations("it did not happen") == 1 and checks.negations("No. 3 seed") == 0
+
+
+def test_a_negation_bears_on_its_own_clause() -> None:
+    text = "She pleaded not guilty to charges that she married ten men and charged a fee."
+    found = checks.clauses(text)
+    negated = [text[c.start : c.end] for c in found if c.negated]
+    assert negated == ["She pleaded not guilty to charges "]
+    # a denial reaches into the clause it introduces
+    text = "The ministry denied that the plan existed, but said it may extend the ban."
+    negated = [text[c.start : c.end].strip() for c in checks.clauses(text) if c.negated]
+    assert negated == ["The ministry denied", "that the plan existed"]
+    # a negation that ends its clause bears on what came before it
+    text = "Ministers said the bill would pass, which it did not."
+    last = checks.clauses(text)[-1]
+    assert last.negated and last.scope == (last.start, last.end)
+
+
+def test_claim_modality_levels() -> None:
+    assert checks.claim_modality("The port reopened on Monday") == 0
+    assert checks.claim_modality("The port will reopen on Monday") == 1
+    assert checks.claim_modality("The port may reopen on Monday") == 2
+    assert checks.claim_modality("Officials plan to reopen the port") == 1
+
+
+def test_places_in_lowercased_text() -> None:
+    assert checks.place_names("a fire in new york and in nottingham") == ["new york", "nottingham"]
+    assert checks.place_names("a new office in the city") == []

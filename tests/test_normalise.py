@@ -20,6 +20,10 @@ from llmbrief.verifier.normalise import is_lowercased, normalise
         ("Found.[1] Next [12] line.", "Found. Next line."),
         ("the roof of hmp UNK in <unk> liverpool .", "the roof of hmp in liverpool."),
         (
+            "The **port** reopened ([source](https://x.org/a/2024/05)) see https://x.org/7.",
+            "The port reopened (source) see.",
+        ),
+        (
             'at sea.Australia said "stop".Then it."In May',
             'at sea. Australia said "stop". Then it." In May',
         ),

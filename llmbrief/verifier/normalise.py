@@ -6,6 +6,7 @@ pass that:
 * removes footnote markers that name no article (``[1]``, ``[1, 2]``, ``[2][3]``): a
   ``[2]`` read as a figure is "number 2 not found"; and a generator's unknown-word markers
   (``<unk>``, ``UNK``), which are no name;
+* reads markdown links as their text, drops emphasis marks (``**``) and bare URLs;
 * re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
   ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
   ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
@@ -66,6 +67,17 @@ _CLITICS = (" '", " ’", " n't", " n’t")
 # article costs what its alternatives cost at every character).
 _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     "note": (_FOOTNOTE, lambda t: "[" in t),
+    # markdown a chat answer carries: a link reads as its text, emphasis marks go; a bare
+    # URL goes (its digits are no figures of the claim)
+    "mdlink": (
+        r"\[(?P<mdlink>[^\[\]\n]{1,200})\]\((?:https?://|www\.)[^)\s]{1,500}\)",
+        lambda t: "](" in t,
+    ),
+    "url": (
+        r"(?P<url>[ \t]?\(?(?:https?://|www\.)[^\s)]{0,500}[^\s).,;:!?\"'](?:\)(?=\W|$))?)",
+        lambda t: "http" in t or "www." in t,
+    ),
+    "emph": (r"(?P<emph>\*\*|__)", lambda t: "**" in t or "__" in t),
     # a generator's unknown-word marker is no word of the claim
     "unk": (r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))", lambda t: "UNK" in t or "<unk>" in t),
     # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
@@ -189,6 +201,10 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
                 continue
             repl = ""
             notes.append(marker)
+        elif kind == "mdlink":
+            repl = m.group("mdlink")
+        elif kind in ("url", "emph"):
+            repl = ""
         elif kind == "unk":
             repl = ""
             unknown += 1
