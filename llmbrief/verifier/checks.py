@@ -530,10 +530,19 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
     if m is None:  # pragma: no cover - negations() found one
         return None
     after = list(_WORD_END.finditer(piece, m.end()))
-    if len(after) < 2:  # the cue ends the clause: it negates what came before
+    if all(_bare(w.group(0)) in _FUNCTION for w in after):
+        # nothing but function words after the cue ("..., which it did not"): an
+        # elliptical negation, of what came before it in the clause
         return 0, len(piece)
     last = after[min(len(after), _SCOPE_WORDS) - 1]
     return m.start(), last.end()
+
+
+_FUNCTION = STOPWORDS | {""}
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'()’”“").lower()
 
 
 @lru_cache(maxsize=65536)

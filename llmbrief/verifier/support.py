@@ -806,60 +806,55 @@ def _figure_in_context(
     """Whether the claim's figure is said of what the claim says it of ("killed at least
     three": a "three" that counts hours elsewhere in the article is not the toll)."""
 
-    def hits(sent: _Sentence) -> list[checks.Quantity]:
-        return [o for o in checks.quantities(sent.text) if q.matches(o)] if sent.has_number else []
+    def has(text: str) -> bool:
+        return has_number(text) and any(q.matches(o) for o in checks.quantities(text))
 
-    def around(sent: _Sentence) -> set[str]:
-        return set().union(*(_figure_context(o.text, sent.toks, sent.stems) for o in hits(sent)))
-
-    context = _figure_context(q.text, facts.toks, set(facts.stems))
-    return _placed(context, 1, lambda x: bool(hits(x)), around, arts, chosen)
+    return _placed(_clause_context(facts.text, q.text), has, arts, chosen)
 
 
 def _date_in_context(
     d: str, facts: _ClaimFacts, arts: list[_Article], chosen: list[_Window]
 ) -> bool:
-    """Whether the claim's date is the date of what the claim tells.
+    """Whether the claim's date is the date of what the claim tells (as for figures)."""
+    word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
+    return _placed(_clause_context(facts.text, word), lambda t: d in checks.dates(t), arts, chosen)
 
-    As for figures, but a sentence outside the window must share two of the words around
-    the date: one shared word ("the warehouse") is too common among a story's sentences.
-    """
 
-    def is_date(t: str) -> bool:
-        return checks.date_word(t) == d
-
-    def around(sent: _Sentence) -> set[str]:
-        return _word_context(is_date, sent.toks, sent.stems)
-
-    context = _word_context(is_date, facts.toks, set(facts.stems))
-    return _placed(context, 2, lambda x: d in x.dates, around, arts, chosen)
+def _clause_context(text: str, piece: str) -> frozenset[str]:
+    """Content stems of the clause of ``text`` that holds ``piece``: what a figure or a
+    date there is said of (the piece's own words left out)."""
+    at = text.find(piece)
+    own = set(content_stems(piece))
+    for c in checks.clauses(text):
+        if c.start <= at < c.end:
+            return frozenset(content_stems(text[c.start : c.end])) - own
+    return frozenset(content_stems(text)) - own
 
 
 def _placed(
-    context: set[str],
-    need: int,
-    has: Callable[[_Sentence], bool],
-    around: Callable[[_Sentence], set[str]],
+    context: frozenset[str],
+    has: Callable[[str], bool],
     arts: list[_Article],
     chosen: list[_Window],
 ) -> bool:
-    """Whether a sentence carries the claim's detail (a figure, a date) where the claim does.
+    """Whether the sources carry the claim's detail (a figure, a date) where the claim does.
 
-    ``has(sentence)`` tells whether a sentence carries the detail, ``around(sentence)`` the
-    words around it there; ``context`` is the words around it in the claim. Any sentence of
-    the evidence window places it; any other sentence of the cited articles must share
-    ``need`` of the context words (all of them, when there are fewer).
+    Any sentence of the evidence window places it; elsewhere in the cited articles, a
+    clause that carries the detail must share a word with the claim's clause that carries
+    it (``context``): the clause a detail stands in is what it is said of.
     """
     for art, first, last, _ in chosen:
-        if any(has(sent) for sent in art.sentences[first : last + 1]):
+        if any(has(sent.text) for sent in art.sentences[first : last + 1]):
             return True
     if not context:
         return True  # nothing around the detail to place it by
-    want = min(need, len(context))
     for art in arts:
         for sent in art.sentences:
-            if context & sent.stems and has(sent) and len(context & around(sent)) >= want:
-                return True
+            if context.isdisjoint(sent.stems) or not has(sent.text):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
+                    return True
     return False
 
 
