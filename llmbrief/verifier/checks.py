@@ -249,7 +249,7 @@ def _may_is_verb(text: str, _w: str) -> bool:
     return not re.search(r"\b(?:in|of|since|until|by|early|late|mid)[\s-]May\b|\bMay\s+\d", text)
 
 
-_NAME_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[’'\-&.][A-Za-z0-9]+)*)")
+_NAME_TOKEN = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
 _COMMON_CAPS = data_words("common_caps.txt") | set(_MONTHS) | set(_WEEKDAYS)
 
 

@@ -26,7 +26,8 @@ __all__ = [
     "words",
 ]
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# letters of any alphabet ("Misérables" is one word), digits, inner apostrophes and hyphens
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 @cache
@@ -115,7 +116,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-_ALNUM = re.compile(r"[a-z0-9]+")
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 def flat(text: str) -> str:

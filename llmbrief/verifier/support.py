@@ -564,6 +564,7 @@ class ClusterIndex:
                         not _name_near(name, near)
                         and not any(_at_word(near, x, whole=True) for x in aliases)
                         and not _phrase_near(name, facts.text, arts, near)
+                        and not _name_placed(name, facts, arts)
                     ):
                         yield (
                             "name_context",
@@ -829,6 +830,27 @@ def _clause_context(text: str, piece: str) -> frozenset[str]:
         if c.start <= at < c.end:
             return frozenset(content_stems(text[c.start : c.end])) - own
     return frozenset(content_stems(text)) - own
+
+
+def _name_placed(name: str, facts: _ClaimFacts, arts: list[_Article]) -> bool:
+    """Whether a clause of the cited text names ``name`` and shares a word with the claim's
+    clause that names it: a name is placed, like a figure, by the clause it stands in.
+
+    The claim's other names are no context: "Laura Brandt" places "Brandt" nowhere."""
+    names = {s for n in facts.names for s in content_stems(n)}
+    context = _clause_context(facts.text, name) - names
+    if not context:
+        return True  # the name stands alone ("Barry Beavis, 48, from Chelmsford, ...")
+    for art in arts:
+        for sent in art.sentences:
+            if context.isdisjoint(sent.stems) or not _name_found(name, sent.lower):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and _name_near(
+                    name, art.text[clause.start : clause.end].lower()
+                ):
+                    return True
+    return False
 
 
 def _placed(
