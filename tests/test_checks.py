@@ -125,3 +125,53 @@ def test_stemmer_joins_inflections_of_one_word() -> None:
     assert stem("approval") == stem("approved")
     assert stem("buildings") == stem("building")
     assert stem("rival") != stem("arrival")
+
+
+def test_word_lists_parse() -> None:
+    from importlib.resources import files
+
+    from llmbrief.verifier import lexicon, places
+
+    names = sorted(p.name for p in (files("llmbrief.verifier") / "data").iterdir())
+    assert {"stopwords.txt", "opposites.txt", "modality.txt", "negations.txt"} <= set(names)
+    for name in names:
+        if name.endswith(".json"):
+            assert lexicon.data_json(name)
+        else:
+            assert lexicon.data_lines(name), name
+    assert {"the", "of", "said"} <= lexicon.STOPWORDS
+    assert lexicon.stem("women") == "woman"  # irregular.txt
+    assert all("/" in p for p in lexicon.data_words("opposites.txt"))
+    for line in lexicon.data_lines("modality.txt"):
+        level, where, cue = line.split(None, 2)
+        assert level in ("1", "2") and where in ("both", "claim") and cue
+    assert "london" in places.country_aliases("U.K.")
+    assert checks.modal_level("may") == 2 and checks.modal_level("plans to") == 1
+    assert checks.negations("it did not happen") == 1 and checks.negations("No. 3 seed") == 0
+
+
+def test_a_negation_bears_on_its_own_clause() -> None:
+    text = "She pleaded not guilty to charges that she married ten men and charged a fee."
+    found = checks.clauses(text)
+    negated = [text[c.start : c.end] for c in found if c.negated]
+    assert negated == ["She pleaded not guilty to charges "]
+    # a denial reaches into the clause it introduces
+    text = "The ministry denied that the plan existed, but said it may extend the ban."
+    negated = [text[c.start : c.end].strip() for c in checks.clauses(text) if c.negated]
+    assert negated == ["The ministry denied", "that the plan existed"]
+    # a negation that ends its clause bears on what came before it
+    text = "Ministers said the bill would pass, which it did not."
+    last = checks.clauses(text)[-1]
+    assert last.negated and last.scope == (last.start, last.end)
+
+
+def test_claim_modality_levels() -> None:
+    assert checks.claim_modality("The port reopened on Monday") == 0
+    assert checks.claim_modality("The port will reopen on Monday") == 1
+    assert checks.claim_modality("The port may reopen on Monday") == 2
+    assert checks.claim_modality("Officials plan to reopen the port") == 1
+
+
+def test_places_in_lowercased_text() -> None:
+    assert checks.place_names("a fire in new york and in nottingham") == ["new york", "nottingham"]
+    assert checks.place_names("a new office in the city") == []

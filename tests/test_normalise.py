@@ -18,6 +18,15 @@ from llmbrief.verifier.normalise import is_lowercased, normalise
         ("in 2010–2012 – then", "in 2010-2012 — then"),
         ("It rose[2][3] and fell [1, 2].", "It rose and fell."),
         ("Found.[1] Next [12] line.", "Found. Next line."),
+        ("the roof of hmp UNK in <unk> liverpool .", "the roof of hmp in liverpool."),
+        (
+            "The **port** reopened ([source](https://x.org/a/2024/05)) see https://x.org/7.",
+            "The port reopened (source) see.",
+        ),
+        (
+            'at sea.Australia said "stop".Then it."In May',
+            'at sea. Australia said "stop". Then it." In May',
+        ),
     ],
 )
 def test_artefacts_are_undone(text: str, want: str) -> None:
@@ -32,6 +41,7 @@ def test_artefacts_are_undone(text: str, want: str) -> None:
         "Exports rose [51155] as planned.",  # an article id is a citation, not a footnote
         "Editorial brackets [sic] and [...] stay.",
         "Plain text with nothing to do, 'quoted' fine.",
+        "The U.S.A. and Amazon.com stay whole, as does 3.5.",
     ],
 )
 def test_what_is_not_an_artefact_stays(text: str) -> None:

@@ -58,7 +58,7 @@ def test_evidence_offsets_point_into_the_article() -> None:
         ("Investors did not welcome the Pudong announcement [43531].", "negated"),
         (
             "A U.S. administration has relaxed export controls on older chipmaking tools [30085].",
-            "possibility or plan",
+            "only as a possibility",
         ),
         ('Chen said the plan is meant to "tighten the chokehold" [51155].', "quoted words"),
     ],
@@ -291,3 +291,48 @@ def test_footnote_markers_are_not_figures_and_are_noted() -> None:
     claim = parse_sentence("fares at the orland ferry line rose by 2. 4 % [doc].", ["doc"])
     c = Verifier(FOOTNOTED).claims([claim]).claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+PORT = Cluster(
+    cluster_id="port",
+    articles=[
+        Article(
+            id="p1",
+            title="Port talks",
+            text=(
+                "Carrow dockworkers may return to work on Monday, the union said. The operator "
+                "pleaded not guilty to charges that it hired 40 replacement workers during the "
+                "strike. Independent observers said the deal had not been signed."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "check"),
+    [
+        ("Carrow dockworkers may return to work on Monday, the union said [p1].", "supported", ""),
+        ("Carrow dockworkers will return to work on Monday, the union said [p1].", "", "hedges"),
+        ("Carrow dockworkers returned to work on Monday [p1].", "", "hedges"),
+        ("The operator pleaded not guilty to the charges [p1].", "supported", ""),
+        ("The operator pleaded guilty to the charges [p1].", "", "negation"),
+        ("Independent observers said the deal had been signed [p1].", "", "negation"),
+    ],
+)
+def test_hedges_and_negations_are_read_by_clause(claim: str, verdict: str, check: str) -> None:
+    c = verify(PORT, claim).claims[0]
+    if verdict:
+        assert c.verdict == verdict, c.reasons
+    else:
+        assert c.verdict == "unsupported"
+        assert [x.name for x in c.checks if x.fired] == [check], c.reasons
+
+
+def test_lowercased_claims_are_name_checked() -> None:
+    claim = parse_sentence("carrow dockworkers may return to work in liverpool on monday [p1].")
+    c = Verifier(PORT).claims([claim]).claims[0]
+    assert c.verdict == "unsupported"
+    assert any('name "liverpool"' in r for r in c.reasons), c.reasons
+    claim = parse_sentence("carrow dockworkers may return to work on monday [p1].")
+    assert Verifier(PORT).claims([claim]).claims[0].verdict == "supported"

@@ -14,7 +14,15 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import STOPWORDS, has_number, stem, words
+from .lexicon import (
+    STOPWORDS,
+    data_json,
+    data_lines,
+    data_words,
+    has_number,
+    stem,
+    words,
+)
 
 __all__ = [
     "Quantity",
@@ -23,136 +31,21 @@ __all__ = [
     "hedges",
     "names",
     "negations",
+    "place_names",
     "quantities",
     "quotes",
 ]
 
-_UNITS = {
-    "ones": {
-        "zero": 0,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "a dozen": 12,
-        "dozen": 12,
-    },
-    "tens": {
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-    },
-}
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "last": -1,
-}
-_SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "bln": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "tr": 1e12,
-}
-_CURRENCY_SYMBOL = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny"}
-_CURRENCY_WORD = {
-    "dollar": "usd",
-    "dollars": "usd",
-    "usd": "usd",
-    "euro": "eur",
-    "euros": "eur",
-    "eur": "eur",
-    "pound": "gbp",
-    "pounds": "gbp",
-    "sterling": "gbp",
-    "yuan": "cny",
-    "renminbi": "cny",
-    "yen": "jpy",
-    "won": "krw",
-    "rupees": "inr",
-    "rupee": "inr",
-}
-_MONEY = frozenset({"usd", "eur", "gbp", "cny", "jpy", "krw", "inr"})
+_Q = data_json("quantities.json")
+_UNITS: dict[str, dict[str, int]] = {"ones": _Q["ones"], "tens": _Q["tens"]}
+_ORDINALS: dict[str, int] = _Q["ordinals"]
+_SCALES: dict[str, float] = {k: float(v) for k, v in _Q["scales"].items()}
+_CURRENCY_SYMBOL: dict[str, str] = _Q["currency_symbols"]
+_CURRENCY_WORD: dict[str, str] = _Q["currency_words"]
+_MONEY = frozenset(_Q["money"])
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
-_SOFT_UNITS = frozenset({"person"})
-_UNIT_WORD = {
-    "percent": "%",
-    "per cent": "%",
-    "%": "%",
-    "percentage points": "pp",
-    "points": "pt",
-    "nanometers": "nm",
-    "nanometer": "nm",
-    "nanometres": "nm",
-    "nanometre": "nm",
-    "nm": "nm",
-    "kilometers": "km",
-    "kilometer": "km",
-    "km": "km",
-    "miles": "mi",
-    "mile": "mi",
-    "years": "year",
-    "year": "year",
-    "months": "month",
-    "month": "month",
-    "days": "day",
-    "day": "day",
-    "weeks": "week",
-    "week": "week",
-    "hours": "hour",
-    "hour": "hour",
-    "tons": "t",
-    "tonnes": "t",
-    "ton": "t",
-    "tonne": "t",
-    "people": "person",
-    "persons": "person",
-    "gigawatts": "gw",
-    "gw": "gw",
-    "megawatts": "mw",
-    "mw": "mw",
-    "degrees": "deg",
-}
+_SOFT_UNITS = frozenset(_Q["soft_units"])
+_UNIT_WORD: dict[str, str] = _Q["unit_words"]
 
 _NUMWORD = "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
 _NUM = (
@@ -172,14 +65,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 # "billions in state funding" vs "millions": orders of magnitude said in words.
-_MAGNITUDES = {
-    "dozens": 1e1,
-    "hundreds": 1e2,
-    "thousands": 1e3,
-    "millions": 1e6,
-    "billions": 1e9,
-    "trillions": 1e12,
-}
+_MAGNITUDES: dict[str, float] = {k: float(v) for k, v in _Q["magnitudes"].items()}
 _MAGNITUDE_RE = re.compile(r"\b(" + "|".join(_MAGNITUDES) + r")\b", re.IGNORECASE)
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
@@ -320,22 +206,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-_MONTHS = """
-    january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
+_DATES = data_json("dates.json")
+_MONTHS: list[str] = _DATES["months"]
 _MONTH_CANON = {m: m[:3] for m in _MONTHS}
-_WEEKDAYS = {
-    d: d[:3] for d in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-}
-_DAY_PARTS = {
-    "morning": "morning",
-    "afternoon": "afternoon",
-    "evening": "evening",
-    "night": "night",
-    "overnight": "night",
-}
-_RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
+_WEEKDAYS = {d: d[:3] for d in _DATES["weekdays"]}
+_DAY_PARTS: dict[str, str] = _DATES["day_parts"]
 
 
 # a lowercase word -> its canonical date ("may" and "mar" are words first, never dates here)
@@ -374,28 +249,8 @@ def _may_is_verb(text: str, _w: str) -> bool:
     return not re.search(r"\b(?:in|of|since|until|by|early|late|mid)[\s-]May\b|\bMay\s+\d", text)
 
 
-_NAME_TOKEN = re.compile(r"\b([A-Z][A-Za-z0-9]*(?:[’'\-&.][A-Za-z0-9]+)*)")
-_COMMON_CAPS = (
-    frozenset(
-        """
-    the a an this that these those it its he she they we i in on at but and yet so
-    however meanwhile still while when after before as there some many most such his her
-    their our one two three four five six seven eight nine ten several both other others if
-    what who why how where analysts officials critics experts similarly under over by for
-    from with without during
-    despite although though then now also only even according more less last next
-    earlier later new
-    prior past previously recently currently formerly former current future once since
-    until instead rather besides furthermore moreover additionally overall finally first
-    firstly initially eventually ultimately subsequently thus therefore hence otherwise
-    nonetheless nevertheless regardless consequently accordingly indeed perhaps maybe
-    certainly clearly apparently reportedly allegedly notably specifically separately
-    together each every all any no none few another much today yesterday tomorrow
-    """.split()
-    )
-    | set(_MONTHS)
-    | set(_WEEKDAYS)
-)
+_NAME_TOKEN = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
+_COMMON_CAPS = data_words("common_caps.txt") | set(_MONTHS) | set(_WEEKDAYS)
 
 
 def names(text: str) -> list[str]:
@@ -420,32 +275,29 @@ def names(text: str) -> list[str]:
     return out
 
 
-_COMMON_SUFFIXES = (
-    "s",
-    "ed",
-    "ing",
-    "ly",
-    "ion",
-    "ment",
-    "ness",
-    "ity",
-    "er",
-    "al",
-    "ive",
-    "ous",
-    "ful",
-    "ic",
-    "ble",
-    "ant",
-    "ent",
-    "ure",
-    "age",
-    "ise",
-    "ize",
-    "ship",
-    "ward",
-    "wards",
-)
+_PLACES = frozenset(data_lines("place_names.txt"))
+_PLACE_WORDS = max(len(p.split()) for p in _PLACES)
+
+
+def place_names(text: str) -> list[str]:
+    """Places of the list ``data/place_names.txt`` that lower-cased text names, longest
+    first where they overlap (``new york``, not ``york``)."""
+    toks = [t.lower() for t in words(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(_PLACE_WORDS, len(toks) - i), 0, -1):
+            cand = " ".join(toks[i : i + n])
+            if cand in _PLACES:
+                out.append(cand)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+_COMMON_SUFFIXES = tuple(sorted(data_words("name_suffixes.txt")))
 
 
 def _looks_proper(low: str) -> bool:
@@ -461,26 +313,32 @@ def quotes(text: str) -> list[str]:
     return [" ".join(q.lower().split()) for q in _QUOTED.findall(text) if q.strip()]
 
 
+_NEGATION_CUES = data_lines("negations.txt")
+# exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"
+_NOT_A_NEGATION = {
+    "not": r"(?! only| just| least)",
+    "no": r"(?! longer| doubt|\.? ?\d)",
+    "never": r"(?![\s-]before)",
+}
 _NEGATION = re.compile(
-    r"\b(?:not(?! only| just| least)|no(?! longer| doubt)|never(?![\s-]before)|"
-    r"neither|nor|none|nobody|nothing|cannot|without|"
-    r"denied|denies|deny|denying|refused|refuses|refuse|rejected|rejects|"
-    r"failed to|fails to|unable|except|prevented|prevents|"
-    r"\w+n[’']t)\b",
+    r"\b(?:"
+    + "|".join(
+        re.escape(c) + _NOT_A_NEGATION.get(c, "")
+        for c in sorted(_NEGATION_CUES, key=len, reverse=True)
+    )
+    + r"|\w+n[’']t)\b",
     re.IGNORECASE,
 )
 
 
-_NEG_HEADS = frozenset(
-    "not no never neither nor none nobody nothing cannot without denied denies deny denying "
-    "refused refuses refuse rejected rejects failed fails unable except prevented prevents".split()
-)
-_HEDGE_HEADS = frozenset(
-    "plan plans planning planned aim aims intend intends proposed proposes propose considering "
-    "consider considers could may might would will expected expects expect set seek seeks hope "
-    "hopes want wants weighing mulling potential possible possibly likely reportedly allegedly "
-    "rumored rumoured soon going anticipated pledged promised vowed shall upcoming future".split()
-)
+_NEG_HEADS = frozenset(c.split()[0] for c in _NEGATION_CUES)
+# (level, where, cue) of every modality cue
+_MODALITY = [
+    (int(lv), where, cue)
+    for lv, where, cue in (ln.split(None, 2) for ln in data_lines("modality.txt"))
+]
+_MODAL_LEVEL = {cue: lv for lv, _, cue in _MODALITY}
+_HEDGE_HEADS = frozenset(cue.split()[0] for _, _, cue in _MODALITY)
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
 
 
@@ -496,12 +354,12 @@ def negations(text: str) -> int:
 
 
 _HEDGE = re.compile(
-    r"\b(?:plans? to|planning to|planned to|aims? to|intends? to|proposed|proposes?|propose|"
-    r"considering|considers?|could|may|might|would|will|expected to|expects? to|set to|"
-    r"seeks? to|hopes? to|wants? to|weighing|mulling|potential|possible|possibly|likely|"
-    r"reportedly|allegedly|rumou?red|soon|going to|anticipated|expected|planned|pledged|"
-    r"promised|vowed|would|shall|upcoming|future)\b",
+    r"\b(?:" + "|".join(re.escape(c) for c in sorted(_MODAL_LEVEL, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
+)
+#: The cues that, in the evidence, make what they govern a plan or a possibility.
+EVIDENCE_HEDGES = tuple(
+    sorted((cue for _, where, cue in _MODALITY if where == "both"), key=len, reverse=True)
 )
 
 
@@ -512,87 +370,8 @@ def hedges(text: str) -> list[str]:
     return [h.lower() for h in _HEDGE.findall(text)]
 
 
-# Opposites, as "a/b" pairs; a word may have several. Authored for news prose.
-_ANTONYMS = """
-increase/decrease increase/decline increase/drop increase/fall increase/cut increase/reduce
-rise/fall rise/drop rise/decline rise/sink grow/shrink growth/decline gain/loss gain/lose
-win/lose won/lost winner/loser higher/lower high/low more/fewer more/less most/least
-above/below before/after approve/reject approve/veto allow/ban allow/forbid allow/prohibit
-accept/reject accept/refuse support/oppose open/close open/shut opened/closed reopen/close
-first/last largest/smallest biggest/smallest up/down strong/weak stronger/weaker
-expand/contract expand/shrink hire/fire hire/lay raise/lower raise/cut boost/cut ease/tighten
-relax/tighten lift/impose buy/sell bought/sold import/export profit/loss surplus/deficit
-acquit/convict guilty/innocent public/private publicly/secretly publicly/privately
-domestic/foreign east/west north/south arrive/depart start/end begin/end start/finish
-success/failure successful/unsuccessful succeed/fail victory/defeat positive/negative
-optimistic/pessimistic early/late earlier/later old/young oldest/youngest older/younger
-maximum/minimum elevated/reduced elevated/lowered inflate/deflate inflate/contain
-reveal/hide reveal/conceal unveil/hide unveil/conceal show/hide include/exclude
-keep/delete keep/remove keep/drop keep/scrap save/delete add/remove add/delete join/leave
-enter/exit born/died birth/death alive/dead live/die survive/die survivor/victim
-safe/dangerous safe/unsafe legal/illegal valid/invalid able/unable possible/impossible
-likely/unlikely true/false real/fake confirm/deny confirmed/denied admit/deny praise/criticize
-praise/condemn welcome/condemn agree/disagree love/hate friend/enemy ally/rival ally/enemy
-peace/war calm/violent quiet/loud cheap/expensive cheaper/costlier rich/poor wealthy/poor
-full/empty heavy/light hot/cold warm/cold wet/dry fast/slow faster/slower quick/slow
-long/short longer/shorter large/small big/small huge/tiny major/minor wide/narrow
-deep/shallow near/far inside/outside internal/external import/export input/output
-man/woman men/women male/female boy/girl boys/girls father/mother son/daughter king/queen
-husband/wife brother/sister uncle/aunt
-day/night morning/evening summer/winter spring/autumn sunrise/sunset
-north/south east/west left/right top/bottom upper/lower front/back inbound/outbound
-attack/defend offense/defense arrest/release arrested/released capture/release
-resign/appoint hired/fired elected/defeated pass/fail passed/failed
-troubled/thriving struggling/thriving struggling/booming boom/bust bull/bear
-permanent/temporary permanently/temporarily voluntary/mandatory voluntarily/forcibly
-mandatory/optional official/unofficial formal/informal federal/state national/local
-increased/decreased increasing/decreasing rising/falling growing/shrinking
-allow/bar permit/bar allow/block permit/ban slow/faster slowly/faster slowly/quickly
-slower/faster run/stop intervene/stay
-brother/sister mother/father grandson/granddaughter nephew/niece mr/mrs
-commercial/military civilian/military commercial/personal manned/unmanned crewed/uncrewed
-murder/manslaughter convicted/acquitted charged/cleared sentenced/acquitted
-majority/minority all/none always/never everyone/nobody
-highest/lowest best/worst new/old newest/oldest
-add/cut add/reduce add/subtract adding/cutting install/remove install/uninstall
-arrest/acquit arrest/release detain/release jail/free imprison/free
-distant/nearby distant/close remote/nearby near/distant direct/indirect
-human/animal humans/animals people/animals adult/child adults/children parent/child
-employer/employee teacher/student doctor/patient buyer/seller landlord/tenant
-supply/demand export/import exporter/importer lender/borrower creditor/debtor
-asset/liability income/expense revenue/cost credit/debit long/short bullish/bearish
-inflation/deflation inflationary/deflationary expansion/recession recovery/recession
-strengthen/weaken tighten/loosen accelerate/decelerate accelerate/slow speed/slow
-encourage/discourage promote/demote upgrade/downgrade overestimate/underestimate
-overvalued/undervalued overweight/underweight outperform/underperform
-include/omit included/excluded inclusion/exclusion attach/detach connect/disconnect
-lock/unlock load/unload pack/unpack cover/uncover hide/reveal hide/show
-ascend/descend rise/sink float/sink above/beneath upstream/downstream uphill/downhill
-inbound/outbound incoming/outgoing inflow/outflow input/output
-launch/cancel launched/cancelled launched/canceled create/destroy build/demolish
-build/destroy construct/demolish repair/damage fix/break protect/endanger protect/harm
-help/hurt help/harm benefit/harm benefit/hurt reward/punish bless/curse
-legalize/ban legalise/ban permit/forbid permitted/forbidden lawful/unlawful
-guilty/acquitted conviction/acquittal prosecution/defence prosecution/defense
-plaintiff/defendant victim/perpetrator victim/attacker victim/suspect
-win/draw won/drew victory/draw home/away offence/defence attack/defence
-import/exported sunny/rainy drought/flood wet/arid frozen/thawed melt/freeze
-urban/rural city/countryside inland/coastal onshore/offshore indoor/outdoor
-indoors/outdoors interior/exterior
-ancient/modern traditional/modern past/future past/present previous/next former/current
-ancestor/descendant predecessor/successor senior/junior elder/younger
-beginner/expert amateur/professional novice/veteran
-rare/common scarce/abundant shortage/surplus shortage/glut
-calm/panic stable/unstable stability/instability order/chaos orderly/chaotic
-legal/criminal lawful/criminal civil/criminal
-polite/rude kind/cruel honest/dishonest loyal/disloyal
-"""
-# Sets of words of which one thing is only one: "yellow and blue paint" is not green.
-_CONTRAST_SETS = """
-red/orange/yellow/green/blue/purple/pink/white/black/brown/grey/gray
-"""
-_PAIRS = [tuple(p.split("/")) for p in _ANTONYMS.split()]
-for _group in _CONTRAST_SETS.split():
+_PAIRS = [tuple(p.split("/")) for p in sorted(data_words("opposites.txt"))]
+for _group in sorted(data_words("contrast_sets.txt")):
     _members = _group.split("/")
     _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
 _ANTONYM_OF: dict[str, set[str]] = {}
@@ -702,3 +481,104 @@ def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
         for t in toks[max(0, i - width) : i] + toks[i + 1 : i + 1 + width]
         if t not in STOPWORDS and len(t) > 2
     }
+
+
+# -- clauses ------------------------------------------------------------------------------
+#
+# A negation or a hedge bears on its own clause, not on every word within six of it: "pleaded
+# not guilty to charges that she married ten men" does not deny the marriages. A clause ends
+# at ; : ( ) — , and before a subordinating word; a denial verb ("denied that ...") reaches
+# into the clause it introduces.
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—]|\s-\s|,|\.(?=\s)|(?=\b(?:that|which|who|whom|whose|where|when|while|whereas|"
+    r"although|though|because|but|if|unless|until|after|before|since)\b)",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(data_words("denials.txt"))) + r")\b", re.IGNORECASE)
+_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence: its span and its negation's scope.
+
+    ``scope`` is the span a negation bears on: from the cue to the end of the clause (eight
+    words at most: run-on text has no commas to stop it), or the whole clause when the cue
+    ends it ("..., which it did not"); ``None`` when nothing negates the clause.
+    """
+
+    start: int
+    end: int
+    scope: tuple[int, int] | None
+
+    @property
+    def negated(self) -> bool:
+        """Whether a negation bears on (part of) the clause."""
+        return self.scope is not None
+
+
+_SCOPE_WORDS = 8
+_WORD_END = re.compile(r"\S+")
+
+
+def _negation_scope(piece: str) -> tuple[int, int] | None:
+    """The scope of the first negation cue in a clause, offsets into ``piece``."""
+    if not negations(piece):
+        return None
+    m = _NEGATION.search(piece)
+    if m is None:  # pragma: no cover - negations() found one
+        return None
+    after = list(_WORD_END.finditer(piece, m.end()))
+    if all(_bare(w.group(0)) in _FUNCTION for w in after):
+        # nothing but function words after the cue ("..., which it did not"): an
+        # elliptical negation, of what came before it in the clause
+        return 0, len(piece)
+    last = after[min(len(after), _SCOPE_WORDS) - 1]
+    return m.start(), last.end()
+
+
+_FUNCTION = STOPWORDS | {""}
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'()’”“").lower()
+
+
+@lru_cache(maxsize=65536)
+def clauses(text: str) -> tuple[Clause, ...]:
+    """The clauses of one sentence, each with its negation's scope.
+
+    A clause that a denial verb introduces with "that" ("denied that the plan existed") is
+    negated too.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = max(pos, m.end())
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out: list[Clause] = []
+    denied = False
+    for a, b in spans:
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        scope = _negation_scope(piece)
+        if scope is None and denied and _THAT.match(piece):
+            scope = (0, len(piece))
+        out.append(Clause(a, b, None if scope is None else (a + scope[0], a + scope[1])))
+        denied = bool(_DENIAL.search(piece))
+    return tuple(out)
+
+
+def claim_modality(text: str) -> int:
+    """The strongest modality a claim states anything with (0 a fact, 1 a plan, 2 a maybe)."""
+    return max((modal_level(h) for h in hedges(text)), default=0)
+
+
+def modal_level(cue: str) -> int:
+    """The level of a modality cue (``"plans to"`` -> 1, ``"may"`` -> 2)."""
+    return _MODAL_LEVEL.get(" ".join(cue.lower().split()), 2)

@@ -1,104 +1,70 @@
-"""Words: tokenising, stopwords and a light stemmer shared by the drafter and the verifier."""
+"""Words: tokenising, stopwords and a light stemmer shared by the drafter and the verifier.
+
+Word lists are data files in ``llmbrief/verifier/data/``, read once through
+:mod:`importlib.resources`; this module holds the rules that read them.
+"""
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
 from itertools import chain
+from typing import Any
 
-__all__ = ["STOPWORDS", "content_stems", "flat", "has_number", "stem", "words"]
+__all__ = [
+    "STOPWORDS",
+    "content_stems",
+    "data_json",
+    "data_lines",
+    "data_text",
+    "data_words",
+    "flat",
+    "has_number",
+    "stem",
+    "words",
+]
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# letters of any alphabet ("Misérables" is one word), digits, inner apostrophes and hyphens
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
-STOPWORDS = frozenset(
-    """
-    a about above across after again against all almost along also although always am
-    among an and another any anyone anything are around as at be became because become
-    been before being below between both but by can cannot could did do does doing done
-    down during each either else etc even ever every few for from further had has have
-    having he her here hers herself him himself his how however i if in into is it its
-    itself just least less like made make many may me might more most much must my
-    myself neither nor now of off often on once one only onto or other others our ours
-    ourselves out over own per perhaps quite rather really said same says say see seen
-    several shall she should since so some such than that the their theirs them
-    themselves then there these they this those though through thus to too toward
-    towards under until up upon us very via was we well were what whatever when where
-    whether which while who whom whose why will with within without would yet you your
-    yours also new week weeks s t d ll re ve m mr mrs ms dr according told tell tells
-    similarly meanwhile moreover furthermore additionally likewise instead
-    inside outside amid amidst beside besides beyond behind beneath throughout underneath
-    unlike till versus whilst hence still somewhat maybe ago already sometimes usually
-    """.split()
-)
 
-_NUMBER_WORDS = frozenset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion trillion bn mn dozen percent
-    """.split()
-)
+@cache
+def data_text(name: str) -> str:
+    """The text of a data file shipped in ``llmbrief/verifier/data/`` (read once)."""
+    return (files("llmbrief.verifier") / "data" / name).read_text(encoding="utf-8")
 
-_NUMERIC_WORDS = _NUMBER_WORDS | frozenset(
-    """
-    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last
-    dozens hundreds thousands millions billions trillions twenty-two
-    """.split()
-)
+
+def data_lines(name: str) -> list[str]:
+    """The lines of a data file, comments (``#``) and blank lines left out, stripped."""
+    out = []
+    for line in data_text(name).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def data_words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of a data file (comments left out)."""
+    return frozenset(w for line in data_lines(name) for w in line.split())
+
+
+def data_json(name: str) -> Any:
+    """A JSON data file, parsed."""
+    return json.loads(data_text(name))
+
+
+STOPWORDS = data_words("stopwords.txt")
+_NUMBER_WORDS = data_words("number_words.txt")
+_NUMERIC_WORDS = _NUMBER_WORDS | data_words("numeric_words.txt")
 
 _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"[^a-z]+")
 
 # Irregular forms that a suffix stripper cannot join.
-_IRREGULAR = {
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "people": "person",
-    "countries": "country",
-    "rose": "rise",
-    "risen": "rise",
-    "fell": "fall",
-    "fallen": "fall",
-    "grew": "grow",
-    "grown": "grow",
-    "won": "win",
-    "lost": "lose",
-    "spent": "spend",
-    "sold": "sell",
-    "bought": "buy",
-    "built": "build",
-    "began": "begin",
-    "begun": "begin",
-    "took": "take",
-    "taken": "take",
-    "gave": "give",
-    "given": "give",
-    "held": "hold",
-    "led": "lead",
-    "met": "meet",
-    "paid": "pay",
-    "left": "leave",
-    "set": "set",
-    "cut": "cut",
-    "hit": "hit",
-    "went": "go",
-    "gone": "go",
-    "came": "come",
-    "chose": "choose",
-    "chosen": "choose",
-    "drove": "drive",
-    "driven": "drive",
-    "wrote": "write",
-    "written": "write",
-    "brought": "bring",
-    "sought": "seek",
-    "fought": "fight",
-    "thought": "think",
-    "found": "find",
-    "kept": "keep",
-    "meant": "mean",
-}
+_IRREGULAR = {form: base for form, base in (ln.split() for ln in data_lines("irregular.txt"))}
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +116,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-_ALNUM = re.compile(r"[a-z0-9]+")
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 def flat(text: str) -> str:

@@ -4,10 +4,13 @@ Input artefacts must not read as facts. Before any check, claims and sources go 
 pass that:
 
 * removes footnote markers that name no article (``[1]``, ``[1, 2]``, ``[2][3]``): a
-  ``[2]`` read as a figure is "number 2 not found";
+  ``[2]`` read as a figure is "number 2 not found"; and a generator's unknown-word markers
+  (``<unk>``, ``UNK``), which are no name;
+* reads markdown links as their text, drops emphasis marks (``**``) and bare URLs;
 * re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
   ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
   ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
+* puts a space between sentences that scraping glued together (``at sea.Australia``);
 * writes quotes and dashes one way (``’`` -> ``'``, ``“”`` -> ``"``, ``–`` -> ``—``, but
   ``2010–2012`` -> ``2010-2012``).
 
@@ -21,6 +24,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["Normalised", "is_lowercased", "normalise"]
 
@@ -48,36 +52,79 @@ _NEEDS_TRANSLATE = re.compile("[‘’‚‛′“”„‟″–‒―\u00a0]")
 # A footnote group: one or more bracketed runs of small numbers, with the space before them.
 # Numbers of up to three digits: an article id such as [51155] is a citation, never a note.
 _FOOTNOTE = r"(?P<note>[ \t]*(?:\[\s*\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*\s*\])+)"
-_EDITS = re.compile(
-    "|".join(
-        [
-            _FOOTNOTE,
-            # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
-            # "in 2014, 500 people" is left alone
-            r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
-            # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
-            r"(?<![\d.,])(?P<dec>\d{1,3}\. \d{1,3})(?![\d.])(?! [A-Z])",
-            # "$ 5", "5 %"
-            r"(?P<cur>[$€£¥]) (?=\d)",
-            r"(?<=\d)(?P<pct> %)",
-            # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
-            r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
-            # PTB quotes and brackets
-            r"(?P<ptbq>``|'')",
-            r"(?P<lrb>-lrb-|-LRB-)",
-            r"(?P<rrb>-rrb-|-RRB-)",
-            # a space before punctuation ("brain , study found .")
-            r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
-            # "2010–2012": a range, not a dash
-            r"(?<=\d)(?P<range>[–—])(?=\d)",
-        ]
-    )
-)
-# Cheap look-ups: most text has none of what the pass edits, and then it is skipped.
-_TRIGGERS = re.compile(
-    r"\[\s*\d|\d ?, ?\d|\d\. \d|[$€£¥] \d|\d %| n't| '\w|``|''|-lrb-|-rrb-| [,.;:!?]|\d[–—]\d",
-    re.IGNORECASE,
-)
+
+
+def _search(pattern: str) -> Callable[[str], bool]:
+    """A cheap test: whether ``pattern`` (which starts with a literal) is in the text."""
+    find = re.compile(pattern).search
+    return lambda t: find(t) is not None
+
+
+_CLITICS = (" '", " ’", " n't", " n’t")
+
+# Each edit: (its pattern, a cheap test that the text may hold one). Most text holds none, so
+# only the edits whose test passes are compiled into the pass (the pass over a whole
+# article costs what its alternatives cost at every character).
+_EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "note": (_FOOTNOTE, lambda t: "[" in t),
+    # markdown a chat answer carries: a link reads as its text, emphasis marks go; a bare
+    # URL goes (its digits are no figures of the claim)
+    "mdlink": (
+        r"\[(?P<mdlink>[^\[\]\n]{1,200})\]\((?:https?://|www\.)[^)\s]{1,500}\)",
+        lambda t: "](" in t,
+    ),
+    "url": (
+        r"(?P<url>[ \t]?\(?(?:https?://|www\.)[^\s)]{0,500}[^\s).,;:!?\"'](?:\)(?=\W|$))?)",
+        lambda t: "http" in t or "www." in t,
+    ),
+    "emph": (r"(?P<emph>\*\*|__)", lambda t: "**" in t or "__" in t),
+    # a generator's unknown-word marker is no word of the claim
+    "unk": (r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))", lambda t: "UNK" in t or "<unk>" in t),
+    # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
+    # "in 2014, 500 people" is left alone
+    "thou": (
+        r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
+        _search(r", \d\d\d"),
+    ),
+    # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
+    "dec": (
+        r"(?<![\d.,])(?P<dec>\d{1,3}\. \d{1,3})(?![\d.])(?! [A-Z])",
+        _search(r"\. \d"),
+    ),
+    # "$ 5", "5 %"
+    "cur": (r"(?P<cur>[$€£¥]) (?=\d)", lambda t: any(c in t for c in ("$ ", "€ ", "£ ", "¥ "))),
+    "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
+    # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
+    "clitic": (
+        r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
+        lambda t: any(c in t for c in _CLITICS),
+    ),
+    # PTB quotes and brackets
+    "ptbq": (r"(?P<ptbq>``|'')", lambda t: "``" in t or "''" in t),
+    "lrb": (r"(?P<lrb>-lrb-|-LRB-)", lambda t: "-lrb-" in t or "-LRB-" in t),
+    "rrb": (r"(?P<rrb>-rrb-|-RRB-)", lambda t: "-rrb-" in t or "-RRB-" in t),
+    # a space before punctuation ("brain , study found .")
+    "punct": (
+        r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
+        lambda t: any(c in t for c in (" ,", " .", " ;", " :")),
+    ),
+    # "2010–2012": a range, not a dash
+    "range": (r"(?<=\d)(?P<range>[–—])(?=\d)", _search(r"—\d")),
+    # scraped text glues sentences: 'at sea.Australia', 'the boats".Australia'; a
+    # lowercase word (or a closing quote) before the mark keeps "U.S.A" and "3.5" whole
+    "glue": (
+        r"(?<=[a-z0-9)][.!?])(?P<glue>)(?=[A-Z][a-z])"
+        r"|(?<=[a-z][\"'][.!?])(?P<glue2>)(?=[A-Z][a-z])"
+        r"|(?<=[a-z][.!?][\"'])(?P<glue3>)(?=[A-Z][a-z])",
+        _search(r"[.!?][\"']?[A-Z][a-z]"),
+    ),
+}
+
+
+@lru_cache(maxsize=256)
+def _edits(active: tuple[str, ...]) -> re.Pattern[str]:
+    """The pass for these edits (in the order of :data:`_EDIT_RULES`)."""
+    return re.compile("|".join(_EDIT_RULES[name][0] for name in active))
 
 
 @dataclass(frozen=True)
@@ -88,6 +135,8 @@ class Normalised:
     original: str
     #: Footnote markers removed, as written (``[1]``, ``[2][3]``).
     footnotes: tuple[str, ...] = ()
+    #: Unknown-word markers (``<unk>``, ``UNK``) removed.
+    unknown_words: int = 0
     # after edit k: new-text position where the edit's output ends, and the shift to add
     _new_ends: tuple[int, ...] = field(default=(), repr=False)
     _orig_ends: tuple[int, ...] = field(default=(), repr=False)
@@ -133,7 +182,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
         The normalised text with the footnotes removed and a map back to ``text``.
     """
     out = text.translate(_SAME_LENGTH) if _NEEDS_TRANSLATE.search(text) else text
-    if not _TRIGGERS.search(out):
+    active = tuple(name for name, (_, maybe) in _EDIT_RULES.items() if maybe(out))
+    if not active:
         return Normalised(out, text)
     pieces: list[str] = []
     notes: list[str] = []
@@ -141,7 +191,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
     orig_ends: list[int] = []
     pos = 0
     new_len = 0
-    for m in _EDITS.finditer(out):
+    unknown = 0
+    for m in _edits(active).finditer(out):
         kind = m.lastgroup
         whole = m.group(0)
         if kind == "note":
@@ -150,6 +201,13 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
                 continue
             repl = ""
             notes.append(marker)
+        elif kind == "mdlink":
+            repl = m.group("mdlink")
+        elif kind in ("url", "emph"):
+            repl = ""
+        elif kind == "unk":
+            repl = ""
+            unknown += 1
         elif kind in ("thou", "dec"):
             repl = whole.replace(" ", "")
         elif kind == "cur":
@@ -164,6 +222,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
             repl = ")"
         elif kind == "range":
             repl = "-"
+        elif kind in ("glue", "glue2", "glue3"):
+            repl = " "
         else:  # pragma: no cover - every group is handled above
             continue
         if repl == whole:
@@ -181,6 +241,7 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
         "".join(pieces),
         text,
         footnotes=tuple(notes),
+        unknown_words=unknown,
         _new_ends=tuple(new_ends),
         _orig_ends=tuple(orig_ends),
     )

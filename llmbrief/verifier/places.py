@@ -1,59 +1,29 @@
 """Countries and what stands for them: a claim may name the country where its source names a
 city or a demonym ("U.K. activists" from "activists in London").
 
-The table is small and hand-written: the countries news mentions most, their own names and
-short forms, then their demonyms, capitals and best-known cities. It is read one way only: a
-claim's country is supported by any of its places in the source, never a city by its country.
+The table (``data/places.txt``) is small and hand-written: the countries news mentions most,
+their own names and short forms, then their demonyms, capitals and best-known cities. It is
+read one way only: a claim's country is supported by any of its places in the source, never a
+city by its country.
 """
 
 from __future__ import annotations
 
+from .lexicon import data_text
+
 __all__ = ["country_aliases"]
-
-# own names of the country | demonyms, capitals, big cities (comma-separated, lowercase)
-_ROWS = """
-u.k, uk, britain, great britain, united kingdom | british, briton, britons, england, english,
-    scotland, scottish, wales, welsh, northern ireland, london, edinburgh, cardiff, belfast,
-    manchester, birmingham
-u.s, us, usa, u.s.a, america, united states | american, americans, washington, new york,
-    california, texas, chicago
-eu, e.u, european union | brussels
-un, u.n, united nations | new york, geneva
-china, prc | chinese, beijing, shanghai, shenzhen, hong kong
-russia | russian, russians, moscow, kremlin
-ukraine | ukrainian, ukrainians, kyiv, kiev, kharkiv
-france | french, paris
-germany | german, germans, berlin
-japan | japanese, tokyo
-india | indian, indians, new delhi, delhi, mumbai
-canada | canadian, canadians, ottawa, toronto
-australia | australian, australians, canberra, sydney, melbourne
-brazil | brazilian, brazilians, brasilia, sao paulo, rio de janeiro
-mexico | mexican, mexicans, mexico city
-italy | italian, italians, rome, milan
-spain | spanish, madrid, barcelona
-iran | iranian, iranians, tehran
-israel | israeli, israelis, jerusalem, tel aviv
-turkey, turkiye | turkish, ankara, istanbul
-south korea | south korean, south koreans, seoul
-north korea | north korean, north koreans, pyongyang
-taiwan | taiwanese, taipei
-saudi arabia | saudi, saudis, riyadh
-egypt | egyptian, egyptians, cairo
-nigeria | nigerian, nigerians, lagos, abuja
-south africa | south african, south africans, johannesburg, pretoria, cape town
-pakistan | pakistani, pakistanis, islamabad, karachi
-"""
-
 
 _AMBIGUOUS = frozenset({"us", "un"})
 
 
-def _parse(rows: str) -> dict[str, frozenset[str]]:
+def _parse(text: str) -> dict[str, frozenset[str]]:
     """Each own name -> every place of its row (own names included)."""
     out: dict[str, frozenset[str]] = {}
     joined: list[str] = []  # indented lines continue the row above
-    for line in rows.strip().split("\n"):
+    for line in text.split("\n"):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
         if line.startswith(" ") and joined:
             joined[-1] += " " + line.strip()
         else:
@@ -69,7 +39,7 @@ def _parse(rows: str) -> dict[str, frozenset[str]]:
     return out
 
 
-_COUNTRIES = _parse(_ROWS)
+_COUNTRIES = _parse(data_text("places.txt"))
 
 
 def country_aliases(name: str) -> frozenset[str]:

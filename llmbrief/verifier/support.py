@@ -23,7 +23,7 @@ from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .lexicon import content_stems, flat, has_number, stem, words
-from .normalise import Normalised, normalise
+from .normalise import Normalised, is_lowercased, normalise
 from .places import country_aliases
 
 __all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
@@ -36,6 +36,9 @@ COVERAGE_THRESHOLD = DEFAULT_MIN_SUPPORT
 #: A claim that fails a hard check scores at most this, whatever its coverage.
 _FIRED_CAP = 0.25
 _MAX_WINDOW = 3
+#: Windows one article may give a claim (a second one would let fragments of far-apart
+#: sentences add up: measured, it passes more unsupported claims than it saves good ones).
+_WINDOWS_PER_ARTICLE = 1
 _TOP_SENTENCES = 4
 _SEARCH_CANDIDATES = 5
 _SEARCH_CHECKS = 2
@@ -47,7 +50,17 @@ _ELSEWHERE_SHARE = 0.15
 class _Sentence:
     """One sentence: its span and content stems; the rest is computed when a check asks."""
 
-    __slots__ = ("_dates", "_lower", "_negations", "_text", "_toks", "end", "start", "stems")
+    __slots__ = (
+        "_clauses",
+        "_dates",
+        "_lower",
+        "_negations",
+        "_text",
+        "_toks",
+        "end",
+        "start",
+        "stems",
+    )
 
     def __init__(self, text: str, start: int, end: int, stems: frozenset[str]) -> None:
         self._text = text
@@ -58,6 +71,33 @@ class _Sentence:
         self._negations: int | None = None
         self._toks: tuple[str, ...] | None = None
         self._dates: set[str] | None = None
+        self._clauses: tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...] | None = (
+            None
+        )
+
+    @property
+    def clauses(self) -> tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...]:
+        """Clauses (offsets into the article) with their content stems and the stems in
+        their negation's scope."""
+        if self._clauses is None:
+            text, a = self.text, self.start
+            out = []
+            for c in checks.clauses(text):
+                scope = None if c.scope is None else (a + c.scope[0], a + c.scope[1])
+                scoped = (
+                    frozenset(content_stems(text[c.scope[0] : c.scope[1]]))
+                    if c.scope
+                    else frozenset()
+                )
+                out.append(
+                    (
+                        checks.Clause(a + c.start, a + c.end, scope),
+                        frozenset(content_stems(text[c.start : c.end])),
+                        scoped,
+                    )
+                )
+            self._clauses = tuple(out)
+        return self._clauses
 
     @property
     def text(self) -> str:
@@ -142,6 +182,11 @@ class _Article:
             self._flat = _flat(self.text)
         return self._flat
 
+    def norm_span(self, start: int, end: int) -> Span:
+        """A span of the normalised text as a :class:`Span` into the article as written."""
+        a, b = self.norm.span(start, end)
+        return Span(where=self.id, start=a, end=b)
+
     def evidence(self, first: int, last: int, score: float) -> Evidence:
         """Sentences ``first`` to ``last`` as evidence, with offsets into the article as written."""
         start, end = self.norm.span(self.sentences[first].start, self.sentences[last].end)
@@ -173,6 +218,8 @@ class SupportResult:
     checks: list[Check] = field(default_factory=list)
     #: support after the checks, 0 to 1
     score: float = 0.0
+    #: claim words that only uncited articles carry (enough of them to ask those articles)
+    elsewhere: list[str] = field(default_factory=list)
 
 
 _flat = flat
@@ -283,6 +330,7 @@ class ClusterIndex:
         remaining = set(claim)
         chosen: list[_Window] = []
         pool = list(arts)
+        uses: dict[str, int] = {}
         while pool and remaining:
             scored = [(self._best_window(a, remaining, weights), a) for a in pool]
             (covered, first, last, stems), art = max(scored, key=lambda x: x[0][0])
@@ -290,7 +338,9 @@ class ClusterIndex:
                 break
             chosen.append((art, first, last, covered / total))
             remaining -= stems
-            pool.remove(art)
+            uses[art.id] = uses.get(art.id, 0) + 1
+            if uses[art.id] >= _WINDOWS_PER_ARTICLE:
+                pool.remove(art)
         # never below 0: a rounding error must not read "-0%"
         coverage = max(0.0, 1.0 - _weight(weights, remaining) / total) if claim else 1.0
         return chosen, remaining, coverage
@@ -335,6 +385,7 @@ class ClusterIndex:
             idle_ids=[i for i in article_ids if i in idle],
             checks=list(merged.values()),
             score=min(r.score for r in results),
+            elsewhere=[w for r in results for w in r.elsewhere],
         )
 
     def _exact_match(self, key: str, arts: list[_Article]) -> SupportResult | None:
@@ -415,21 +466,14 @@ class ClusterIndex:
             check.detail = reason if not check.detail else f"{check.detail}; {reason}"
             check.spans.extend(spans)
         checks_run.extend(ran.values())
-        absent = {x for x in remaining if not any(x in a.stems for a in arts)}
-        elsewhere = self._found_elsewhere(absent, arts)
-        if len(self.articles) > len(arts):
+        far: list[str] = []
+        if not reasons and len(self.articles) > len(arts):
+            absent = {x for x in remaining if not any(x in a.stems for a in arts)}
+            elsewhere = self._found_elsewhere(absent, arts)
             share = _weight(weights, elsewhere) / total
             # one paraphrase word that another article happens to use is not a misattribution
-            far = share >= 2 * _ELSEWHERE_SHARE or (
-                share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2
-            )
-            detail = ""
-            if far:
-                detail = "words found in other articles but not in the cited ones: " + ", ".join(
-                    elsewhere
-                )
-                reasons.append(detail)
-            checks_run.append(Check(name="elsewhere", fired=far, detail=detail))
+            if share >= 2 * _ELSEWHERE_SHARE or (share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2):
+                far = elsewhere  # the verdict asks whether another article supports the claim
         return SupportResult(
             supported=not reasons,
             coverage=round(coverage, 3),
@@ -438,6 +482,7 @@ class ClusterIndex:
             idle_ids=idle,
             checks=checks_run,
             score=_score(coverage, sum(c.fired for c in checks_run if c.name != "coverage")),
+            elsewhere=far,
         )
 
     def _hard_checks(
@@ -503,8 +548,14 @@ class ClusterIndex:
             for name in names:
                 here = _claim_span(facts.text, name)
                 aliases = country_aliases(name)
-                if not _name_found(name, lower_words, ordered) and not any(
-                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
+                if (
+                    not _name_found(name, lower_words, ordered)
+                    and not any(_at_word(a.flat, _flat(name), whole=True) for a in arts)
+                    and not any(
+                        _at_word(a.flat, _flat(x), whole=True)
+                        for a in arts
+                        for x in sorted(aliases)
+                    )
                 ):
                     yield "names", f'name "{name}" not found in {cited}', here
                 elif chosen:
@@ -513,6 +564,7 @@ class ClusterIndex:
                         not _name_near(name, near)
                         and not any(_at_word(near, x, whole=True) for x in aliases)
                         and not _phrase_near(name, facts.text, arts, near)
+                        and not _name_placed(name, facts, arts)
                     ):
                         yield (
                             "name_context",
@@ -538,8 +590,15 @@ class ClusterIndex:
         claim_neg = facts.negations > 0
         if claim_neg and not _negated_sentences(chosen, claim):
             yield "negation", "the claim is negated or denied; the evidence is not", []
-        elif not claim_neg and _negation_near(window_text, claim):
-            yield "negation", "the evidence is negated or denied; the claim is not", []
+        elif not claim_neg:
+            denied = _negated_clause(chosen, claim)
+            if denied is not None:
+                art, c = denied
+                yield (
+                    "negation",
+                    "the evidence is negated or denied; the claim is not",
+                    [art.norm_span(*(c.scope or (c.start, c.end)))],
+                )
         start("opposites")
         # a swapped-in word is looked for in the whole of the evidence articles too: the
         # sentence that says "small, uncrewed aircraft" need not be the best window
@@ -569,14 +628,11 @@ class ClusterIndex:
                 [],
             )
         start("hedges")
-        if not facts.hedged:
-            hedge = _hedge_near(window_text, claim)
-            if hedge:
-                yield (
-                    "hedges",
-                    f'the evidence states this only as a possibility or plan ("{hedge}")',
-                    [],
-                )
+        # a claim may be less sure than its source, never surer: "will" where it says "may"
+        hedge = _hedge_near(window_text, claim)
+        if hedge is not None and hedge[1] > facts.modality:
+            kind = "a possibility" if hedge[1] == 2 else "a plan"
+            yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
 
     def _found_elsewhere(self, missing: set[str], arts: list[_Article]) -> list[str]:
         """Missing claim words that other articles of the cluster do carry.
@@ -673,7 +729,7 @@ class _ClaimFacts:
     names: tuple[str, ...]
     quotes: tuple[str, ...]
     negations: int
-    hedged: bool
+    modality: int
     key: str
 
 
@@ -692,10 +748,15 @@ def _claim_facts(claim_text: str) -> _ClaimFacts:
         toks=toks,
         quantities=checks.quantities(claim_text),
         dates=frozenset(checks.dates(claim_text)),
-        names=tuple(checks.names(claim_text)),
+        # lower-cased text has no capitals to tell names by: its places are named by the list
+        names=tuple(
+            checks.place_names(claim_text)
+            if is_lowercased(claim_text)
+            else checks.names(claim_text)
+        ),
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
-        hedged=bool(checks.hedges(claim_text)),
+        modality=checks.claim_modality(claim_text),
         key=_flat(claim_text),
     )
 
@@ -746,60 +807,76 @@ def _figure_in_context(
     """Whether the claim's figure is said of what the claim says it of ("killed at least
     three": a "three" that counts hours elsewhere in the article is not the toll)."""
 
-    def hits(sent: _Sentence) -> list[checks.Quantity]:
-        return [o for o in checks.quantities(sent.text) if q.matches(o)] if sent.has_number else []
+    def has(text: str) -> bool:
+        return has_number(text) and any(q.matches(o) for o in checks.quantities(text))
 
-    def around(sent: _Sentence) -> set[str]:
-        return set().union(*(_figure_context(o.text, sent.toks, sent.stems) for o in hits(sent)))
-
-    context = _figure_context(q.text, facts.toks, set(facts.stems))
-    return _placed(context, 1, lambda x: bool(hits(x)), around, arts, chosen)
+    return _placed(_clause_context(facts.text, q.text), has, arts, chosen)
 
 
 def _date_in_context(
     d: str, facts: _ClaimFacts, arts: list[_Article], chosen: list[_Window]
 ) -> bool:
-    """Whether the claim's date is the date of what the claim tells.
+    """Whether the claim's date is the date of what the claim tells (as for figures)."""
+    word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
+    return _placed(_clause_context(facts.text, word), lambda t: d in checks.dates(t), arts, chosen)
 
-    As for figures, but a sentence outside the window must share two of the words around
-    the date: one shared word ("the warehouse") is too common among a story's sentences.
-    """
 
-    def is_date(t: str) -> bool:
-        return checks.date_word(t) == d
+def _clause_context(text: str, piece: str) -> frozenset[str]:
+    """Content stems of the clause of ``text`` that holds ``piece``: what a figure or a
+    date there is said of (the piece's own words left out)."""
+    at = text.find(piece)
+    own = set(content_stems(piece))
+    for c in checks.clauses(text):
+        if c.start <= at < c.end:
+            return frozenset(content_stems(text[c.start : c.end])) - own
+    return frozenset(content_stems(text)) - own
 
-    def around(sent: _Sentence) -> set[str]:
-        return _word_context(is_date, sent.toks, sent.stems)
 
-    context = _word_context(is_date, facts.toks, set(facts.stems))
-    return _placed(context, 2, lambda x: d in x.dates, around, arts, chosen)
+def _name_placed(name: str, facts: _ClaimFacts, arts: list[_Article]) -> bool:
+    """Whether a clause of the cited text names ``name`` and shares a word with the claim's
+    clause that names it: a name is placed, like a figure, by the clause it stands in.
+
+    The claim's other names are no context: "Laura Brandt" places "Brandt" nowhere."""
+    names = {s for n in facts.names for s in content_stems(n)}
+    context = _clause_context(facts.text, name) - names
+    if not context:
+        return True  # the name stands alone ("Barry Beavis, 48, from Chelmsford, ...")
+    for art in arts:
+        for sent in art.sentences:
+            if context.isdisjoint(sent.stems) or not _name_found(name, sent.lower):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and _name_near(
+                    name, art.text[clause.start : clause.end].lower()
+                ):
+                    return True
+    return False
 
 
 def _placed(
-    context: set[str],
-    need: int,
-    has: Callable[[_Sentence], bool],
-    around: Callable[[_Sentence], set[str]],
+    context: frozenset[str],
+    has: Callable[[str], bool],
     arts: list[_Article],
     chosen: list[_Window],
 ) -> bool:
-    """Whether a sentence carries the claim's detail (a figure, a date) where the claim does.
+    """Whether the sources carry the claim's detail (a figure, a date) where the claim does.
 
-    ``has(sentence)`` tells whether a sentence carries the detail, ``around(sentence)`` the
-    words around it there; ``context`` is the words around it in the claim. Any sentence of
-    the evidence window places it; any other sentence of the cited articles must share
-    ``need`` of the context words (all of them, when there are fewer).
+    Any sentence of the evidence window places it; elsewhere in the cited articles, a
+    clause that carries the detail must share a word with the claim's clause that carries
+    it (``context``): the clause a detail stands in is what it is said of.
     """
     for art, first, last, _ in chosen:
-        if any(has(sent) for sent in art.sentences[first : last + 1]):
+        if any(has(sent.text) for sent in art.sentences[first : last + 1]):
             return True
     if not context:
         return True  # nothing around the detail to place it by
-    want = min(need, len(context))
     for art in arts:
         for sent in art.sentences:
-            if context & sent.stems and has(sent) and len(context & around(sent)) >= want:
-                return True
+            if context.isdisjoint(sent.stems) or not has(sent.text):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
+                    return True
     return False
 
 
@@ -908,6 +985,32 @@ def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | Non
     return i < len(ordered) and ordered[i].startswith(root)
 
 
+def _negated_clause(
+    chosen: list[_Window], claim: set[str]
+) -> tuple[_Article, checks.Clause] | None:
+    """A negated evidence clause that says something of the claim's no other clause says.
+
+    The clause must carry two of the claim's words at least, one of them in the negation's
+    scope, and no clause of the window that is not negated may carry them all: "people who
+    have never divorced" next to "divorce can wreck retirement" negates nothing the claim
+    says.
+    """
+    negated: list[tuple[_Article, checks.Clause, frozenset[str]]] = []
+    plain: list[frozenset[str]] = []
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            for clause, stems, scoped in sent.clauses:
+                mine = stems & claim
+                if clause.negated and len(mine) >= 2 and scoped & claim:
+                    negated.append((art, clause, mine))
+                elif len(mine) >= 2:
+                    plain.append(mine)
+    for art, clause, mine in negated:
+        if not any(mine <= other for other in plain):
+            return art, clause
+    return None
+
+
 def _negated_sentences(chosen: list[_Window], claim: set[str]) -> bool:
     """Whether a window sentence that carries the claim's words (two or more) is negated."""
     for art, first, last, _ in chosen:
@@ -932,9 +1035,8 @@ def _negation_near(window_text: str, claim: set[str]) -> bool:
 
 
 _HEDGE_NEAR = re.compile(
-    r"\b(plans? to|planning to|aims? to|intends? to|proposed|proposes? to|considering|"
-    r"might|may|would|could have|expected to|set to|seeks? to|weighing|mulling)"
-    r"\s+(\w+)(?:\s+(\w+))?",
+    r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
+    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
 
@@ -942,12 +1044,18 @@ _HEDGE_NEAR = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
 
-def _hedge_near(window_text: str, claim: set[str]) -> str | None:
-    """A plan/possibility cue in the evidence directly governing one of the claim's words."""
+def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
+    """The strongest plan/possibility cue in the evidence directly governing one of the
+    claim's words, with its level (1 a plan or future, 2 a possibility)."""
+    found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
-        if cue == "would" and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()]):
+        if cue in ("would", "will") and _REPORTED.search(
+            window_text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "said on Monday it would extend": an announced decision, not a maybe
         if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
-            return cue
-    return None
+            level = checks.modal_level(cue)
+            if found is None or level > found[1]:
+                found = (cue, level)
+    return found

@@ -21,6 +21,10 @@ __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
 RepairMode = Literal["none", "drop", "retarget", "regenerate"]
 
+#: The score of a claim that fails a check decided here (another article supports it better,
+#: it has a hole): as for a hard check of the support.
+_ELSEWHERE_SCORE = 0.25
+
 
 class Verifier:
     """Checks claims against one cluster; build once, verify many briefs."""
@@ -63,6 +67,8 @@ class Verifier:
         text = norm.text
         if norm.footnotes:
             report.notes.append("footnote markers removed: " + " ".join(norm.footnotes))
+        if norm.unknown_words:
+            report.notes.append(f"unknown-word markers removed: {norm.unknown_words}")
         for c in known:
             removed = self.index.articles[self.index.position[c]].norm.footnotes
             if removed:
@@ -97,6 +103,35 @@ class Verifier:
         report.evidence = result.evidence
         report.score = result.score
         report.checks = _in_raw(result.checks, text, report.text)
+        if norm.unknown_words:
+            # a word the writer could not produce is a hole in the claim: nothing can
+            # support what it says there
+            reason = f"the claim has {norm.unknown_words} unknown-word marker(s) (UNK)"
+            report.checks.append(Check(name="unknown_words", fired=True, detail=reason))
+            if result.supported:
+                result.supported = False
+                result.reasons.append(reason)
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            else:
+                result.reasons.append(reason)
+        if result.supported and result.elsewhere:
+            # words of the claim that only other articles carry: a misattribution only when
+            # one of them supports the claim better than the cited ones do
+            others = self.index.search(text, exclude=known, min_support=self.min_support)
+            better = [r for r in others if r.coverage > result.coverage]
+            detail = ""
+            if better:
+                detail = "words found in other articles but not in the cited ones: " + ", ".join(
+                    result.elsewhere
+                )
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of(better)
+                report.evidence = better[0].evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            report.checks.append(Check(name="elsewhere", fired=bool(better), detail=detail))
+            if better:
+                return report
         if result.supported:
             if result.idle_ids:
                 report.notes.append(
