@@ -213,6 +213,20 @@ def test_stdin_for_both_cluster_and_brief_is_refused(
     assert code == 1 and len(verdicts(out)) == 4
 
 
+def test_out_extension_of_a_form_verify_lacks_is_refused(
+    files: tuple[str, str], tmp_path: Path
+) -> None:
+    page = tmp_path / "report.html"
+    code, out, err = run("verify", *files, "-o", str(page))
+    assert code == 2 and out == "" and not page.exists()
+    assert err == (
+        f"llmbrief: error: {page}: there is no html form here; -f text|json|markdown says which "
+        "to write\n"
+    )
+    code, _, _ = run("verify", *files, "-o", str(page), "-f", "markdown")
+    assert code == 1 and page.read_text(encoding="utf-8").startswith("### Verification")
+
+
 @pytest.mark.parametrize("flag", [["-m", "gpt-4o-mini"], ["--base-url", "http://x/v1"]])
 def test_model_options_without_judge_llm_are_refused(
     files: tuple[str, str], flag: list[str]

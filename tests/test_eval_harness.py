@@ -486,7 +486,8 @@ def test_a_judge_below_min_kappa_cannot_gate_and_the_run_says_so(
     assert judged["judge"]["calibration"]["kappa"] == 0.0
     assert judged["judge"]["calibration"]["can_gate"] is False
     assert next(iter(data["gate"].values()))["notes"] == [
-        "the LLM judge agrees too little with human labels to gate: metrics not gated"
+        "compared over the 1 of the baseline's 11 clusters this run has",
+        "the LLM judge agrees too little with human labels to gate: metrics not gated",
     ]
 
 
@@ -558,3 +559,13 @@ def test_live_model_runs_are_named_on_stderr(chat_server: ChatServer) -> None:
     assert code == 0, err
     assert err.startswith("llmbrief: drafting (cluster_summary@")
     assert err.splitlines()[0].endswith(f") with scripted at {chat_server.url}")
+
+
+def test_a_run_of_some_clusters_is_gated_against_those_of_the_baseline() -> None:
+    # the baseline holds all eleven clusters; one cluster's figures differ from their mean
+    code, out, err = run("eval", HARBOR, "--baseline", BASELINE, "-f", "json")
+    assert code == 0, err
+    assert "extractive: compared over the 1 of the baseline's 11 clusters this run has" in err
+    gate = json.loads(out)["gate"]["extractive"]
+    assert gate["regressions"] == [] and gate["changes"] == []  # no "ok -> absent" rows
+    assert gate["base_metrics"]["coverage"] == json.loads(out)["metrics"]["coverage"]

@@ -33,7 +33,7 @@ from ..config import EXTRACTIVE, ModelSettings, resolve_model
 from ..draft import Drafter, ExtractiveDrafter, LLMDrafter
 from ..errors import ConfigError, InputError
 from ..evals.diff import claim_changes
-from ..evals.gate import Tolerances, base_run_for, gate_run, load_tolerances
+from ..evals.gate import Tolerances, base_run_for, common_clusters, gate_run, load_tolerances
 from ..evals.judging import JudgeTally, judge_record, judged
 from ..evals.recordings import RecordingModel, ReplayModel, recorded_variants
 from ..evals.report import render_report
@@ -363,7 +363,7 @@ def _llm_variant(
             info,
             begin=replay.begin,
             repeat=repeat,
-            announce=f"eval: replaying {model} with {prompt.id} from {folder} (offline)",
+            announce=f"llmbrief: replaying {model} with {prompt.id} from {folder} (offline)",
         )
     settings = resolve_model(model, args.base_url, timeout=args.timeout)
     info["base_url"] = settings.base_url
@@ -403,8 +403,12 @@ def _brief_maker(d: Drafter) -> Callable[[Cluster], Brief]:
 def _read_results(path: str, what: str) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise InputError(path, f"cannot read {what}: {e}") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read {what}: {e.strerror or e}") from None
+    except json.JSONDecodeError as e:
+        raise InputError(
+            path, f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg} (the {what})"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
         raise InputError(path, "must be an eval JSON result", field="metrics")
     return data
@@ -481,7 +485,9 @@ def _gate(
     out: dict[str, Any] = {}
     for label, new in runs.items():
         against, base = base_run_for(baseline, label, new["drafter"])
+        base, left_out = common_clusters(base, new)
         result = gate_run(new, base, tolerances)
+        result.notes[:0] = left_out
         # an older baseline has no per-claim verdicts: nothing to pair the claims with
         has_claims = any(r.get("drafts") for r in base.get("clusters", []))
         changes = claim_changes(base["clusters"], new["clusters"]) if has_claims else []

@@ -62,10 +62,17 @@ def add_parser(sub: Any) -> None:
         "verify",
         help="check a brief's citations against its cluster",
         description="Check every claim of BRIEF against the articles of CLUSTER. "
-        "Exit 0 when every claim is supported, 1 when any fails, 2 on bad input.",
+        "Exit 0 when every claim is supported, 1 when any fails, 2 on bad input or usage.",
     )
-    v.add_argument("cluster", metavar="CLUSTER", help="cluster file")
-    v.add_argument("brief", metavar="BRIEF", help="brief: text (paragraph or text form) or JSON")
+    v.add_argument(
+        "cluster", metavar="CLUSTER", help="cluster file (JSON or JSONL; '-': standard input)"
+    )
+    v.add_argument(
+        "brief",
+        metavar="BRIEF",
+        help="the brief: its paragraph or text form, our markdown or html, or its JSON "
+        "('-': standard input)",
+    )
     add_output_options(v, FORMATS)
     v.add_argument(
         "--min-support",
@@ -100,11 +107,15 @@ def add_parser(sub: Any) -> None:
         help="send at most N claims to the judge, most doubtful first (default: no cap)",
     )
     g.add_argument("-m", "--model", help="the judge's model when --judge-model is not given")
-    g.add_argument("--base-url", help="the judge's server when --judge-base-url is not given")
+    g.add_argument(
+        "--base-url", metavar="URL", help="the judge's server when --judge-base-url is not given"
+    )
     g.add_argument(
         "--no-cache", action="store_true", default=None, help="do not read or write the reply cache"
     )
-    g.add_argument("--timeout", type=float, help="seconds per judge request (default 60)")
+    g.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="seconds per judge request (default 60)"
+    )
     v.set_defaults(run=run)
 
 
