@@ -569,3 +569,13 @@ def test_a_run_of_some_clusters_is_gated_against_those_of_the_baseline() -> None
     gate = json.loads(out)["gate"]["extractive"]
     assert gate["regressions"] == [] and gate["changes"] == []  # no "ok -> absent" rows
     assert gate["base_metrics"]["coverage"] == json.loads(out)["metrics"]["coverage"]
+
+
+def test_judge_cases_missing_is_one_line_naming_the_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("eval", HARBOR, "--judge", "llm", "-m", "gpt-4o-mini")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("llmbrief: error: evals/verifier_dev.jsonl: no such file: ")
+    assert "--judge-cases FILE" in err

@@ -166,7 +166,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = output_format(args, FORMATS)
     suites = args.suites or [DEFAULT_SUITE]
     files = suite_clusters(suites)
-    cases = load_cases(args.judge_cases or DEFAULT_JUDGE_CASES) if args.judge == "llm" else None
+    cases = _judge_cases(args.judge_cases) if args.judge == "llm" else None
     baseline = _read_results(args.baseline, "baseline") if args.baseline else None
     tolerances = load_tolerances(baseline)
     variants = _variants(args, baseline)
@@ -221,6 +221,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         write(render_report(payload, fmt), args.out, out)
     return code
+
+
+def _judge_cases(given: str | None) -> list[Any]:
+    path = given or DEFAULT_JUDGE_CASES
+    if not Path(path).is_file():
+        raise InputError(
+            path,
+            "no such file: the labelled claims the judge is calibrated on "
+            + ("" if given else "(run from the repository root, or give --judge-cases FILE)"),
+        )
+    return list(load_cases(path))
 
 
 @dataclass
