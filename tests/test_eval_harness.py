@@ -579,3 +579,45 @@ def test_judge_cases_missing_is_one_line_naming_the_option(
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("llmbrief: error: evals/verifier_dev.jsonl: no such file: ")
     assert "--judge-cases FILE" in err
+
+
+def test_judge_replies_are_recorded_and_replayed_offline(
+    chat_server: ChatServer, judge_cases: str, tmp_path: Path
+) -> None:
+    rec = tmp_path / "rec"
+    # calibration (4), then harbor's draft, then the judge on its one undecided claim
+    chat_server.script(ok("Yes"), ok("Yes"), ok("No"), ok("No"))
+    chat_server.script(ok(json.dumps(GOOD["harbor-bank-results"][0])), ok("No"))
+    judge = [
+        "--judge", "llm", "--judge-model", "bespoke-minicheck", "--judge-cases", judge_cases,
+        "--judge-base-url", chat_server.url,
+    ]  # fmt: skip
+    code, live, err = run(
+        "eval", HARBOR, "--record", str(rec), "-m", "scripted", "--base-url", chat_server.url,
+        *judge, "-f", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert len(chat_server.requests) == 6
+    assert "recorded into" in err
+    assert len(list(rec.glob("judge/bespoke-minicheck/*/replies.json"))) == 1
+    assert recorded_variants(rec) == [("scripted", json.loads(live)["drafter"]["prompt"])]
+    # offline: no endpoint at all (a --judge-base-url would ask a live judge)
+    judge = judge[:-2]
+    code, replayed, err = run(
+        "eval", HARBOR, "--replay", str(rec), "-m", "scripted", *judge, "-f", "json"
+    )
+    assert code == 0, err
+    assert len(chat_server.requests) == 6
+    assert "llmbrief: judging with bespoke-minicheck replayed from" in err
+    (a,), (b,) = json.loads(live)["runs"].values(), json.loads(replayed)["runs"].values()
+    assert a["metrics"] == b["metrics"] and a["metrics"]["faithfulness"] < 1.0
+    assert a["judge"]["calibration"] == b["judge"]["calibration"]
+    assert b["judge"]["briefs"]["overturned"] == 1
+    # nothing recorded for this judge: one line, never a pass
+    code, out, err = run(
+        "eval", HARBOR, "--replay", str(rec), "-m", "scripted", *judge, "--judge-model",
+        "other-minicheck",
+    )  # fmt: skip
+    assert code == 1 and out == "" and err.count("\n") == 3, err  # two replay lines, the error
+    assert "judge other-minicheck (verify_judge_minicheck@" in err
+    assert "record the judge: eval --record DIR --judge llm" in err

@@ -13,8 +13,9 @@ Which drafters run (the *variants*):
 
 ``--judge llm``: the judge (``--judge-model``, else ``--model``) is calibrated on labelled
 claims first (``--judge-cases``, default ``evals/verifier_dev.jsonl``), then reviews every
-brief's report before it is scored (see :mod:`llmbrief.evals.judging`). Its requests are live
-even with ``--replay``.
+brief's report before it is scored (see :mod:`llmbrief.evals.judging`). With ``--record DIR``
+its replies are stored too; with ``--replay DIR`` it answers from them, offline, unless
+``--judge-base-url`` names a live judge.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ from ..errors import ConfigError, InputError
 from ..evals.diff import claim_changes
 from ..evals.gate import Tolerances, base_run_for, common_clusters, gate_run, load_tolerances
 from ..evals.judging import JudgeTally, judge_record, judged
-from ..evals.recordings import RecordingModel, ReplayModel, recorded_variants
+from ..evals.recordings import (
+    JudgeRecorder,
+    JudgeReplay,
+    NotRecorded,
+    RecordingModel,
+    ReplayModel,
+    recorded_variants,
+)
 from ..evals.report import render_report
 from ..evals.suites import run_suites, suite_clusters
 from ..evals.verifier import load_cases
@@ -43,7 +51,7 @@ from ..evals.versions import RESULTS_SCHEMA_VERSION, verifier_version
 from ..pipeline import summarize
 from ..prompts import load_prompt
 from ..types import Brief, Cluster
-from ..verifier.judge import LLMJudge, calibrate
+from ..verifier.judge import LLMJudge, calibrate, default_style
 from ._common import (
     EXIT_FAIL,
     EXIT_OK,
@@ -60,6 +68,7 @@ from ._common import (
 DEFAULT_SUITE = "evals/clusters"
 DEFAULT_PROMPT = "cluster_summary"
 DEFAULT_JUDGE_CASES = "evals/verifier_dev.jsonl"
+JUDGE_PROMPTS = {"chat": "verify_judge", "minicheck": "verify_judge_minicheck"}
 FORMATS = ("text", "json", "markdown", "html")
 # flags that mean something only with --judge llm: refused without it, never ignored
 _JUDGE_FLAGS = ("judge_model", "judge_base_url", "judge_style", "judge_cases")
@@ -117,8 +126,8 @@ def add_parser(sub: Any) -> None:
         choices=["lexical", "llm"],
         default="lexical",
         help="lexical (offline, default), or llm: a model, calibrated first on labelled claims, "
-        "also reviews each brief's undecided claims before the metrics are computed (live "
-        "requests, even with --replay)",
+        "also reviews each brief's undecided claims before the metrics are computed (recorded "
+        "with --record, replayed with --replay unless --judge-base-url is given)",
     )
     j.add_argument("--judge-model", metavar="M", help="the judge's model (default: --model)")
     j.add_argument(
@@ -243,19 +252,42 @@ class _Judge:
 
 
 def _calibrated_judge(args: argparse.Namespace, cases: list[Any], err: TextIO) -> _Judge:
-    """The ``--judge llm`` judge, measured against the labelled cases (live requests)."""
+    """The ``--judge llm`` judge, measured against the labelled cases: live, or recorded into
+    ``--record DIR``, or replayed from ``--replay DIR`` (offline)."""
     from ..llm import endpoint, make_judge
 
-    settings = resolve_model(
-        args.judge_model or args.model,
-        args.judge_base_url or args.base_url,
-        timeout=args.timeout,
-    )
-    judge = make_judge(settings, use_cache=not args.no_cache, style=args.judge_style)
     where = args.judge_cases or DEFAULT_JUDGE_CASES
-    announce(settings, err, f"judging (calibrated on {len(cases)} labelled claims first)")
+    first = f"calibrated on {len(cases)} labelled claims first"
+    name = args.judge_model or args.model or os.environ.get("LLMBRIEF_MODEL")
+    if args.replay and not args.judge_base_url and name and name != EXTRACTIVE:
+        # offline: no key, no endpoint, only the model's name to find its replies by (an
+        # explicit --judge-base-url asks a live judge beside replayed drafts)
+        style = args.judge_style or default_style(name)
+        prompt = load_prompt(JUDGE_PROMPTS[style])
+        judge = LLMJudge(JudgeReplay(args.replay, name, prompt.id), prompt, style=style)
+        source = f"replayed from {args.replay}"
+        err.write(f"llmbrief: judging with {name} {source} (offline; {first})\n")
+    else:
+        settings = resolve_model(
+            args.judge_model or args.model,
+            args.judge_base_url or args.base_url,
+            timeout=args.timeout,
+        )
+        # a recording holds what the judge says now, not what the cache remembers
+        use_cache = not (args.no_cache or args.record)
+        judge = make_judge(settings, use_cache=use_cache, style=args.judge_style)
+        source = endpoint(settings)
+        if args.record:
+            judge.model = JudgeRecorder(judge.model, args.record, judge.prompt.id)
+            first += f", recorded into {args.record}"
+        announce(settings, err, f"judging ({first})")
     try:
         calibration = calibrate(judge, cases)
+    except NotRecorded as e:
+        raise NotRecorded(
+            f"{e}; record the judge: eval --record DIR --judge llm --judge-model "
+            f"{judge.model.model} --judge-base-url URL"
+        ) from None
     except BaseException:
         close(judge.model)
         raise
@@ -265,7 +297,7 @@ def _calibrated_judge(args: argparse.Namespace, cases: list[Any], err: TextIO) -
         f"TNR {calibration.true_negative_rate:.3f}, kappa {calibration.kappa:.3f}, "
         f"{calibration.errors} error(s) of {calibration.n}: {can}\n"
     )
-    return _Judge(judge, lambda tally: judge_record(calibration, where, endpoint(settings), tally))
+    return _Judge(judge, lambda tally: judge_record(calibration, where, source, tally))
 
 
 def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:

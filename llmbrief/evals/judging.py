@@ -8,8 +8,10 @@ cases) cannot gate. Then each drafted brief's report goes through the judge
 judged verdicts. A brief on which the judge erred even once is not scored: its cluster gets the
 status ``judge_error`` (never a score, never NaN), as a failed model call gets ``error``.
 
-The judge's requests are live: they are not recorded or replayed (``--replay`` replays the
-drafts only), so ``--judge llm`` always needs a reachable endpoint.
+The judge's replies are recorded with ``--record DIR`` and replayed with ``--replay DIR``
+(:class:`~llmbrief.evals.recordings.JudgeRecorder`, :class:`~llmbrief.evals.recordings.JudgeReplay`)
+unless ``--judge-base-url`` asks for a live judge; a request never recorded is
+:class:`~llmbrief.evals.recordings.NotRecorded`: a brief's makes its cluster ``not_recorded``.
 """
 
 from __future__ import annotations
