@@ -156,12 +156,93 @@ def test_min_support_fails_supported_claims_below_it(files: tuple[str, str]) -> 
     code, out, _ = run("verify", *files, "-f", "json", "--min-support", "0.6")
     assert code == 1
     claims = json.loads(out)["claims"]
-    # claim 2 covers 0.571 of its words (evidence coverage until per-claim scores are filled)
+    # claim 2 covers 57% of its words: the verifier itself fails it at this strictness
     assert claims[1]["verdict"] == "unsupported"
-    assert claims[1]["reasons"] == ["score 0.57 below --min-support 0.6"]
+    assert claims[1]["reasons"] == [
+        "only 57% of the claim's content found in the cited text (missing: chief, dismiss, polic)"
+    ]
     assert claims[2]["verdict"] == "supported"
+    # the strictness works both ways: at 0 the paraphrase of claim 1 passes too, while the
+    # wrong figure of claim 4 (a hard check) fails whatever the strictness
     _, loose, _ = run("verify", *files, "-f", "json", "--min-support", "0")
-    assert verdicts(loose) == ["unsupported", "supported", "supported", "unsupported"]
+    assert verdicts(loose) == ["supported", "supported", "supported", "unsupported"]
+
+
+def test_a_claim_failed_by_the_strictness_goes_to_the_judge(
+    chat_server: ChatServer, files: tuple[str, str]
+) -> None:
+    # the judge's soft reasons must match how the verifier words a failure on strictness
+    chat_server.script(ok("Yes"), ok("Yes"))
+    code, out, err = run(
+        "verify", *files, "-f", "json", "--min-support", "0.6", "--judge", "llm",
+        "--judge-model", "bespoke-minicheck", "--judge-base-url", chat_server.url, "--no-cache",
+    )  # fmt: skip
+    assert code == 1  # claim 4's wrong figure is decided without the judge
+    assert len(chat_server.requests) == 2
+    assert "2 overturned" in err
+    assert verdicts(out) == ["supported", "supported", "supported", "unsupported"]
+
+
+def test_out_extension_picks_the_format_unless_format_says(
+    files: tuple[str, str], tmp_path: Path
+) -> None:
+    as_json, as_md, forced = tmp_path / "r.json", tmp_path / "r.md", tmp_path / "forced.json"
+    code, out, _ = run("verify", *files, "-o", str(as_json))
+    assert code == 1 and out == ""
+    assert verdicts(as_json.read_text(encoding="utf-8"))[3] == "unsupported"
+    run("verify", *files, "--out", str(as_md))
+    md = as_md.read_text(encoding="utf-8")
+    assert md.startswith(f"### Verification of `{files[1]}`\n\n**2 of 4 claims failed: ")
+    assert "| 4 | unsupported | The council approved a budget of 50 million dollars" in md
+    assert "\\[a1\\]" in md  # markers escaped: no link syntax in a PR comment
+    run("verify", *files, "-f", "text", "-o", str(forced))
+    assert forced.read_text(encoding="utf-8").endswith("-> FAIL\n")
+
+
+def test_stdin_for_both_cluster_and_brief_is_refused(
+    files: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run("verify", "-", "-")
+    assert code == 2 and out == ""
+    assert err == (
+        "llmbrief verify: CLUSTER and BRIEF cannot both be '-': standard input is read once\n"
+    )
+    # one of them from standard input is fine
+    monkeypatch.setattr("sys.stdin", io.StringIO(Path(files[0]).read_text(encoding="utf-8")))
+    code, out, _ = run("verify", "-", files[1], "-f", "json")
+    assert code == 1 and len(verdicts(out)) == 4
+
+
+def test_out_extension_of_a_form_verify_lacks_is_refused(
+    files: tuple[str, str], tmp_path: Path
+) -> None:
+    page = tmp_path / "report.html"
+    code, out, err = run("verify", *files, "-o", str(page))
+    assert code == 2 and out == "" and not page.exists()
+    assert err == (
+        f"llmbrief: error: {page}: there is no html form here; -f text|json|markdown says which "
+        "to write\n"
+    )
+    code, _, _ = run("verify", *files, "-o", str(page), "-f", "markdown")
+    assert code == 1 and page.read_text(encoding="utf-8").startswith("### Verification")
+
+
+@pytest.mark.parametrize("flag", [["-m", "gpt-4o-mini"], ["--base-url", "http://x/v1"]])
+def test_model_options_without_judge_llm_are_refused(
+    files: tuple[str, str], flag: list[str]
+) -> None:
+    code, out, err = run("verify", *files, *flag)
+    assert code == 2 and out == ""
+    assert "needs --judge llm" in err and err.count("\n") == 1
+
+
+def test_model_in_the_environment_is_not_used_without_judge_llm(
+    chat_server: ChatServer, files: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LLMBRIEF_MODEL", "bespoke-minicheck")
+    monkeypatch.setenv("OPENAI_BASE_URL", chat_server.url)
+    code, _, err = run("verify", *files)
+    assert code == 1 and err == "" and chat_server.requests == []
 
 
 def test_judge_with_nothing_undecided_still_names_the_model(

@@ -19,7 +19,7 @@ from llmbrief.evals.gate import load_tolerances
 from llmbrief.evals.recordings import ReplayModel, recorded_variants
 from llmbrief.load import load_cluster
 
-from .chat_server import ChatServer, ok
+from .chat_server import ChatServer, error, ok
 from .conftest import ROOT
 from .eval_scripted import record_scripted, scripted_replies
 
@@ -77,7 +77,7 @@ def test_ci_extractive_and_replayed_llm_suites_pass_the_committed_baseline() -> 
         "cluster_summary_terse",
     }
     for r in data["runs"].values():
-        assert r["status"] == {"ok": 11, "not_recorded": 0, "error": 0}
+        assert r["status"] == {"ok": 11, "not_recorded": 0, "error": 0, "judge_error": 0}
     assert all(not g["failed"] for g in data["gate"].values())
 
 
@@ -383,3 +383,241 @@ def test_a_judge_below_the_threshold_is_shown_first_and_cannot_gate() -> None:
 def test_repeat_without_a_model_is_refused() -> None:
     code, _, err = run("eval", MUSEUM, "--repeat", "3")
     assert code == 2 and "--repeat needs a model" in err
+
+
+# -- the LLM judge: calibrated first, then on every brief -------------------------------------
+
+HARBOR = str(CLUSTERS / "harbor-bank-results.json")
+# Labelled claims for calibration, written for these tests (a fictional town): two supported,
+# two not, one sentence each, so the judge gets one request per case, in this order.
+_TOWN = (
+    "The town council of Marlow approved a budget of 40 million dollars on Tuesday. "
+    "The plan pays for three new bridges over the river Wend."
+)
+_CASES = [
+    ("j1", "Marlow's council approved a 40 million dollar budget.", "supported"),
+    ("j2", "The plan pays for three bridges over the Wend.", "supported"),
+    ("j3", "The council approved a budget of 60 million dollars.", "unsupported"),
+    ("j4", "The council rejected the budget.", "unsupported"),
+]
+
+
+@pytest.fixture
+def judge_cases(tmp_path: Path) -> str:
+    path = tmp_path / "judge_cases.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"id": i, "claim": c, "sources": [{"id": "t1", "text": _TOWN}], "label": lab}
+            )
+            + "\n"
+            for i, c, lab in _CASES
+        ),
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def _judge_argv(server: ChatServer, cases: str) -> list[str]:
+    return [
+        "--replay", RECORDINGS, "--model", "scripted", "--judge", "llm",
+        "--judge-model", "bespoke-minicheck", "--judge-base-url", server.url,
+        "--judge-style", "minicheck", "--judge-cases", cases, "--no-cache",
+    ]  # fmt: skip
+
+
+def _no_nan(text: str) -> dict[str, Any]:
+    def refuse(name: str) -> Any:
+        raise AssertionError(f"{name} in the JSON result")
+
+    data: dict[str, Any] = json.loads(text, parse_constant=refuse)
+    return data
+
+
+def test_judge_is_calibrated_first_and_its_verdicts_are_scored(
+    chat_server: ChatServer, judge_cases: str, tmp_path: Path
+) -> None:
+    # calibration: a judge that agrees with every label; then "No" to harbor's one undecided
+    # claim (a pass with content words its evidence lacks)
+    chat_server.script(ok("Yes"), ok("Yes"), ok("No"), ok("No"), ok("No"))
+    saved = tmp_path / "judged.json"
+    code, out, err = run(
+        "eval", HARBOR, *_judge_argv(chat_server, judge_cases), "--save", str(saved)
+    )
+    assert len(chat_server.requests) == 5
+    first = chat_server.requests[0]["body"]["messages"][0]["content"]
+    assert first.endswith("Claim: Marlow's council approved a 40 million dollar budget.")
+    assert code == 0, err
+    named = "llmbrief: judging (calibrated on 4 labelled claims first) with bespoke-minicheck"
+    assert f"{named} at {chat_server.url}\n" in err
+    assert "kappa 1.000, 0 error(s) of 4: can gate" in err
+    lines = out.splitlines()
+    assert lines[2].startswith("judge bespoke-minicheck for scripted cluster_summary@")
+    assert "TPR 1.000, TNR 1.000, kappa 1.000, 0 error(s); can gate" in lines[2]
+    judge = _no_nan(saved.read_text(encoding="utf-8"))["runs"]
+    (run_,) = judge.values()
+    assert run_["judge"]["calibration"]["can_gate"] is True
+    assert run_["judge"]["briefs"]["sent"] == 1 and run_["judge"]["briefs"]["overturned"] == 1
+    # the metrics use the judged verdicts: without the judge the claim passes
+    _, lexical, _ = run("eval", HARBOR, "--replay", RECORDINGS, "--model", "scripted", "-f", "json")
+    before = json.loads(lexical)["metrics"]["faithfulness"]
+    assert run_["metrics"]["faithfulness"] < before
+    claims = run_["clusters"][0]["drafts"][0]["claims"]
+    assert sum("llm judge bespoke-minicheck: No" in " ".join(c["reasons"]) for c in claims) == 1
+
+
+def test_a_judge_below_min_kappa_cannot_gate_and_the_run_says_so(
+    chat_server: ChatServer, judge_cases: str
+) -> None:
+    chat_server.default = ok("Yes")  # says yes to everything: kappa 0
+    code, out, err = run(
+        "eval", HARBOR, *_judge_argv(chat_server, judge_cases), "--baseline", BASELINE
+    )
+    assert code == 0, err
+    assert "kappa 0.000, 0 error(s) of 4: cannot gate" in err
+    assert "the LLM judge agrees too little with human labels to gate: metrics not gated" in err
+    assert "CANNOT gate" in out.splitlines()[2]
+    code, out, _ = run(
+        "eval", HARBOR, *_judge_argv(chat_server, judge_cases), "--baseline", BASELINE,
+        "-f", "json",
+    )  # fmt: skip
+    data = _no_nan(out)
+    (judged,) = data["runs"].values()
+    assert judged["judge"]["calibration"]["kappa"] == 0.0
+    assert judged["judge"]["calibration"]["can_gate"] is False
+    assert next(iter(data["gate"].values()))["notes"] == [
+        "compared over the 1 of the baseline's 11 clusters this run has",
+        "the LLM judge agrees too little with human labels to gate: metrics not gated",
+    ]
+
+
+def test_a_judge_that_errors_is_an_error_status_never_a_score(
+    chat_server: ChatServer, judge_cases: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LLMBRIEF_MAX_ATTEMPTS", "2")
+    chat_server.default = error(500, headers={"retry-after-ms": "1"})
+    code, out, err = run("eval", HARBOR, *_judge_argv(chat_server, judge_cases), "-f", "json")
+    assert code == 1
+    data = _no_nan(out)
+    (judged,) = data["runs"].values()
+    cal = judged["judge"]["calibration"]
+    assert (cal["errors"], cal["judged"], cal["can_gate"]) == (4, 0, False)
+    assert (cal["tpr"], cal["tnr"], cal["kappa"]) == (0.0, 0.0, 0.0)
+    row = judged["clusters"][0]
+    assert row["status"] == "judge_error" and "faithfulness" not in row
+    assert row["error"].startswith("the judge erred on 1 of 1 claim(s): bespoke-minicheck at ")
+    assert judged["metrics"] == {} and judged["status"]["judge_error"] == 1
+    assert "not scored: harbor-bank-results: judge error (the judge erred on 1 of 1" in err
+    assert "4 error(s) of 4: cannot gate" in err
+
+
+@pytest.mark.parametrize(
+    "flags", [["--judge-model", "m"], ["--judge-cases", "x.jsonl"], ["--judge-style", "chat"]]
+)
+def test_judge_options_without_judge_llm_are_refused(flags: list[str]) -> None:
+    code, out, err = run("eval", HARBOR, *flags)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "needs --judge llm" in err
+
+
+def test_judge_llm_with_no_model_is_a_usage_error(
+    judge_cases: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LLMBRIEF_MODEL", raising=False)
+    code, out, err = run("eval", HARBOR, "--judge", "llm", "--judge-cases", judge_cases)
+    assert code == 2 and out == ""
+    assert err.startswith("llmbrief: error: --judge llm needs a model") and err.count("\n") == 1
+
+
+# -- output options -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "starts"),
+    [
+        (["-o", "r.html"], "<!doctype html>"),
+        (["-o", "r.md"], "### llmbrief eval"),
+        (["--out", "r.json"], "{"),
+        (["-o", "r.json", "-f", "markdown"], "### llmbrief eval"),
+        (["-o", "r.txt"], "llmbrief eval ("),
+    ],
+)
+def test_eval_out_extension_picks_the_format(
+    tmp_path: Path, argv: list[str], starts: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("eval", MUSEUM, *argv)
+    assert code == 0 and out == ""
+    assert (tmp_path / argv[1]).read_text(encoding="utf-8").startswith(starts)
+
+
+def test_live_model_runs_are_named_on_stderr(chat_server: ChatServer) -> None:
+    chat_server.script(ok(json.dumps(GOOD["museum-theft"][0])))
+    code, _, err = run(
+        "eval", MUSEUM, "-m", "scripted", "--base-url", chat_server.url, "--no-cache"
+    )
+    assert code == 0, err
+    assert err.startswith("llmbrief: drafting (cluster_summary@")
+    assert err.splitlines()[0].endswith(f") with scripted at {chat_server.url}")
+
+
+def test_a_run_of_some_clusters_is_gated_against_those_of_the_baseline() -> None:
+    # the baseline holds all eleven clusters; one cluster's figures differ from their mean
+    code, out, err = run("eval", HARBOR, "--baseline", BASELINE, "-f", "json")
+    assert code == 0, err
+    assert "extractive: compared over the 1 of the baseline's 11 clusters this run has" in err
+    gate = json.loads(out)["gate"]["extractive"]
+    assert gate["regressions"] == [] and gate["changes"] == []  # no "ok -> absent" rows
+    assert gate["base_metrics"]["coverage"] == json.loads(out)["metrics"]["coverage"]
+
+
+def test_judge_cases_missing_is_one_line_naming_the_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("eval", HARBOR, "--judge", "llm", "-m", "gpt-4o-mini")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("llmbrief: error: evals/verifier_dev.jsonl: no such file: ")
+    assert "--judge-cases FILE" in err
+
+
+def test_judge_replies_are_recorded_and_replayed_offline(
+    chat_server: ChatServer, judge_cases: str, tmp_path: Path
+) -> None:
+    rec = tmp_path / "rec"
+    # calibration (4), then harbor's draft, then the judge on its one undecided claim
+    chat_server.script(ok("Yes"), ok("Yes"), ok("No"), ok("No"))
+    chat_server.script(ok(json.dumps(GOOD["harbor-bank-results"][0])), ok("No"))
+    judge = [
+        "--judge", "llm", "--judge-model", "bespoke-minicheck", "--judge-cases", judge_cases,
+        "--judge-base-url", chat_server.url,
+    ]  # fmt: skip
+    code, live, err = run(
+        "eval", HARBOR, "--record", str(rec), "-m", "scripted", "--base-url", chat_server.url,
+        *judge, "-f", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert len(chat_server.requests) == 6
+    assert "recorded into" in err
+    assert len(list(rec.glob("judge/bespoke-minicheck/*/replies.json"))) == 1
+    assert recorded_variants(rec) == [("scripted", json.loads(live)["drafter"]["prompt"])]
+    # offline: no endpoint at all (a --judge-base-url would ask a live judge)
+    judge = judge[:-2]
+    code, replayed, err = run(
+        "eval", HARBOR, "--replay", str(rec), "-m", "scripted", *judge, "-f", "json"
+    )
+    assert code == 0, err
+    assert len(chat_server.requests) == 6
+    assert "llmbrief: judging with bespoke-minicheck replayed from" in err
+    (a,), (b,) = json.loads(live)["runs"].values(), json.loads(replayed)["runs"].values()
+    assert a["metrics"] == b["metrics"] and a["metrics"]["faithfulness"] < 1.0
+    assert a["judge"]["calibration"] == b["judge"]["calibration"]
+    assert b["judge"]["briefs"]["overturned"] == 1
+    # nothing recorded for this judge: one line, never a pass
+    code, out, err = run(
+        "eval", HARBOR, "--replay", str(rec), "-m", "scripted", *judge, "--judge-model",
+        "other-minicheck",
+    )  # fmt: skip
+    assert code == 1 and out == "" and err.count("\n") == 3, err  # two replay lines, the error
+    assert "judge other-minicheck (verify_judge_minicheck@" in err
+    assert "record the judge: eval --record DIR --judge llm" in err

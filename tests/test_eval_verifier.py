@@ -270,16 +270,49 @@ def test_flags_in_any_order(suite: Path) -> None:
     assert without_speed(json.loads(first[1])) == without_speed(json.loads(second[1]))
 
 
-def test_min_support_only_makes_it_stricter(suite: Path) -> None:
+def test_min_support_is_the_verifiers_strictness_both_ways(suite: Path) -> None:
     _, plain, _ = run("eval", "verifier", str(suite), "--format", "json")
-    _, strict, _ = run("eval", "verifier", str(suite), "--format", "json", "--min-support", "0.9")
+    _, strict, _ = run("eval", "verifier", str(suite), "-f", "json", "--min-support", "0.9")
+    _, loose, _ = run("eval", "verifier", str(suite), "-f", "json", "--min-support", "0")
     for name, block in json.loads(strict)["sets"].items():
         before = json.loads(plain)["sets"][name]
+        after = json.loads(loose)["sets"][name]
         assert block["min_support"] == 0.9
-        assert block["confusion"][S][S] <= before["confusion"][S][S]
-        assert block["confusion"][U][U] >= before["confusion"][U][U]
+        assert block["confusion"][S][S] <= before["confusion"][S][S] <= after["confusion"][S][S]
+        assert block["confusion"][U][U] >= before["confusion"][U][U] >= after["confusion"][U][U]
     code, _, err = run("eval", "verifier", str(suite), "--min-support", "2")
     assert code == 2 and "--min-support" in err
+
+
+def test_min_support_measures_what_verify_does(tmp_path: Path) -> None:
+    # a claim 71% covered: supported at 0.2, not at 0.95, in verify and in eval verifier alike
+    claim = "The mayor did not open the new bridge on Monday despite the protests"
+    cases = write_cases(tmp_path / "one.jsonl", [("p1", claim + ".", S)], BRIDGE)
+    cluster = tmp_path / "bridge.json"
+    cluster.write_text(
+        json.dumps({"articles": [{"id": "s1", "title": "Bridge", "text": BRIDGE}]}),
+        encoding="utf-8",
+    )
+    brief = tmp_path / "brief.txt"
+    brief.write_text(claim + " [s1].\n", encoding="utf-8")
+    for x, verdict in (("0.2", S), ("0.95", U)):
+        _, out, _ = run("verify", str(cluster), str(brief), "-f", "json", "--min-support", x)
+        assert json.loads(out)["claims"][0]["verdict"] == verdict
+        _, res, _ = run("eval", "verifier", str(cases), "-f", "json", "--min-support", x)
+        assert json.loads(res)["confusion"][S][verdict] == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "starts"),
+    [(["-o", "r.json"], "{"), (["-o", "r.md"], "| set |"), (["-o", "r.md", "-f", "text"], "set")],
+)
+def test_out_extension_picks_the_format(
+    suite: Path, tmp_path: Path, argv: list[str], starts: str
+) -> None:
+    argv[1] = str(tmp_path / argv[1])
+    code, out, _ = run("eval", "verifier", str(suite), *argv)
+    assert code == 0 and out == ""
+    assert Path(argv[1]).read_text(encoding="utf-8").startswith(starts)
 
 
 def test_bad_line_in_one_of_many_files_is_exit_2(suite: Path, tmp_path: Path) -> None:

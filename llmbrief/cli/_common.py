@@ -62,6 +62,14 @@ FORMAT_OF_SUFFIX = {
 }
 
 
+def _suffixes(formats: Sequence[str]) -> list[str]:
+    """The first ``--out`` extension of each format that has one (``.md`` for markdown)."""
+    by_format: dict[str, str] = {}
+    for suffix, fmt in FORMAT_OF_SUFFIX.items():
+        by_format.setdefault(fmt, suffix)
+    return [by_format[f] for f in formats if f in by_format]
+
+
 def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     """``-f/--format`` and ``-o/--out``; :func:`output_format` resolves the format."""
     p.add_argument(
@@ -69,18 +77,29 @@ def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> No
         "--format",
         choices=list(formats),
         help=f"output format (default {formats[0]}, or what the --out extension names: "
-        ".txt .md .json .html)",
+        + " ".join(_suffixes(formats))
+        + ")",
     )
     p.add_argument("-o", "--out", metavar="FILE", help="write here instead of standard output")
 
 
 def output_format(args: argparse.Namespace, formats: Sequence[str]) -> str:
-    """``--format`` if given, else the format the ``--out`` extension names, else the first."""
+    """``--format`` if given, else the format the ``--out`` extension names, else the first.
+
+    Raises:
+        UsageError: the extension names a format this command does not write.
+    """
     if args.format:
         return str(args.format)
     if args.out:
         fmt = FORMAT_OF_SUFFIX.get(Path(args.out).suffix.lower())
-        if fmt is not None and fmt in formats:
+        if fmt is not None and fmt not in formats:
+            # e.g. verify -o report.html: a text report under an html name would surprise
+            raise UsageError(
+                f"llmbrief: error: {args.out}: there is no {fmt} form here; "
+                f"-f {'|'.join(formats)} says which to write"
+            )
+        if fmt is not None:
             return fmt
     return formats[0]
 

@@ -10,6 +10,12 @@ Which drafters run (the *variants*):
   an exported ``OPENAI_API_KEY`` or ``OPENAI_BASE_URL`` never turns a model on.
 * else ``--replay DIR``: the extractive drafter and every model and prompt recorded in DIR.
 * else the offline extractive drafter.
+
+``--judge llm``: the judge (``--judge-model``, else ``--model``) is calibrated on labelled
+claims first (``--judge-cases``, default ``evals/verifier_dev.jsonl``), then reviews every
+brief's report before it is scored (see :mod:`llmbrief.evals.judging`). With ``--record DIR``
+its replies are stored too; with ``--replay DIR`` it answers from them, offline, unless
+``--judge-base-url`` names a live judge.
 """
 
 from __future__ import annotations
@@ -24,22 +30,48 @@ from typing import Any, TextIO
 
 from .._version import __version__
 from ..client import ChatClient, ReplyCache
-from ..config import EXTRACTIVE, resolve_model
+from ..config import EXTRACTIVE, ModelSettings, resolve_model
 from ..draft import Drafter, ExtractiveDrafter, LLMDrafter
 from ..errors import ConfigError, InputError
 from ..evals.diff import claim_changes
-from ..evals.gate import Tolerances, base_run_for, gate_run, load_tolerances
-from ..evals.recordings import RecordingModel, ReplayModel, recorded_variants
+from ..evals.gate import Tolerances, base_run_for, common_clusters, gate_run, load_tolerances
+from ..evals.judging import JudgeTally, judge_record, judged
+from ..evals.recordings import (
+    JudgeRecorder,
+    JudgeReplay,
+    NotRecorded,
+    RecordingModel,
+    ReplayModel,
+    recorded_variants,
+)
 from ..evals.report import render_report
 from ..evals.suites import run_suites, suite_clusters
+from ..evals.verifier import load_cases
 from ..evals.versions import RESULTS_SCHEMA_VERSION, verifier_version
 from ..pipeline import summarize
 from ..prompts import load_prompt
 from ..types import Brief, Cluster
-from ._common import EXIT_FAIL, EXIT_OK, UsageError, add_model_options, close, positive, write
+from ..verifier.judge import LLMJudge, calibrate, default_style
+from ._common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    UsageError,
+    add_model_options,
+    add_output_options,
+    announce,
+    close,
+    output_format,
+    positive,
+    write,
+)
 
 DEFAULT_SUITE = "evals/clusters"
 DEFAULT_PROMPT = "cluster_summary"
+DEFAULT_JUDGE_CASES = "evals/verifier_dev.jsonl"
+JUDGE_PROMPTS = {"chat": "verify_judge", "minicheck": "verify_judge_minicheck"}
+FORMATS = ("text", "json", "markdown", "html")
+# flags that mean something only with --judge llm: refused without it, never ignored
+_JUDGE_FLAGS = ("judge_model", "judge_base_url", "judge_style", "judge_cases")
 
 
 def add_parser(sub: Any) -> None:
@@ -53,14 +85,19 @@ def add_parser(sub: Any) -> None:
         "scores the verifier on labelled claims (see `eval verifier --help`).",
     )
     e.add_argument("suites", nargs="*", metavar="SUITE", help="suite directories or cluster files")
-    e.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
+    add_output_options(e, FORMATS)
     e.add_argument(
         "--baseline",
         metavar="RESULTS.json",
         help="exit 1 when a metric falls below this earlier result by its tolerance, or a "
         "cluster is not scored; drafts with what the baseline was made with",
     )
-    e.add_argument("--out", metavar="FILE", help="also write the JSON result here")
+    e.add_argument(
+        "--save",
+        metavar="RESULTS.json",
+        help="also write the JSON result here (without the gate: a baseline, or the NEW of "
+        "eval diff), whatever --format says",
+    )
     e.add_argument(
         "--compare",
         action="append",
@@ -83,6 +120,30 @@ def add_parser(sub: Any) -> None:
         help="drafts per cluster for a model (pass rate, spread, flaky clusters)",
     )
     add_model_options(e)
+    j = e.add_argument_group("judge")
+    j.add_argument(
+        "--judge",
+        choices=["lexical", "llm"],
+        default="lexical",
+        help="lexical (offline, default), or llm: a model, calibrated first on labelled claims, "
+        "also reviews each brief's undecided claims before the metrics are computed (recorded "
+        "with --record, replayed with --replay unless --judge-base-url is given)",
+    )
+    j.add_argument("--judge-model", metavar="M", help="the judge's model (default: --model)")
+    j.add_argument(
+        "--judge-base-url", metavar="URL", help="the judge's server (default: --base-url)"
+    )
+    j.add_argument(
+        "--judge-style",
+        choices=["chat", "minicheck"],
+        help="chat: our instruction prompt, JSON verdicts; minicheck: a MiniCheck-family fact "
+        "checker answering Yes/No (default when the model's name contains 'minicheck')",
+    )
+    j.add_argument(
+        "--judge-cases",
+        metavar="CASES.jsonl",
+        help=f"labelled claims the judge is calibrated on (default {DEFAULT_JUDGE_CASES})",
+    )
     e.set_defaults(run=run)
 
 
@@ -95,7 +156,10 @@ class Variant:
     info: dict[str, Any]
     begin: Callable[[Cluster, int], None] | None = None
     repeat: int = 1
+    #: a line naming what runs (replays), or the settings of a live model and its role
     announce: str = ""
+    settings: ModelSettings | None = None
+    role: str = ""
     closers: list[Any] = field(default_factory=list)
 
 
@@ -103,8 +167,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``eval`` (or ``eval diff``); the exit status."""
     if args.suites[:1] == ["diff"]:
         return _diff(args, out, err)
+    if args.judge != "llm":
+        for name in _JUDGE_FLAGS:
+            if getattr(args, name) is not None:
+                flag = "--" + name.replace("_", "-")
+                raise UsageError(f"llmbrief eval: {flag} needs --judge llm (see --help)")
+    fmt = output_format(args, FORMATS)
     suites = args.suites or [DEFAULT_SUITE]
     files = suite_clusters(suites)
+    cases = _judge_cases(args.judge_cases) if args.judge == "llm" else None
     baseline = _read_results(args.baseline, "baseline") if args.baseline else None
     tolerances = load_tolerances(baseline)
     variants = _variants(args, baseline)
@@ -114,36 +185,119 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "drafter writes the same brief every time"
         )
     runs: dict[str, dict[str, Any]] = {}
+    judge: _Judge | None = None
     try:
         for v in variants:
-            if v.announce:
+            if v.settings is not None:
+                announce(v.settings, err, v.role)
+            elif v.announce:
                 err.write(v.announce + "\n")
+        if cases is not None:
+            judge = _calibrated_judge(args, cases, err)
         total = sum(len(files) * v.repeat for v in variants)
         with _Bar(err, total) as bar:
             for v in variants:
                 bar.describe(v.label)
+                make = _brief_maker(v.drafter)
+                tally = JudgeTally()
+                if judge is not None:
+                    make = judged(make, judge.judge, tally)
                 result = run_suites(
-                    suites,
-                    _brief_maker(v.drafter),
-                    repeat=v.repeat,
-                    begin=v.begin,
-                    on_draft=bar.advance,
+                    suites, make, repeat=v.repeat, begin=v.begin, on_draft=bar.advance
                 )
                 runs[v.label] = {"drafter": v.info, **result}
+                if judge is not None:
+                    runs[v.label]["judge"] = judge.record(tally)
     finally:
         for v in variants:
             close(v.drafter)
+        if judge is not None:
+            close(judge.judge.model)
     payload = _payload(runs, tolerances)
-    if args.out:
-        write(json.dumps(_keep_notes(payload, args.out), indent=2) + "\n", args.out, out)
+    if args.save:
+        write(json.dumps(_keep_notes(payload, args.save), indent=2) + "\n", args.save, out)
     code = EXIT_OK
     if baseline is not None:
         payload["gate"] = _gate(runs, baseline, tolerances, args.baseline)
         code = _report_gate(payload["gate"], args.baseline, tolerances, err)
     elif _report_unscored(runs, err):
         code = EXIT_FAIL  # a cluster that was not scored is never a silent pass
-    out.write(render_report(payload, args.format))
+    if args.out and fmt == "json":
+        # a result written to a file may become a baseline: the gate against the old one is
+        # stale there, and a regenerated baseline keeps its note
+        saved = {k: v for k, v in payload.items() if k != "gate"}
+        write(json.dumps(_keep_notes(saved, args.out), indent=2) + "\n", args.out, out)
+    else:
+        write(render_report(payload, fmt), args.out, out)
     return code
+
+
+def _judge_cases(given: str | None) -> list[Any]:
+    path = given or DEFAULT_JUDGE_CASES
+    if not Path(path).is_file():
+        raise InputError(
+            path,
+            "no such file: the labelled claims the judge is calibrated on "
+            + ("" if given else "(run from the repository root, or give --judge-cases FILE)"),
+        )
+    return list(load_cases(path))
+
+
+@dataclass
+class _Judge:
+    """The calibrated judge of a run, and what the report says about it."""
+
+    judge: LLMJudge
+    record: Callable[[JudgeTally], dict[str, Any]]
+
+
+def _calibrated_judge(args: argparse.Namespace, cases: list[Any], err: TextIO) -> _Judge:
+    """The ``--judge llm`` judge, measured against the labelled cases: live, or recorded into
+    ``--record DIR``, or replayed from ``--replay DIR`` (offline)."""
+    from ..llm import endpoint, make_judge
+
+    where = args.judge_cases or DEFAULT_JUDGE_CASES
+    first = f"calibrated on {len(cases)} labelled claims first"
+    name = args.judge_model or args.model or os.environ.get("LLMBRIEF_MODEL")
+    if args.replay and not args.judge_base_url and name and name != EXTRACTIVE:
+        # offline: no key, no endpoint, only the model's name to find its replies by (an
+        # explicit --judge-base-url asks a live judge beside replayed drafts)
+        style = args.judge_style or default_style(name)
+        prompt = load_prompt(JUDGE_PROMPTS[style])
+        judge = LLMJudge(JudgeReplay(args.replay, name, prompt.id), prompt, style=style)
+        source = f"replayed from {args.replay}"
+        err.write(f"llmbrief: judging with {name} {source} (offline; {first})\n")
+    else:
+        settings = resolve_model(
+            args.judge_model or args.model,
+            args.judge_base_url or args.base_url,
+            timeout=args.timeout,
+        )
+        # a recording holds what the judge says now, not what the cache remembers
+        use_cache = not (args.no_cache or args.record)
+        judge = make_judge(settings, use_cache=use_cache, style=args.judge_style)
+        source = endpoint(settings)
+        if args.record:
+            judge.model = JudgeRecorder(judge.model, args.record, judge.prompt.id)
+            first += f", recorded into {args.record}"
+        announce(settings, err, f"judging ({first})")
+    try:
+        calibration = calibrate(judge, cases)
+    except NotRecorded as e:
+        raise NotRecorded(
+            f"{e}; record the judge: eval --record DIR --judge llm --judge-model "
+            f"{judge.model.model} --judge-base-url URL"
+        ) from None
+    except BaseException:
+        close(judge.model)
+        raise
+    can = "can gate" if calibration.can_gate else "cannot gate"
+    err.write(
+        f"judge calibration on {where}: TPR {calibration.true_positive_rate:.3f}, "
+        f"TNR {calibration.true_negative_rate:.3f}, kappa {calibration.kappa:.3f}, "
+        f"{calibration.errors} error(s) of {calibration.n}: {can}\n"
+    )
+    return _Judge(judge, lambda tally: judge_record(calibration, where, source, tally))
 
 
 def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:
@@ -157,7 +311,7 @@ def _report_unscored(runs: dict[str, dict[str, Any]], err: TextIO) -> bool:
 
 def _write_unscored(label: str, rows: list[dict[str, Any]], err: TextIO) -> None:
     """One line per status: which clusters, and the first one's reason."""
-    for status in ("not_recorded", "error"):
+    for status in ("not_recorded", "error", "judge_error"):
         hit = [r for r in rows if r["status"] == status]
         if not hit:
             continue
@@ -252,10 +406,9 @@ def _llm_variant(
             info,
             begin=replay.begin,
             repeat=repeat,
-            announce=f"eval: replaying {model} with {prompt.id} from {folder} (offline)",
+            announce=f"llmbrief: replaying {model} with {prompt.id} from {folder} (offline)",
         )
     settings = resolve_model(model, args.base_url, timeout=args.timeout)
-    where = settings.base_url or "https://api.openai.com/v1"
     info["base_url"] = settings.base_url
     # repeats must be fresh drafts, and a recording must hold what the model said now
     cache = None if (mode == "record" or repeat > 1 or args.no_cache) else ReplyCache()
@@ -270,14 +423,16 @@ def _llm_variant(
             info,
             begin=recorder.begin,
             repeat=repeat,
-            announce=f"eval: recording {model} at {where} with {prompt.id} into {folder}",
+            settings=settings,
+            role=f"drafting ({prompt.id}, recorded into {folder})",
         )
     return Variant(
         f"{model} {prompt.id}",
         LLMDrafter(client, prompt, **budget),
         info,
         repeat=repeat,
-        announce=f"eval: drafting with {model} at {where} ({prompt.id})",
+        settings=settings,
+        role=f"drafting ({prompt.id})",
     )
 
 
@@ -291,8 +446,12 @@ def _brief_maker(d: Drafter) -> Callable[[Cluster], Brief]:
 def _read_results(path: str, what: str) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise InputError(path, f"cannot read {what}: {e}") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read {what}: {e.strerror or e}") from None
+    except json.JSONDecodeError as e:
+        raise InputError(
+            path, f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg} (the {what})"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
         raise InputError(path, "must be an eval JSON result", field="metrics")
     return data
@@ -369,7 +528,9 @@ def _gate(
     out: dict[str, Any] = {}
     for label, new in runs.items():
         against, base = base_run_for(baseline, label, new["drafter"])
+        base, left_out = common_clusters(base, new)
         result = gate_run(new, base, tolerances)
+        result.notes[:0] = left_out
         # an older baseline has no per-claim verdicts: nothing to pair the claims with
         has_claims = any(r.get("drafts") for r in base.get("clusters", []))
         changes = claim_changes(base["clusters"], new["clusters"]) if has_claims else []
@@ -434,8 +595,10 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ("--compare", args.compare),
             ("--model", args.model),
             ("--prompt", args.prompt),
-            ("--out", args.out),
             ("--repeat", args.repeat != 1),
+            ("--save", args.save),
+            ("--judge llm", args.judge == "llm"),
+            *((f"--{n.replace('_', '-')}", getattr(args, n)) for n in _JUDGE_FLAGS),
         )
         if value
     ]
@@ -450,7 +613,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     payload = dict(new)
     payload["gate"] = _gate(runs, old, tolerances, old_path)
     code = _report_gate(payload["gate"], old_path, tolerances, err)
-    out.write(render_report(payload, args.format))
+    write(render_report(payload, output_format(args, FORMATS)), args.out, out)
     return code
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from ..evals.verifier import (
@@ -21,9 +20,18 @@ from ..evals.verifier import (
     load_case_sets,
     load_verifier_baseline,
 )
-from ._common import EXIT_FAIL, EXIT_OK, Parser, Progress, write
+from ..verifier.support import DEFAULT_MIN_SUPPORT
+from ._common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    Parser,
+    Progress,
+    add_output_options,
+    output_format,
+    write,
+)
 
-_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+FORMATS = ("text", "json", "markdown")
 
 
 def _strictness(value: str) -> float:
@@ -53,11 +61,7 @@ def build_parser() -> Parser:
         help="labelled claims; a folder means every *.jsonl in it; each file is a set "
         "named by its stem",
     )
-    p.add_argument(
-        "--format",
-        choices=["text", "json", "markdown"],
-        help="default: from the --out extension (.json, .md), else text",
-    )
+    add_output_options(p, FORMATS)
     p.add_argument("--errors", action="store_true", help="list the misjudged cases per set")
     p.add_argument(
         "--by-check",
@@ -74,10 +78,9 @@ def build_parser() -> Parser:
         "--min-support",
         type=_strictness,
         metavar="X",
-        help="count a claim as supported only when its verdict is supported and its score "
-        "is at least X (0 to 1)",
+        help=f"the verifier's strictness, 0 to 1, as in verify --min-support (default "
+        f"{DEFAULT_MIN_SUPPORT:g}): higher flags more",
     )
-    p.add_argument("--out", metavar="FILE", help="write the report here instead of stdout")
     return p
 
 
@@ -85,8 +88,7 @@ def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse ``argv`` (what follows ``eval verifier``) and run; the exit status."""
     # Intermixed: options may come before, between or after the case files.
     args = build_parser().parse_intermixed_args(list(argv))
-    fmt = args.format or (_FORMATS.get(Path(args.out).suffix.lower()) if args.out else None)
-    fmt = fmt or "text"
+    fmt = output_format(args, FORMATS)
     sets = load_case_sets(args.cases)
     baseline = load_verifier_baseline(args.baseline) if args.baseline else None
     result = evaluate_suite(
@@ -172,7 +174,7 @@ def _notes(result: SuiteResult) -> list[str]:
             )
     strictness = next(iter(result.sets.values())).min_support
     if strictness is not None:
-        out.append(f"--min-support {strictness:g}: supported = verdict supported and score >= it")
+        out.append(f"--min-support {strictness:g}: the verifier's strictness for this run")
     return out
 
 

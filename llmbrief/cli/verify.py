@@ -6,15 +6,34 @@ import argparse
 from typing import Any, TextIO
 
 from ..config import resolve_model
-from ..load import load_brief, load_cluster
-from ..render import report_text
+from ..load import STDIN, load_brief, load_cluster
+from ..render import claim_reason, report_text, verification_summary
 from ..types import Report
 from ..verifier import Verifier
-from ..verifier.judge import JudgeRun, claim_support
-from ._common import EXIT_FAIL, EXIT_OK, UsageError, add_model_options, close
+from ..verifier.judge import JudgeRun
+from ..verifier.support import DEFAULT_MIN_SUPPORT
+from ._common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    UsageError,
+    add_output_options,
+    close,
+    output_format,
+    write,
+)
 
+FORMATS = ("text", "json", "markdown")
 # flags that mean something only with --judge llm: refused without it, never ignored
-_JUDGE_FLAGS = ("judge_model", "judge_base_url", "judge_style", "judge_budget")
+_JUDGE_FLAGS = (
+    "judge_model",
+    "judge_base_url",
+    "judge_style",
+    "judge_budget",
+    "model",
+    "base_url",
+    "no_cache",
+    "timeout",
+)
 
 
 def _share(value: str) -> float:
@@ -43,16 +62,25 @@ def add_parser(sub: Any) -> None:
         "verify",
         help="check a brief's citations against its cluster",
         description="Check every claim of BRIEF against the articles of CLUSTER. "
-        "Exit 0 when every claim is supported, 1 when any fails, 2 on bad input.",
+        "Exit 0 when every claim is supported, 1 when any fails, 2 on bad input or usage.",
     )
-    v.add_argument("cluster", metavar="CLUSTER", help="cluster file")
-    v.add_argument("brief", metavar="BRIEF", help="brief: text (paragraph or text form) or JSON")
-    v.add_argument("-f", "--format", choices=["text", "json"], default="text")
+    v.add_argument(
+        "cluster", metavar="CLUSTER", help="cluster file (JSON or JSONL; '-': standard input)"
+    )
+    v.add_argument(
+        "brief",
+        metavar="BRIEF",
+        help="the brief: its paragraph or text form, our markdown or html, or its JSON "
+        "('-': standard input)",
+    )
+    add_output_options(v, FORMATS)
     v.add_argument(
         "--min-support",
         type=_share,
+        default=DEFAULT_MIN_SUPPORT,
         metavar="X",
-        help="strictness, 0 to 1: a supported claim whose support is below X fails",
+        help=f"strictness, 0 to 1: the support a claim needs (default {DEFAULT_MIN_SUPPORT:g}); "
+        "higher flags more",
     )
     v.add_argument(
         "--judge",
@@ -78,7 +106,16 @@ def add_parser(sub: Any) -> None:
         metavar="N",
         help="send at most N claims to the judge, most doubtful first (default: no cap)",
     )
-    add_model_options(v)
+    g.add_argument("-m", "--model", help="the judge's model when --judge-model is not given")
+    g.add_argument(
+        "--base-url", metavar="URL", help="the judge's server when --judge-base-url is not given"
+    )
+    g.add_argument(
+        "--no-cache", action="store_true", default=None, help="do not read or write the reply cache"
+    )
+    g.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="seconds per judge request (default 60)"
+    )
     v.set_defaults(run=run)
 
 
@@ -89,13 +126,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if getattr(args, name) is not None:
                 flag = "--" + name.replace("_", "-")
                 raise UsageError(f"llmbrief verify: {flag} needs --judge llm (see --help)")
+    if args.cluster == STDIN and args.brief == STDIN:
+        raise UsageError(
+            "llmbrief verify: CLUSTER and BRIEF cannot both be '-': standard input is read once"
+        )
+    fmt = output_format(args, FORMATS)
     cluster = load_cluster(args.cluster)
     brief = load_brief(args.brief, cluster)
-    # once Verifier takes min_support: Verifier(cluster, min_support=args.min_support), and drop
-    # the _min_support line below
-    report = Verifier(cluster).claims(brief.claims)
-    if args.min_support is not None:
-        report = _min_support(report, args.min_support)
+    report = Verifier(cluster, min_support=args.min_support).claims(brief.claims)
     if args.judge == "llm":
         from ..llm import endpoint, make_judge
 
@@ -113,24 +151,39 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             close(judge.model)
         report = judged.report
         err.write(_judge_line(judged, endpoint(settings), args.judge_budget) + "\n")
-    if args.format == "json":
-        out.write(report.model_dump_json(indent=2) + "\n")
+    if fmt == "json":
+        text = report.model_dump_json(indent=2) + "\n"
+    elif fmt == "markdown":
+        text = report_markdown(report, args.brief)
     else:
-        out.write(report_text(report, args.brief))
+        text = report_text(report, args.brief)
+    write(text, args.out, out)
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
-def _min_support(report: Report, threshold: float) -> Report:
-    """Supported claims whose support is below ``threshold`` become unsupported."""
-    claims = []
-    for c in report.claims:
-        support = claim_support(c)
-        if c.verdict == "supported" and support < threshold:
-            c = c.model_copy(deep=True)
-            c.verdict = "unsupported"
-            c.reasons.append(f"score {support:.2f} below --min-support {threshold:g}")
-        claims.append(c)
-    return Report.from_claims(claims)
+def _md(text: str) -> str:
+    """Text safe inside a markdown table cell."""
+    s = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "*_`[]<>":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def report_markdown(report: Report, brief_path: str) -> str:
+    """The report as markdown: the summary line, then a table of the claims that failed."""
+    head = f"### Verification of `{brief_path}`\n\n**{verification_summary(report)}**"
+    head += f" (score {report.score:.2f})\n"
+    failing = [c for c in report.claims if c.verdict != "supported"]
+    if not failing:
+        return head
+    rows = ["| # | verdict | claim | why | suggested |", "|---:|---|---|---|---|"]
+    for c in failing:
+        suggested = " ".join(f"\\[{i}\\]" for i in c.suggested_ids)
+        rows.append(
+            f"| {c.index + 1} | {c.verdict} | {_md(c.text)} | {_md(claim_reason(c))} | "
+            f"{suggested} |"
+        )
+    return head + "\n" + "\n".join(rows) + "\n"
 
 
 def _plural(n: int, word: str) -> str:

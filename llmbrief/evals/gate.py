@@ -34,6 +34,7 @@ __all__ = [
     "GateResult",
     "Tolerances",
     "base_run_for",
+    "common_clusters",
     "compare_baseline",
     "gate_run",
     "load_tolerances",
@@ -141,6 +142,26 @@ def base_run_for(baseline: Mapping[str, Any], label: str, drafter: Mapping[str, 
         ):
             return other, run
     return None, {"metrics": baseline.get("metrics", {}), "clusters": []}
+
+
+def common_clusters(
+    base: Mapping[str, Any], run: Mapping[str, Any]
+) -> tuple[Mapping[str, Any], list[str]]:
+    """The baseline run restricted to the clusters this run has (``eval one-cluster.json``
+    against the whole suite's baseline), its metrics recomputed over them; and a note saying
+    which were left out. A baseline without per-cluster rows is returned as it is.
+    """
+    rows = base.get("clusters") or []
+    have = {r["cluster"] for r in run["clusters"]}
+    kept = [r for r in rows if r["cluster"] in have]
+    if not rows or len(kept) == len(rows):
+        return base, []
+    try:
+        metrics = summarize_rows(kept)
+    except KeyError:  # rows of an older result: the baseline's own means
+        return base, []
+    note = f"compared over the {len(kept)} of the baseline's {len(rows)} clusters this run has"
+    return {**base, "clusters": kept, "metrics": metrics}, [note]
 
 
 @dataclass

@@ -12,6 +12,12 @@ Files: ``DIR/<model>/<prompt name@hash>/<cluster>.<key12>.json``, one per key, i
 holding ``replies``: one per repeat (``--repeat N`` replays reply ``i`` for draft ``i``).
 A key with no file (or fewer replies than drafts asked for) raises :class:`NotRecorded`:
 the eval reports the cluster ``not recorded``, never scores it, never passes it.
+
+The LLM judge's requests (``eval --judge llm``) are keyed by what they ask instead: the judge
+model, its prompt, the rendered messages (one claim and the article it cites), the parameters
+and schema (:class:`JudgeRecorder`, :class:`JudgeReplay`). They live in one file per judge
+model and prompt, ``DIR/judge/<model>/<prompt name@hash>/replies.json``, a map from key to
+reply, out of the drafters' way.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from ..model import ChatModel, Completion
 from ..types import Cluster, Usage
 
 __all__ = [
+    "JudgeRecorder",
+    "JudgeReplay",
     "NotRecorded",
     "RecordingModel",
     "ReplayModel",
@@ -255,3 +263,122 @@ def recorded_variants(directory: str | Path) -> list[tuple[str, str]]:
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise InputError(str(f), f"not a recording: {err}") from None
     return sorted(out)
+
+
+# -- the judge's requests ---------------------------------------------------------------------
+
+
+def judge_key(
+    model: str,
+    prompt_id: str,
+    messages: Sequence[Mapping[str, str]],
+    params: Mapping[str, Any] | None,
+    schema: Mapping[str, Any] | None,
+) -> str:
+    """sha256 over everything a judge's reply answers, its messages included."""
+    blob = json.dumps(
+        {
+            "model": model,
+            "prompt": prompt_id,
+            "messages": [dict(m) for m in messages],
+            "params": dict(params or {}),
+            "schema": schema,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class _JudgeFile:
+    """The one file of a judge model's replies to one prompt."""
+
+    def __init__(self, directory: str | Path, model: str, prompt_id: str) -> None:
+        self._model = model
+        self.prompt_id = prompt_id
+        self.path = Path(directory) / "judge" / _safe(model) / _safe(prompt_id) / "replies.json"
+
+    @property
+    def model(self) -> str:
+        """The judge model's name."""
+        return self._model
+
+    def _read(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {}
+        try:
+            replies = json.loads(self.path.read_text(encoding="utf-8"))["replies"]
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise InputError(str(self.path), f"not a judge recording: {err}") from None
+        if not isinstance(replies, dict):
+            raise InputError(str(self.path), "not a judge recording", field="replies")
+        return replies
+
+
+class JudgeRecorder(_JudgeFile):
+    """A live judge model whose every reply is also stored (``eval --record DIR --judge llm``)."""
+
+    def __init__(self, inner: ChatModel, directory: str | Path, prompt_id: str) -> None:
+        super().__init__(directory, inner.model, prompt_id)
+        self.inner = inner
+        self._replies: dict[str, Any] | None = None
+
+    def close(self) -> None:
+        """Close the live model's connections."""
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            close()
+
+    def complete(
+        self,
+        messages: Sequence[Mapping[str, str]],
+        *,
+        params: Mapping[str, Any] | None = None,
+        schema: Mapping[str, Any] | None = None,
+    ) -> Completion:
+        """Ask the live judge and store its reply under the request's key."""
+        completion = self.inner.complete(messages, params=params, schema=schema)
+        if self._replies is None:
+            self._replies = self._read()
+        key = judge_key(self._model, self.prompt_id, messages, params, schema)
+        self._replies[key] = {"text": completion.text, "finish_reason": completion.finish_reason}
+        data = {"model": self._model, "prompt": self.prompt_id, "replies": self._replies}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, self.path)
+        return completion
+
+
+class JudgeReplay(_JudgeFile):
+    """A judge answering from stored replies; no client, no network.
+
+    Raises:
+        NotRecorded: from :meth:`complete` when the request was never recorded.
+    """
+
+    def __init__(self, directory: str | Path, model: str, prompt_id: str) -> None:
+        super().__init__(directory, model, prompt_id)
+        self._replies: dict[str, Any] | None = None
+
+    def complete(
+        self,
+        messages: Sequence[Mapping[str, str]],
+        *,
+        params: Mapping[str, Any] | None = None,
+        schema: Mapping[str, Any] | None = None,
+    ) -> Completion:
+        """The stored reply to this request."""
+        if self._replies is None:
+            self._replies = self._read()
+        key = judge_key(self._model, self.prompt_id, messages, params, schema)
+        reply = self._replies.get(key)
+        if not isinstance(reply, dict) or "text" not in reply:
+            raise NotRecorded(
+                f"judge {self._model} ({self.prompt_id}): no recorded reply to this request "
+                f"(key {key[:12]}) in {self.path.parent}"
+            )
+        return Completion(
+            text=str(reply["text"]), finish_reason=reply.get("finish_reason"), model=self._model
+        )

@@ -102,15 +102,21 @@ def _unchanged_against_baseline(payload: Mapping[str, Any]) -> str:
 
 
 def _judge_lines(payload: Mapping[str, Any]) -> list[str]:
-    lines = []
-    for label, run in _runs(payload).items():
-        judge = run.get("judge")
-        if not judge:
-            continue
+    """One line per judge calibration: shared by every variant (one judge, one line), or
+    each variant's own."""
+    runs = _runs(payload)
+    judged = {label: run["judge"] for label, run in runs.items() if run.get("judge")}
+    keys = {json.dumps(j.get("calibration"), sort_keys=True) for j in judged.values()}
+    shared = len(judged) == len(runs) > 1 and len(keys) == 1
+    lines: list[str] = []
+    for label, judge in judged.items():
+        if shared and lines:
+            break
+        who = "every variant" if shared else label
         cal = judge.get("calibration") or {}
         can = "can gate" if cal.get("can_gate") else "CANNOT gate (below the threshold)"
         lines.append(
-            f"judge {judge.get('model', '?')} for {label}: agreement with human labels on "
+            f"judge {judge.get('model', '?')} for {who}: agreement with human labels on "
             f"{judge.get('cases', 'evals/verifier_dev.jsonl')}: TPR {_fmt(cal.get('tpr'))}, "
             f"TNR {_fmt(cal.get('tnr'))}, kappa {_fmt(cal.get('kappa'))}, "
             f"{cal.get('errors', 0)} error(s); {can}"
@@ -350,7 +356,8 @@ def _html(payload: Mapping[str, Any]) -> str:
         f'<div class="meta">{_e(_header(payload))}</div>',
     ]
     for line in _judge_lines(payload):
-        body.append(f'<div class="banner fail">{_e(line)}</div>')
+        cls = "fail" if "CANNOT gate" in line else "pass"
+        body.append(f'<div class="banner {cls}">{_e(line)}</div>')
     if gate:
         failed = [k for k, g in gate.items() if g["failed"]]
         word = "failed: " + ", ".join(failed) if failed else "passed"

@@ -6,7 +6,8 @@
 * :func:`suite_clusters`: the cluster files of the suites.
 
 A cluster whose reply was never recorded is ``not_recorded``; one whose model call failed is
-``error``. Neither is scored: the metrics are means over the ``ok`` clusters, and the run
+``error``; one whose brief the LLM judge could not judge is ``judge_error``. None is scored:
+the metrics are means over the ``ok`` clusters, and the run
 says how many were left out (the gate fails on them).
 """
 
@@ -21,10 +22,12 @@ from ..errors import InputError, ModelCallError
 from ..load import load_cluster
 from ..types import Brief, ClaimReport, Cluster
 from ..verifier.lexicon import flat
+from .judging import JudgeFailed
 from .recordings import NotRecorded
 
 __all__ = [
     "METRICS",
+    "STATUSES",
     "cluster_metrics",
     "run_suites",
     "suite_clusters",
@@ -41,6 +44,8 @@ METRICS = (
     "briefs_ok",
     "fact_recall",
 )
+#: A cluster's status: scored, or why not.
+STATUSES = ("ok", "not_recorded", "error", "judge_error")
 #: How many evidence sentences a result keeps per claim (enough to read why it holds).
 _EVIDENCE_KEPT = 2
 
@@ -249,6 +254,8 @@ def run_suites(
                 brief = make_brief(cluster)
             except NotRecorded as err:
                 failed = ("not_recorded", str(err))
+            except JudgeFailed as err:
+                failed = ("judge_error", str(err))
             except ModelCallError as err:
                 failed = ("error", f"{type(err).__name__}: {err}")
             if on_draft is not None:
@@ -263,7 +270,7 @@ def run_suites(
             rows.append(_row(cluster, f, drafts, brief))
         if progress is not None:
             progress(i + 1, len(files))
-    status = {s: sum(r["status"] == s for r in rows) for s in ("ok", "not_recorded", "error")}
+    status = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
     return {
         "metrics": summarize_rows(rows),
         "clusters": rows,

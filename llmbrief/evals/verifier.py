@@ -26,6 +26,7 @@ from ..citations import CitationReader, ParsedSentence
 from ..errors import InputError
 from ..types import Article, Cluster
 from ..verifier import ClusterIndex, Verifier
+from ..verifier.support import DEFAULT_MIN_SUPPORT
 from .rouge import SourceWords, rouge_l_precision, words
 from .scoring import LABELS, choose_threshold, classification, roc_auc
 
@@ -225,9 +226,9 @@ def evaluate_verifier(
     Args:
         cases: labelled claims.
         progress: called with (done, total) after each case.
-        min_support: when given, a claim counts as supported only if its verdict is
-            ``supported`` and its ``score`` is at least this (a stricter verifier, tried
-            without rebuilding it).
+        min_support: the verifier's strictness (``verify --min-support``); by default
+            :data:`~llmbrief.verifier.support.DEFAULT_MIN_SUPPORT`. Higher flags more, lower
+            lets more through: the measure of the verifier a user runs with that setting.
 
     Returns:
         The scores; ``claims_per_second`` times the verifier alone (not the baseline).
@@ -247,15 +248,16 @@ def evaluate_verifier(
                 cluster_id="case",
                 articles=[Article(id=s.id, title=s.id, text=s.text) for s in case.sources],
             )
-            verifier = verifiers[key] = Verifier(cluster, ClusterIndex(cluster))
+            verifier = verifiers[key] = Verifier(
+                cluster,
+                ClusterIndex(cluster),
+                min_support=DEFAULT_MIN_SUPPORT if min_support is None else min_support,
+            )
         claim = labelled_claim(case)
         report = verifier.claim(0, claim)
         seconds += time.perf_counter() - start
 
-        supported = report.verdict == "supported"
-        if min_support is not None:
-            supported = supported and report.score >= min_support
-        pred = "supported" if supported else "unsupported"
+        pred = "supported" if report.verdict == "supported" else "unsupported"
         fired: dict[str, bool] = {}
         for check in report.checks:
             fired[check.name] = fired.get(check.name, False) or check.fired
