@@ -11,7 +11,7 @@ temporary JSON file, and a 2,000-claim brief: 1,500 source sentences copied verb
 citing their article, 500 with one figure changed. The same again at 800 articles.
 
     python benchmarks/verify_speed.py [--articles 200] [--large 800] [--claims 2000]
-                                      [--repeat 5] [--seed 7]
+                                      [--repeat 5] [--seed 7] [--profile N]
 
 Prints, per size: the median over the repeats of claims/s (load and verify together), of the
 load and verify times, of the index build (``llmbrief.ClusterIndex(cluster)`` timed alone in
@@ -145,13 +145,16 @@ def build(
 # -- the fresh process ------------------------------------------------------------------
 
 _CHILD = """
-import json, resource, sys, time, tracemalloc
+import cProfile, io, json, pstats, resource, sys, time, tracemalloc
 mode, cluster_path, brief_path = sys.argv[1:4]
 import llmbrief
 brief = open(brief_path, encoding="utf-8").read()
 out = {}
 if mode == "memory":
     tracemalloc.start()
+profile = cProfile.Profile() if mode == "profile" else None
+if profile is not None:
+    profile.enable()
 t0, c0 = time.perf_counter(), time.process_time()
 cluster = llmbrief.load_cluster(cluster_path)
 t1, c1 = time.perf_counter(), time.process_time()
@@ -162,6 +165,11 @@ else:
     out["counts"] = report.counts
     out["claims"] = len(report.claims)
 t2, c2 = time.perf_counter(), time.process_time()
+if profile is not None:
+    profile.disable()
+    text = io.StringIO()
+    pstats.Stats(profile, stream=text).sort_stats("cumulative").print_stats(int(sys.argv[4]))
+    out["profile"] = text.getvalue()
 if mode == "memory":
     out["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]
 out["load_s"] = t1 - t0
@@ -172,10 +180,10 @@ print(json.dumps(out))
 """
 
 
-def _child(mode: str, cluster_path: Path, brief_path: Path) -> dict[str, Any]:
+def _child(mode: str, cluster_path: Path, brief_path: Path, top: int = 0) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, mode, str(cluster_path), str(brief_path)],
+        [sys.executable, "-c", _CHILD, mode, str(cluster_path), str(brief_path), str(top)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -235,6 +243,10 @@ def run_size(n_articles: int, args: argparse.Namespace, tmp: Path) -> None:
         f" (load + verify), ru_maxrss {_median(runs, 'maxrss_kib') / 1024:,.1f} MiB"
         " (whole process)"
     )
+    if args.profile:
+        prof = _child("profile", cluster_path, brief_path, args.profile)
+        print(f"  cProfile of load_cluster + verify (one more fresh process, top {args.profile}):")
+        print(prof["profile"])
 
 
 def main() -> None:
@@ -244,6 +256,9 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="also print the top N of a cProfile"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="llmbrief-bench-") as tmp:
         for n in (args.articles, args.large):
