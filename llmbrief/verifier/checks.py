@@ -491,7 +491,7 @@ def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
 # into the clause it introduces.
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s-\s|,|\.(?=\s)|(?=\b(?:that|which|who|whom|whose|where|when|while|whereas|"
+    r"[;:()\[\]—]|\s-\s|,|\.(?=\s)|(?<=\s)(?=(?:that|which|who|whom|whose|where|when|while|whereas|"
     r"although|though|because|but|if|unless|until|after|before|since)\b)",
     re.IGNORECASE,
 )

@@ -121,6 +121,15 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
 }
 
 
+# Everything any of the tests above looks for, in one pattern: for a short text one search
+# costs less than the tests one by one (for a long one, the tests cost less).
+_MAYBE_ANY = re.compile(
+    r"\[|UNK|<unk>|, \d\d\d|\. \d|[$€£¥] | %| ['’]| n['’]t|``|''|-lrb-|-LRB-|-rrb-|-RRB-"
+    r"| [,.;:]|—\d|[.!?][\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
+)
+_SHORT = 2000
+
+
 @lru_cache(maxsize=256)
 def _edits(active: tuple[str, ...]) -> re.Pattern[str]:
     """The pass for these edits (in the order of :data:`_EDIT_RULES`)."""
@@ -182,6 +191,8 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
         The normalised text with the footnotes removed and a map back to ``text``.
     """
     out = text.translate(_SAME_LENGTH) if _NEEDS_TRANSLATE.search(text) else text
+    if len(out) < _SHORT and not _MAYBE_ANY.search(out):
+        return Normalised(out, text)  # a claim: one look finds most have nothing to edit
     active = tuple(name for name, (_, maybe) in _EDIT_RULES.items() if maybe(out))
     if not active:
         return Normalised(out, text)

@@ -43,6 +43,7 @@ _TOP_SENTENCES = 4
 _SEARCH_CANDIDATES = 5
 _SEARCH_CHECKS = 2
 _RARE_STEMS = 6
+_WEIGHT_SCALE = 1_000_000
 #: Share of the claim's weight that, found only in uncited articles, sinks the citation.
 _ELSEWHERE_SHARE = 0.15
 
@@ -268,6 +269,11 @@ class ClusterIndex:
         self._idf = {s: math.log(1 + total / df) for s, df in doc_freq.items()}
         self._idf_unknown = math.log(1 + total)
 
+    def _weights(self, claim: AbstractSet[str]) -> dict[str, int]:
+        """Rarity weights of the claim's stems as integers (millionths): integer sums are
+        the same in any order, so no set's order (no hash seed) can reach a verdict."""
+        return {s: round(self.idf(s) * _WEIGHT_SCALE) for s in claim}
+
     def idf(self, s: str) -> float:
         """Rarity weight of a stem across the cluster's sentences."""
         return self._idf.get(s, self._idf_unknown)
@@ -275,22 +281,23 @@ class ClusterIndex:
     # -- windows -----------------------------------------------------------------------
 
     def _best_window(
-        self, art: _Article, claim: set[str], weights: dict[str, float]
+        self, art: _Article, claim: set[str], weights: dict[str, int]
     ) -> tuple[float, int, int, frozenset[str]]:
         """(covered weight, first, last sentence index, stems) of the article's best window."""
         # a scan of the article's sentences: a few dozen small set intersections
         hits: dict[int, set[str]] = {}
-        hit_weight: dict[int, float] = {}
+        hit_weight: dict[int, int] = {}
+        get = weights.__getitem__
         for si, sent in enumerate(art.sentences):
             common = claim & sent.stems
             if common:
                 hits[si] = common
-                hit_weight[si] = _weight(weights, common)
+                hit_weight[si] = sum(map(get, common))  # integers: any order, same sum
         if not hits:
             return 0.0, -1, -1, frozenset()
 
-        def weight(stems: set[str]) -> float:
-            return _weight(weights, stems)
+        def weight(stems: set[str]) -> int:
+            return sum(map(get, stems))
 
         top = sorted(hit_weight, key=lambda i: (-hit_weight[i], i))[:_TOP_SENTENCES]
         full = weight(claim)
@@ -320,13 +327,13 @@ class ClusterIndex:
         return covered, first, last, stems
 
     def _cover(
-        self, claim: set[str], weights: dict[str, float], arts: list[_Article]
+        self, claim: set[str], weights: dict[str, int], arts: list[_Article]
     ) -> tuple[list[_Window], set[str], float]:
         """Joint support: the best window, then each other article covering the rest.
 
         Returns the chosen windows, the claim stems left uncovered, and the coverage.
         """
-        total = math.fsum(weights.values()) or 1.0
+        total = sum(weights.values()) or 1
         remaining = set(claim)
         chosen: list[_Window] = []
         pool = list(arts)
@@ -426,26 +433,16 @@ class ClusterIndex:
             return exact
         facts = _claim_facts(claim_text)
         claim = set(facts.stems)
-        weights = {s: self.idf(s) for s in claim}
-        total = math.fsum(weights.values()) or 1.0
+        weights = self._weights(claim)
+        total = sum(weights.values()) or 1
         chosen, remaining, coverage = self._cover(claim, weights, arts)
         if quick and coverage < min_support:
             return SupportResult(False, round(coverage, 3), reasons=["coverage"])
         used = {a.id for a, *_ in chosen}
         idle = [a.id for a in arts if a.id not in used] if len(arts) > 1 else []
         evidence = [art.evidence(f, t, round(share, 3)) for art, f, t, share in chosen]
-        window = [Span(where=e.article_id, start=e.start, end=e.end) for e in evidence]
         missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4]
         low = coverage < min_support
-        checks_run = [
-            Check(
-                name="coverage",
-                fired=low,
-                detail=f"{coverage:.0%} of the claim's content in the cited text"
-                + (f" (missing: {', '.join(missing)})" if missing else ""),
-                spans=window,
-            )
-        ]
         reasons: list[str] = []
         if low:
             reasons.append(
@@ -453,19 +450,32 @@ class ClusterIndex:
                 f"(missing: {', '.join(missing)})"
             )
         # a window that misses the claim says nothing about its polarity or modality
-        ran: dict[str, Check] = {}
+        ran: dict[str, tuple[list[str], list[Span]]] = {}
         hard = self._hard_checks(facts, claim, arts, [] if low else chosen, ran)
-        if quick:
+        if quick:  # a search: the first failure is enough, and no report is made of it
             first = next(hard, None)
             if first is not None:
                 return SupportResult(False, round(coverage, 3), reasons=[first[1]])
+            return SupportResult(
+                not low, round(coverage, 3), evidence=evidence, reasons=reasons, idle_ids=idle
+            )
         for name, reason, spans in hard:
             reasons.append(reason)
-            check = ran[name]
-            check.fired = True
-            check.detail = reason if not check.detail else f"{check.detail}; {reason}"
-            check.spans.extend(spans)
-        checks_run.extend(ran.values())
+            ran[name][0].append(reason)
+            ran[name][1].extend(spans)
+        checks_run = [
+            Check(
+                name="coverage",
+                fired=low,
+                detail=f"{coverage:.0%} of the claim's content in the cited text"
+                + (f" (missing: {', '.join(missing)})" if missing else ""),
+                spans=[Span(where=e.article_id, start=e.start, end=e.end) for e in evidence],
+            )
+        ]
+        checks_run.extend(
+            Check(name=name, fired=bool(found), detail="; ".join(found), spans=spans)
+            for name, (found, spans) in ran.items()
+        )
         far: list[str] = []
         if not reasons and len(self.articles) > len(arts):
             absent = {x for x in remaining if not any(x in a.stems for a in arts)}
@@ -491,16 +501,17 @@ class ClusterIndex:
         claim: set[str],
         arts: list[_Article],
         chosen: list[_Window],
-        ran: dict[str, Check],
+        ran: dict[str, tuple[list[str], list[Span]]],
     ) -> Iterator[_Finding]:
         """Reasons the claim fails, cheapest checks first, computed as they are asked for.
 
         Each finding is (check name, reason, spans); ``ran`` gets a :class:`Check` for every
-        check as it starts.
+        check as it starts (its reasons and spans, filled in by the caller).
         """
 
         def start(name: str) -> None:
-            ran.setdefault(name, Check(name=name, fired=False))
+            if name not in ran:
+                ran[name] = ([], [])
 
         cited = "".join(f"[{a.id}]" for a in arts)
         claim_q = facts.quantities
@@ -508,32 +519,34 @@ class ClusterIndex:
             start("figures")
             source_q = [q for a in arts for q in a.quantities]
             for q in claim_q:
-                here = _claim_span(facts.text, q.text)
                 if not any(q.matches(s) for s in source_q):
-                    yield "figures", f'number "{q.text}" not found in {cited}', here
+                    yield (
+                        "figures",
+                        f'number "{q.text}" not found in {cited}',
+                        _claim_span(facts.text, q.text),
+                    )
                 elif chosen:
                     start("figure_context")
                     if not _figure_in_context(q, facts, arts, chosen):
                         yield (
                             "figure_context",
                             f'number "{q.text}" is not where the evidence is in {cited}',
-                            here,
+                            _claim_span(facts.text, q.text),
                         )
         claim_dates = facts.dates
         if claim_dates:
             start("dates")
             source_dates = set().union(*(a.dates for a in arts))
             for d in sorted(claim_dates):
-                here = _claim_span(facts.text, d)
                 if d not in source_dates:
-                    yield "dates", f'date "{d}" not found in {cited}', here
+                    yield "dates", f'date "{d}" not found in {cited}', _claim_span(facts.text, d)
                 elif chosen:
                     start("date_context")
                     if not _date_in_context(d, facts, arts, chosen):
                         yield (
                             "date_context",
                             f'date "{d}" is not where the evidence is in {cited}',
-                            here,
+                            _claim_span(facts.text, d),
                         )
         names = facts.names
         if names:
@@ -546,7 +559,6 @@ class ClusterIndex:
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
-                here = _claim_span(facts.text, name)
                 aliases = country_aliases(name)
                 if (
                     not _name_found(name, lower_words, ordered)
@@ -557,7 +569,11 @@ class ClusterIndex:
                         for x in sorted(aliases)
                     )
                 ):
-                    yield "names", f'name "{name}" not found in {cited}', here
+                    yield (
+                        "names",
+                        f'name "{name}" not found in {cited}',
+                        _claim_span(facts.text, name),
+                    )
                 elif chosen:
                     start("name_context")
                     if (
@@ -569,7 +585,7 @@ class ClusterIndex:
                         yield (
                             "name_context",
                             f'name "{name}" is not where the evidence is in {cited}',
-                            here,
+                            _claim_span(facts.text, name),
                         )
         if facts.quotes:
             start("quotes")
@@ -682,8 +698,8 @@ class ClusterIndex:
         if exact:  # word for word a sentence of other articles: no window needed
             hits = (self._exact_match(key, [self.articles[ai]]) for ai in dict.fromkeys(exact))
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
-        weights = {s: self.idf(s) for s in claim}
-        total = math.fsum(weights.values()) or 1.0
+        weights = self._weights(claim)
+        total = sum(weights.values()) or 1
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
         rare = sorted(claim, key=lambda s: (-weights[s], s))[:_RARE_STEMS]
@@ -775,12 +791,9 @@ def _claim_span(text: str, piece: str) -> list[Span]:
     return [Span(where="claim", start=i, end=i + len(piece))] if i >= 0 else []
 
 
-def _weight(weights: dict[str, float], stems: AbstractSet[str] | Sequence[str]) -> float:
-    """Sum of the stems' weights, the same whatever order a set gives them in.
-
-    ``fsum`` is exactly rounded, so the sum cannot depend on the hash seed.
-    """
-    return math.fsum([weights[s] for s in stems])
+def _weight(weights: dict[str, int], stems: AbstractSet[str] | Sequence[str]) -> int:
+    """Sum of the stems' (integer) weights: the same whatever order a set gives them in."""
+    return sum(map(weights.__getitem__, stems))
 
 
 def _distinctive(q: checks.Quantity) -> bool:
