@@ -56,6 +56,7 @@ class _Sentence:
         "_dates",
         "_lower",
         "_negations",
+        "_quantities",
         "_text",
         "_toks",
         "end",
@@ -72,6 +73,7 @@ class _Sentence:
         self._negations: int | None = None
         self._toks: tuple[str, ...] | None = None
         self._dates: set[str] | None = None
+        self._quantities: tuple[checks.Quantity, ...] | None = None
         self._clauses: tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...] | None = (
             None
         )
@@ -129,6 +131,13 @@ class _Sentence:
         return self._dates
 
     @property
+    def quantities(self) -> tuple[checks.Quantity, ...]:
+        # kept here: a cluster has more sentences than checks.quantities' cache holds
+        if self._quantities is None:
+            self._quantities = checks.quantities(self.text)
+        return self._quantities
+
+    @property
     def has_number(self) -> bool:
         return has_number(self.text)
 
@@ -147,6 +156,11 @@ class _Article:
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
+    #: the text without commas and points (the digits of 7,340.5 in a row), and per sentence
+    _digit_text: str | None = None
+    _sentence_digits: list[str] = field(default_factory=list)
+    #: the sentences that may write a number in words
+    _worded: list[int] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -163,13 +177,33 @@ class _Article:
     @property
     def quantities(self) -> tuple[checks.Quantity, ...]:
         if self._quantities is None:
-            self._quantities = tuple(
-                q
-                for s in self.sentences
-                if s.has_number
-                for q in checks.quantities(self.text[s.start : s.end])
-            )
+            self._quantities = tuple(q for s in self.sentences for q in s.quantities)
         return self._quantities
+
+    def holds(self, q: checks.Quantity) -> bool:
+        """Whether a figure of the article matches the claim's ``q``: as
+        ``any(q.matches(o) for o in self.quantities)``, but reading only the sentences that
+        write the digits of ``q`` (and those with number words, when ``q`` could be one)."""
+        sig = _significand(q.value) if q.unit != "magnitude" and _POWERS_OF_TEN else None
+        if sig is None:
+            return any(q.matches(o) for o in self.quantities)
+        if self._digit_text is None:
+            self._digit_text = self.text.replace(",", "").replace(".", "")
+            self._sentence_digits = [
+                self.text[x.start : x.end].replace(",", "").replace(".", "") for x in self.sentences
+            ]
+        # a figure within rounding of q but just under it: 7339999999 for 734
+        under = str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
+        if sig in self._digit_text or under in self._digit_text:
+            for x, digits in zip(self.sentences, self._sentence_digits, strict=True):
+                if (sig in digits or under in digits) and any(q.matches(o) for o in x.quantities):
+                    return True
+        if len(sig) > _WORDED_DIGITS:
+            return False
+        # a value of one or two digits may be written as a word ("twelve", "five million")
+        if self._worded is None:
+            self._worded = [i for i, x in enumerate(self.sentences) if _worded(x.text)]
+        return any(q.matches(o) for i in self._worded for o in self.sentences[i].quantities)
 
     @property
     def dates(self) -> set[str]:
@@ -198,6 +232,57 @@ class _Article:
             end=end,
             score=score,
         )
+
+
+# Which sentences can hold a figure: a figure's value is the numeral's times powers of ten
+# (its scale words), so it has the numeral's significant digits. A value of one or two
+# digits may be a number word ("twelve", "five million", "thousands"): those read the whole
+# article. Eight digits at most, so that two different significands never match to
+# rounding; a longer numeral is read for every figure.
+_SIGNIFICANT = 8
+_POWERS_OF_TEN = all(math.log10(v).is_integer() for v in checks._SCALES.values())
+
+
+def _significand(value: float) -> str | None:
+    """The significant digits of a figure's value, or None when it has too many."""
+    mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0") or "0"
+    return mantissa if len(mantissa) <= _SIGNIFICANT else None
+
+
+# the words checks.quantities may read a number in: number words, ordinals, magnitudes
+# (the last word of each: "a dozen" is read where "dozen" is)
+_NUMBER_WORDS = frozenset(
+    k.split()[-1]
+    for k in (
+        *checks._UNITS["ones"],
+        *checks._UNITS["tens"],
+        *checks._ORDINALS,
+        *checks._MAGNITUDES,
+    )
+)
+_WORDED = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")", re.IGNORECASE
+)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` may write a number in words (a number word starts a word)."""
+    if text.isascii():  # the words split at anything but a-z, where the pattern starts them
+        return not _NUMBER_WORDS.isdisjoint(_NOT_LETTERS.split(text.lower()))
+    return _WORDED.search(text) is not None
+
+
+#: digits of the longest value a number word, an ordinal or a magnitude word may have
+_WORDED_DIGITS = max(
+    len(_significand(float(v)) or "")
+    for v in (
+        *checks._UNITS["ones"].values(),
+        *(t + o for t in checks._UNITS["tens"].values() for o in range(10)),
+        *(abs(v) for v in checks._ORDINALS.values()),
+        *checks._MAGNITUDES.values(),
+    )
+)
 
 
 # (article, first sentence, last sentence, share of the claim it covers)
@@ -428,7 +513,8 @@ class ClusterIndex:
         arts = [self.articles[self.position[i]] for i in article_ids if i in self.position]
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
-        exact = self._exact_match(_claim_facts(claim_text).key, arts)
+        # a verbatim claim needs no facts: the exact-match lookup comes first
+        exact = self._exact_match(_flat(claim_text), arts)
         if exact is not None:
             return exact
         facts = _claim_facts(claim_text)
@@ -517,9 +603,8 @@ class ClusterIndex:
         claim_q = facts.quantities
         if claim_q:
             start("figures")
-            source_q = [q for a in arts for q in a.quantities]
             for q in claim_q:
-                if not any(q.matches(s) for s in source_q):
+                if not any(a.holds(q) for a in arts):
                     yield (
                         "figures",
                         f'number "{q.text}" not found in {cited}',
