@@ -23,6 +23,7 @@ __all__ = [
     "flat",
     "has_number",
     "stem",
+    "word_at",
     "words",
 ]
 
@@ -114,6 +115,12 @@ def _undouble(w: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
     return _WORD.findall(text)
+
+
+def word_at(text: str, pos: int) -> str:
+    """The word token of :func:`words` that starts at ``pos`` (``""`` if none does)."""
+    m = _WORD.match(text, pos)
+    return m.group(0) if m else ""
 
 
 _ALNUM = re.compile(r"[^\W_]+")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
-from .lexicon import content_stems, flat, has_number, stem, words
+from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import Normalised, is_lowercased, normalise
 from .places import country_aliases
 
@@ -56,6 +56,7 @@ class _Sentence:
         "_dates",
         "_lower",
         "_negations",
+        "_numerals",
         "_quantities",
         "_text",
         "_toks",
@@ -74,6 +75,7 @@ class _Sentence:
         self._toks: tuple[str, ...] | None = None
         self._dates: set[str] | None = None
         self._quantities: tuple[checks.Quantity, ...] | None = None
+        self._numerals: tuple[frozenset[str], bool] | None = None
         self._clauses: tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...] | None = (
             None
         )
@@ -137,6 +139,17 @@ class _Sentence:
             self._quantities = checks.quantities(self.text)
         return self._quantities
 
+    def may_write(self, sig: str) -> bool:
+        """Whether a numeral of the sentence has the significant digits ``sig`` (or so many
+        that rounding may make it one): only then can a figure of it have them."""
+        if self._numerals is None:
+            found = {
+                _numeral_significand(m.group(1))
+                for m in _NUMERAL_AT_RUN.finditer(self._text, self.start, self.end)
+            }
+            self._numerals = (frozenset(found), any(len(x) > _SIGNIFICANT for x in found))
+        return sig in self._numerals[0] or self._numerals[1]
+
     @property
     def has_number(self) -> bool:
         return has_number(self.text)
@@ -161,6 +174,8 @@ class _Article:
     _sentence_digits: list[str] = field(default_factory=list)
     #: the sentences that may write a number in words
     _worded: list[int] | None = None
+    _starts: list[int] | None = None
+    _date_found: dict[str, bool] = field(default_factory=dict)
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -196,7 +211,11 @@ class _Article:
         under = str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
         if sig in self._digit_text or under in self._digit_text:
             for x, digits in zip(self.sentences, self._sentence_digits, strict=True):
-                if (sig in digits or under in digits) and any(q.matches(o) for o in x.quantities):
+                if (
+                    (sig in digits or under in digits)
+                    and x.may_write(sig)
+                    and any(q.matches(o) for o in x.quantities)
+                ):
                     return True
         if len(sig) > _WORDED_DIGITS:
             return False
@@ -210,6 +229,33 @@ class _Article:
         if self._dates is None:
             self._dates = checks.dates(self.text)
         return self._dates
+
+    def holds_date(self, d: str) -> bool:
+        """Whether ``d`` is among :attr:`dates`, reading only the sentences that spell it.
+
+        A month or weekday alone is a word of some sentence; "may" (a verb or a month by
+        the whole text) and a weekday with its part of the day (which may run into the
+        next sentence) are read from the whole text.
+        """
+        found = self._date_found.get(d)
+        if found is None:
+            if d == "may" or " " in d:
+                found = d in self.dates
+            else:
+                found = False
+                for m in _date_spelling(d).finditer(self.text):
+                    si = bisect.bisect_right(self.starts, m.start()) - 1
+                    if si >= 0 and d in self.sentences[si].dates:
+                        found = True
+                        break
+            self._date_found[d] = found
+        return found
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [x.start for x in self.sentences]
+        return self._starts
 
     @property
     def flat(self) -> str:
@@ -243,6 +289,15 @@ _SIGNIFICANT = 8
 _POWERS_OF_TEN = all(math.log10(v).is_integer() for v in checks._SCALES.values())
 
 
+# the numeral checks.quantities reads at the start of each run of digits
+_NUMERAL_AT_RUN = re.compile(r"(?=((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\d+")
+
+
+def _numeral_significand(numeral: str) -> str:
+    """``"7,340.0"`` -> ``"734"``: the numeral's digits without leading or trailing zeros."""
+    return numeral.replace(",", "").replace(".", "").strip("0") or "0"
+
+
 def _significand(value: float) -> str | None:
     """The significant digits of a figure's value, or None when it has too many."""
     mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0") or "0"
@@ -271,6 +326,37 @@ def _worded(text: str) -> bool:
     if text.isascii():  # the words split at anything but a-z, where the pattern starts them
         return not _NUMBER_WORDS.isdisjoint(_NOT_LETTERS.split(text.lower()))
     return _WORDED.search(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _date_spelling(d: str) -> re.Pattern[str]:
+    """Where a month or weekday (canonical ``d``) may be a word of a text: its spellings,
+    case aside, not within a longer word (a superset of :func:`checks.dates`' tokens)."""
+    spellings = sorted(w for w, c in checks._DATE_WORD.items() if c == d) or ["(?!)"]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(spellings) + r")(?![^\W_])", re.IGNORECASE)
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _written_as_word(name: str, text: str) -> bool:
+    """Whether a plain name (ASCII letters, digits, hyphens) is, as written, a whole word
+    of ``text``: then the lowercased name is among :func:`_lower_words` of the text."""
+    if not _PLAIN_NAME.fullmatch(name):
+        return False
+    i = text.find(name)
+    while i >= 0:
+        # a word starts here (nothing before it that a word could run on from) and is this one
+        before = text[i - 1] if i else " "
+        if (
+            before not in "'’-"
+            and not _WORD_CHAR.match(before)
+            and len(word_at(text, i)) == len(name)
+        ):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 #: digits of the longest value a number word, an ordinal or a magnitude word may have
@@ -322,6 +408,7 @@ class ClusterIndex:
         self.articles: list[_Article] = []
         self.position: dict[str, int] = {}
         self.article_postings: dict[str, list[int]] = defaultdict(list)
+        self._bits: dict[str, int] = {}
         # exact sentence text (normalised) -> (article, sentence): quotes verify at once
         self._exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
         doc_freq: Counter[str] = Counter()
@@ -480,27 +567,32 @@ class ClusterIndex:
             elsewhere=[w for r in results for w in r.elsewhere],
         )
 
-    def _exact_match(self, key: str, arts: list[_Article]) -> SupportResult | None:
-        """A claim that is, word for word (``key``), a sentence of a cited article is supported."""
+    def _exact_hit(self, key: str, arts: list[_Article]) -> tuple[int, int] | None:
+        """(article, sentence) of ``arts`` whose sentence is, word for word, ``key``."""
         hits = self._exact.get(key)
         if not hits:
             return None
         cited = {self.position[a.id] for a in arts}
         for ai, si in hits:
             if ai in cited:
-                art = self.articles[ai]
-                ev = art.evidence(si, si, 1.0)
-                idle = [a.id for a in arts if a.id != art.id]
-                exact = Check(
-                    name="coverage",
-                    fired=False,
-                    detail=f"word for word a sentence of [{art.id}]",
-                    spans=[Span(where=art.id, start=ev.start, end=ev.end)],
-                )
-                return SupportResult(
-                    True, 1.0, evidence=[ev], idle_ids=idle, checks=[exact], score=1.0
-                )
+                return ai, si
         return None
+
+    def _exact_match(self, key: str, arts: list[_Article]) -> SupportResult | None:
+        """A claim that is, word for word (``key``), a sentence of a cited article is supported."""
+        hit = self._exact_hit(key, arts)
+        if hit is None:
+            return None
+        art = self.articles[hit[0]]
+        ev = art.evidence(hit[1], hit[1], 1.0)
+        idle = [a.id for a in arts if a.id != art.id]
+        exact = Check(
+            name="coverage",
+            fired=False,
+            detail=f"word for word a sentence of [{art.id}]",
+            spans=[Span(where=art.id, start=ev.start, end=ev.end)],
+        )
+        return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle, checks=[exact], score=1.0)
 
     def _check_one(
         self,
@@ -621,9 +713,8 @@ class ClusterIndex:
         claim_dates = facts.dates
         if claim_dates:
             start("dates")
-            source_dates = set().union(*(a.dates for a in arts))
             for d in sorted(claim_dates):
-                if d not in source_dates:
+                if not any(a.holds_date(d) for a in arts):
                     yield "dates", f'date "{d}" not found in {cited}', _claim_span(facts.text, d)
                 elif chosen:
                     start("date_context")
@@ -636,17 +727,22 @@ class ClusterIndex:
         names = facts.names
         if names:
             start("names")
-            lower_words = (
-                arts[0].lower_words
-                if len(arts) == 1
-                else frozenset().union(*(a.lower_words for a in arts))
-            )
-            ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
+            # the articles' words are gathered only for a name not written as a word of them
+            lower_words: frozenset[str] | None = None
+            ordered: list[str] = []
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
                 aliases = country_aliases(name)
-                if (
-                    not _name_found(name, lower_words, ordered)
+                found = any(_written_as_word(name, a.text) for a in arts)
+                if not found and lower_words is None:
+                    lower_words = (
+                        arts[0].lower_words
+                        if len(arts) == 1
+                        else frozenset().union(*(a.lower_words for a in arts))
+                    )
+                    ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
+                if not found and (
+                    not _name_found(name, lower_words or frozenset(), ordered)
                     and not any(_at_word(a.flat, _flat(name), whole=True) for a in arts)
                     and not any(
                         _at_word(a.flat, _flat(x), whole=True)
@@ -763,6 +859,67 @@ class ClusterIndex:
 
     # -- search --------------------------------------------------------------------------
 
+    def _lacks_figure(self, claim_text: str, arts: list[_Article]) -> bool:
+        """Whether the check of the claim against ``arts`` must fail for a figure none of
+        them states (in a part of the claim that is no sentence of theirs word for word):
+        the search skips such a check, whose coverage would cost more."""
+        parts = _claim_parts(claim_text)
+        for part in parts if len(parts) > 1 else (claim_text,):
+            if self._exact_hit(_flat(part), arts) is None and any(
+                not any(a.holds(q) for a in arts) for q in _claim_facts(part).quantities
+            ):
+                return True
+        return False
+
+    def _posting_bits(self, stem: str) -> int:
+        """The articles that have ``stem``, as the bits of an integer."""
+        bits = self._bits.get(stem)
+        if bits is None:
+            bits = 0
+            for ai in self.article_postings.get(stem, ()):
+                bits |= 1 << ai
+            self._bits[stem] = bits
+        return bits
+
+    def _top_voted(self, rare: list[str], weights: dict[str, int], skip: set[int]) -> list[int]:
+        """The best :data:`_SEARCH_CANDIDATES` articles by the summed weight of the ``rare``
+        stems each has (ties to the first article), skipping ``skip``.
+
+        The same as adding each stem's weight to each article of its postings and sorting,
+        without a pass over postings that grow with the cluster: articles are taken group
+        by group, each group the articles that have exactly one subset of the stems.
+        """
+        bits = [self._posting_bits(s) for s in rare]
+        skipped = 0
+        for ai in skip:
+            skipped |= 1 << ai
+        anywhere = 0
+        for b in bits:
+            anywhere |= b
+        anywhere &= ~skipped
+        # every subset of the stems, heaviest first: subsets of one weight tie
+        subsets = sorted(
+            (-sum(weights[rare[i]] for i in range(len(rare)) if mask >> i & 1), mask)
+            for mask in range(1, 1 << len(rare))
+        )
+        out: list[int] = []
+        for _, group in itertools.groupby(subsets, key=lambda x: x[0]):
+            members = 0
+            for _, mask in group:
+                have = anywhere
+                for i, b in enumerate(bits):
+                    have &= b if mask >> i & 1 else ~b
+                    if not have:
+                        break
+                members |= have
+            while members and len(out) < _SEARCH_CANDIDATES:
+                low = members & -members
+                out.append(low.bit_length() - 1)
+                members ^= low
+            if len(out) >= _SEARCH_CANDIDATES:
+                break
+        return out
+
     def search(
         self,
         claim_text: str,
@@ -788,12 +945,7 @@ class ClusterIndex:
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
         rare = sorted(claim, key=lambda s: (-weights[s], s))[:_RARE_STEMS]
-        votes: dict[int, float] = defaultdict(float)
-        for s in rare:
-            for ai in self.article_postings.get(s, ()):
-                if ai not in skip:
-                    votes[ai] += weights[s]
-        ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))[:_SEARCH_CANDIDATES]
+        ranked = self._top_voted(rare, weights, skip)
         # upper bound of each candidate's coverage: the claim words it has anywhere
         score = {ai: _weight(weights, claim & self.articles[ai].stems) for ai in ranked}
         ranked.sort(key=lambda ai: (-score[ai], ai))
@@ -803,17 +955,19 @@ class ClusterIndex:
             if score[ai] / total < min_support:
                 break  # an upper bound of its coverage: this and the rest cannot pass
             passed_bound += 1
-            res = self.check(claim_text, [self.articles[ai].id], True, min_support)
-            if res.supported:
-                found.append(res)
+            if not self._lacks_figure(claim_text, [self.articles[ai]]):
+                res = self.check(claim_text, [self.articles[ai].id], True, min_support)
+                if res.supported:
+                    found.append(res)
             if passed_bound >= _SEARCH_CHECKS:
                 break
         if not found and not passed_bound and len(ranked) >= 2:
             # no article carries enough of it alone: try the best two together
-            pair = [self.articles[ranked[0]].id, self.articles[ranked[1]].id]
-            res = self.check(claim_text, pair, True, min_support)
-            if res.supported and not res.idle_ids:
-                found.append(res)
+            two = [self.articles[ranked[0]], self.articles[ranked[1]]]
+            if not self._lacks_figure(claim_text, two):
+                res = self.check(claim_text, [a.id for a in two], True, min_support)
+                if res.supported and not res.idle_ids:
+                    found.append(res)
         found.sort(key=lambda r: -r.coverage)
         return found
 
