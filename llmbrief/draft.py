@@ -274,13 +274,17 @@ class ExtractiveDrafter:
         )
 
     def _fallback(self, cluster: Cluster) -> Draft:
-        """Articles too short to pick from: cite each article's first sentence."""
-        sentences = []
-        for art in cluster.articles[: self.max_sentences]:
+        """Articles too short to pick from: each article's first sentence, said once."""
+        cited: dict[str, list[str]] = {}  # sentence -> articles that open with it
+        for art in cluster.articles:
             spans = sentence_spans(art.text)
             a, b = spans[0] if spans else (0, len(art.text))
             text = " ".join(strip_dateline(art.text[a:b]).split())
-            sentences.append(Sentence(text=text, citations=[art.id]))
+            if text in cited or len(cited) < self.max_sentences:
+                cited.setdefault(text, []).append(art.id)
+        sentences = [
+            Sentence(text=text, citations=ids[: self.max_citations]) for text, ids in cited.items()
+        ]
         return Draft(
             title=cluster.articles[0].title.strip(),
             sentences=sentences,

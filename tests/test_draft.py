@@ -174,3 +174,16 @@ def test_big_cluster_draft_is_deterministic_across_hash_seeds(tmp_path: Path) ->
     one, two = run("1"), run("2")
     assert one == two
     assert summarize(_dam_cluster()).model_dump() == summarize(_dam_cluster()).model_dump()
+
+
+def test_tiny_articles_that_open_alike_give_the_sentence_once() -> None:
+    from llmbrief import Article
+
+    arts = [Article(id=str(i), title="T", text="Short note.") for i in range(5)]
+    arts.append(Article(id="9", title="U", text="Other note."))
+    c = Cluster(cluster_id="t", articles=arts)
+    d = ExtractiveDrafter().draft(c, ClusterIndex(c))
+    assert [(s.text, s.citations) for s in d.sentences] == [
+        ("Short note.", ["0", "1", "2"]),
+        ("Other note.", ["9"]),
+    ]
