@@ -420,8 +420,9 @@ class ChatClient:
             for attempt in Retrying(**self._retrying_kwargs()):
                 with attempt:
                     attempts += 1
+                    client = self._sync_client()  # built before the slot, so none is missed
                     self.limiter.wait(tokens)
-                    raw = self._sync_client().chat.completions.create(**body)
+                    raw = client.chat.completions.create(**body)
         except openai.OpenAIError as err:
             raise self._wrap(err, attempts, time.monotonic() - started) from err
         return self._finish(raw, key)
@@ -446,8 +447,9 @@ class ChatClient:
             async for attempt in AsyncRetrying(**self._retrying_kwargs()):
                 with attempt:
                     attempts += 1
+                    aclient = self._async_client()
                     await self.limiter.await_turn(tokens)
-                    raw = await self._async_client().chat.completions.create(**body)
+                    raw = await aclient.chat.completions.create(**body)
         except openai.OpenAIError as err:
             raise self._wrap(err, attempts, time.monotonic() - started) from err
         return self._finish(raw, key)
