@@ -454,6 +454,59 @@ class ChatClient:
             raise self._wrap(err, attempts, time.monotonic() - started) from err
         return self._finish(raw, key)
 
+    # -- the Batch API: files and batches (the same retries and error wrapping) ----------
+
+    def _call(self, what: Any) -> Any:
+        started = time.monotonic()
+        attempts = 0
+        try:
+            for attempt in Retrying(**self._retrying_kwargs()):
+                with attempt:
+                    attempts += 1
+                    return what(self._sync_client())
+        except openai.OpenAIError as err:
+            raise self._wrap(err, attempts, time.monotonic() - started) from err
+        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+
+    def submit_batch(
+        self, requests: Path, metadata: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Upload a batch request file and start the batch; the batch object as a dict."""
+
+        def upload(c: openai.OpenAI) -> Any:
+            with requests.open("rb") as f:
+                return c.files.create(file=f, purpose="batch")
+
+        uploaded = self._call(upload)
+        extra = {"metadata": dict(metadata)} if metadata else {}
+        batch = self._call(
+            lambda c: c.batches.create(
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+                **extra,
+            )
+        )
+        return batch.model_dump()  # type: ignore[no-any-return]
+
+    def batch_status(self, batch_id: str) -> dict[str, Any]:
+        """The batch object (status, request counts, output and error file ids) as a dict."""
+        batch = self._call(lambda c: c.batches.retrieve(batch_id))
+        return batch.model_dump()  # type: ignore[no-any-return]
+
+    def download_file(self, file_id: str, dest: Path, append: bool = False) -> None:
+        """Stream a file's content (a batch's output or errors) to ``dest``."""
+
+        def fetch(c: openai.OpenAI) -> None:
+            with (
+                c.files.with_streaming_response.content(file_id) as response,
+                dest.open("ab" if append else "wb") as f,
+            ):
+                for chunk in response.iter_bytes():
+                    f.write(chunk)
+
+        self._call(fetch)
+
     def _wrap(self, err: openai.OpenAIError, attempts: int, elapsed: float) -> ModelCallError:
         where = self.settings.base_url or "api.openai.com"
         if _is_retryable(err):

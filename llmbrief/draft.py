@@ -31,7 +31,7 @@ from .verifier.support import ClusterIndex
 if TYPE_CHECKING:
     from .verifier import Verifier
 
-__all__ = ["Draft", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
+__all__ = ["Draft", "DraftRequest", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
 
 
 @dataclass
@@ -48,6 +48,16 @@ class Draft:
     # the conversation that produced it (LLM drafts), to ask for a corrected version
     messages: list[dict[str, str]] = field(default_factory=list)
     reply: str = ""
+
+
+@dataclass
+class DraftRequest:
+    """What an LLM drafter sends first for a cluster: the same live and in a batch file."""
+
+    messages: list[dict[str, str]]
+    params: dict[str, Any]
+    schema: dict[str, Any] | None
+    budget: BudgetNote
 
 
 class Drafter(Protocol):
@@ -384,8 +394,8 @@ class LLMDrafter:
                 raise ModelOutputError(f"{err2} (after one re-ask)") from None
             return title, sentences, again.text
 
-    def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
-        """Budget the cluster, prompt the model, read its reply."""
+    def request(self, cluster: Cluster) -> DraftRequest:
+        """The first request :meth:`draft` sends for ``cluster`` (the Batch API writes it out)."""
         budget = Budget.for_model(
             self.model.model,
             self.max_input_tokens,
@@ -400,6 +410,12 @@ class LLMDrafter:
             min_sentences=self.min_sentences,
             max_sentences=self.max_sentences,
         )
+        return DraftRequest(messages, self._params(), self.prompt.response_schema, note)
+
+    def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
+        """Budget the cluster, prompt the model, read its reply."""
+        request = self.request(cluster)
+        messages, note = request.messages, request.budget
         usage = Usage()
         title, sentences, reply = self._ask(messages, usage, cluster)
         return Draft(
