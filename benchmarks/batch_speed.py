@@ -1,6 +1,6 @@
 """Batch speed: many clusters against a loopback server that answers in 0.25 s.
 
-    python benchmarks/batch_speed.py [--repeat 5] [--big-repeat 3] [--skip-big]
+    python benchmarks/batch_speed.py [--repeat 5] [--big-repeat 3] [--skip-big] [--flat N]
 
 Every measurement runs in a fresh process (so peak memory is that case's own), against a
 fast asyncio server in another process that answers every chat request after ``--latency``
@@ -15,7 +15,8 @@ seconds with a brief citing the benchmark clusters' articles:
 4. 1,000 clusters at concurrency 64 and 256: the ``batch`` command (file in, file out)
    against the bare loop: throughput, peak memory (target < 250 MB) and the library's own
    cost per brief (CPU seconds per brief above the bare client's, and wall time per brief
-   above the bare client's).
+   above the bare client's);
+5. with ``--flat N``: peak memory of ``batch`` over 1,000 and N clusters (flat if streamed).
 
 Figures are medians over ``--repeat`` runs. The machine is shared: expect noise.
 """
@@ -307,6 +308,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--big-repeat", type=int, default=3)
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument(
+        "--flat", type=int, metavar="N", help="also compare peak memory at 1,000 and N clusters"
+    )
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--case", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -359,11 +363,11 @@ def main() -> None:
             f"(runs: {', '.join(f'{r:.2f}' for r in ratios)}; target >= 0.90)"
         )
 
-        if args.skip_big:
+        if args.skip_big and not args.flat:
             return
         print("\n4. 1,000 clusters through `llmbrief batch` (file in, file out), medians")
         n = 1000
-        for conc in (64, 256):
+        for conc in () if args.skip_big else (64, 256):
             bare, ours = [], []
             for _ in range(args.big_repeat):
                 bare.append(run_case("bare_async", url, n, conc))
@@ -378,6 +382,11 @@ def main() -> None:
                 f"({cpu_extra:+.1f} ms above the bare client's), "
                 f"{wall_extra:+.1f} ms wall above the bare client's"
             )
+        if args.flat:
+            print("\n5. memory over input length: `batch` at concurrency 64, peak memory")
+            for n in (1000, args.flat):
+                row = run_case("cli", url, n, 64)
+                print(f"   {n:7,d} clusters: {row['rss_mb']:.0f} MB, {n / row['wall']:.0f}/s")
     finally:
         server.kill()
         server.wait()

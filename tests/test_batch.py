@@ -259,8 +259,11 @@ def test_a_pause_holds_every_request() -> None:
 
 def test_rate_limits_without_a_model_are_refused(tmp_path: Path) -> None:
     inp = write_clusters(tmp_path / "in.jsonl", ["x"])
-    code, _, err = cli("batch", str(inp), str(tmp_path / "o.jsonl"), "--rpm", "10")
+    out = tmp_path / "o.jsonl"
+    out.write_text("kept\n")
+    code, _, err = cli("batch", str(inp), str(out), "--rpm", "10")
     assert code == 2 and "need an LLM" in err
+    assert out.read_text() == "kept\n", "refused before the output is touched"
 
 
 # -- progress -----------------------------------------------------------------------------

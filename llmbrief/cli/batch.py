@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import FailedCluster, read_clusters, summarize_many
-from ..errors import InputError
+from ..draft import ExtractiveDrafter
+from ..errors import ConfigError, InputError
 from ..types import Brief
 from ._common import (
     EXIT_FAIL,
@@ -204,6 +205,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     clusters = read_clusters(in_path, skip=done)
     first = next(clusters, None)  # refuse input that is not one cluster per line before work
     drafter = make_drafter(args)
+    if (args.rpm or args.tpm) and isinstance(drafter, ExtractiveDrafter):
+        raise ConfigError("--rpm/--tpm limit model requests: they need an LLM (--model NAME)")
     try:
         handle = out_path.open("a" if args.resume else "w", encoding="utf-8")
     except OSError as e:
