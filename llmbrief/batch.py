@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import queue
 import threading
@@ -165,14 +166,10 @@ class _Workers:
             self.jobs.put(None)
 
 
-def _brief_job(
-    drafter: Drafter, verify: bool, repair_mode: RepairMode, headlines: HeadlineCount
-) -> Callable[[Cluster], Result]:
+def _brief_job(make: Callable[[Cluster], Brief]) -> Callable[[Cluster], Result]:
     def job(cluster: Cluster) -> Result:
         try:
-            return summarize(
-                cluster, drafter, verify=verify, repair_mode=repair_mode, headlines=headlines
-            )
+            return make(cluster)
         except LLMBriefError as err:
             return FailedCluster(cluster.cluster_id, str(err))
         except Exception as err:  # a bug in one cluster must not lose the rest of the batch
@@ -214,6 +211,7 @@ async def summarize_many(
     verify: bool = True,
     repair_mode: RepairMode = "none",
     headlines: HeadlineCount = 5,
+    make: Callable[[Cluster], Brief] | None = None,
 ) -> AsyncIterator[Brief | FailedCluster]:
     """Brief many clusters at once; yield each brief (or failure) as it finishes.
 
@@ -230,6 +228,8 @@ async def summarize_many(
         verify: attach a verification report to each brief.
         repair_mode: as :func:`summarize`.
         headlines: as :func:`summarize`.
+        make: how to brief one cluster, instead of :func:`summarize` with ``drafter`` and the
+            three options above (the command line passes its own, with every option).
 
     Yields:
         A :class:`Brief` or a :class:`FailedCluster` per cluster, in the order they finish.
@@ -253,7 +253,11 @@ async def summarize_many(
         with contextlib.suppress(RuntimeError):  # the loop is gone: the run was interrupted
             loop.call_soon_threadsafe(finished.put_nowait, result)
 
-    workers = _Workers(concurrency, _brief_job(drafter, verify, repair_mode, headlines), deliver)
+    if make is None:
+        make = functools.partial(
+            summarize, drafter=drafter, verify=verify, repair_mode=repair_mode, headlines=headlines
+        )
+    workers = _Workers(concurrency, _brief_job(make), deliver)
     window = 2 * concurrency  # enough queued that no worker idles while we write
     in_flight = 0
     seen: dict[str, int] = {}

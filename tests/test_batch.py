@@ -126,7 +126,7 @@ def test_ctrl_c_leaves_a_valid_file_and_exits_130(chat_server: ChatServer, tmp_p
     assert proc.returncode == 130, err
     assert time.monotonic() - started < 2, "in-flight requests are not waited for"
     assert "Traceback" not in err
-    assert "interrupted" in err and "--resume" in err and len(err.strip().splitlines()) == 1
+    assert "batch: interrupted: " in err and "--resume" in err
     done = rows(out)  # every line whole, every one a finished brief
     assert 3 <= len(done) < len(ids)
     assert all(r["title"] == GOOD["title"] for r in done)
@@ -151,9 +151,9 @@ def test_a_cluster_that_always_fails_does_not_stop_the_others(
     assert sorted(by_id) == ids
     assert "HTTP 400" in by_id["bad"]["error"]
     assert all("error" not in by_id[i] for i in ids if i != "bad")
-    assert err.strip().splitlines() == [
+    assert err.strip().splitlines()[-1] == (
         f"batch: 4 written, 1 failed, 0 already done -> {out} (640 tokens)"
-    ]
+    )
 
 
 def test_each_line_carries_its_verification_and_the_summary_counts_failures(

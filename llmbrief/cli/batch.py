@@ -30,6 +30,7 @@ from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_summary_options,
+    brief_maker,
     close,
     make_drafter,
     positive,
@@ -228,9 +229,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             concurrency=args.concurrency,
             rpm=args.rpm,
             tpm=args.tpm,
-            verify=not args.no_verify,
-            repair_mode=args.repair,
-            headlines=args.headlines,
+            make=brief_maker(args, drafter),  # every summarize option, as summarize uses them
         ):
             if isinstance(result, FailedCluster):
                 line = result.to_json()
