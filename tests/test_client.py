@@ -257,3 +257,21 @@ def test_encodings_are_built_once_by_many_threads(monkeypatch: pytest.MonkeyPatc
     with ThreadPoolExecutor(8) as pool:
         encs = list(pool.map(lambda _: tokens.get_encoding("cl100k_base"), range(8)))
     assert built == ["cl100k_base"] and all(e is encs[0] for e in encs)
+
+
+def test_tpm_counts_each_request_with_tiktoken_and_spaces_them(chat_server: ChatServer) -> None:
+    from llmbrief.ratelimit import RateLimiter
+    from llmbrief.tokens import count_messages, get_encoding
+
+    chat_server.default = ok("fine")
+    c = client(chat_server)
+    c.limiter = RateLimiter(tpm=3000)  # 50 tokens a second
+    weight = count_messages(MESSAGES, get_encoding("o200k_base")) + 50
+    assert c._tokens(c.body(MESSAGES, {"max_completion_tokens": 50})) == weight
+    for _ in range(3):
+        c.complete(MESSAGES, params={"max_completion_tokens": 50})
+    t = chat_server.times
+    # one second's worth may run ahead; after that each request waits for its tokens: the
+    # third goes when the first two (2 x weight at 50/s) are paid for, less that second
+    assert t[2] - t[0] >= 2 * weight / 50 - 1.0 - 0.1, (weight, t)
+    assert t[1] - t[0] < 0.5
