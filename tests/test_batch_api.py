@@ -171,7 +171,23 @@ def test_status_of_an_unknown_batch_is_a_failed_call(chat_server: ChatServer) ->
     assert code == 1 and "HTTP 404" in err
 
 
-def test_batch_drafter_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_drafter_needs_no_key() -> None:
     drafter = batch_drafter("gpt-4o-mini")
     line = drafter.request(load_cluster(SEEDS / "china-chips.json"))
     assert line.messages[0]["role"] == "system" and line.schema is not None
+
+
+def test_submit_without_a_key_or_server_names_what_to_set(tmp_path: Path) -> None:
+    code, _, err = cli("batch-api", "submit", str(tmp_path / "r.jsonl"))
+    assert code == 2 and "OPENAI_API_KEY" in err and "--base-url" in err
+
+
+def test_prepare_leaves_out_a_bad_cluster_and_says_so(tmp_path: Path) -> None:
+    inp = clusters(tmp_path / "in.jsonl", ["a"])
+    with inp.open("a") as f:
+        f.write(json.dumps({"cluster_id": "empty", "articles": []}) + "\n")
+    req = tmp_path / "r.jsonl"
+    code, _, err = cli("batch-api", "prepare", str(inp), str(req), "--model", "gpt-4o-mini")
+    assert code == 1
+    assert "left out empty" in err and "1 requests" in err
+    assert [json.loads(x)["custom_id"] for x in req.read_text().splitlines()] == ["a"]

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from ..batch_api import batch_drafter, collect, prepare
 from ..client import ChatClient
 from ..config import resolve_model
+from ..errors import ConfigError
 from ._common import EXIT_FAIL, EXIT_OK, Parser, headline_count, positive
 
 # batch states after which nothing more will happen
@@ -78,6 +79,11 @@ def _model(args: argparse.Namespace) -> str:
 
 def _client(args: argparse.Namespace) -> ChatClient:
     # the files and batches endpoints name no model; the settings only say where to go
+    if not (args.base_url or os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY")):
+        raise ConfigError(
+            f"batch-api {args.action} talks to the Batch API: set OPENAI_API_KEY, or --base-url "
+            "for a server with /v1/files and /v1/batches (vLLM has none: use vllm run-batch)"
+        )
     return ChatClient(resolve_model("batch-api", args.base_url, timeout=args.timeout))
 
 
