@@ -62,7 +62,7 @@ def test_prepare_writes_what_live_would_send(chat_server: ChatServer, tmp_path: 
         "--max-input-tokens", "3000",
     )  # fmt: skip
     assert code == 0, err
-    assert "2 requests" in err
+    assert "2 requests (" in err
     lines = [json.loads(x) for x in req.read_text().splitlines()]
     assert [x["custom_id"] for x in lines] == ["a", "b"]
     assert all(x["method"] == "POST" and x["url"] == "/v1/chat/completions" for x in lines)
@@ -126,7 +126,7 @@ def test_collect_makes_verified_briefs_and_keeps_errors(tmp_path: Path) -> None:
     assert "invalid JSON" in rows["garbled"]["error"]
     assert "no result" in rows["missing"]["error"]
     assert "2 written, 3 failed" in err
-    assert "1 results for no cluster" in err and "1 unreadable" in err
+    assert "1 result for no cluster" in err and "1 unreadable result line" in err
 
 
 def test_submit_status_and_collect_round_trip(chat_server: ChatServer, tmp_path: Path) -> None:
@@ -189,5 +189,5 @@ def test_prepare_leaves_out_a_bad_cluster_and_says_so(tmp_path: Path) -> None:
     req = tmp_path / "r.jsonl"
     code, _, err = cli("batch-api", "prepare", str(inp), str(req), "--model", "gpt-4o-mini")
     assert code == 1
-    assert "left out empty" in err and "1 requests" in err
+    assert "left out empty" in err and "1 request (" in err
     assert [json.loads(x)["custom_id"] for x in req.read_text().splitlines()] == ["a"]

@@ -73,6 +73,10 @@ def add_parser(sub: Any) -> None:
     top.set_defaults(run=run)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _model(args: argparse.Namespace) -> str:
     return str(args.model or os.environ.get("LLMBRIEF_MODEL") or "")
 
@@ -108,8 +112,8 @@ def _prepare(args: argparse.Namespace, drafter: Any, err: TextIO) -> int:
     for f in done.failed:
         err.write(f"batch-api: left out {f.cluster_id}: {f.error}\n")
     err.write(
-        f"batch-api: {done.requests} requests ({done.bytes:,} bytes) -> {args.requests}"
-        + (f"; {len(done.failed)} clusters left out" if done.failed else "")
+        f"batch-api: {_n(done.requests, 'request')} ({done.bytes:,} bytes) -> {args.requests}"
+        + (f"; {_n(len(done.failed), 'cluster')} left out" if done.failed else "")
         + "\n"
     )
     if done.over_openai_limits:
@@ -157,9 +161,9 @@ def _collect(args: argparse.Namespace, drafter: Any, err: TextIO) -> int:
     checked = f" ({got.unverified} failed verification)" if got.unverified else ""
     extra = ""
     if got.unmatched:
-        extra += f"; {got.unmatched} results for no cluster of {args.input}"
+        extra += f"; {_n(got.unmatched, 'result')} for no cluster of {args.input}"
     if got.unreadable:
-        extra += f"; {got.unreadable} unreadable result lines"
+        extra += f"; {_n(got.unreadable, 'unreadable result line')}"
     err.write(
         f"batch-api: {got.written} written{checked}, {got.failed} failed -> {args.output}{extra}\n"
     )
