@@ -360,6 +360,7 @@ class ChatClient:
         """What a request weighs against ``--tpm``: its prompt tokens and the reply room."""
         if not self.limiter.counts_tokens:
             return 0
+        # imported here: only --tpm needs the tokenizer (and what tokens.py pulls in)
         from .tokens import count_messages, encoding_for_model, get_encoding
 
         enc = get_encoding(encoding_for_model(self.model)[0])
