@@ -33,7 +33,7 @@ from .verifier.support import ClusterIndex, _distinctive
 if TYPE_CHECKING:
     from .verifier import Verifier
 
-__all__ = ["Draft", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
+__all__ = ["Draft", "DraftRequest", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
 
 
 @dataclass
@@ -50,6 +50,16 @@ class Draft:
     # the conversation that produced it (LLM drafts), to ask for a corrected version
     messages: list[dict[str, str]] = field(default_factory=list)
     reply: str = ""
+
+
+@dataclass
+class DraftRequest:
+    """What an LLM drafter sends first for a cluster: the same live and in a batch file."""
+
+    messages: list[dict[str, str]]
+    params: dict[str, Any]
+    schema: dict[str, Any] | None
+    budget: BudgetNote
 
 
 class Drafter(Protocol):
@@ -660,6 +670,11 @@ class LLMDrafter:
             except ModelOutputError as err2:
                 raise ModelOutputError(f"{err2} (after one re-ask)") from None
             return title, sentences, again.text, retry, note
+
+    def request(self, cluster: Cluster) -> DraftRequest:
+        """The first request :meth:`draft` sends for ``cluster`` (the Batch API writes it out)."""
+        messages, note = self._fit(cluster)
+        return DraftRequest(messages, self._params(), self.prompt.response_schema, note)
 
     def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
         """Budget the request, prompt the model, read its reply."""
