@@ -308,6 +308,8 @@ class ChatClient:
         max_backoff: cap of one backoff wait (seconds).
         limiter: rate limits every request waits for, and the pause a 429 sets; shared by
             everything that uses this client.
+        versions: what the replies are used with and must not outlive (prompt ``name@hash``,
+            drafter, verifier version), part of the reply cache key.
     """
 
     settings: ModelSettings
@@ -318,6 +320,7 @@ class ChatClient:
     max_backoff: float = 20.0
     usage: Usage = field(default_factory=Usage)
     limiter: RateLimiter = field(default_factory=RateLimiter)
+    versions: dict[str, str] | None = None
     _sync: Any = None
     _async: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -407,7 +410,14 @@ class ChatClient:
         body = self.body(messages, params, schema)
         key = None
         if self.cache is not None:
-            key = cache_key(self.settings.base_url, self.model, messages, params or {}, schema)
+            key = cache_key(
+                self.settings.base_url,
+                self.model,
+                messages,
+                params or {},
+                schema,
+                versions=self.versions,
+            )
         return body, key
 
     def _retrying_kwargs(self) -> dict[str, Any]:

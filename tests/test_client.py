@@ -275,3 +275,20 @@ def test_tpm_counts_each_request_with_tiktoken_and_spaces_them(chat_server: Chat
     # third goes when the first two (2 x weight at 50/s) are paid for, less that second
     assert t[2] - t[0] >= 2 * weight / 50 - 1.0 - 0.1, (weight, t)
     assert t[1] - t[0] < 0.5
+
+
+def test_the_reply_cache_key_covers_prompt_drafter_and_verifier() -> None:
+    from llmbrief.llm import make_judge, make_llm_drafter
+    from llmbrief.verifier.version import verifier_version
+
+    settings = resolve_model("gpt-4o-mini", base_url="http://127.0.0.1:9/v1")
+    drafter = make_llm_drafter(settings, prompt="cluster_summary_terse")
+    judge = make_judge(settings, style="minicheck")
+    versions = drafter.model.versions  # type: ignore[attr-defined]
+    assert versions["prompt"] == drafter.prompt_id and versions["drafter"] == "llm"
+    assert versions["verifier"] == verifier_version()
+    assert judge.model.versions["drafter"] == "judge:minicheck"  # type: ignore[attr-defined]
+    messages = [{"role": "user", "content": "q"}]
+    plain = cache_key(settings.base_url, settings.model, messages, {}, None)
+    keyed = cache_key(settings.base_url, settings.model, messages, {}, None, versions=versions)
+    assert plain != keyed

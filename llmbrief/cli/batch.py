@@ -30,9 +30,12 @@ from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_summary_options,
+    announce,
     brief_maker,
+    check_summary_options,
     close,
     make_drafter,
+    model_settings,
     positive,
 )
 
@@ -201,11 +204,13 @@ class _Bar:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``batch``; the exit status."""
+    check_summary_options(args)
     in_path, out_path = Path(args.input), Path(args.output)
     done = _resume(out_path) if args.resume else set()
     clusters = read_clusters(in_path, skip=done)
     first = next(clusters, None)  # refuse input that is not one cluster per line before work
     drafter = make_drafter(args)
+    announce(model_settings(args), err)
     if (args.rpm or args.tpm) and isinstance(drafter, ExtractiveDrafter):
         raise ConfigError("--rpm/--tpm limit model requests: they need an LLM (--model NAME)")
     try:
