@@ -73,6 +73,13 @@ def add_parser(sub: Any) -> None:
         help="most tokens per minute (prompt + reply room, counted with tiktoken)",
     )
     b.add_argument("--resume", action="store_true", help="keep the briefs in OUT; run the rest")
+    b.add_argument(
+        "-f",
+        "--format",
+        choices=["json"],
+        default="json",
+        help="OUT holds one brief JSON per line (FORMATS section 3); the only format",
+    )
     add_summary_options(b)
     # summarize's --strict; suppressed if it has become one of the shared summary options
     with contextlib.suppress(argparse.ArgumentError):
