@@ -108,7 +108,6 @@ def main() -> None:
     ap.add_argument("--briefs", type=int, default=30)
     args = ap.parse_args()
     t0 = time.perf_counter()
-    get_encoding.cache_clear()
     get_encoding("o200k_base")
     print(
         f"loading the o200k_base vocabulary (once per process): "

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from ._version import __version__
+from .batch import FailedCluster, summarize_many
 from .config import ModelSettings, resolve_model
 from .draft import Draft, Drafter, ExtractiveDrafter
 from .errors import (
@@ -50,6 +51,7 @@ __all__ = [
     "Drafter",
     "Evidence",
     "ExtractiveDrafter",
+    "FailedCluster",
     "Headline",
     "InputError",
     "LLMBriefError",
@@ -72,5 +74,6 @@ __all__ = [
     "resolve_model",
     "run_suites",
     "summarize",
+    "summarize_many",
     "verify",
 ]

@@ -5,6 +5,14 @@ retries connection errors, timeouts and HTTP 408/409/429/5xx with exponential ba
 jitter, honouring ``retry-after-ms`` / ``Retry-After`` up to 120 s, within a bounded number
 of attempts and total time. Other 4xx and a 429 ``insufficient_quota`` (out of credit) are not
 retried. Each retry logs one line; the API key is never logged, cached or printed.
+
+Every attempt first asks the client's :class:`~llmbrief.ratelimit.RateLimiter` when it may go
+(``--rpm`` / ``--tpm``), and a 429 that the retry layer waits out also pauses that limiter, so
+every request sharing the client (a whole batch) slows down, not only the one refused.
+
+One client per process is enough and safe to share between threads: the ``openai`` clients
+are built once, under a lock with a second look (threads that miss at the same moment would
+otherwise each build one, each with its own connection pool).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from tenacity import (
 from .config import ModelSettings
 from .errors import ConfigError, ModelCallError, ModelOutputError, RetriesExhaustedError
 from .model import ChatModel, Completion
+from .ratelimit import RateLimiter
 from .types import Usage
 
 __all__ = [
@@ -269,6 +278,10 @@ def _log_retry(state: RetryCallState) -> None:
     )
 
 
+def _is_rate_limited(err: BaseException | None) -> bool:
+    return isinstance(err, openai.APIStatusError) and err.status_code == 429
+
+
 def _describe(err: BaseException | None) -> str:
     if isinstance(err, openai.APIStatusError):
         return f"HTTP {err.status_code}"
@@ -293,6 +306,10 @@ class ChatClient:
         max_total_seconds: stop retrying once this much time has passed.
         backoff: base of the exponential backoff (seconds).
         max_backoff: cap of one backoff wait (seconds).
+        limiter: rate limits every request waits for, and the pause a 429 sets; shared by
+            everything that uses this client.
+        versions: what the replies are used with and must not outlive (prompt ``name@hash``,
+            drafter, verifier version), part of the reply cache key.
     """
 
     settings: ModelSettings
@@ -302,9 +319,12 @@ class ChatClient:
     backoff: float = 0.5
     max_backoff: float = 20.0
     usage: Usage = field(default_factory=Usage)
+    limiter: RateLimiter = field(default_factory=RateLimiter)
+    versions: dict[str, str] | None = None
     _sync: Any = None
     _async: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _build_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def model(self) -> str:
@@ -339,19 +359,47 @@ class ChatClient:
 
     def _sync_client(self) -> openai.OpenAI:
         if self._sync is None:
-            try:
-                self._sync = openai.OpenAI(**self._client_kwargs())
-            except openai.OpenAIError as err:
-                raise ConfigError(f"cannot set up the OpenAI client: {err}") from err
+            with self._build_lock:
+                if self._sync is None:  # second look: another thread may have built it
+                    self._sync = self._build(openai.OpenAI)
         return self._sync  # type: ignore[no-any-return]
 
     def _async_client(self) -> openai.AsyncOpenAI:
         if self._async is None:
-            try:
-                self._async = openai.AsyncOpenAI(**self._client_kwargs())
-            except openai.OpenAIError as err:
-                raise ConfigError(f"cannot set up the OpenAI client: {err}") from err
+            with self._build_lock:
+                if self._async is None:
+                    self._async = self._build(openai.AsyncOpenAI)
         return self._async  # type: ignore[no-any-return]
+
+    def _build(self, cls: Any) -> Any:
+        try:
+            return cls(**self._client_kwargs())
+        except openai.OpenAIError as err:
+            raise ConfigError(f"cannot set up the OpenAI client: {err}") from err
+
+    def body(
+        self,
+        messages: Sequence[Mapping[str, str]],
+        params: Mapping[str, Any] | None = None,
+        schema: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The JSON body of the chat-completions request (as sent live, or in a batch file)."""
+        body: dict[str, Any] = {"model": self.model, "messages": [dict(m) for m in messages]}
+        body.update(params or {})
+        if schema is not None:
+            body["response_format"] = {"type": "json_schema", "json_schema": dict(schema)}
+        return body
+
+    def _tokens(self, body: Mapping[str, Any]) -> int:
+        """What a request weighs against ``--tpm``: its prompt tokens and the reply room."""
+        if not self.limiter.counts_tokens:
+            return 0
+        # imported here: only --tpm needs the tokenizer (and what tokens.py pulls in)
+        from .tokens import count_messages, encoding_for_model, get_encoding
+
+        enc = get_encoding(encoding_for_model(self.model)[0])
+        reply = body.get("max_completion_tokens") or body.get("max_tokens") or 0
+        return count_messages(body["messages"], enc) + int(reply)
 
     def _request(
         self,
@@ -359,13 +407,17 @@ class ChatClient:
         params: Mapping[str, Any] | None,
         schema: Mapping[str, Any] | None,
     ) -> tuple[dict[str, Any], str | None]:
-        body: dict[str, Any] = {"model": self.model, "messages": [dict(m) for m in messages]}
-        body.update(params or {})
-        if schema is not None:
-            body["response_format"] = {"type": "json_schema", "json_schema": dict(schema)}
+        body = self.body(messages, params, schema)
         key = None
         if self.cache is not None:
-            key = cache_key(self.settings.base_url, self.model, messages, params or {}, schema)
+            key = cache_key(
+                self.settings.base_url,
+                self.model,
+                messages,
+                params or {},
+                schema,
+                versions=self.versions,
+            )
         return body, key
 
     def _retrying_kwargs(self) -> dict[str, Any]:
@@ -374,9 +426,16 @@ class ChatClient:
             "wait": _Wait(self.backoff, self.max_backoff),
             "stop": stop_after_attempt(self.max_attempts)
             | stop_after_delay(self.max_total_seconds),
-            "before_sleep": _log_retry,
+            "before_sleep": self._before_retry,
             "reraise": True,
         }
+
+    def _before_retry(self, state: RetryCallState) -> None:
+        _log_retry(state)
+        err = state.outcome.exception() if state.outcome else None
+        if _is_rate_limited(err) and state.next_action is not None:
+            # the server is refusing all of us: everyone sharing this client waits it out
+            self.limiter.pause(state.next_action.sleep)
 
     def complete(
         self,
@@ -398,11 +457,14 @@ class ChatClient:
                 return self._account(hit, cached=True)
         started = time.monotonic()
         attempts = 0
+        tokens = self._tokens(body)
         try:
             for attempt in Retrying(**self._retrying_kwargs()):
                 with attempt:
                     attempts += 1
-                    raw = self._sync_client().chat.completions.create(**body)
+                    client = self._sync_client()  # built before the slot, so none is missed
+                    self.limiter.wait(tokens)
+                    raw = client.chat.completions.create(**body)
         except openai.OpenAIError as err:
             raise self._wrap(err, attempts, time.monotonic() - started) from err
         return self._finish(raw, key)
@@ -422,14 +484,70 @@ class ChatClient:
                 return self._account(hit, cached=True)
         started = time.monotonic()
         attempts = 0
+        tokens = self._tokens(body)
         try:
             async for attempt in AsyncRetrying(**self._retrying_kwargs()):
                 with attempt:
                     attempts += 1
-                    raw = await self._async_client().chat.completions.create(**body)
+                    aclient = self._async_client()
+                    await self.limiter.await_turn(tokens)
+                    raw = await aclient.chat.completions.create(**body)
         except openai.OpenAIError as err:
             raise self._wrap(err, attempts, time.monotonic() - started) from err
         return self._finish(raw, key)
+
+    # -- the Batch API: files and batches (the same retries and error wrapping) ----------
+
+    def _call(self, what: Any) -> Any:
+        started = time.monotonic()
+        attempts = 0
+        try:
+            for attempt in Retrying(**self._retrying_kwargs()):
+                with attempt:
+                    attempts += 1
+                    return what(self._sync_client())
+        except openai.OpenAIError as err:
+            raise self._wrap(err, attempts, time.monotonic() - started) from err
+        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+
+    def submit_batch(
+        self, requests: Path, metadata: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Upload a batch request file and start the batch; the batch object as a dict."""
+
+        def upload(c: openai.OpenAI) -> Any:
+            with requests.open("rb") as f:
+                return c.files.create(file=f, purpose="batch")
+
+        uploaded = self._call(upload)
+        extra = {"metadata": dict(metadata)} if metadata else {}
+        batch = self._call(
+            lambda c: c.batches.create(
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+                **extra,
+            )
+        )
+        return batch.model_dump()  # type: ignore[no-any-return]
+
+    def batch_status(self, batch_id: str) -> dict[str, Any]:
+        """The batch object (status, request counts, output and error file ids) as a dict."""
+        batch = self._call(lambda c: c.batches.retrieve(batch_id))
+        return batch.model_dump()  # type: ignore[no-any-return]
+
+    def download_file(self, file_id: str, dest: Path, append: bool = False) -> None:
+        """Stream a file's content (a batch's output or errors) to ``dest``."""
+
+        def fetch(c: openai.OpenAI) -> None:
+            with (
+                c.files.with_streaming_response.content(file_id) as response,
+                dest.open("ab" if append else "wb") as f,
+            ):
+                for chunk in response.iter_bytes():
+                    f.write(chunk)
+
+        self._call(fetch)
 
     def _wrap(self, err: openai.OpenAIError, attempts: int, elapsed: float) -> ModelCallError:
         where = self.settings.base_url or "api.openai.com"

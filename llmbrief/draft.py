@@ -1,8 +1,9 @@
 """Drafters: everything that turns a cluster into a cited draft, behind one small Protocol.
 
-* :class:`ExtractiveDrafter` (``extractive``): the offline, deterministic default. It picks
-  central, non-redundant sentences across the cluster and cites every article that carries
-  each one (checked with the verifier's own support check, so its citations hold).
+* :class:`ExtractiveDrafter` (``extractive``): the offline, deterministic default. It groups
+  the wordings of each fact, picks central facts that add to those already picked, and cites
+  articles that carry each one (checked with the verifier's own support check, so its
+  citations hold).
 * :class:`LLMDrafter`: prompts a chat model through :mod:`llmbrief.client`.
 """
 
@@ -27,12 +28,12 @@ from .tokens import Budget, fit_request
 from .types import Article, BudgetNote, Cluster, Report, Sentence, Usage
 from .verifier import checks
 from .verifier.lexicon import content_stems
-from .verifier.support import ClusterIndex
+from .verifier.support import ClusterIndex, _distinctive
 
 if TYPE_CHECKING:
     from .verifier import Verifier
 
-__all__ = ["Draft", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
+__all__ = ["Draft", "DraftRequest", "Drafter", "ExtractiveDrafter", "LLMDrafter", "parse_reply"]
 
 
 @dataclass
@@ -51,6 +52,16 @@ class Draft:
     reply: str = ""
 
 
+@dataclass
+class DraftRequest:
+    """What an LLM drafter sends first for a cluster: the same live and in a batch file."""
+
+    messages: list[dict[str, str]]
+    params: dict[str, Any]
+    schema: dict[str, Any] | None
+    budget: BudgetNote
+
+
 class Drafter(Protocol):
     """Anything that drafts a brief for a cluster."""
 
@@ -65,8 +76,21 @@ class Drafter(Protocol):
 
 
 _EXTRACTIVE_PROMPT = "extractive@v1"
-# share of a sentence's content words that must be new to the paragraph
-_MIN_NOVELTY = 0.35
+# Share of a sentence's weight that must be new against each chosen sentence (less when it
+# brings a money, share or unit figure not given yet: a new fact), and against all of them
+# together.
+_MIN_NOVELTY = 0.6
+_MIN_NOVELTY_FIGURE = 0.4
+_MIN_NOVELTY_ALL = 0.2
+# Two sentences say the same thing (near-duplicates, one group) when their weighted word
+# overlap (Jaccard) reaches this, or when the shorter is nearly all in the longer; less
+# overlap is needed when they also state the same figures.
+_SAME_WORDING = 0.5
+_SAME_CONTAINED = 0.8
+_SAME_FIGURES = 0.2
+_SAME_NUMBERS = 0.3  # the same small numbers ("Line 4", "three workers") say less
+# how many wordings of a fact are tried as its representative (each costs a support check)
+_TRY_MEMBERS = 3
 # Openers that lean on a previous sentence and read badly out of context.
 _ANAPHORA = re.compile(
     r"^(?:It|He|She|They|This|These|That|Those|His|Her|Their|Its|Such|But|And|Also|Still|"
@@ -75,24 +99,143 @@ _ANAPHORA = re.compile(
 )
 
 
+def _figure_key(q: checks.Quantity) -> str:
+    """A figure as a term of its own (stems are letters, so it cannot clash with one)."""
+    return f"#{q.value:.6g}"
+
+
 @dataclass
 class _Candidate:
-    article: int
-    position: int
+    """A distinct sentence worth quoting and every article that carries it word for word."""
+
+    article: int  # the first article (cluster order) carrying it
+    position: int  # its sentence index there
     text: str
     stems: frozenset[str]
-    score: float
-    ids: list[str]
+    figures: frozenset[str]  # every figure (but ordinals), as terms
+    distinctive: frozenset[str]  # the figures that identify a fact: money, shares, units
+    holders: list[int]  # every article carrying it word for word, in cluster order
+    centrality: float
+    weight: float = 0.0  # of its stems
+    score: float = 0.0
+    # articles that support it, verified with the support check, best first
+    ids: list[str] = field(default_factory=list)
+    # other articles that state the same fact (its group), to try as citations
+    carriers: list[int] = field(default_factory=list)
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return self.stems | self.figures
+
+
+class _FigureEchoes:
+    """Which articles state which figure in their opening sentences, by value.
+
+    ``ClusterIndex.figure_echoes`` scans every figure of the cluster per call; bucketing by
+    value makes each count cost the few articles that share the value.
+    """
+
+    def __init__(self) -> None:
+        self._by_value: dict[str, list[tuple[int, checks.Quantity]]] = {}
+        self._sentences = 0
+        self._df: dict[str, int] = {}
+
+    def add(self, article: int, text: str) -> None:
+        """Read one opening sentence of the article at position ``article``."""
+        self._sentences += 1
+        found = checks.quantities(text)
+        for q in found:
+            self._by_value.setdefault(_figure_key(q), []).append((article, q))
+        for key in {_figure_key(q) for q in found}:  # counts: the order does not matter
+            self._df[key] = self._df.get(key, 0) + 1
+
+    def idf(self, key: str) -> float:
+        """Rarity of a figure among the sentences read, on the scale of a stem's idf."""
+        return math.log(1 + max(self._sentences, 1) / max(self._df.get(key, 0), 1))
+
+    def count(self, text: str, exclude: int) -> int:
+        """How many articles (but ``exclude``) state a distinctive figure of ``text``."""
+        hit: set[int] = set()
+        for q in checks.quantities(text):
+            if _distinctive(q):
+                for ai, other in self._by_value.get(_figure_key(q), ()):
+                    if ai != exclude and q.matches(other):
+                        hit.add(ai)
+        return len(hit)
+
+
+class _Weights:
+    """Rarity weights of terms, summed exactly.
+
+    A stem weighs its idf over the cluster's sentences; a figure its idf over the opening
+    sentences the drafter read (:class:`_FigureEchoes`), so a figure every outlet gives is
+    not worth more than a rare word.
+    """
+
+    def __init__(self, index: ClusterIndex, echoes: _FigureEchoes) -> None:
+        self._index = index
+        self._echoes = echoes
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, terms: frozenset[str] | set[str]) -> float:
+        try:
+            # fsum is exactly rounded: no dependence on set order
+            return math.fsum(map(self._cache.__getitem__, terms))
+        except KeyError:
+            for t in terms:
+                if t not in self._cache:
+                    self._cache[t] = self._echoes.idf(t) if t[0] == "#" else self._index.idf(t)
+            return math.fsum(map(self._cache.__getitem__, terms))
+
+
+def _quotable(text: str) -> bool:
+    """A whole, self-standing sentence of a reasonable length."""
+    n_words = len(text.split())
+    if n_words < 8 or n_words > 45 or text[0] in "\"“'‘" or text[-1] not in '.!?"”':
+        return False
+    return text[0].isupper() and "?" not in text and not _ANAPHORA.match(text)
+
+
+def _support_bonus(n_articles: int) -> float:
+    """Score for a sentence that ``n_articles`` articles carry: a fact many outlets give."""
+    return 1.2 * min(n_articles - 1, 4)
+
+
+def _same_fact(a: _Candidate, b: _Candidate, weigh: _Weights) -> bool:
+    """Whether two sentences are wordings of one fact (near-duplicates).
+
+    Different money, share or unit figures are different facts ("profit rose 12%" / "revenue
+    rose 4%"); the same figures with a little common wording are the same fact ("The line cost
+    3.8 billion euros" / "Construction cost 3.8 billion euros"); otherwise most of the wording
+    must be common, or the shorter sentence nearly all in the longer one.
+    """
+    if a.distinctive != b.distinctive:
+        return False
+    common = a.stems & b.stems
+    if len(common) < 2:  # sentences have four stems or more: one cannot make them alike
+        return False
+    shared = weigh(common)
+    sim = shared / (a.weight + b.weight - shared)
+    if a.figures and a.figures == b.figures:
+        return sim >= (_SAME_FIGURES if a.distinctive else _SAME_NUMBERS)
+    return sim >= _SAME_WORDING or shared >= _SAME_CONTAINED * min(a.weight, b.weight)
 
 
 class ExtractiveDrafter:
-    """Offline, deterministic drafter: central sentences, every supporting article cited.
+    """Offline, deterministic drafter: central sentences, each cited to articles that carry it.
+
+    The cluster's distinct sentences are grouped into facts (near-duplicate wordings
+    together), one wording per fact competes, and sentences are picked greedily by score
+    times what they add to those already picked (maximal marginal relevance), so a story
+    told by dozens of outlets in the same words still yields several facts.
 
     Args:
         min_sentences: fewest sentences to aim for (when the cluster has them).
         max_sentences: most sentences in the paragraph.
         lead_sentences: how deep into each article to look for candidates.
         max_citations: most ids cited on one sentence.
+        depth: most facts (groups of wordings) to score and check; default
+            ``8 * max_sentences``.
     """
 
     name = "extractive"
@@ -103,18 +246,26 @@ class ExtractiveDrafter:
         max_sentences: int = 7,
         lead_sentences: int = 8,
         max_citations: int = 3,
+        depth: int | None = None,
     ) -> None:
         self.min_sentences = min_sentences
         self.max_sentences = max_sentences
         self.lead_sentences = lead_sentences
         self.max_citations = max_citations
+        self.depth = depth if depth is not None else 8 * max_sentences
 
     def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
         """Pick, order and cite sentences; the lead's article gives the headline."""
-        candidates = self._candidates(cluster, index)
+        echoes = _FigureEchoes()
+        read = self._sentences(cluster, index, echoes)
+        weigh = _Weights(index, echoes)
+        for c in read:
+            c.weight = weigh(c.stems)
+        groups = self._groups(read, weigh)
+        candidates = self._scored(groups, cluster, index, echoes)
         if not candidates:
             return self._fallback(cluster)
-        chosen = self._select(candidates)
+        chosen = self._select(candidates, weigh)
         lead, rest = chosen[0], chosen[1:]
         # after the lead, the story in the order it was reported
         order = {
@@ -123,7 +274,7 @@ class ExtractiveDrafter:
         }
         rest.sort(key=lambda c: (order[cluster.articles[c.article].id], c.position))
         sentences = [
-            Sentence(text=c.text, citations=c.ids[: self.max_citations]) for c in [lead, *rest]
+            Sentence(text=c.text, citations=self._cite(c, cluster, index)) for c in [lead, *rest]
         ]
         return Draft(
             title=cluster.articles[lead.article].title.strip(),
@@ -133,13 +284,17 @@ class ExtractiveDrafter:
         )
 
     def _fallback(self, cluster: Cluster) -> Draft:
-        """Articles too short to pick from: cite each article's first sentence."""
-        sentences = []
-        for art in cluster.articles[: self.max_sentences]:
+        """Articles too short to pick from: each article's first sentence, said once."""
+        cited: dict[str, list[str]] = {}  # sentence -> articles that open with it
+        for art in cluster.articles:
             spans = sentence_spans(art.text)
             a, b = spans[0] if spans else (0, len(art.text))
             text = " ".join(strip_dateline(art.text[a:b]).split())
-            sentences.append(Sentence(text=text, citations=[art.id]))
+            if text in cited or len(cited) < self.max_sentences:
+                cited.setdefault(text, []).append(art.id)
+        sentences = [
+            Sentence(text=text, citations=ids[: self.max_citations]) for text, ids in cited.items()
+        ]
         return Draft(
             title=cluster.articles[0].title.strip(),
             sentences=sentences,
@@ -147,70 +302,167 @@ class ExtractiveDrafter:
             prompt=_EXTRACTIVE_PROMPT,
         )
 
-    def _candidates(self, cluster: Cluster, index: ClusterIndex) -> list[_Candidate]:
+    def _sentences(
+        self, cluster: Cluster, index: ClusterIndex, echoes: _FigureEchoes
+    ) -> list[_Candidate]:
+        """The distinct quotable sentences of the articles' leads, most central first."""
         n = len(cluster.articles)
-        out = []
+        by_text: dict[str, _Candidate] = {}
+        rejected: set[str] = set()
         for ai, art in enumerate(cluster.articles):
             for pos, (a, b) in enumerate(sentence_spans(art.text)[: self.lead_sentences]):
-                text = strip_dateline(art.text[a:b]).strip()
-                text = " ".join(text.split())
-                n_words = len(text.split())
-                if n_words < 8 or n_words > 45 or text[0] in "\"“'‘" or text[-1] not in '.!?"”':
+                text = " ".join(strip_dateline(art.text[a:b]).split())
+                if not text:
                     continue
-                if not text[0].isupper() or "?" in text or _ANAPHORA.match(text):
+                echoes.add(ai, text)
+                seen = by_text.get(text)
+                if seen is not None:  # word for word in another article: one more holder
+                    if seen.holders[-1] != ai:
+                        seen.holders.append(ai)
+                    continue
+                if text in rejected:
                     continue
                 stems = frozenset(content_stems(text))
-                if len(stems) < 4:
+                if len(stems) < 4 or not _quotable(text):
+                    rejected.add(text)
                     continue
                 # Centrality: rare-ish words that many articles share.
-                shared = 0.0
+                shared = []
                 for s in stems:
                     df = len(index.article_postings.get(s, ()))
                     if df > 1:
-                        shared += index.idf(s) * (df - 1) / max(n - 1, 1)
-                score = shared / math.sqrt(len(stems)) + 1.5 / (1 + pos)
-                out.append(_Candidate(ai, pos, text, stems, score, [art.id]))
-        out.sort(key=lambda c: (-c.score, c.article, c.position))
-        kept = []
-        for c in out[: 8 * self.max_sentences]:
-            own = c.ids[0]
-            # The sentence must hold against its own article, or the draft would not verify.
-            if not index.check(c.text, [own]).supported:
-                continue
-            # A fact carried by several outlets is central: count and cite them all.
-            for res in index.search(c.text, exclude=[own]):
-                c.ids.extend(e.article_id for e in res.evidence if e.article_id not in c.ids)
-            c.score += 1.2 * min(len(c.ids) - 1, 4)
-            # So is a figure that other outlets report too ("$10 billion" in three articles).
-            c.score += 0.4 * min(index.figure_echoes(c.text, exclude=c.article), 4)
-            kept.append(c)
-        kept.sort(key=lambda c: (-c.score, c.article, c.position))
-        return kept
+                        shared.append(index.idf(s) * (df - 1) / max(n - 1, 1))
+                quantities = [q for q in checks.quantities(text) if q.unit != "ord"]
+                by_text[text] = _Candidate(
+                    article=ai,
+                    position=pos,
+                    text=text,
+                    stems=stems,
+                    figures=frozenset(_figure_key(q) for q in quantities),
+                    distinctive=frozenset(_figure_key(q) for q in quantities if _distinctive(q)),
+                    holders=[ai],
+                    centrality=math.fsum(shared) / math.sqrt(len(stems)) + 1.5 / (1 + pos),
+                )
+        out = list(by_text.values())
+        out.sort(key=lambda c: (-c.centrality, c.article, c.position))
+        return out
 
-    def _select(self, candidates: list[_Candidate]) -> list[_Candidate]:
-        """Greedy: the best-scoring sentence that still says something new."""
+    def _groups(self, sentences: list[_Candidate], weigh: _Weights) -> list[list[_Candidate]]:
+        """Near-duplicate wordings of one fact together, most central first.
+
+        Each sentence joins the first group whose first (most central) wording says the same;
+        only the ``depth`` most central facts are kept.
+        """
+        groups: list[list[_Candidate]] = []
+        for c in sentences:
+            for g in groups:
+                if _same_fact(c, g[0], weigh):
+                    g.append(c)
+                    break
+            else:
+                if len(groups) < self.depth:
+                    groups.append([c])
+        return groups
+
+    def _scored(
+        self,
+        groups: list[list[_Candidate]],
+        cluster: Cluster,
+        index: ClusterIndex,
+        echoes: _FigureEchoes,
+    ) -> list[_Candidate]:
+        """One verified wording per fact, scored by centrality and how many articles carry it."""
+        ids = cluster.ids
+        out = []
+        for group in groups:
+            # the wording that outlets copy word for word first: it is the best cited
+            members = sorted(
+                group,
+                key=lambda c: (
+                    -c.centrality - _support_bonus(len(c.holders)),
+                    c.article,
+                    c.position,
+                ),
+            )
+            # The sentence must hold against its own article, or the draft would not verify.
+            rep = next(
+                (
+                    c
+                    for c in members[:_TRY_MEMBERS]
+                    if index.check(c.text, [ids[c.article]]).supported
+                ),
+                None,
+            )
+            if rep is None:
+                continue
+            # A fact carried by several outlets is central: count them and cite them.
+            found = index.search(rep.text, exclude=[ids[ai] for ai in rep.holders])
+            rep.ids = list(dict.fromkeys(e.article_id for r in found for e in r.evidence))
+            supporters = {*rep.holders, *(index.position[i] for i in rep.ids)}
+            rep.score = rep.centrality + _support_bonus(len(supporters))
+            # So is a figure that other outlets report too ("$10 billion" in three articles).
+            rep.score += 0.4 * min(echoes.count(rep.text, exclude=rep.article), 4)
+            # the others that state the fact in other words may support this wording too
+            rep.carriers = sorted({ai for c in group for ai in c.holders} - supporters)
+            out.append(rep)
+        out.sort(key=lambda c: (-c.score, c.article, c.position))
+        return out
+
+    def _cite(self, c: _Candidate, cluster: Cluster, index: ClusterIndex) -> list[str]:
+        """Up to ``max_citations`` articles that support the sentence, each checked.
+
+        First the articles with it word for word (its own first), then those the search
+        found, then those stating the same fact in other words.
+        """
+        ids = cluster.ids
+        cited: list[str] = []
+        tried = 0
+        for art_id in [
+            *(ids[ai] for ai in c.holders),
+            *c.ids,
+            *(ids[ai] for ai in c.carriers),
+        ]:
+            if len(cited) >= self.max_citations or tried >= 4 * self.max_citations:
+                break
+            if art_id in cited:
+                continue
+            tried += 1
+            if index.check(c.text, [art_id]).supported:
+                cited.append(art_id)
+        return cited
+
+    def _select(self, candidates: list[_Candidate], weigh: _Weights) -> list[_Candidate]:
+        """Greedy MMR: the best score times what the sentence adds to those already chosen."""
         chosen: list[_Candidate] = []
         said: set[str] = set()
-        facts: set[float] = set()
+        facts: set[str] = set()
         per_article: dict[int, int] = {}
         pool = list(candidates)
 
-        def gain(c: _Candidate, said: set[str]) -> float:
-            novelty = len(c.stems - said) / len(c.stems)
-            return c.score * novelty - 0.6 * per_article.get(c.article, 0)
+        def novelty(c: _Candidate) -> tuple[float, float]:
+            """Share of its weight new against the closest chosen sentence, and against all."""
+            total = weigh(c.terms)
+            closest = max((weigh(c.terms & x.terms) for x in chosen), default=0.0)
+            return 1.0 - closest / total, 1.0 - weigh(c.terms & said) / total
+
+        def gain(c: _Candidate) -> float:
+            return c.score * novelty(c)[0] - 0.6 * per_article.get(c.article, 0)
 
         while pool and len(chosen) < self.max_sentences:
-            best = max(pool, key=lambda c: (gain(c, said), -c.article, -c.position))
+            best = max(pool, key=lambda c: (gain(c), -c.article, -c.position))
             pool.remove(best)
-            figures = {q.value for q in checks.quantities(best.text) if q.unit != "ord"}
-            repeats_figures = bool(figures) and figures <= facts
-            if len(best.stems - said) / len(best.stems) < _MIN_NOVELTY or repeats_figures:
+            new, new_all = novelty(best)
+            repeats_figures = bool(best.figures) and best.figures <= facts
+            need = _MIN_NOVELTY_FIGURE if best.distinctive - facts else _MIN_NOVELTY
+            if new < need or new_all < _MIN_NOVELTY_ALL or repeats_figures:
                 continue  # mostly said already (or only figures already given)
-            if len(chosen) >= self.min_sentences and gain(best, said) <= 0.5:
+            if any(_same_fact(best, x, weigh) for x in chosen):
+                continue  # another wording of a fact given (groups hold only their head's)
+            if len(chosen) >= self.min_sentences and gain(best) <= 0.5:
                 break
             chosen.append(best)
-            said |= best.stems
-            facts |= figures
+            said |= best.terms
+            facts |= best.figures
             per_article[best.article] = per_article.get(best.article, 0) + 1
         return chosen
 
@@ -418,6 +670,11 @@ class LLMDrafter:
             except ModelOutputError as err2:
                 raise ModelOutputError(f"{err2} (after one re-ask)") from None
             return title, sentences, again.text, retry, note
+
+    def request(self, cluster: Cluster) -> DraftRequest:
+        """The first request :meth:`draft` sends for ``cluster`` (the Batch API writes it out)."""
+        messages, note = self._fit(cluster)
+        return DraftRequest(messages, self._params(), self.prompt.response_schema, note)
 
     def draft(self, cluster: Cluster, index: ClusterIndex) -> Draft:
         """Budget the request, prompt the model, read its reply."""

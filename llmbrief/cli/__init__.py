@@ -13,7 +13,7 @@ from typing import NoReturn, TextIO
 
 from .._version import __version__
 from ..errors import ConfigError, InputError, LLMBriefError, ModelCallError, PromptError
-from . import batch, eval_verifier, summarize, verify
+from . import batch, batch_api, eval_verifier, summarize, verify
 from . import eval as eval_cmd
 from ._common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
@@ -28,7 +28,7 @@ def _parser() -> Parser:
     )
     top.add_argument("--version", action="version", version=f"llmbrief {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command in (summarize, verify, eval_cmd, batch):
+    for command in (summarize, verify, eval_cmd, batch, batch_api):
         command.add_parser(sub)
     return top
 

@@ -1,0 +1,172 @@
+"""``llmbrief batch-api prepare|submit|status|collect``: the Batch API (or vLLM run-batch) path.
+
+llmbrief batch-api prepare IN.jsonl REQUESTS.jsonl --model M
+llmbrief batch-api submit REQUESTS.jsonl              # prints the batch id
+llmbrief batch-api status BATCH_ID [--out RESULTS.jsonl]
+llmbrief batch-api collect IN.jsonl RESULTS.jsonl OUT.jsonl --model M
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..batch_api import batch_drafter, collect, prepare
+from ..client import ChatClient
+from ..config import resolve_model
+from ..errors import ConfigError
+from ._common import EXIT_FAIL, EXIT_OK, Parser, headline_count, positive
+
+# batch states after which nothing more will happen
+_FINAL_BAD = ("failed", "expired", "cancelled", "cancelling")
+
+
+def add_parser(sub: Any) -> None:
+    """Register the ``batch-api`` subcommand and its four actions."""
+    top = sub.add_parser(
+        "batch-api",
+        help="many clusters through the OpenAI Batch API or vllm run-batch",
+        description="prepare a batch request file, submit it, follow its status and collect "
+        "the results as verified briefs (the same prompts and budgets as live).",
+    )
+    acts = top.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    acts.required = True
+
+    def drafting(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", help="the model the requests name (else $LLMBRIEF_MODEL)")
+        p.add_argument("--prompt", help="prompt name or file (the same for prepare and collect)")
+        p.add_argument("--max-input-tokens", type=positive, help="token budget for the articles")
+
+    def endpoint(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--base-url", help="OpenAI-compatible server with /files and /batches")
+        p.add_argument("--timeout", type=float, help="seconds per request (default 60)")
+
+    p = acts.add_parser("prepare", help="write one batch request line per cluster")
+    p.add_argument("input", metavar="IN.jsonl")
+    p.add_argument("requests", metavar="REQUESTS.jsonl")
+    drafting(p)
+
+    s = acts.add_parser("submit", help="upload REQUESTS.jsonl and start a batch; prints its id")
+    s.add_argument("requests", metavar="REQUESTS.jsonl")
+    endpoint(s)
+
+    st = acts.add_parser("status", help="show a batch; --out downloads its results when done")
+    st.add_argument("batch_id", metavar="BATCH_ID")
+    st.add_argument("--out", metavar="RESULTS.jsonl", help="write output and error lines here")
+    st.add_argument(
+        "--wait", type=float, metavar="SECONDS", help="ask again every SECONDS until it ends"
+    )
+    endpoint(st)
+
+    c = acts.add_parser("collect", help="turn the provider's results into verified briefs")
+    c.add_argument("input", metavar="IN.jsonl")
+    c.add_argument("results", metavar="RESULTS.jsonl")
+    c.add_argument("output", metavar="OUT.jsonl")
+    drafting(c)
+    c.add_argument("--repair", choices=["none", "drop", "retarget"], default="none")
+    c.add_argument("--no-verify", action="store_true", help="skip verification")
+    c.add_argument("--headlines", type=headline_count, default=5, metavar="N")
+    c.add_argument("--strict", action="store_true", help="exit 1 when any brief fails verification")
+    top.set_defaults(run=run)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _model(args: argparse.Namespace) -> str:
+    return str(args.model or os.environ.get("LLMBRIEF_MODEL") or "")
+
+
+def _client(args: argparse.Namespace) -> ChatClient:
+    # the files and batches endpoints name no model; the settings only say where to go
+    if not (args.base_url or os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY")):
+        raise ConfigError(
+            f"batch-api {args.action} talks to the Batch API: set OPENAI_API_KEY, or --base-url "
+            "for a server with /v1/files and /v1/batches (vLLM has none: use vllm run-batch)"
+        )
+    return ChatClient(resolve_model("batch-api", args.base_url, timeout=args.timeout))
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``batch-api ACTION``; the exit status."""
+    if args.action in ("prepare", "collect"):
+        drafter = batch_drafter(_model(args), args.prompt, max_input_tokens=args.max_input_tokens)
+        if args.action == "prepare":
+            return _prepare(args, drafter, err)
+        return _collect(args, drafter, err)
+    with _client(args) as client:
+        if args.action == "submit":
+            batch = client.submit_batch(Path(args.requests))
+            out.write(f"{batch['id']}\n")
+            err.write(f"batch-api: {batch['id']} {batch['status']} ({args.requests})\n")
+            return EXIT_OK
+        return _status(args, client, out, err)
+
+
+def _prepare(args: argparse.Namespace, drafter: Any, err: TextIO) -> int:
+    done = prepare(args.input, args.requests, drafter)
+    for f in done.failed:
+        err.write(f"batch-api: left out {f.cluster_id}: {f.error}\n")
+    err.write(
+        f"batch-api: {_n(done.requests, 'request')} ({done.bytes:,} bytes) -> {args.requests}"
+        + (f"; {_n(len(done.failed), 'cluster')} left out" if done.failed else "")
+        + "\n"
+    )
+    if done.over_openai_limits:
+        err.write(
+            "batch-api: more than OpenAI takes in one batch (50,000 requests or 200 MB): split "
+            "the input for OpenAI; vllm run-batch takes it whole\n"
+        )
+    return EXIT_FAIL if done.failed else EXIT_OK
+
+
+def _status(args: argparse.Namespace, client: ChatClient, out: TextIO, err: TextIO) -> int:
+    while True:
+        batch = client.batch_status(args.batch_id)
+        counts = batch.get("request_counts") or {}
+        out.write(
+            f"{batch['id']} {batch['status']}: {counts.get('completed', 0)} of "
+            f"{counts.get('total', 0)} done, {counts.get('failed', 0)} failed\n"
+        )
+        out.flush()
+        if not args.wait or batch["status"] == "completed" or batch["status"] in _FINAL_BAD:
+            break
+        time.sleep(args.wait)
+    if batch["status"] in _FINAL_BAD:
+        return EXIT_FAIL  # still running is 0: ask again, or --wait
+    if args.out and batch["status"] == "completed":
+        dest = Path(args.out)
+        dest.write_bytes(b"")
+        for key in ("output_file_id", "error_file_id"):  # errors are kept, after the output
+            if batch.get(key):
+                client.download_file(batch[key], dest, append=True)
+        err.write(f"batch-api: results -> {dest}\n")
+    return EXIT_OK
+
+
+def _collect(args: argparse.Namespace, drafter: Any, err: TextIO) -> int:
+    got = collect(
+        args.input,
+        args.results,
+        args.output,
+        drafter,
+        verify=not args.no_verify,
+        repair_mode=args.repair,
+        headlines=args.headlines,
+    )
+    checked = f" ({got.unverified} failed verification)" if got.unverified else ""
+    extra = ""
+    if got.unmatched:
+        extra += f"; {_n(got.unmatched, 'result')} for no cluster of {args.input}"
+    if got.unreadable:
+        extra += f"; {_n(got.unreadable, 'unreadable result line')}"
+    err.write(
+        f"batch-api: {got.written} written{checked}, {got.failed} failed -> {args.output}{extra}\n"
+    )
+    if got.failed or (args.strict and got.unverified):
+        return EXIT_FAIL
+    return EXIT_OK
