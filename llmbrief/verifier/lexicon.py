@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import chain
@@ -22,6 +23,7 @@ __all__ = [
     "data_words",
     "flat",
     "has_number",
+    "sentence_stems",
     "stem",
     "word_at",
     "words",
@@ -138,6 +140,12 @@ def flat(text: str) -> str:
 def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:
     """Stems of the content words of ``text``: lowercased, stopwords out, hyphens split."""
     return list(chain.from_iterable(map(_token_stems, words(text) if tokens is None else tokens)))
+
+
+def sentence_stems(tokens: list[str]) -> Iterator[str]:
+    """The content stems of word tokens, as :func:`content_stems`, each token read once
+    (for a set of them: a sentence's words)."""
+    return chain.from_iterable(map(_token_stems, set(tokens)))
 
 
 @lru_cache(maxsize=131072)
