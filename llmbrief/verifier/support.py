@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
-from .lexicon import content_stems, flat, has_number, stem, words
+from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, words
 from .normalise import Normalised, is_lowercased, normalise
 from .places import country_aliases
 
@@ -147,6 +147,7 @@ class _Article:
     _quantities: tuple[checks.Quantity, ...] | None = None
     _dates: set[str] | None = None
     _flat: str | None = None
+    _acronyms: dict[str, str] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -182,6 +183,18 @@ class _Article:
         if self._flat is None:
             self._flat = _flat(self.text)
         return self._flat
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Initials of the article's multi-word names -> the name ("WHO" -> "World Health
+        Organization"), and its all-capital words -> themselves."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _CAPS_PHRASE.finditer(self.title + "\n" + self.text):
+                parts = _name_words(m.group(0))
+                for i in range(len(parts) - 1):  # "Loans International Monetary Fund"
+                    self._acronyms.setdefault("".join(w[0] for w in parts[i:]), m.group(0))
+        return self._acronyms
 
     def norm_span(self, start: int, end: int) -> Span:
         """A span of the normalised text as a :class:`Span` into the article as written."""
@@ -559,6 +572,16 @@ class ClusterIndex:
             ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
             near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
             for name in names:
+                other = next((x for a in arts if (x := _acronym_of(name, facts.text, a))), "")
+                if other:  # "IMF" where the article writes "International Monetary Fund"
+                    if chosen and not _at_word(near, other.lower(), whole=True):
+                        start("name_context")
+                        yield (
+                            "name_context",
+                            f'name "{name}" is not where the evidence is in {cited}',
+                            _claim_span(facts.text, name),
+                        )
+                    continue
                 aliases = country_aliases(name)
                 if (
                     not _name_found(name, lower_words, ordered)
@@ -843,6 +866,31 @@ def _clause_context(text: str, piece: str) -> frozenset[str]:
         if c.start <= at < c.end:
             return frozenset(content_stems(text[c.start : c.end])) - own
     return frozenset(content_stems(text)) - own
+
+
+# a run of capitalised words, "of", "for", "and", "the" allowed inside ("Bank of England")
+_CAPS_PHRASE = re.compile(
+    r"\b[A-Z][\w&'-]*(?:[ \t]+(?:(?:of|for|and|the|on|de)[ \t]+)?[A-Z][\w&'-]*)+"
+)
+
+
+def _name_words(phrase: str) -> list[str]:
+    """The capitalised words of a name phrase, an opening "The" and the like left out."""
+    return [w for w in phrase.split() if w[0].isupper() and w.lower() not in STOPWORDS]
+
+
+def _acronym_of(name: str, claim_text: str, art: _Article) -> str:
+    """What the article writes for the claim's name when one abbreviates the other: "World
+    Health Organization" for "WHO", "WHO" for "World Health Organization" ("" if neither)."""
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        return art.acronyms.get(name, "")
+    for m in _CAPS_PHRASE.finditer(claim_text):
+        parts = _name_words(m.group(0))
+        if len(parts) >= 2 and name in parts:
+            initials = "".join(w[0] for w in parts)
+            if _at_word(art.text, initials, whole=True):
+                return initials
+    return ""
 
 
 def _name_placed(name: str, facts: _ClaimFacts, arts: list[_Article]) -> bool:
