@@ -829,11 +829,15 @@ def _distinctive(q: checks.Quantity) -> bool:
 
 
 def _near_text(art: _Article, first: int, last: int) -> str:
-    """Lowercased text of the article's lead and of the window, two sentences either side."""
+    """Lowercased text of the article's lead and of the evidence window.
+
+    A name anywhere else must be placed by its clause (:func:`_name_placed`): two sentences
+    either side let "Solberg said" borrow a statement of "officials" (measured: no good
+    paraphrase lost, a few misattributed speakers caught).
+    """
     sents = art.sentences
     lead_end = sents[min(1, len(sents) - 1)].end
-    a = sents[max(0, first - 2)].start
-    b = sents[min(len(sents) - 1, last + 2)].end
+    a, b = sents[first].start, sents[last].end
     return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
 
 
@@ -924,7 +928,8 @@ def _placed(
 
     Any sentence of the evidence window places it; elsewhere in the cited articles, a
     clause that carries the detail must share a word with the claim's clause that carries
-    it (``context``): the clause a detail stands in is what it is said of.
+    it (``context``): the clause a detail stands in is what it is said of (measured: one
+    shared word does better than two, for dates too).
     """
     for art, first, last, _ in chosen:
         if any(has(sent.text) for sent in art.sentences[first : last + 1]):
