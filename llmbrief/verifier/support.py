@@ -1110,6 +1110,9 @@ _HEDGE_NEAR = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
+
+
 def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
     """The strongest plan/possibility cue in the evidence directly governing one of the
     claim's words, with its level (1 a plan or future, 2 a possibility)."""
@@ -1120,6 +1123,11 @@ def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
             window_text[max(0, m.start() - 40) : m.start()]
         ):
             continue  # "said on Monday it would extend": an announced decision, not a maybe
+        if cue == "will" and (
+            _NEGATED_BEFORE.search(window_text, max(0, m.start() - 12), m.start())
+            or window_text.startswith(" not", m.end(1))
+        ):
+            continue  # "neither will be disciplined", "will not": a decision, not a plan
         if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
             level = checks.modal_level(cue)
             if found is None or level > found[1]:
