@@ -144,16 +144,6 @@ def hard_checks(
         ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         for name in names:
-            other = next((x for a in arts if (x := _acronym_of(name, facts.text, a))), "")
-            if other:  # "IMF" where the article writes "International Monetary Fund"
-                if chosen and not _at_word(near, other.lower(), whole=True):
-                    start("name_context")
-                    yield (
-                        "name_context",
-                        f'name "{name}" is not where the evidence is in {cited}',
-                        _claim_span(facts.text, name),
-                    )
-                continue
             aliases = country_aliases(name)
             if (
                 not _name_found(name, lower_words, ordered)
@@ -162,11 +152,22 @@ def hard_checks(
                     _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
                 )
             ):
-                yield (
-                    "names",
-                    f'name "{name}" not found in {cited}',
-                    _claim_span(facts.text, name),
-                )
+                other = next((x for a in arts if (x := _acronym_of(name, facts.text, a))), "")
+                if not other:
+                    yield (
+                        "names",
+                        f'name "{name}" not found in {cited}',
+                        _claim_span(facts.text, name),
+                    )
+                elif chosen and not _at_word(near, other.lower(), whole=True):
+                    # "IMF" where the article writes "International Monetary Fund": placed
+                    # like any name
+                    start("name_context")
+                    yield (
+                        "name_context",
+                        f'name "{name}" is not where the evidence is in {cited}',
+                        _claim_span(facts.text, name),
+                    )
             elif chosen:
                 start("name_context")
                 if (

@@ -237,8 +237,12 @@ class ClusterIndex:
             elsewhere=[w for r in results for w in r.elsewhere],
         )
 
-    def _exact_match(self, key: str, arts: list[IndexedArticle]) -> SupportResult | None:
-        """A claim that is, word for word (``key``), a sentence of a cited article is supported."""
+    def _exact_match(
+        self, key: str, arts: list[IndexedArticle], report: bool = True
+    ) -> SupportResult | None:
+        """A claim that is, word for word (``key``), a sentence of a cited article is supported.
+
+        ``report``: say so in a :class:`Check` (a search needs only the evidence)."""
         hits = self._exact.get(key)
         if not hits:
             return None
@@ -248,6 +252,8 @@ class ClusterIndex:
                 art = self.articles[ai]
                 ev = art.evidence(si, si, 1.0)
                 idle = [a.id for a in arts if a.id != art.id]
+                if not report:
+                    return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle, score=1.0)
                 exact = Check(
                     name="coverage",
                     fired=False,
@@ -270,7 +276,7 @@ class ClusterIndex:
         arts = [self.articles[self.position[i]] for i in article_ids if i in self.position]
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
-        exact = self._exact_match(claim_facts(claim_text).key, arts)
+        exact = self._exact_match(claim_facts(claim_text).key, arts, report=not quick)
         if exact is not None:
             return exact
         facts = claim_facts(claim_text)
@@ -283,8 +289,8 @@ class ClusterIndex:
         used = {a.id for a, *_ in chosen}
         idle = [a.id for a in arts if a.id not in used] if len(arts) > 1 else []
         evidence = [art.evidence(f, t, round(share, 3)) for art, f, t, share in chosen]
-        missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4]
         low = coverage < min_support
+        missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4] if not quick else []
         reasons: list[str] = []
         if low:
             reasons.append(
@@ -383,7 +389,10 @@ class ClusterIndex:
         key = claim_facts(claim_text).key
         exact = [ai for ai, _ in self._exact.get(key, ()) if ai not in skip]
         if exact:  # word for word a sentence of other articles: no window needed
-            hits = (self._exact_match(key, [self.articles[ai]]) for ai in dict.fromkeys(exact))
+            hits = (
+                self._exact_match(key, [self.articles[ai]], report=False)
+                for ai in dict.fromkeys(exact)
+            )
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
         weights = self._weights(claim)
         total = sum(weights.values()) or 1
