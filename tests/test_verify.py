@@ -345,3 +345,20 @@ def test_an_acronym_names_what_the_article_writes_out() -> None:
     assert verify(fund, written_out).claims[0].verdict == "supported"
     c = verify(fund, "The ECB said growth would slow [f1].").claims[0]
     assert c.verdict == "unsupported" and any('"ECB"' in r for r in c.reasons)
+
+
+def test_names_in_a_cased_claim_are_found_in_lowercased_sources() -> None:
+    lower = Cluster(
+        cluster_id="lower",
+        articles=[
+            Article(
+                id="l1",
+                title="port",
+                text="carrow dockworkers may return to work on monday, the union said.",
+            )
+        ],
+    )
+    ok = "Carrow dockworkers may return to work on Monday, the union said [l1]."
+    assert verify(lower, ok).claims[0].verdict == "supported"
+    bad = verify(lower, "Lisk dockworkers may return to work on Monday [l1].").claims[0]
+    assert bad.verdict == "unsupported" and any('"Lisk"' in r for r in bad.reasons)
