@@ -27,7 +27,9 @@ from .sentences import IndexedArticle, IndexedSentence, Window
 __all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
 
 #: The strictness: the score (the share of the claim's rarity-weighted content words its
-#: evidence carries, when no hard check fired) a claim needs to be supported.
+#: evidence carries, when no hard check fired) a claim needs to be supported. Chosen on the
+#: whole dev suite (ours, SummEdits, FRANK CNN/DM and XSum together): the mean balanced
+#: accuracy is flat from 0.35 to 0.45, and this is its middle.
 DEFAULT_MIN_SUPPORT = 0.4
 #: The former name of :data:`DEFAULT_MIN_SUPPORT`.
 COVERAGE_THRESHOLD = DEFAULT_MIN_SUPPORT
