@@ -75,6 +75,19 @@ def claim_facts(claim_text: str) -> ClaimFacts:
     )
 
 
+def _date_span(text: str, date: str) -> list[Span]:
+    """Where the claim writes the date ``date`` (``tue``, ``tue evening``) as a span."""
+    day = date.split()[0]
+    for m in re.finditer(r"[A-Za-z]+", text):
+        if checks.date_word(m.group(0).lower()) == day:
+            end = m.end()
+            if " " in date:  # "Tuesday evening"
+                nxt = re.match(r"\s+[A-Za-z]+", text[end:])
+                end += nxt.end() if nxt else 0
+            return [Span(where="claim", start=m.start(), end=end)]
+    return _claim_span(text, date)
+
+
 def _claim_span(text: str, piece: str) -> list[Span]:
     """Where ``piece`` is first written in the claim (case-insensitive), as a span."""
     i = text.lower().find(piece.lower())
@@ -124,14 +137,14 @@ def hard_checks(
         source_dates = set().union(*(a.dates for a in arts))
         for d in sorted(claim_dates):
             if d not in source_dates:
-                yield "dates", f'date "{d}" not found in {cited}', _claim_span(facts.text, d)
+                yield "dates", f'date "{d}" not found in {cited}', _date_span(facts.text, d)
             elif chosen:
                 start("date_context")
                 if not _date_in_context(d, facts, arts, chosen):
                     yield (
                         "date_context",
                         f'date "{d}" is not where the evidence is in {cited}',
-                        _claim_span(facts.text, d),
+                        _date_span(facts.text, d),
                     )
     names = facts.names
     if names:
