@@ -336,3 +336,39 @@ def test_lowercased_claims_are_name_checked() -> None:
     assert any('name "liverpool"' in r for r in c.reasons), c.reasons
     claim = parse_sentence("carrow dockworkers may return to work on monday [p1].")
     assert Verifier(PORT).claims([claim]).claims[0].verdict == "supported"
+
+
+def test_an_acronym_names_what_the_article_writes_out() -> None:
+    fund = Cluster(
+        cluster_id="fund",
+        articles=[
+            Article(
+                id="f1",
+                title="Loans",
+                text="The International Monetary Fund said growth would slow. The WHO warned "
+                "of a new strain.",
+            )
+        ],
+    )
+    assert verify(fund, "The IMF said growth would slow [f1].").claims[0].verdict == "supported"
+    written_out = "The World Health Organization warned of a new strain [f1]."
+    assert verify(fund, written_out).claims[0].verdict == "supported"
+    c = verify(fund, "The ECB said growth would slow [f1].").claims[0]
+    assert c.verdict == "unsupported" and any('"ECB"' in r for r in c.reasons)
+
+
+def test_names_in_a_cased_claim_are_found_in_lowercased_sources() -> None:
+    lower = Cluster(
+        cluster_id="lower",
+        articles=[
+            Article(
+                id="l1",
+                title="port",
+                text="carrow dockworkers may return to work on monday, the union said.",
+            )
+        ],
+    )
+    ok = "Carrow dockworkers may return to work on Monday, the union said [l1]."
+    assert verify(lower, ok).claims[0].verdict == "supported"
+    bad = verify(lower, "Lisk dockworkers may return to work on Monday [l1].").claims[0]
+    assert bad.verdict == "unsupported" and any('"Lisk"' in r for r in bad.reasons)

@@ -3,9 +3,13 @@
 The stages, one module each:
 
 * :mod:`.normalise`: footnote markers out, tokenised figures joined, before any check.
-* :mod:`.lexicon` and :mod:`.places`: words, stems, stopwords, place aliases.
-* :mod:`.checks`: the hard checks (figures, dates, names, quotes, negation, opposites, hedges).
-* :mod:`.support`: the index over a cluster's sentences and the support check of one claim.
+* :mod:`.lexicon` and :mod:`.places`: words, stems, stopwords, place aliases; the word lists
+  themselves are data files in ``data/``.
+* :mod:`.checks`: extractors (figures, dates, names, quotes, negation, clauses, modality,
+  opposites).
+* :mod:`.sentences`: a cluster's sentences as the checks read them, computed once.
+* :mod:`.hard`: the hard checks of a claim against its evidence.
+* :mod:`.support`: the index over a cluster's sentences, coverage, the score, search.
 * :mod:`.verdicts`: the verdict per claim (supported, unknown_id, misattributed, unsupported,
   uncited), the report, and repair.
 * :mod:`.judge`: an optional model's second opinion.

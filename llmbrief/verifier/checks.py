@@ -465,6 +465,9 @@ def _negated_at(toks: list[str], j: int) -> bool:
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
 
 
+_FALSE_PREFIX = frozenset(stem(w) for w in data_words("false_prefix_opposites.txt"))
+
+
 def _prefix_opposites(s: str) -> set[str]:
     if len(s) < 4:
         return set()
@@ -472,7 +475,9 @@ def _prefix_opposites(s: str) -> set[str]:
     for p in _NEG_PREFIXES:
         if s.startswith(p) and len(s) - len(p) >= 4:
             out.add(s[len(p) :])
-    return out
+    if s in _FALSE_PREFIX:  # "infamous" negates nothing
+        return set()
+    return out - _FALSE_PREFIX
 
 
 def _context(toks: list[str], i: int, width: int = 3) -> set[str]:

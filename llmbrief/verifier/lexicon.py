@@ -31,6 +31,8 @@ __all__ = [
 
 # letters of any alphabet ("Misérables" is one word), digits, inner apostrophes and hyphens
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# the same for text that is all ASCII (most of it), where a plain class is faster
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 @cache
@@ -116,7 +118,7 @@ def _undouble(w: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def word_at(text: str, pos: int) -> str:
@@ -126,6 +128,7 @@ def word_at(text: str, pos: int) -> str:
 
 
 _ALNUM = re.compile(r"[^\W_]+")
+_ASCII_ALNUM = re.compile(r"[a-z0-9]+")
 
 
 def flat(text: str) -> str:
@@ -134,7 +137,8 @@ def flat(text: str) -> str:
     Apostrophes vanish (``China's`` -> ``chinas``). Two texts with equal ``flat`` forms say
     the same words up to spacing, case, quote marks and punctuation.
     """
-    return " ".join(_ALNUM.findall(text.lower().replace("’", "").replace("'", "")))
+    low = text.lower().replace("’", "").replace("'", "")
+    return " ".join((_ASCII_ALNUM if low.isascii() else _ALNUM).findall(low))
 
 
 def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:

@@ -264,7 +264,7 @@ _UPPER = re.compile(r"[A-Z]")
 def is_lowercased(text: str) -> bool:
     """Whether ``text`` was lower-cased (it has letters and no capital among them).
 
-    Lower-cased text has no capitals to tell names by; the name check then takes its names
-    from the sources instead (see :mod:`.checks`).
+    Lower-cased text has no capitals to tell names by; the name check then reads the places
+    it names from a list (:func:`.checks.place_names`).
     """
     return _UPPER.search(text) is None and any(c.isalpha() for c in text)

@@ -1,0 +1,529 @@
+"""The hard checks: what sinks a claim whatever its overlap with the evidence.
+
+Figures, dates and names must be in the cited text and placed where the claim places them
+(by the clause they stand in); quoted words verbatim; negation, opposites and hedges are read
+against the evidence window. :func:`hard_checks` yields each failure with the check's name and
+the spans it looked at; the extractors themselves are in :mod:`.checks`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..citations import sentence_spans
+from ..types import Span
+from . import checks
+from .lexicon import content_stems, flat, has_number, stem, word_at, words
+from .normalise import is_lowercased
+from .places import country_aliases
+from .sentences import CAPS_PHRASE, IndexedArticle, Window, name_words
+
+__all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
+
+# (check name, reason, spans it looked at)
+Finding = tuple[str, str, list[Span]]
+_flat = flat
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """Everything the checks read from a claim, computed once per claim text."""
+
+    text: str
+    stems: tuple[str, ...]
+    toks: tuple[str, ...]
+    quantities: tuple[checks.Quantity, ...]
+    dates: frozenset[str]
+    names: tuple[str, ...]
+    quotes: tuple[str, ...]
+    negations: int
+    modality: int
+    key: str
+
+
+@functools.lru_cache(maxsize=4096)
+def claim_parts(claim_text: str) -> tuple[str, ...]:
+    """The sentences of a claim (a claim of several is supported when each is)."""
+    return tuple(claim_text[a:b] for a, b in sentence_spans(claim_text))
+
+
+@functools.lru_cache(maxsize=4096)
+def claim_facts(claim_text: str) -> ClaimFacts:
+    """What the checks read from a claim (its normalised text), computed once."""
+    tokens = words(claim_text)
+    toks = tuple(stem(t) for t in tokens)
+    return ClaimFacts(
+        text=claim_text,
+        stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
+        toks=toks,
+        quantities=checks.quantities(claim_text),
+        dates=frozenset(checks.dates(claim_text)),
+        # lower-cased text has no capitals to tell names by: its places are named by the list
+        names=tuple(
+            checks.place_names(claim_text)
+            if is_lowercased(claim_text)
+            else checks.names(claim_text)
+        ),
+        quotes=tuple(checks.quotes(claim_text)),
+        negations=checks.negations(claim_text),
+        modality=checks.claim_modality(claim_text),
+        key=_flat(claim_text),
+    )
+
+
+def _date_span(text: str, date: str) -> list[Span]:
+    """Where the claim writes the date ``date`` (``tue``, ``tue evening``) as a span."""
+    day = date.split()[0]
+    for m in re.finditer(r"[A-Za-z]+", text):
+        if checks.date_word(m.group(0).lower()) == day:
+            end = m.end()
+            if " " in date:  # "Tuesday evening"
+                nxt = re.match(r"\s+[A-Za-z]+", text[end:])
+                end += nxt.end() if nxt else 0
+            return [Span(where="claim", start=m.start(), end=end)]
+    return _claim_span(text, date)
+
+
+def _claim_span(text: str, piece: str) -> list[Span]:
+    """Where ``piece`` is first written in the claim (case-insensitive), as a span."""
+    i = text.lower().find(piece.lower())
+    return [Span(where="claim", start=i, end=i + len(piece))] if i >= 0 else []
+
+
+def hard_checks(
+    facts: ClaimFacts,
+    claim: set[str],
+    arts: list[IndexedArticle],
+    chosen: list[Window],
+    ran: dict[str, tuple[list[str], list[Span]]],
+) -> Iterator[Finding]:
+    """Reasons the claim fails, cheapest checks first, computed as they are asked for.
+
+    Each finding is (check name, reason, spans); ``ran`` gets a :class:`Check` for every
+    check as it starts (its reasons and spans, filled in by the caller).
+    """
+
+    def start(name: str) -> None:
+        if name not in ran:
+            ran[name] = ([], [])
+
+    cited = "".join(f"[{a.id}]" for a in arts)
+    claim_q = facts.quantities
+    if claim_q:
+        start("figures")
+        for q in claim_q:
+            if not any(a.holds(q) for a in arts):
+                yield (
+                    "figures",
+                    f'number "{q.text}" not found in {cited}',
+                    _claim_span(facts.text, q.text),
+                )
+            elif chosen:
+                start("figure_context")
+                if not _figure_in_context(q, facts, arts, chosen):
+                    yield (
+                        "figure_context",
+                        f'number "{q.text}" is not where the evidence is in {cited}',
+                        _claim_span(facts.text, q.text),
+                    )
+    claim_dates = facts.dates
+    if claim_dates:
+        start("dates")
+        for d in sorted(claim_dates):
+            if not any(a.holds_date(d) for a in arts):
+                yield "dates", f'date "{d}" not found in {cited}', _date_span(facts.text, d)
+            elif chosen:
+                start("date_context")
+                if not _date_in_context(d, facts, arts, chosen):
+                    yield (
+                        "date_context",
+                        f'date "{d}" is not where the evidence is in {cited}',
+                        _date_span(facts.text, d),
+                    )
+    names = facts.names
+    if names:
+        start("names")
+        # the articles' words are gathered only for a name not written as a word of them
+        lower_words: frozenset[str] | None = None
+        ordered: list[str] = []
+        near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
+        for name in names:
+            aliases = country_aliases(name)
+            found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and lower_words is None:
+                lower_words = (
+                    arts[0].lower_words
+                    if len(arts) == 1
+                    else frozenset().union(*(a.lower_words for a in arts))
+                )
+                ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
+            if not found and (
+                not _name_found(name, lower_words or frozenset(), ordered)
+                and not any(_at_word(a.flat, _flat(name), whole=True) for a in arts)
+                and not any(
+                    _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
+                )
+            ):
+                other = next((x for a in arts if (x := _acronym_of(name, facts.text, a))), "")
+                if not other:
+                    yield (
+                        "names",
+                        f'name "{name}" not found in {cited}',
+                        _claim_span(facts.text, name),
+                    )
+                elif chosen and not _at_word(near, other.lower(), whole=True):
+                    # "IMF" where the article writes "International Monetary Fund": placed
+                    # like any name
+                    start("name_context")
+                    yield (
+                        "name_context",
+                        f'name "{name}" is not where the evidence is in {cited}',
+                        _claim_span(facts.text, name),
+                    )
+            elif chosen:
+                start("name_context")
+                if (
+                    not _name_near(name, near)
+                    and not any(_at_word(near, x, whole=True) for x in aliases)
+                    and not _phrase_near(name, facts.text, arts, near)
+                    and not _name_placed(name, facts, arts)
+                ):
+                    yield (
+                        "name_context",
+                        f'name "{name}" is not where the evidence is in {cited}',
+                        _claim_span(facts.text, name),
+                    )
+    if facts.quotes:
+        start("quotes")
+    for quote in facts.quotes:
+        if not any(_flat(quote) in a.flat for a in arts):
+            yield (
+                "quotes",
+                f'quoted words "{quote}" not found verbatim in {cited}',
+                _claim_span(facts.text, quote),
+            )
+    if not chosen:
+        return
+
+    window_text = " ".join(
+        art.text[art.sentences[f].start : art.sentences[t].end] for art, f, t, _ in chosen
+    )
+    start("negation")
+    claim_neg = facts.negations > 0
+    if claim_neg and not _negated_sentences(chosen, claim):
+        yield "negation", "the claim is negated or denied; the evidence is not", []
+    elif not claim_neg:
+        denied = _negated_clause(chosen, claim)
+        if denied is not None:
+            art, c = denied
+            yield (
+                "negation",
+                "the evidence is negated or denied; the claim is not",
+                [art.norm_span(*(c.scope or (c.start, c.end)))],
+            )
+    start("opposites")
+    # a swapped-in word is looked for in the whole of the evidence articles too: the
+    # sentence that says "small, uncrewed aircraft" need not be the best window
+    window_toks = [t for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1] for t in x.toks]
+    # only the sentences that hold an opposite can clash outside the window: only those
+    # are tokenised
+    article_toks: list[str] | None = None
+    article_words: set[str] | None = None
+    opposites = checks.opposite_words(facts.toks)
+    if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen):
+        article_toks = [
+            t
+            for art, *_ in chosen
+            for x in art.sentences
+            if not opposites.isdisjoint(x.stems)
+            for t in x.toks
+        ]
+        article_words = set(article_toks).union(*(art.stems for art, *_ in chosen))
+    for mine, theirs in checks.antonym_clash(
+        list(facts.toks), window_toks, article_toks, article_words
+    ):
+        yield (
+            "opposites",
+            f'the claim says "{mine}" where the evidence says "{theirs}"',
+            [],
+        )
+    start("hedges")
+    # a claim may be less sure than its source, never surer: "will" where it says "may"
+    hedge = _hedge_near(window_text, claim)
+    if hedge is not None and hedge[1] > facts.modality:
+        kind = "a possibility" if hedge[1] == 2 else "a plan"
+        yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+
+
+def _near_text(art: IndexedArticle, first: int, last: int) -> str:
+    """Lowercased text of the article's lead and of the evidence window.
+
+    A name anywhere else must be placed by its clause (:func:`_name_placed`): two sentences
+    either side let "Solberg said" borrow a statement of "officials" (measured: no good
+    paraphrase lost, a few misattributed speakers caught).
+    """
+    sents = art.sentences
+    lead_end = sents[min(1, len(sents) - 1)].end
+    a, b = sents[first].start, sents[last].end
+    return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+
+
+def _figure_in_context(
+    q: checks.Quantity, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
+) -> bool:
+    """Whether the claim's figure is said of what the claim says it of ("killed at least
+    three": a "three" that counts hours elsewhere in the article is not the toll)."""
+
+    def has(text: str) -> bool:
+        return has_number(text) and any(q.matches(o) for o in checks.quantities(text))
+
+    return _placed(_clause_context(facts.text, q.text), has, arts, chosen)
+
+
+def _date_in_context(
+    d: str, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
+) -> bool:
+    """Whether the claim's date is the date of what the claim tells (as for figures)."""
+    word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
+    return _placed(_clause_context(facts.text, word), lambda t: d in checks.dates(t), arts, chosen)
+
+
+def _clause_context(text: str, piece: str) -> frozenset[str]:
+    """Content stems of the clause of ``text`` that holds ``piece``: what a figure or a
+    date there is said of (the piece's own words left out)."""
+    at = text.find(piece)
+    own = set(content_stems(piece))
+    for c in checks.clauses(text):
+        if c.start <= at < c.end:
+            return frozenset(content_stems(text[c.start : c.end])) - own
+    return frozenset(content_stems(text)) - own
+
+
+def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
+    """What the article writes for the claim's name when one abbreviates the other: "World
+    Health Organization" for "WHO", "WHO" for "World Health Organization" ("" if neither)."""
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        return art.acronyms.get(name, "")
+    for m in CAPS_PHRASE.finditer(claim_text):
+        parts = name_words(m.group(0))
+        if len(parts) >= 2 and name in parts:
+            initials = "".join(w[0] for w in parts)
+            if _at_word(art.text, initials, whole=True):
+                return initials
+    return ""
+
+
+def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bool:
+    """Whether a clause of the cited text names ``name`` and shares a word with the claim's
+    clause that names it: a name is placed, like a figure, by the clause it stands in.
+
+    The claim's other names are no context: "Laura Brandt" places "Brandt" nowhere."""
+    names = {s for n in facts.names for s in content_stems(n)}
+    context = _clause_context(facts.text, name) - names
+    if not context:
+        return True  # the name stands alone ("Barry Beavis, 48, from Chelmsford, ...")
+    for art in arts:
+        for sent in art.sentences:
+            if context.isdisjoint(sent.stems) or not _name_found(name, sent.lower):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and _name_near(
+                    name, art.text[clause.start : clause.end].lower()
+                ):
+                    return True
+    return False
+
+
+def _placed(
+    context: frozenset[str],
+    has: Callable[[str], bool],
+    arts: list[IndexedArticle],
+    chosen: list[Window],
+) -> bool:
+    """Whether the sources carry the claim's detail (a figure, a date) where the claim does.
+
+    Any sentence of the evidence window places it; elsewhere in the cited articles, a
+    clause that carries the detail must share a word with the claim's clause that carries
+    it (``context``): the clause a detail stands in is what it is said of (measured: one
+    shared word does better than two, for dates too).
+    """
+    for art, first, last, _ in chosen:
+        if any(has(sent.text) for sent in art.sentences[first : last + 1]):
+            return True
+    if not context:
+        return True  # nothing around the detail to place it by
+    for art in arts:
+        for sent in art.sentences:
+            if context.isdisjoint(sent.stems) or not has(sent.text):
+                continue
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
+                    return True
+    return False
+
+
+def _phrase_near(name: str, claim_text: str, arts: list[IndexedArticle], near: str) -> bool:
+    """Whether ``name`` is part of a longer name the sources write whole, another part of
+    which is near the evidence ("James Webb Space Telescope", and "Webb" in the window)."""
+    for m in _CAPS_RUN.finditer(claim_text):
+        run = m.group(0).split()
+        if len(run) < 2 or name not in (w.strip(".") for w in run):
+            continue
+        phrase = _flat(" ".join(run))
+        if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
+            continue
+        if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
+            return True
+    return False
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+")
+
+
+def _name_near(name: str, near: str) -> bool:
+    """Whether the name (or its root: China/Chinese) is written in the lowercased ``near``."""
+    low = name.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    for v in {low, low.rstrip("."), low.replace(".", "")}:
+        if v and _at_word(near, v, whole=True):
+            return True
+    if len(low) < 5:
+        return False
+    root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
+    return _at_word(near, root[: max(4, len(root) - 3)], whole=False)
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _written_as_word(name: str, text: str) -> bool:
+    """Whether a plain name (ASCII letters, digits, hyphens) is, as written, a whole word
+    of ``text``: then the lowercased name is among the text's lower-cased words, and
+    :func:`_name_found` would find it."""
+    if not _PLAIN_NAME.fullmatch(name):
+        return False
+    i = text.find(name)
+    while i >= 0:
+        # a word starts here (nothing before it that a word could run on from) and is this one
+        before = text[i - 1] if i else " "
+        if (
+            before not in "'’-"
+            and not _WORD_CHAR.match(before)
+            and len(word_at(text, i)) == len(name)
+        ):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _at_word(text: str, needle: str, whole: bool) -> bool:
+    """``needle`` in ``text`` starting a word (and ending one, when ``whole``)."""
+    i = text.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if (i == 0 or not text[i - 1].isalnum()) and (
+            not whole or j == len(text) or not text[j].isalnum()
+        ):
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
+def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | None = None) -> bool:
+    """Whether ``name`` is among the words (``ordered``: the same words sorted, for prefixes)."""
+    low = name.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in lower_words or low.rstrip(".") in lower_words:
+        return True
+    if "." in low and low.replace(".", "") in lower_words:
+        return True  # U.S. / US
+    if "-" in low:
+        # "Zhejiang-listed": the capitalised or numbered parts must be there; "SARS-CoV-4" fails
+        parts = [p for p in name.split("-") if p and (p[0].isupper() or p[0].isdigit())]
+        return bool(parts) and all(_name_found(p, lower_words, ordered) for p in parts)
+    root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
+    root = root[: max(4, len(root) - 3)] if len(root) >= 5 else root
+    if len(root) < 4:
+        return False
+    # China/Chinese, Russia/Russian: a word that starts with the name's root
+    if ordered is None:
+        return any(w.startswith(root) for w in lower_words)
+    i = bisect.bisect_left(ordered, root)
+    return i < len(ordered) and ordered[i].startswith(root)
+
+
+def _negated_clause(
+    chosen: list[Window], claim: set[str]
+) -> tuple[IndexedArticle, checks.Clause] | None:
+    """A negated evidence clause that says something of the claim's no other clause says.
+
+    The clause must carry two of the claim's words at least, one of them in the negation's
+    scope, and no clause of the window that is not negated may carry them all: "people who
+    have never divorced" next to "divorce can wreck retirement" negates nothing the claim
+    says.
+    """
+    negated: list[tuple[IndexedArticle, checks.Clause, frozenset[str]]] = []
+    plain: list[frozenset[str]] = []
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            for clause, stems, scoped in sent.clauses:
+                mine = stems & claim
+                if clause.negated and len(mine) >= 2 and scoped & claim:
+                    negated.append((art, clause, mine))
+                elif len(mine) >= 2:
+                    plain.append(mine)
+    for art, clause, mine in negated:
+        if not any(mine <= other for other in plain):
+            return art, clause
+    return None
+
+
+def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
+    """Whether a window sentence that carries the claim's words (two or more) is negated."""
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            if sent.negations and len(sent.stems & claim) >= 2:
+                return True
+    return False
+
+
+_HEDGE_NEAR = re.compile(
+    r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
+    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
+
+
+_NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
+
+
+def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
+    """The strongest plan/possibility cue in the evidence directly governing one of the
+    claim's words, with its level (1 a plan or future, 2 a possibility)."""
+    found: tuple[str, int] | None = None
+    for m in _HEDGE_NEAR.finditer(window_text):
+        cue = m.group(1).lower()
+        if cue in ("would", "will") and _REPORTED.search(
+            window_text[max(0, m.start() - 40) : m.start()]
+        ):
+            continue  # "said on Monday it would extend": an announced decision, not a maybe
+        if cue == "will" and (
+            _NEGATED_BEFORE.search(window_text, max(0, m.start() - 12), m.start())
+            or window_text.startswith(" not", m.end(1))
+        ):
+            continue  # "neither will be disciplined", "will not": a decision, not a plan
+        if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
+            level = checks.modal_level(cue)
+            if found is None or level > found[1]:
+                found = (cue, level)
+    return found
