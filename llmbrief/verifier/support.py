@@ -129,13 +129,15 @@ class ClusterIndex:
         self.cluster = cluster
         self.articles: list[IndexedArticle] = []
         self.position: dict[str, int] = {}
-        self.article_postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         self._bits: dict[str, int] = {}
-        # exact sentence text (normalised) -> (article, sentence): quotes verify at once
-        self._exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # exact sentence text (normalised) -> (article, sentence): quotes verify at once.
+        # Tuples, not lists: the collector stops walking a tuple of numbers once it has
+        # seen one, and there is one per sentence of the cluster.
+        exact: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._exact = exact
         every_sentence: list[frozenset[str]] = []
         n_sentences = 0
-        exact = self._exact
         for ai, art in enumerate(cluster.articles):
             sents: list[IndexedSentence] = []
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
@@ -146,20 +148,26 @@ class ClusterIndex:
                 stems = frozenset(sentence_stems(tokens))
                 every_sentence.append(stems)
                 sents.append(IndexedSentence(text, a, b, stems))
-                exact[_flat_of(chunk, tokens)].append((ai, si))
+                key = _flat_of(chunk, tokens)
+                exact[key] = (*exact.get(key, ()), (ai, si))
                 if si == 0:
-                    exact[_flat(strip_dateline(chunk))].append((ai, si))
+                    key = _flat(strip_dateline(chunk))
+                    exact[key] = (*exact.get(key, ()), (ai, si))
             n_sentences += len(sents)
             art_stems = frozenset().union(*(x.stems for x in sents))
             title = normalise(art.title).text
             for s in art_stems.union(content_stems(title)):
-                self.article_postings[s].append(ai)
+                postings[s].append(ai)
             self.articles.append(
                 IndexedArticle(
                     id=art.id, text=text, sentences=sents, title=title, stems=art_stems, norm=norm
                 )
             )
             self.position[art.id] = ai
+        #: stem -> the articles that have it, in order
+        self.article_postings: dict[str, tuple[int, ...]] = {
+            s: tuple(v) for s, v in postings.items()
+        }
         doc_freq = Counter(itertools.chain.from_iterable(every_sentence))
         total = max(n_sentences, 1)
         self._idf = {s: math.log(1 + total / df) for s, df in doc_freq.items()}
