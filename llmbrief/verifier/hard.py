@@ -115,8 +115,10 @@ def hard_checks(
     claim_q = facts.quantities
     if claim_q:
         start("figures")
+        # the window's sentences first: a figure of the claim is most often there
+        window = {id(art): range(f, t + 1) for art, f, t, _ in chosen}
         for q in claim_q:
-            if not any(a.holds(q) for a in arts):
+            if not any(a.holds(q, window.get(id(a), range(0))) for a in arts):
                 yield (
                     "figures",
                     f'number "{q.text}" not found in {cited}',

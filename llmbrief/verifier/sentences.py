@@ -177,10 +177,14 @@ class IndexedArticle:
             self._quantities = tuple(q for s in self.sentences for q in s.quantities)
         return self._quantities
 
-    def holds(self, q: checks.Quantity) -> bool:
+    def holds(self, q: checks.Quantity, first: range = range(0)) -> bool:
         """Whether a figure of the article matches the claim's ``q``: as
         ``any(q.matches(o) for o in self.quantities)``, but reading only the sentences that
-        write the digits of ``q`` (and those with number words, when ``q`` could be one)."""
+        write the digits of ``q`` (and those with number words, when ``q`` could be one).
+
+        The sentences ``first`` (the evidence window) are read before the others."""
+        if any(q.matches(o) for i in first for o in self.sentences[i].quantities):
+            return True
         sig = significand(q.value) if q.unit != "magnitude" and _POWERS_OF_TEN else None
         if sig is None:
             return any(q.matches(o) for o in self.quantities)
