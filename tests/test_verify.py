@@ -372,3 +372,33 @@ def test_names_in_a_cased_claim_are_found_in_lowercased_sources() -> None:
     assert verify(lower, ok).claims[0].verdict == "supported"
     bad = verify(lower, "Lisk dockworkers may return to work on Monday [l1].").claims[0]
     assert bad.verdict == "unsupported" and any('"Lisk"' in r for r in bad.reasons)
+
+
+MATCH = Cluster(
+    cluster_id="match",
+    articles=[
+        Article(
+            id="m1",
+            title="Final",
+            text=(
+                "Rhiannon Davis beat Amélie Bouchard in the final at Kelso on Sunday. "
+                "Davis, 26, won her first title at the club."
+            ),
+        )
+    ],
+)
+
+
+def test_swapped_roles_sink_the_claim_with_spans_on_both_sides() -> None:
+    good = verify(MATCH, "Davis beat Bouchard in the Kelso final [m1].").claims[0]
+    assert good.verdict == "supported", good.reasons
+    assert any(c.name == "roles" and not c.fired for c in good.checks)
+    bad = verify(MATCH, "Bouchard beat Davis in the Kelso final [m1].").claims[0]
+    assert bad.verdict == "unsupported"
+    roles = next(c for c in bad.checks if c.name == "roles")
+    assert roles.fired and roles.detail.startswith("roles swapped"), bad.reasons
+    claim_spans = [bad.text[s.start : s.end] for s in roles.spans if s.where == "claim"]
+    assert claim_spans == ["Bouchard", "beat", "Davis"]
+    text = MATCH.articles[0].text
+    source_spans = [text[s.start : s.end] for s in roles.spans if s.where == "m1"]
+    assert source_spans == ["Rhiannon Davis", "beat", "Amélie Bouchard"]

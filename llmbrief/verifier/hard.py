@@ -20,6 +20,7 @@ from . import checks
 from .lexicon import content_stems, flat, has_number, stem, words
 from .normalise import is_lowercased
 from .places import country_aliases
+from .relations import role_clash
 from .sentences import CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -254,6 +255,16 @@ def hard_checks(
     if hedge is not None and hedge[1] > facts.modality:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+    start("roles")
+    # who did what to whom, read around a relation word the evidence also uses
+    for art, f, t_, _ in chosen:
+        a = art.sentences[f].start
+        clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
+        if clash is not None:
+            spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
+            spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
+            yield "roles", clash.reason, spans
+            break
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:

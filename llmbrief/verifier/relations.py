@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import STOPWORDS, stem
+from .lexicon import STOPWORDS, data_json, stem
 
 __all__ = ["RoleClash", "name_lexicon", "role_clash"]
 
 _TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*(?:%|bn|m|k)?"  # figures: 1,500  3.5%  $10bn
-    r"|[A-Za-z]+(?:[’'\-][A-Za-z]+)*(?:[’']s?)?"  # words, with possessive 's
+    r"|[^\W\d_]+(?:[’'\-][^\W\d_]+)*(?:[’']s?)?"  # words (any alphabet), possessive 's
     r"|[’']s\b"  # tokenised possessive: "kilmarnock 's"
     r"|[.;:!?,()\"“”]"
 )
@@ -41,21 +41,13 @@ _TOKEN = re.compile(
 #: Where the search for a participant stops: the end of a sentence or clause.
 _HARD_STOP = frozenset('.;:!?()"“”')
 _PUNCT = _HARD_STOP | {","}
+_DATA = data_json("relations.json")
 #: A pronoun between the relation word and the nearest name is the real doer (or done-to).
-_PRONOUNS = frozenset("he she they it we i you his her their its him them".split())
+_PRONOUNS = frozenset(_DATA["pronouns"].split())
 #: Relations that read the same both ways round ("A met B" is "B met A").
-_SYMMETRIC = frozenset(
-    stem(w)
-    for w in """
-    meet met meeting talk talks deal agreement agree marry marriage merge merger partner
-    partnership tie draw drew play played face faced fight fought clash battle match game
-    negotiate negotiation relation relations ally alliance compete rivalry share split
-    coalition join joint link contact swap exchange compare versus v vs and or with between
-    combine together same similar equal different differ
-    """.split()
-)
+_SYMMETRIC = frozenset(stem(w) for w in _DATA["symmetric"].split())
 #: Prepositions that order two participants by themselves ("from 5% to 7%", "more than").
-_ORDERING = frozenset({"against", "to", "over", "than"})
+_ORDERING = frozenset(_DATA["ordering"].split())
 #: How many little words may stand between a relation word and its participant...
 _MAX_GAP = 4
 #: ...and how many describing words before the one done to (measured: 0, 1 and 2 flag
@@ -63,58 +55,15 @@ _MAX_GAP = 4
 _RIGHT_MODIFIERS = 2
 #: Relation words that say the same with the roles the other way round ("A lost to B").
 _CONVERSE: dict[str, tuple[str, ...]] = {
-    stem("beat"): (stem("lose"),),
-    stem("defeat"): (stem("lose"),),
-    stem("lose"): (stem("beat"), stem("defeat")),
-    stem("lead"): (stem("trail"),),
-    stem("trail"): (stem("lead"),),
+    stem(k): tuple(stem(w) for w in v.split()) for k, v in sorted(_DATA["converse"].items())
 }
 #: Irregular forms the shared stemmer does not join (it joins "won" and "win").
-_PARTICIPLES = {
-    "beaten": "beat",
-    "caught": "catch",
-    "struck": "strike",
-    "stricken": "strike",
-    "shot": "shoot",
-    "stole": "steal",
-    "stolen": "steal",
-    "overtook": "overtake",
-    "overtaken": "overtake",
-    "bit": "bite",
-    "bitten": "bite",
-    "forgave": "forgive",
-    "forgiven": "forgive",
-    "threw": "throw",
-    "thrown": "throw",
-    "drew": "draw",
-    "drawn": "draw",
-    "sent": "send",
-    "told": "tell",
-    "sued": "sue",
-}
+_PARTICIPLES: dict[str, str] = dict(_DATA["participles"])
 #: Words that may stand between a relation word and its participant: articles,
 #: auxiliaries, negation and prepositions; never a conjunction, which opens another clause.
-_LITTLE = frozenset(
-    """
-    a an the is are was were be been being has have had will would could should may might
-    can must do does did shall not never of to in on at by for from with against over into
-    onto under between among through toward towards upon within without across during
-    also just already out up off down back away
-    """.split()
-)
-_NUMBER_WORDS = frozenset(
-    """
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion
-    """.split()
-)
-_NOT_NAMES = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december mr mrs ms dr sir
-    """.split()
-)
+_LITTLE = frozenset(_DATA["little"].split())
+_NUMBER_WORDS = frozenset(_DATA["number_words"].split())
+_NOT_NAMES = frozenset(_DATA["not_names"].split())
 
 
 class _Tok(NamedTuple):
@@ -180,7 +129,7 @@ def name_lexicon(text: str) -> frozenset[str]:
     )
 
 
-_WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*(?:[’']s?)?")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*(?:[’']s?)?")
 
 
 @lru_cache(maxsize=65536)

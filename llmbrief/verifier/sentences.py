@@ -12,6 +12,7 @@ from ..types import Evidence, Span
 from . import checks
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, words
 from .normalise import Normalised
+from .relations import name_lexicon
 
 __all__ = [
     "CAPS_PHRASE",
@@ -126,12 +127,20 @@ class IndexedArticle:
     _dates: set[str] | None = None
     _flat: str | None = None
     _acronyms: dict[str, str] | None = None
+    _names: frozenset[str] | None = None
 
     @property
     def lower_words(self) -> frozenset[str]:
         if self._lower_words is None:
             self._lower_words = lower_words(self.title + "\n" + self.text)
         return self._lower_words
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The article's names as the roles check reads them (:func:`.relations.name_lexicon`)."""
+        if self._names is None:
+            self._names = name_lexicon(self.text)
+        return self._names
 
     @property
     def sorted_words(self) -> list[str]:
