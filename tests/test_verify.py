@@ -402,3 +402,10 @@ def test_swapped_roles_sink_the_claim_with_spans_on_both_sides() -> None:
     text = MATCH.articles[0].text
     source_spans = [text[s.start : s.end] for s in roles.spans if s.where == "m1"]
     assert source_spans == ["Rhiannon Davis", "beat", "Amélie Bouchard"]
+
+
+def test_reasons_show_the_claims_words_not_their_stems() -> None:
+    c = verify(MATCH, "Davis celebrated wildly with cheering supporters in Kelso [m1].").claims[0]
+    assert c.verdict == "unsupported"
+    missing = c.reasons[0].split("(missing: ")[1].rstrip(")").split(", ")
+    assert set(missing) <= {"celebrated", "wildly", "cheering", "supporters"}, c.reasons

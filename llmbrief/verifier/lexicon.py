@@ -23,6 +23,7 @@ __all__ = [
     "flat",
     "has_number",
     "stem",
+    "stem_words",
     "words",
 ]
 
@@ -147,6 +148,19 @@ def _token_stems(token: str) -> tuple[str, ...]:
         if part and part not in STOPWORDS and not part[0].isdigit() and part not in _NUMBER_WORDS:
             out.append(stem(part))
     return tuple(out)
+
+
+def stem_words(text: str) -> dict[str, str]:
+    """Each content stem of ``text`` -> the word it was first written as ("polic" ->
+    "police"): reasons show the claim's own words, never stems."""
+    out: dict[str, str] = {}
+    for token in words(text):
+        for part in token.replace("’", "'").split("-"):
+            if part.lower().endswith("'s"):
+                part = part[:-2]
+            for s in _token_stems(part):
+                out.setdefault(s, part)
+    return out
 
 
 def has_number(text: str) -> bool:
