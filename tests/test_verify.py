@@ -409,3 +409,12 @@ def test_reasons_show_the_claims_words_not_their_stems() -> None:
     assert c.verdict == "unsupported"
     missing = c.reasons[0].split("(missing: ")[1].rstrip(")").split(", ")
     assert set(missing) <= {"celebrated", "wildly", "cheering", "supporters"}, c.reasons
+
+
+def test_a_number_word_opening_a_claim_is_a_figure_not_a_name() -> None:
+    toll = load_cluster(ROOT / "evals" / "clusters" / "quarry-collapse-toll.json")
+    claim = "Fourteen workers were killed when a wall of the Brennock quarry collapsed [qc-1]."
+    c = verify(toll, claim).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["qc-2"], c.reasons
+    assert c.reasons[0] == 'number "Fourteen" not found in [qc-1]'
+    assert not any("name" in r for r in c.reasons), c.reasons

@@ -14,6 +14,7 @@ from itertools import chain
 from typing import Any
 
 __all__ = [
+    "NUMERIC_WORDS",
     "STOPWORDS",
     "content_stems",
     "data_json",
@@ -62,6 +63,8 @@ def data_json(name: str) -> Any:
 STOPWORDS = data_words("stopwords.txt")
 _NUMBER_WORDS = data_words("number_words.txt")
 _NUMERIC_WORDS = _NUMBER_WORDS | data_words("numeric_words.txt")
+#: Number words and ordinals ("Fourteen", "Third"): figures, never names.
+NUMERIC_WORDS = _NUMERIC_WORDS
 
 _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"[^a-z]+")
