@@ -315,6 +315,9 @@ PORT = Cluster(
         ("Carrow dockworkers may return to work on Monday, the union said [p1].", "supported", ""),
         ("Carrow dockworkers will return to work on Monday, the union said [p1].", "", "hedges"),
         ("Carrow dockworkers returned to work on Monday [p1].", "", "hedges"),
+        # a reported "would" is what was announced: surer than the source's "may"
+        ("The union said Carrow dockworkers would return to work on Monday [p1].", "", "hedges"),
+        ("The union said Carrow dockworkers could return to work on Monday [p1].", "supported", ""),
         ("The operator pleaded not guilty to the charges [p1].", "supported", ""),
         ("The operator pleaded guilty to the charges [p1].", "", "negation"),
         ("Independent observers said the deal had been signed [p1].", "", "negation"),

@@ -251,8 +251,8 @@ def hard_checks(
         )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
-    hedge = _hedge_near(window_text, claim)
-    if hedge is not None and hedge[1] > facts.modality:
+    hedge = _hedge_near(window_text, claim, facts)
+    if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
     start("roles")
@@ -491,9 +491,10 @@ _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.
 _NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
 
 
-def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
-    """The strongest plan/possibility cue in the evidence directly governing one of the
-    claim's words, with its level (1 a plan or future, 2 a possibility)."""
+def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[str, int] | None:
+    """A plan/possibility cue in the evidence directly governing one of the claim's words
+    that the claim states more surely there, with its level (1 a plan or future, 2 a
+    possibility); the strongest such cue."""
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
@@ -506,8 +507,44 @@ def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
-        if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
+        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if governed:
             level = checks.modal_level(cue)
-            if found is None or level > found[1]:
+            if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
     return found
+
+
+#: Modal verbs hedge only what follows them ("will examine the deal"); other cues
+#: ("reportedly", "plans to") the whole claim.
+_MODAL_VERBS = frozenset({"may", "might", "could", "would", "will", "shall"})
+_WORD_AT = re.compile(r"[A-Za-z]+")
+_MODAL_VERB = re.compile(r"\b(" + "|".join(sorted(_MODAL_VERBS)) + r")\b", re.IGNORECASE)
+
+
+def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
+    """How surely the claim states the words ``governed``: the level of a modal verb
+    written before one of them in the claim, or of a cue that hedges the whole claim.
+
+    "Regulators will examine the deal because the two would sell 40%" states "examine" as
+    a plan, whatever "would sell" says after it; "said they would challenge" is a plan
+    (reported), not a possibility.
+    """
+    if not facts.modality:
+        return 0
+    text = facts.text
+    last = max(
+        (m.start() for m in _WORD_AT.finditer(text) if stem(m.group(0).lower()) in governed),
+        default=-1,
+    )
+    level = 0
+    for m in _MODAL_VERB.finditer(text, 0, max(0, last)):
+        cue = m.group(1).lower()
+        lv = checks.modal_level(cue)
+        if cue in ("would", "will") and _REPORTED.search(text[max(0, m.start() - 40) : m.start()]):
+            lv = 1  # "said they would challenge": what they announced
+        level = max(level, lv)
+    for cue in checks.hedges(text):
+        if cue.split()[0] not in _MODAL_VERBS:
+            level = max(level, checks.modal_level(cue))
+    return level
