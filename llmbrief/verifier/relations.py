@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import STOPWORDS, data_json, stem
+from .lexicon import STOPWORDS, content_stems, data_json, stem
 
-__all__ = ["RoleClash", "name_lexicon", "role_clash"]
+__all__ = ["RoleClash", "name_lexicon", "role_clash", "speaker_clash"]
 
 _TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*(?:%|bn|m|k)?"  # figures: 1,500  3.5%  $10bn
@@ -64,6 +64,10 @@ _PARTICIPLES: dict[str, str] = dict(_DATA["participles"])
 _LITTLE = frozenset(_DATA["little"].split())
 _NUMBER_WORDS = frozenset(_DATA["number_words"].split())
 _NOT_NAMES = frozenset(_DATA["not_names"].split())
+#: Verbs that report what someone said.
+_SPEECH = frozenset(_DATA["speech"].split())
+#: Share of the claim's words (its speaker's left out) the sentence that says them must carry.
+_SPEECH_OVERLAP = 0.5
 
 
 class _Tok(NamedTuple):
@@ -388,3 +392,85 @@ def _after(toks: list[_Tok], v: int, role: _Role) -> bool:
         if t.kind == "name" and t.low in role.keys:
             return True
     return False
+
+
+def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
+    """(speech verb, named speaker) of a sentence: "Marsh said ...", "..., said Marsh",
+    "..., Marsh said"; None when the speaker is a pronoun or unnamed."""
+    for v, t in enumerate(toks):
+        if t.kind != "word" or t.low not in _SPEECH:
+            continue
+        left = _side(toks, v, -1)
+        if left is not None and toks[left].kind == "name":
+            # "Critics, including scientist Amina Diallo, warned": any name before the
+            # verb in its clause may be the speaker the source names
+            k = next((j for j in range(v - 1, -1, -1) if toks[j].text in _HARD_STOP), -1)
+            who = _group(toks, left)
+            more = {x.low for x in toks[k + 1 : v] if x.kind == "name"}
+            return v, _Role(who.keys | more, who.start, who.end, who.label, True)
+        # "..., said Marsh": a name after the verb is the speaker only after the words
+        # said ("told Torquay magistrates" names who heard them)
+        after_words = v > 0 and toks[v - 1].text in ",\"”'" and t.low not in ("told", "tells")
+        if after_words and v + 1 < len(toks) and toks[v + 1].kind == "name":
+            return v, _group(toks, v + 1)
+    return None
+
+
+def speaker_clash(
+    claim: str, sentences: list[tuple[int, str]], names: frozenset[str] = frozenset()
+) -> RoleClash | None:
+    """Whether the evidence puts the claim's reported words in another speaker's mouth.
+
+    The claim "Marsh admitted Kestrel had been the better team" against "Aalders said his
+    side had been the better team": the evidence sentence that carries most of what the
+    claim reports (at least half of its words) names another speaker and never the claim's.
+
+    Args:
+        claim: the claim text.
+        sentences: the evidence window, (offset, text) of each sentence; evidence spans
+            are shifted by the offset.
+        names: :func:`name_lexicon` of the cited article (when empty, the sentences' own).
+
+    Returns:
+        The clash, or None.
+    """
+    if not _is_cased(claim):
+        return None  # lower-cased: "pm said" cannot be told from "Prime Minister said"
+    lexicon = names or name_lexicon(" ".join(t for _, t in sentences))
+    own = name_lexicon(claim)
+    ctoks = _tokens(claim, lexicon, own)
+    said = _speaker(ctoks)
+    if said is None:
+        return None
+    v, who = said
+    content = set(content_stems(claim)) - {stem(k) for k in who.keys} - {stem(ctoks[v].low)}
+    if len(content) < 3:
+        return None
+    scored = sorted(
+        ((len(content & set(content_stems(t))), i) for i, (_, t) in enumerate(sentences)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    best = scored[0][0] if scored else 0
+    if best < _SPEECH_OVERLAP * len(content):
+        return None
+    found: RoleClash | None = None
+    for n, i in scored:
+        if n < best:
+            break
+        a, text = sentences[i]
+        etoks = _tokens(text, lexicon, own)
+        if _mentioned(etoks, who):
+            return None  # the claim's speaker is in a sentence that says it
+        other = _speaker(etoks)
+        if found is None and other is not None and not _same(other[1], who):
+            ev, ewho = other
+            cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
+            espans = sorted(
+                [(a + ewho.start, a + ewho.end), (a + etoks[ev].start, a + etoks[ev].end)]
+            )
+            reason = (
+                f'wrong speaker: the claim says "{_quote(claim, cspans)}", '
+                f'the source says "{_quote(text, [(s - a, e - a) for s, e in espans])}"'
+            )
+            found = RoleClash(reason, cspans, espans)
+    return found
