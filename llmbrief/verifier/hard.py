@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..citations import sentence_spans
 from ..types import Span
 from . import checks
-from .lexicon import content_stems, flat, has_number, stem, words
+from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import role_clash, speaker_clash
@@ -116,9 +116,10 @@ def hard_checks(
     claim_q = facts.quantities
     if claim_q:
         start("figures")
-        source_q = [q for a in arts for q in a.quantities]
+        # the window's sentences first: a figure of the claim is most often there
+        window = {id(art): range(f, t + 1) for art, f, t, _ in chosen}
         for q in claim_q:
-            if not any(q.matches(s) for s in source_q):
+            if not any(a.holds(q, window.get(id(a), range(0))) for a in arts):
                 yield (
                     "figures",
                     f'number "{q.text}" not found in {cited}',
@@ -135,9 +136,8 @@ def hard_checks(
     claim_dates = facts.dates
     if claim_dates:
         start("dates")
-        source_dates = set().union(*(a.dates for a in arts))
         for d in sorted(claim_dates):
-            if d not in source_dates:
+            if not any(a.holds_date(d) for a in arts):
                 yield "dates", f'date "{d}" not found in {cited}', _date_span(facts.text, d)
             elif chosen:
                 start("date_context")
@@ -150,17 +150,22 @@ def hard_checks(
     names = facts.names
     if names:
         start("names")
-        lower_words = (
-            arts[0].lower_words
-            if len(arts) == 1
-            else frozenset().union(*(a.lower_words for a in arts))
-        )
-        ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
+        # the articles' words are gathered only for a name not written as a word of them
+        lower_words: frozenset[str] | None = None
+        ordered: list[str] = []
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         for name in names:
             aliases = country_aliases(name)
-            if (
-                not _name_found(name, lower_words, ordered)
+            found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and lower_words is None:
+                lower_words = (
+                    arts[0].lower_words
+                    if len(arts) == 1
+                    else frozenset().union(*(a.lower_words for a in arts))
+                )
+                ordered = sorted(lower_words) if len(arts) > 1 else arts[0].sorted_words
+            if not found and (
+                not _name_found(name, lower_words or frozenset(), ordered)
                 and not any(_at_word(a.flat, _flat(name), whole=True) for a in arts)
                 and not any(
                     _at_word(a.flat, _flat(x), whole=True) for a in arts for x in sorted(aliases)
@@ -261,8 +266,8 @@ def hard_checks(
         a = art.sentences[f].start
         clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
         if clash is None:
-            window = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
-            clash = speaker_clash(facts.text, window, art.names)
+            spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
+            clash = speaker_clash(facts.text, spoken, art.names)
         if clash is not None:
             spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
@@ -407,6 +412,30 @@ def _name_near(name: str, near: str) -> bool:
         return False
     root = low[:-3] if low.endswith(("ese", "ian")) and len(low) > 6 else low
     return _at_word(near, root[: max(4, len(root) - 3)], whole=False)
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _written_as_word(name: str, text: str) -> bool:
+    """Whether a plain name (ASCII letters, digits, hyphens) is, as written, a whole word
+    of ``text``: then the lowercased name is among the text's lower-cased words, and
+    :func:`_name_found` would find it."""
+    if not _PLAIN_NAME.fullmatch(name):
+        return False
+    i = text.find(name)
+    while i >= 0:
+        # a word starts here (nothing before it that a word could run on from) and is this one
+        before = text[i - 1] if i else " "
+        if (
+            before not in "'’-"
+            and not _WORD_CHAR.match(before)
+            and len(word_at(text, i)) == len(name)
+        ):
+            return True
+        i = text.find(name, i + 1)
+    return False
 
 
 def _at_word(text: str, needle: str, whole: bool) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import chain
@@ -23,8 +24,10 @@ __all__ = [
     "data_words",
     "flat",
     "has_number",
+    "sentence_stems",
     "stem",
     "stem_words",
+    "word_at",
     "words",
 ]
 
@@ -122,6 +125,12 @@ def words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
+def word_at(text: str, pos: int) -> str:
+    """The word token of :func:`words` that starts at ``pos`` (``""`` if none does)."""
+    m = _WORD.match(text, pos)
+    return m.group(0) if m else ""
+
+
 _ALNUM = re.compile(r"[^\W_]+")
 _ASCII_ALNUM = re.compile(r"[a-z0-9]+")
 
@@ -139,6 +148,12 @@ def flat(text: str) -> str:
 def content_stems(text: str, tokens: list[str] | None = None) -> list[str]:
     """Stems of the content words of ``text``: lowercased, stopwords out, hyphens split."""
     return list(chain.from_iterable(map(_token_stems, words(text) if tokens is None else tokens)))
+
+
+def sentence_stems(tokens: list[str]) -> Iterator[str]:
+    """The content stems of word tokens, as :func:`content_stems`, each token read once
+    (for a set of them: a sentence's words)."""
+    return chain.from_iterable(map(_token_stems, set(tokens)))
 
 
 @lru_cache(maxsize=131072)

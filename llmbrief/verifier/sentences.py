@@ -5,8 +5,11 @@ words, acronyms). Nothing here scans more than the sentence or article it belong
 
 from __future__ import annotations
 
+import bisect
+import functools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..types import Evidence, Span
 from . import checks
@@ -33,6 +36,8 @@ class IndexedSentence:
         "_dates",
         "_lower",
         "_negations",
+        "_numerals",
+        "_quantities",
         "_text",
         "_toks",
         "end",
@@ -49,6 +54,8 @@ class IndexedSentence:
         self._negations: int | None = None
         self._toks: tuple[str, ...] | None = None
         self._dates: set[str] | None = None
+        self._quantities: tuple[checks.Quantity, ...] | None = None
+        self._numerals: tuple[frozenset[str], bool] | None = None
         self._clauses: tuple[tuple[checks.Clause, frozenset[str], frozenset[str]], ...] | None = (
             None
         )
@@ -106,6 +113,24 @@ class IndexedSentence:
         return self._dates
 
     @property
+    def quantities(self) -> tuple[checks.Quantity, ...]:
+        # kept here: a cluster has more sentences than checks.quantities' cache holds
+        if self._quantities is None:
+            self._quantities = checks.quantities(self.text)
+        return self._quantities
+
+    def may_write(self, sig: str) -> bool:
+        """Whether a numeral of the sentence has the significant digits ``sig`` (or so many
+        that rounding may make it one): only then can a figure of it have them."""
+        if self._numerals is None:
+            found = {
+                _numeral_significand(m.group(1))
+                for m in _NUMERAL_AT_RUN.finditer(self._text, self.start, self.end)
+            }
+            self._numerals = (frozenset(found), any(len(x) > _SIGNIFICANT for x in found))
+        return sig in self._numerals[0] or self._numerals[1]
+
+    @property
     def has_number(self) -> bool:
         return has_number(self.text)
 
@@ -128,6 +153,13 @@ class IndexedArticle:
     _flat: str | None = None
     _acronyms: dict[str, str] | None = None
     _names: frozenset[str] | None = None
+    #: the text without commas and points (the digits of 7,340.5 in a row), and per sentence
+    _digit_text: str | None = None
+    _sentence_digits: list[str] = field(default_factory=list)
+    #: the sentences that may write a number in words
+    _worded: list[int] | None = None
+    _starts: list[int] | None = None
+    _date_found: dict[str, bool] = field(default_factory=dict)
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -151,19 +183,75 @@ class IndexedArticle:
     @property
     def quantities(self) -> tuple[checks.Quantity, ...]:
         if self._quantities is None:
-            self._quantities = tuple(
-                q
-                for s in self.sentences
-                if s.has_number
-                for q in checks.quantities(self.text[s.start : s.end])
-            )
+            self._quantities = tuple(q for s in self.sentences for q in s.quantities)
         return self._quantities
+
+    def holds(self, q: checks.Quantity, first: range = range(0)) -> bool:
+        """Whether a figure of the article matches the claim's ``q``: as
+        ``any(q.matches(o) for o in self.quantities)``, but reading only the sentences that
+        write the digits of ``q`` (and those with number words, when ``q`` could be one).
+
+        The sentences ``first`` (the evidence window) are read before the others."""
+        if any(q.matches(o) for i in first for o in self.sentences[i].quantities):
+            return True
+        sig = significand(q.value) if q.unit != "magnitude" and _POWERS_OF_TEN else None
+        if sig is None:
+            return any(q.matches(o) for o in self.quantities)
+        if self._digit_text is None:
+            self._digit_text = self.text.replace(",", "").replace(".", "")
+            self._sentence_digits = [
+                self.text[x.start : x.end].replace(",", "").replace(".", "") for x in self.sentences
+            ]
+        # a figure within rounding of q but just under it: 7339999999 for 734
+        under = str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
+        if sig in self._digit_text or under in self._digit_text:
+            for x, digits in zip(self.sentences, self._sentence_digits, strict=True):
+                if (
+                    (sig in digits or under in digits)
+                    and x.may_write(sig)
+                    and any(q.matches(o) for o in x.quantities)
+                ):
+                    return True
+        if len(sig) > _WORDED_DIGITS:
+            return False
+        # a value of one or two digits may be written as a word ("twelve", "five million")
+        if self._worded is None:
+            self._worded = [i for i, x in enumerate(self.sentences) if _worded(x.text)]
+        return any(q.matches(o) for i in self._worded for o in self.sentences[i].quantities)
 
     @property
     def dates(self) -> set[str]:
         if self._dates is None:
             self._dates = checks.dates(self.text)
         return self._dates
+
+    def holds_date(self, d: str) -> bool:
+        """Whether ``d`` is among :attr:`dates`, reading only the sentences that spell it.
+
+        A month or weekday alone is a word of some sentence; "may" (a verb or a month by
+        the whole text) and a weekday with its part of the day (which may run into the
+        next sentence) are read from the whole text.
+        """
+        found = self._date_found.get(d)
+        if found is None:
+            if d == "may" or " " in d:
+                found = d in self.dates
+            else:
+                found = False
+                for m in _date_spelling(d).finditer(self.text):
+                    si = bisect.bisect_right(self.starts, m.start()) - 1
+                    if si >= 0 and d in self.sentences[si].dates:
+                        found = True
+                        break
+            self._date_found[d] = found
+        return found
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each sentence starts."""
+        if self._starts is None:
+            self._starts = [x.start for x in self.sentences]
+        return self._starts
 
     @property
     def flat(self) -> str:
@@ -198,6 +286,72 @@ class IndexedArticle:
             end=end,
             score=score,
         )
+
+
+# Which sentences can hold a figure: a figure's value is the numeral's times powers of ten
+# (its scale words), so it has the numeral's significant digits. A value of one or two
+# digits may be a number word ("twelve", "five million", "thousands"): those read the
+# sentences with number words too. Eight digits at most, so that two different significands
+# never match to rounding; a longer numeral is read for every figure.
+_SIGNIFICANT = 8
+_POWERS_OF_TEN = all(math.log10(v).is_integer() for v in checks._SCALES.values())
+# the numeral checks.quantities reads at the start of each run of digits
+_NUMERAL_AT_RUN = re.compile(r"(?=((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?))\d+")
+
+
+def _numeral_significand(numeral: str) -> str:
+    """``"7,340.0"`` -> ``"734"``: the numeral's digits without leading or trailing zeros."""
+    return numeral.replace(",", "").replace(".", "").strip("0") or "0"
+
+
+def significand(value: float) -> str | None:
+    """The significant digits of a figure's value, or None when it has too many."""
+    mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0") or "0"
+    return mantissa if len(mantissa) <= _SIGNIFICANT else None
+
+
+# the words checks.quantities may read a number in: number words, ordinals, magnitudes
+# (the last word of each: "a dozen" is read where "dozen" is)
+_NUMBER_WORDS = frozenset(
+    k.split()[-1]
+    for k in (
+        *checks._UNITS["ones"],
+        *checks._UNITS["tens"],
+        *checks._ORDINALS,
+        *checks._MAGNITUDES,
+    )
+)
+_WORDED = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=lambda w: (-len(w), w))) + ")", re.IGNORECASE
+)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _worded(text: str) -> bool:
+    """Whether ``text`` may write a number in words (a number word starts a word)."""
+    if text.isascii():  # the words split at anything but a-z, where the pattern starts them
+        return not _NUMBER_WORDS.isdisjoint(_NOT_LETTERS.split(text.lower()))
+    return _WORDED.search(text) is not None
+
+
+#: digits of the longest value a number word, an ordinal or a magnitude word may have
+_WORDED_DIGITS = max(
+    len(significand(float(v)) or "")
+    for v in (
+        *checks._UNITS["ones"].values(),
+        *(t + o for t in checks._UNITS["tens"].values() for o in range(10)),
+        *(abs(v) for v in checks._ORDINALS.values()),
+        *checks._MAGNITUDES.values(),
+    )
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_spelling(d: str) -> re.Pattern[str]:
+    """Where a month or weekday (canonical ``d``) may be a word of a text: its spellings,
+    case aside, not within a longer word (a superset of :func:`checks.dates`' tokens)."""
+    spellings = sorted(w for w, c in checks._DATE_WORD.items() if c == d) or ["(?!)"]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(spellings) + r")(?![^\W_])", re.IGNORECASE)
 
 
 # (article, first sentence, last sentence, share of the claim it covers)

@@ -15,7 +15,7 @@ from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
 from .normalise import normalise
-from .support import DEFAULT_MIN_SUPPORT, ClusterIndex
+from .support import DEFAULT_MIN_SUPPORT, ClusterIndex, collector_paused
 
 __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
@@ -151,7 +151,8 @@ class Verifier:
 
     def claims(self, claims: Sequence[ParsedSentence]) -> Report:
         """The report on a list of claims."""
-        return Report.from_claims([self.claim(i, c) for i, c in enumerate(claims)])
+        with collector_paused():
+            return Report.from_claims([self.claim(i, c) for i, c in enumerate(claims)])
 
     def brief(self, brief: Brief | str) -> Report:
         """The report on a Brief, or on brief text (paragraph or the whole text form)."""
