@@ -421,3 +421,11 @@ def test_a_number_word_opening_a_claim_is_a_figure_not_a_name() -> None:
     assert c.verdict == "misattributed" and c.suggested_ids == ["qc-2"], c.reasons
     assert c.reasons[0] == 'number "Fourteen" not found in [qc-1]'
     assert not any("name" in r for r in c.reasons), c.reasons
+
+
+def test_an_opposite_is_reported_in_the_words_written() -> None:
+    claim = "The operator pleaded not guilty to charges that it fired 40 workers [p1]."
+    c = verify(PORT, claim).claims[0]
+    assert c.reasons == ['the claim says "fired" where the evidence says "hired"']
+    fired = next(x for x in c.checks if x.name == "opposites")
+    assert [c.text[s.start : s.end] for s in fired.spans] == ["fired"]

@@ -249,10 +249,16 @@ def hard_checks(
     for mine, theirs in checks.antonym_clash(
         list(facts.toks), window_toks, article_toks, article_words
     ):
+        # the words as written, not their stems ("more", not "mor"); the whole article
+        # is read only when the clash is found
+        said = _as_written(facts.text, mine)
+        source = _as_written(window_text, theirs) or next(
+            (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
+        )
         yield (
             "opposites",
-            f'the claim says "{mine}" where the evidence says "{theirs}"',
-            [],
+            f'the claim says "{said or mine}" where the evidence says "{source}"',
+            _claim_span(facts.text, said) if said else [],
         )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
@@ -273,6 +279,11 @@ def hard_checks(
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
             yield "roles", clash.reason, spans
             break
+
+
+def _as_written(text: str, stemmed: str) -> str:
+    """The first word of ``text`` whose stem is ``stemmed``, lowercased ("" if none)."""
+    return next((w.lower() for w in words(text) if stem(w.lower()) == stemmed), "")
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:
