@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from llmbrief.verifier.relations import RoleClash, name_lexicon, role_clash, speaker_clash
+from llmbrief.verifier.relations import (
+    RoleClash,
+    name_lexicon,
+    owner_clash,
+    role_clash,
+    speaker_clash,
+)
 
 FINAL = "Lindqvist beat Okafor in the final of the Harbour Open on Sunday."
 
@@ -196,3 +202,26 @@ def test_words_put_in_another_speakers_mouth_are_caught() -> None:
 )
 def test_the_right_speaker_or_no_named_one_passes(claim: str) -> None:
     assert speaker_clash(claim, QUOTES) is None
+
+
+FERRY = (
+    "The Marisol's captain has been suspended, Baltline said. "
+    "The Bentham chief engineer was praised."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("The Bentham's captain has been suspended by Baltline.", True),
+        ("The Marisol's captain has been suspended by Baltline.", False),
+        ("The Bentham's chief engineer was praised by Baltline.", False),  # "Bentham chief"
+        ("Baltline's captain has been suspended at Vessby.", True),
+        ("The captain of the Marisol has been suspended by Baltline.", False),
+    ],
+)
+def test_a_thing_given_to_another_owner(claim: str, clash: bool) -> None:
+    found = owner_clash(claim, FERRY)
+    assert (found is not None) == clash, found
+    if found is not None:
+        assert found.reason.startswith("wrong owner")

@@ -20,7 +20,7 @@ from . import checks
 from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .relations import role_clash, speaker_clash
+from .relations import owner_clash, role_clash, speaker_clash
 from .sentences import CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -274,6 +274,8 @@ def hard_checks(
         if clash is None:
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
             clash = speaker_clash(facts.text, spoken, art.names)
+        if clash is None:
+            clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
         if clash is not None:
             spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from .lexicon import STOPWORDS, content_stems, data_json, stem
 
-__all__ = ["RoleClash", "name_lexicon", "role_clash", "speaker_clash"]
+__all__ = ["RoleClash", "name_lexicon", "owner_clash", "role_clash", "speaker_clash"]
 
 _TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*(?:%|bn|m|k)?"  # figures: 1,500  3.5%  $10bn
@@ -474,3 +474,73 @@ def speaker_clash(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+def _owned(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """(owner, owned) index pairs of possessives: "the Marisol's captain", "Pellham's
+    closing price" (the owned word is the head, up to two describing words on)."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind != "name" or not t.possessive:
+            continue
+        for j in range(i + 1, min(i + 4, len(toks))):
+            if toks[j].kind != "word" or toks[j].low in STOPWORDS:
+                break
+            out.append((i, j))
+    return out
+
+
+def owner_clash(claim: str, evidence: str, names: frozenset[str] = frozenset()) -> RoleClash | None:
+    """Whether the evidence gives something of the claim's to another owner.
+
+    "The Bentham's captain has been suspended" against "The Marisol's captain ... has been
+    suspended": the evidence has the same word ("captain") owned by another name, and
+    never by the claim's (neither "Bentham's captain" nor "captain of the Bentham").
+
+    Args:
+        claim: the claim text.
+        evidence: the evidence window.
+        names: :func:`name_lexicon` of the cited article.
+    """
+    if not _is_cased(claim) or "'" not in claim and "’" not in claim:
+        return None
+    lexicon = names or name_lexicon(evidence)
+    own = name_lexicon(claim)
+    ctoks = _tokens(claim, lexicon, own)
+    pairs = _owned(ctoks)
+    if not pairs:
+        return None
+    etoks = _tokens(evidence, lexicon, own)
+    theirs = _owned(etoks)
+    for i, j in pairs:
+        owner, thing = _group(ctoks, i), ctoks[j]
+        rivals = [(a, b) for a, b in theirs if etoks[b].low == thing.low]
+        if not rivals:
+            continue
+        if any(_same(_group(etoks, a), owner) for a, b in rivals):
+            continue
+        if _mentioned_near(etoks, thing.low, owner):
+            continue  # "the captain of the Bentham"
+        a, b = rivals[0]
+        other = _group(etoks, a)
+        if _same(other, owner):
+            continue
+        cspans = [(owner.start, owner.end), (thing.start, thing.end)]
+        espans = [(other.start, other.end), (etoks[b].start, etoks[b].end)]
+        reason = (
+            f'wrong owner: the claim says "{_quote(claim, cspans)}", '
+            f'the source says "{_quote(evidence, espans)}"'
+        )
+        return RoleClash(reason, cspans, espans)
+    return None
+
+
+def _mentioned_near(toks: list[_Tok], word: str, role: _Role) -> bool:
+    """Whether ``role`` is named right before ``word`` ("the Apple chief") or within three
+    words after it ("the captain of the Bentham")."""
+    for k, t in enumerate(toks):
+        if t.low == word:
+            near = toks[max(0, k - 2) : k] + toks[k + 1 : k + 4]
+            if any(x.kind == "name" and x.low in role.keys for x in near):
+                return True
+    return False
