@@ -502,7 +502,7 @@ def owner_clash(claim: str, evidence: str, names: frozenset[str] = frozenset()) 
         evidence: the evidence window.
         names: :func:`name_lexicon` of the cited article.
     """
-    if not _is_cased(claim) or "'" not in claim and "’" not in claim:
+    if not _is_cased(claim) or ("'" not in claim and "’" not in claim):
         return None
     lexicon = names or name_lexicon(evidence)
     own = name_lexicon(claim)
