@@ -429,3 +429,27 @@ def test_an_opposite_is_reported_in_the_words_written() -> None:
     assert c.reasons == ['the claim says "fired" where the evidence says "hired"']
     fired = next(x for x in c.checks if x.name == "opposites")
     assert [c.text[s.start : s.end] for s in fired.spans] == ["fired"]
+
+
+def test_an_age_given_to_someone_else_is_caught() -> None:
+    team = Cluster(
+        cluster_id="team",
+        articles=[
+            Article(
+                id="t1",
+                title="Cup",
+                text=(
+                    "Goalkeeper Jonas Brandt was sent off in stoppage time. "
+                    "Tomas Varga, 22, scored twice for Rovers."
+                ),
+            )
+        ],
+    )
+    ok = verify(team, "Tomas Varga, 22, scored twice for Rovers [t1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+    bad = verify(team, "Goalkeeper Jonas Brandt, 22, was sent off in stoppage time [t1].")
+    c = bad.claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'number "22" is said of Tomas Varga in [t1], not of Goalkeeper Jonas Brandt'
+    ]

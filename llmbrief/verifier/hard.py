@@ -21,7 +21,7 @@ from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import owner_clash, role_clash, speaker_clash
-from .sentences import CAPS_PHRASE, IndexedArticle, Window, name_words
+from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
 
@@ -133,6 +133,16 @@ def hard_checks(
                         f'number "{q.text}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, q.text),
                     )
+        for who, label, age, span in _appositions(facts.text):
+            # "Jonas Brandt, 22,": the sources may give that age to someone else only
+            others = [n for a in arts for n in a.appositions.get(age, ())]
+            if others and all(who.isdisjoint(n.lower().split()) for n in others):
+                start("figure_context")
+                yield (
+                    "figure_context",
+                    f'number "{age}" is said of {others[0]} in {cited}, not of {label}',
+                    [Span(where="claim", start=span[0], end=span[1])],
+                )
     claim_dates = facts.dates
     if claim_dates:
         start("dates")
@@ -281,6 +291,14 @@ def hard_checks(
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
             yield "roles", clash.reason, spans
             break
+
+
+def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
+    """(name words lowercased, name, age, span of the age) of each "Name, 22," in ``text``."""
+    return [
+        (frozenset(m.group(1).lower().split()), m.group(1), m.group(2), m.span(2))
+        for m in APPOSITION.finditer(text)
+    ]
 
 
 def _as_written(text: str, stemmed: str) -> str:
