@@ -48,6 +48,10 @@ def test_dates_names_quotes() -> None:
     found = checks.names("Huawei said on Monday that Pudong officials agreed.")
     assert found == ["Huawei", "Pudong"]  # weekdays are dates, checked as dates
     assert checks.names("the council met on monday") == []  # lowercase data: no false names
+    # number words and ordinals opening a sentence are figures, never names
+    assert checks.names("Fourteen workers died. Twenty-two were hurt. Third, Devin spoke.") == [
+        "Devin"
+    ]
     assert checks.quotes('He called it a "strategic chokehold" on chips.') == [
         "strategic chokehold"
     ]

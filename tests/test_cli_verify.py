@@ -159,7 +159,8 @@ def test_min_support_fails_supported_claims_below_it(files: tuple[str, str]) -> 
     # claim 2 covers 57% of its words: the verifier itself fails it at this strictness
     assert claims[1]["verdict"] == "unsupported"
     assert claims[1]["reasons"] == [
-        "only 57% of the claim's content found in the cited text (missing: chief, dismiss, polic)"
+        "only 57% of the claim's content found in the cited text "
+        "(missing: chief, dismissed, police)"
     ]
     assert claims[2]["verdict"] == "supported"
     # the strictness works both ways: at 0 the paraphrase of claim 1 passes too, while the

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from llmbrief.verifier.relations import RoleClash, name_lexicon, role_clash
+from llmbrief.verifier.relations import (
+    RoleClash,
+    name_lexicon,
+    owner_clash,
+    role_clash,
+    speaker_clash,
+)
 
 FINAL = "Lindqvist beat Okafor in the final of the Harbour Open on Sunday."
 
@@ -167,3 +173,55 @@ def test_of_right_after_the_relation_word_is_read_only_after_a_possessive() -> N
     assert role_clash("Osterby's invasion of Velmar began in 1931.", evidence) is None
     # "Velmar invasion of Osterby": either could be the invader, so nothing is said
     assert role_clash("The Velmar invasion of Osterby began in 1931.", evidence) is None
+
+
+QUOTES = [
+    (0, "Harbour Open champion Lindqvist said the final had been the hardest match of her life."),
+    (88, "Okafor, the runner-up, said she would return next year to win the title."),
+]
+
+
+def test_words_put_in_another_speakers_mouth_are_caught() -> None:
+    claim = "Okafor said the Harbour Open final had been the hardest match of her life."
+    found = speaker_clash(claim, QUOTES)
+    assert found is not None and found.reason.startswith("wrong speaker")
+    assert [claim[a:b] for a, b in found.claim_spans] == ["Okafor", "said"]
+    start, text = QUOTES[0]
+    assert [text[a - start : b - start] for a, b in found.evidence_spans] == ["Lindqvist", "said"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Lindqvist said the Harbour Open final had been the hardest match of her life.",
+        "The Harbour Open final had been the hardest match of her life, said Lindqvist.",
+        "Fans and the champion, Lindqvist, said the final had been the hardest match of her life.",
+        "She said the Harbour Open final had been the hardest match of her life.",  # unnamed
+        "okafor said the harbour open final had been the hardest match of her life.",  # lower
+    ],
+)
+def test_the_right_speaker_or_no_named_one_passes(claim: str) -> None:
+    assert speaker_clash(claim, QUOTES) is None
+
+
+FERRY = (
+    "The Marisol's captain has been suspended, Baltline said. "
+    "The Bentham chief engineer was praised."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("The Bentham's captain has been suspended by Baltline.", True),
+        ("The Marisol's captain has been suspended by Baltline.", False),
+        ("The Bentham's chief engineer was praised by Baltline.", False),  # "Bentham chief"
+        ("Baltline's captain has been suspended at Vessby.", True),
+        ("The captain of the Marisol has been suspended by Baltline.", False),
+    ],
+)
+def test_a_thing_given_to_another_owner(claim: str, clash: bool) -> None:
+    found = owner_clash(claim, FERRY)
+    assert (found is not None) == clash, found
+    if found is not None:
+        assert found.reason.startswith("wrong owner")

@@ -315,6 +315,9 @@ PORT = Cluster(
         ("Carrow dockworkers may return to work on Monday, the union said [p1].", "supported", ""),
         ("Carrow dockworkers will return to work on Monday, the union said [p1].", "", "hedges"),
         ("Carrow dockworkers returned to work on Monday [p1].", "", "hedges"),
+        # a reported "would" is what was announced: surer than the source's "may"
+        ("The union said Carrow dockworkers would return to work on Monday [p1].", "", "hedges"),
+        ("The union said Carrow dockworkers could return to work on Monday [p1].", "supported", ""),
         ("The operator pleaded not guilty to the charges [p1].", "supported", ""),
         ("The operator pleaded guilty to the charges [p1].", "", "negation"),
         ("Independent observers said the deal had been signed [p1].", "", "negation"),
@@ -372,3 +375,81 @@ def test_names_in_a_cased_claim_are_found_in_lowercased_sources() -> None:
     assert verify(lower, ok).claims[0].verdict == "supported"
     bad = verify(lower, "Lisk dockworkers may return to work on Monday [l1].").claims[0]
     assert bad.verdict == "unsupported" and any('"Lisk"' in r for r in bad.reasons)
+
+
+MATCH = Cluster(
+    cluster_id="match",
+    articles=[
+        Article(
+            id="m1",
+            title="Final",
+            text=(
+                "Rhiannon Davis beat Amélie Bouchard in the final at Kelso on Sunday. "
+                "Davis, 26, won her first title at the club."
+            ),
+        )
+    ],
+)
+
+
+def test_swapped_roles_sink_the_claim_with_spans_on_both_sides() -> None:
+    good = verify(MATCH, "Davis beat Bouchard in the Kelso final [m1].").claims[0]
+    assert good.verdict == "supported", good.reasons
+    assert any(c.name == "roles" and not c.fired for c in good.checks)
+    bad = verify(MATCH, "Bouchard beat Davis in the Kelso final [m1].").claims[0]
+    assert bad.verdict == "unsupported"
+    roles = next(c for c in bad.checks if c.name == "roles")
+    assert roles.fired and roles.detail.startswith("roles swapped"), bad.reasons
+    claim_spans = [bad.text[s.start : s.end] for s in roles.spans if s.where == "claim"]
+    assert claim_spans == ["Bouchard", "beat", "Davis"]
+    text = MATCH.articles[0].text
+    source_spans = [text[s.start : s.end] for s in roles.spans if s.where == "m1"]
+    assert source_spans == ["Rhiannon Davis", "beat", "Amélie Bouchard"]
+
+
+def test_reasons_show_the_claims_words_not_their_stems() -> None:
+    c = verify(MATCH, "Davis celebrated wildly with cheering supporters in Kelso [m1].").claims[0]
+    assert c.verdict == "unsupported"
+    missing = c.reasons[0].split("(missing: ")[1].rstrip(")").split(", ")
+    assert set(missing) <= {"celebrated", "wildly", "cheering", "supporters"}, c.reasons
+
+
+def test_a_number_word_opening_a_claim_is_a_figure_not_a_name() -> None:
+    toll = load_cluster(ROOT / "evals" / "clusters" / "quarry-collapse-toll.json")
+    claim = "Fourteen workers were killed when a wall of the Brennock quarry collapsed [qc-1]."
+    c = verify(toll, claim).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["qc-2"], c.reasons
+    assert c.reasons[0] == 'number "Fourteen" not found in [qc-1]'
+    assert not any("name" in r for r in c.reasons), c.reasons
+
+
+def test_an_opposite_is_reported_in_the_words_written() -> None:
+    claim = "The operator pleaded not guilty to charges that it fired 40 workers [p1]."
+    c = verify(PORT, claim).claims[0]
+    assert c.reasons == ['the claim says "fired" where the evidence says "hired"']
+    fired = next(x for x in c.checks if x.name == "opposites")
+    assert [c.text[s.start : s.end] for s in fired.spans] == ["fired"]
+
+
+def test_an_age_given_to_someone_else_is_caught() -> None:
+    team = Cluster(
+        cluster_id="team",
+        articles=[
+            Article(
+                id="t1",
+                title="Cup",
+                text=(
+                    "Goalkeeper Jonas Brandt was sent off in stoppage time. "
+                    "Tomas Varga, 22, scored twice for Rovers."
+                ),
+            )
+        ],
+    )
+    ok = verify(team, "Tomas Varga, 22, scored twice for Rovers [t1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+    bad = verify(team, "Goalkeeper Jonas Brandt, 22, was sent off in stoppage time [t1].")
+    c = bad.claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'number "22" is said of Tomas Varga in [t1], not of Goalkeeper Jonas Brandt'
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
+    NUMERIC_WORDS,
     STOPWORDS,
     data_json,
     data_lines,
@@ -266,13 +267,18 @@ def names(text: str) -> list[str]:
         before = text[:start].rstrip()
         sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
         low = tok.lower().strip(".")
-        if low in _COMMON_CAPS or low in STOPWORDS:
+        if low in _COMMON_CAPS or low in STOPWORDS or _numeric(low):
             continue
         is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
         if sentence_start and not is_code and not _looks_proper(low):
             continue
         out.append(tok.strip("."))
     return out
+
+
+def _numeric(low: str) -> bool:
+    """A number word or ordinal ("fourteen", "twenty-two", "third"): a figure, not a name."""
+    return all(p in NUMERIC_WORDS for p in low.split("-"))
 
 
 _PLACES = frozenset(data_lines("place_names.txt"))

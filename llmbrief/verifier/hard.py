@@ -20,7 +20,8 @@ from . import checks
 from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .sentences import CAPS_PHRASE, IndexedArticle, Window, name_words
+from .relations import owner_clash, role_clash, speaker_clash
+from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
 
@@ -132,6 +133,16 @@ def hard_checks(
                         f'number "{q.text}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, q.text),
                     )
+        for who, label, age, span in _appositions(facts.text):
+            # "Jonas Brandt, 22,": the sources may give that age to someone else only
+            others = [n for a in arts for n in a.appositions.get(age, ())]
+            if others and all(who.isdisjoint(n.lower().split()) for n in others):
+                start("figure_context")
+                yield (
+                    "figure_context",
+                    f'number "{age}" is said of {others[0]} in {cited}, not of {label}',
+                    [Span(where="claim", start=span[0], end=span[1])],
+                )
     claim_dates = facts.dates
     if claim_dates:
         start("dates")
@@ -248,17 +259,51 @@ def hard_checks(
     for mine, theirs in checks.antonym_clash(
         list(facts.toks), window_toks, article_toks, article_words
     ):
+        # the words as written, not their stems ("more", not "mor"); the whole article
+        # is read only when the clash is found
+        said = _as_written(facts.text, mine)
+        source = _as_written(window_text, theirs) or next(
+            (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
+        )
         yield (
             "opposites",
-            f'the claim says "{mine}" where the evidence says "{theirs}"',
-            [],
+            f'the claim says "{said or mine}" where the evidence says "{source}"',
+            _claim_span(facts.text, said) if said else [],
         )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
-    hedge = _hedge_near(window_text, claim)
-    if hedge is not None and hedge[1] > facts.modality:
+    hedge = _hedge_near(window_text, claim, facts)
+    if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+    start("roles")
+    # who did what to whom, read around a relation word the evidence also uses
+    for art, f, t_, _ in chosen:
+        a = art.sentences[f].start
+        clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
+        if clash is None:
+            spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
+            clash = speaker_clash(facts.text, spoken, art.names)
+        if clash is None:
+            clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
+        if clash is not None:
+            spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
+            spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
+            yield "roles", clash.reason, spans
+            break
+
+
+def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
+    """(name words lowercased, name, age, span of the age) of each "Name, 22," in ``text``."""
+    return [
+        (frozenset(m.group(1).lower().split()), m.group(1), m.group(2), m.span(2))
+        for m in APPOSITION.finditer(text)
+    ]
+
+
+def _as_written(text: str, stemmed: str) -> str:
+    """The first word of ``text`` whose stem is ``stemmed``, lowercased ("" if none)."""
+    return next((w.lower() for w in words(text) if stem(w.lower()) == stemmed), "")
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:
@@ -509,9 +554,10 @@ _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.
 _NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
 
 
-def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
-    """The strongest plan/possibility cue in the evidence directly governing one of the
-    claim's words, with its level (1 a plan or future, 2 a possibility)."""
+def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[str, int] | None:
+    """A plan/possibility cue in the evidence directly governing one of the claim's words
+    that the claim states more surely there, with its level (1 a plan or future, 2 a
+    possibility); the strongest such cue."""
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
@@ -524,8 +570,44 @@ def _hedge_near(window_text: str, claim: set[str]) -> tuple[str, int] | None:
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
-        if any(w and stem(w) in claim for w in (m.group(2), m.group(3))):
+        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if governed:
             level = checks.modal_level(cue)
-            if found is None or level > found[1]:
+            if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
     return found
+
+
+#: Modal verbs hedge only what follows them ("will examine the deal"); other cues
+#: ("reportedly", "plans to") the whole claim.
+_MODAL_VERBS = frozenset({"may", "might", "could", "would", "will", "shall"})
+_WORD_AT = re.compile(r"[A-Za-z]+")
+_MODAL_VERB = re.compile(r"\b(" + "|".join(sorted(_MODAL_VERBS)) + r")\b", re.IGNORECASE)
+
+
+def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
+    """How surely the claim states the words ``governed``: the level of a modal verb
+    written before one of them in the claim, or of a cue that hedges the whole claim.
+
+    "Regulators will examine the deal because the two would sell 40%" states "examine" as
+    a plan, whatever "would sell" says after it; "said they would challenge" is a plan
+    (reported), not a possibility.
+    """
+    if not facts.modality:
+        return 0
+    text = facts.text
+    last = max(
+        (m.start() for m in _WORD_AT.finditer(text) if stem(m.group(0).lower()) in governed),
+        default=-1,
+    )
+    level = 0
+    for m in _MODAL_VERB.finditer(text, 0, max(0, last)):
+        cue = m.group(1).lower()
+        lv = checks.modal_level(cue)
+        if cue in ("would", "will") and _REPORTED.search(text[max(0, m.start() - 40) : m.start()]):
+            lv = 1  # "said they would challenge": what they announced
+        level = max(level, lv)
+    for cue in checks.hedges(text):
+        if cue.split()[0] not in _MODAL_VERBS:
+            level = max(level, checks.modal_level(cue))
+    return level

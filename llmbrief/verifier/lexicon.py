@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Any
 
 __all__ = [
+    "NUMERIC_WORDS",
     "STOPWORDS",
     "content_stems",
     "data_json",
@@ -25,6 +26,7 @@ __all__ = [
     "has_number",
     "sentence_stems",
     "stem",
+    "stem_words",
     "word_at",
     "words",
 ]
@@ -64,6 +66,8 @@ def data_json(name: str) -> Any:
 STOPWORDS = data_words("stopwords.txt")
 _NUMBER_WORDS = data_words("number_words.txt")
 _NUMERIC_WORDS = _NUMBER_WORDS | data_words("numeric_words.txt")
+#: Number words and ordinals ("Fourteen", "Third"): figures, never names.
+NUMERIC_WORDS = _NUMERIC_WORDS
 
 _DIGIT = re.compile(r"\d")
 _SPLIT = re.compile(r"[^a-z]+")
@@ -162,6 +166,19 @@ def _token_stems(token: str) -> tuple[str, ...]:
         if part and part not in STOPWORDS and not part[0].isdigit() and part not in _NUMBER_WORDS:
             out.append(stem(part))
     return tuple(out)
+
+
+def stem_words(text: str) -> dict[str, str]:
+    """Each content stem of ``text`` -> the word it was first written as ("polic" ->
+    "police"): reasons show the claim's own words, never stems."""
+    out: dict[str, str] = {}
+    for token in words(text):
+        for part in token.replace("’", "'").split("-"):
+            if part.lower().endswith("'s"):
+                part = part[:-2]
+            for s in _token_stems(part):
+                out.setdefault(s, part)
+    return out
 
 
 def has_number(text: str) -> bool:

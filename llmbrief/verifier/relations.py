@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import STOPWORDS, stem
+from .lexicon import STOPWORDS, content_stems, data_json, stem
 
-__all__ = ["RoleClash", "name_lexicon", "role_clash"]
+__all__ = ["RoleClash", "name_lexicon", "owner_clash", "role_clash", "speaker_clash"]
 
 _TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*(?:%|bn|m|k)?"  # figures: 1,500  3.5%  $10bn
-    r"|[A-Za-z]+(?:[’'\-][A-Za-z]+)*(?:[’']s?)?"  # words, with possessive 's
+    r"|[^\W\d_]+(?:[’'\-][^\W\d_]+)*(?:[’']s?)?"  # words (any alphabet), possessive 's
     r"|[’']s\b"  # tokenised possessive: "kilmarnock 's"
     r"|[.;:!?,()\"“”]"
 )
@@ -41,21 +41,13 @@ _TOKEN = re.compile(
 #: Where the search for a participant stops: the end of a sentence or clause.
 _HARD_STOP = frozenset('.;:!?()"“”')
 _PUNCT = _HARD_STOP | {","}
+_DATA = data_json("relations.json")
 #: A pronoun between the relation word and the nearest name is the real doer (or done-to).
-_PRONOUNS = frozenset("he she they it we i you his her their its him them".split())
+_PRONOUNS = frozenset(_DATA["pronouns"].split())
 #: Relations that read the same both ways round ("A met B" is "B met A").
-_SYMMETRIC = frozenset(
-    stem(w)
-    for w in """
-    meet met meeting talk talks deal agreement agree marry marriage merge merger partner
-    partnership tie draw drew play played face faced fight fought clash battle match game
-    negotiate negotiation relation relations ally alliance compete rivalry share split
-    coalition join joint link contact swap exchange compare versus v vs and or with between
-    combine together same similar equal different differ
-    """.split()
-)
+_SYMMETRIC = frozenset(stem(w) for w in _DATA["symmetric"].split())
 #: Prepositions that order two participants by themselves ("from 5% to 7%", "more than").
-_ORDERING = frozenset({"against", "to", "over", "than"})
+_ORDERING = frozenset(_DATA["ordering"].split())
 #: How many little words may stand between a relation word and its participant...
 _MAX_GAP = 4
 #: ...and how many describing words before the one done to (measured: 0, 1 and 2 flag
@@ -63,58 +55,19 @@ _MAX_GAP = 4
 _RIGHT_MODIFIERS = 2
 #: Relation words that say the same with the roles the other way round ("A lost to B").
 _CONVERSE: dict[str, tuple[str, ...]] = {
-    stem("beat"): (stem("lose"),),
-    stem("defeat"): (stem("lose"),),
-    stem("lose"): (stem("beat"), stem("defeat")),
-    stem("lead"): (stem("trail"),),
-    stem("trail"): (stem("lead"),),
+    stem(k): tuple(stem(w) for w in v.split()) for k, v in sorted(_DATA["converse"].items())
 }
 #: Irregular forms the shared stemmer does not join (it joins "won" and "win").
-_PARTICIPLES = {
-    "beaten": "beat",
-    "caught": "catch",
-    "struck": "strike",
-    "stricken": "strike",
-    "shot": "shoot",
-    "stole": "steal",
-    "stolen": "steal",
-    "overtook": "overtake",
-    "overtaken": "overtake",
-    "bit": "bite",
-    "bitten": "bite",
-    "forgave": "forgive",
-    "forgiven": "forgive",
-    "threw": "throw",
-    "thrown": "throw",
-    "drew": "draw",
-    "drawn": "draw",
-    "sent": "send",
-    "told": "tell",
-    "sued": "sue",
-}
+_PARTICIPLES: dict[str, str] = dict(_DATA["participles"])
 #: Words that may stand between a relation word and its participant: articles,
 #: auxiliaries, negation and prepositions; never a conjunction, which opens another clause.
-_LITTLE = frozenset(
-    """
-    a an the is are was were be been being has have had will would could should may might
-    can must do does did shall not never of to in on at by for from with against over into
-    onto under between among through toward towards upon within without across during
-    also just already out up off down back away
-    """.split()
-)
-_NUMBER_WORDS = frozenset(
-    """
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion
-    """.split()
-)
-_NOT_NAMES = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december mr mrs ms dr sir
-    """.split()
-)
+_LITTLE = frozenset(_DATA["little"].split())
+_NUMBER_WORDS = frozenset(_DATA["number_words"].split())
+_NOT_NAMES = frozenset(_DATA["not_names"].split())
+#: Verbs that report what someone said.
+_SPEECH = frozenset(_DATA["speech"].split())
+#: Share of the claim's words (its speaker's left out) the sentence that says them must carry.
+_SPEECH_OVERLAP = 0.5
 
 
 class _Tok(NamedTuple):
@@ -180,7 +133,7 @@ def name_lexicon(text: str) -> frozenset[str]:
     )
 
 
-_WORD = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*(?:[’']s?)?")
+_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*(?:[’']s?)?")
 
 
 @lru_cache(maxsize=65536)
@@ -438,4 +391,156 @@ def _after(toks: list[_Tok], v: int, role: _Role) -> bool:
             return False
         if t.kind == "name" and t.low in role.keys:
             return True
+    return False
+
+
+def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
+    """(speech verb, named speaker) of a sentence: "Marsh said ...", "..., said Marsh",
+    "..., Marsh said"; None when the speaker is a pronoun or unnamed."""
+    for v, t in enumerate(toks):
+        if t.kind != "word" or t.low not in _SPEECH:
+            continue
+        left = _side(toks, v, -1)
+        if left is not None and toks[left].kind == "name":
+            # "Critics, including scientist Amina Diallo, warned": any name before the
+            # verb in its clause may be the speaker the source names
+            k = next((j for j in range(v - 1, -1, -1) if toks[j].text in _HARD_STOP), -1)
+            who = _group(toks, left)
+            more = {x.low for x in toks[k + 1 : v] if x.kind == "name"}
+            return v, _Role(who.keys | more, who.start, who.end, who.label, True)
+        # "..., said Marsh": a name after the verb is the speaker only after the words
+        # said ("told Torquay magistrates" names who heard them)
+        after_words = v > 0 and toks[v - 1].text in ",\"”'" and t.low not in ("told", "tells")
+        if after_words and v + 1 < len(toks) and toks[v + 1].kind == "name":
+            return v, _group(toks, v + 1)
+    return None
+
+
+def speaker_clash(
+    claim: str, sentences: list[tuple[int, str]], names: frozenset[str] = frozenset()
+) -> RoleClash | None:
+    """Whether the evidence puts the claim's reported words in another speaker's mouth.
+
+    The claim "Marsh admitted Kestrel had been the better team" against "Aalders said his
+    side had been the better team": the evidence sentence that carries most of what the
+    claim reports (at least half of its words) names another speaker and never the claim's.
+
+    Args:
+        claim: the claim text.
+        sentences: the evidence window, (offset, text) of each sentence; evidence spans
+            are shifted by the offset.
+        names: :func:`name_lexicon` of the cited article (when empty, the sentences' own).
+
+    Returns:
+        The clash, or None.
+    """
+    if not _is_cased(claim):
+        return None  # lower-cased: "pm said" cannot be told from "Prime Minister said"
+    lexicon = names or name_lexicon(" ".join(t for _, t in sentences))
+    own = name_lexicon(claim)
+    ctoks = _tokens(claim, lexicon, own)
+    said = _speaker(ctoks)
+    if said is None:
+        return None
+    v, who = said
+    content = set(content_stems(claim)) - {stem(k) for k in who.keys} - {stem(ctoks[v].low)}
+    if len(content) < 3:
+        return None
+    scored = sorted(
+        ((len(content & set(content_stems(t))), i) for i, (_, t) in enumerate(sentences)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    best = scored[0][0] if scored else 0
+    if best < _SPEECH_OVERLAP * len(content):
+        return None
+    found: RoleClash | None = None
+    for n, i in scored:
+        if n < best:
+            break
+        a, text = sentences[i]
+        etoks = _tokens(text, lexicon, own)
+        if _mentioned(etoks, who):
+            return None  # the claim's speaker is in a sentence that says it
+        other = _speaker(etoks)
+        if found is None and other is not None and not _same(other[1], who):
+            ev, ewho = other
+            cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
+            espans = sorted(
+                [(a + ewho.start, a + ewho.end), (a + etoks[ev].start, a + etoks[ev].end)]
+            )
+            reason = (
+                f'wrong speaker: the claim says "{_quote(claim, cspans)}", '
+                f'the source says "{_quote(text, [(s - a, e - a) for s, e in espans])}"'
+            )
+            found = RoleClash(reason, cspans, espans)
+    return found
+
+
+def _owned(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """(owner, owned) index pairs of possessives: "the Marisol's captain", "Pellham's
+    closing price" (the owned word is the head, up to two describing words on)."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind != "name" or not t.possessive:
+            continue
+        for j in range(i + 1, min(i + 4, len(toks))):
+            if toks[j].kind != "word" or toks[j].low in STOPWORDS:
+                break
+            out.append((i, j))
+    return out
+
+
+def owner_clash(claim: str, evidence: str, names: frozenset[str] = frozenset()) -> RoleClash | None:
+    """Whether the evidence gives something of the claim's to another owner.
+
+    "The Bentham's captain has been suspended" against "The Marisol's captain ... has been
+    suspended": the evidence has the same word ("captain") owned by another name, and
+    never by the claim's (neither "Bentham's captain" nor "captain of the Bentham").
+
+    Args:
+        claim: the claim text.
+        evidence: the evidence window.
+        names: :func:`name_lexicon` of the cited article.
+    """
+    if not _is_cased(claim) or ("'" not in claim and "’" not in claim):
+        return None
+    lexicon = names or name_lexicon(evidence)
+    own = name_lexicon(claim)
+    ctoks = _tokens(claim, lexicon, own)
+    pairs = _owned(ctoks)
+    if not pairs:
+        return None
+    etoks = _tokens(evidence, lexicon, own)
+    theirs = _owned(etoks)
+    for i, j in pairs:
+        owner, thing = _group(ctoks, i), ctoks[j]
+        rivals = [(a, b) for a, b in theirs if etoks[b].low == thing.low]
+        if not rivals:
+            continue
+        if any(_same(_group(etoks, a), owner) for a, b in rivals):
+            continue
+        if _mentioned_near(etoks, thing.low, owner):
+            continue  # "the captain of the Bentham"
+        a, b = rivals[0]
+        other = _group(etoks, a)
+        if _same(other, owner):
+            continue
+        cspans = [(owner.start, owner.end), (thing.start, thing.end)]
+        espans = [(other.start, other.end), (etoks[b].start, etoks[b].end)]
+        reason = (
+            f'wrong owner: the claim says "{_quote(claim, cspans)}", '
+            f'the source says "{_quote(evidence, espans)}"'
+        )
+        return RoleClash(reason, cspans, espans)
+    return None
+
+
+def _mentioned_near(toks: list[_Tok], word: str, role: _Role) -> bool:
+    """Whether ``role`` is named right before ``word`` ("the Apple chief") or within three
+    words after it ("the captain of the Bentham")."""
+    for k, t in enumerate(toks):
+        if t.low == word:
+            near = toks[max(0, k - 2) : k] + toks[k + 1 : k + 4]
+            if any(x.kind == "name" and x.low in role.keys for x in near):
+                return True
     return False

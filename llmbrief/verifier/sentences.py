@@ -15,8 +15,10 @@ from ..types import Evidence, Span
 from . import checks
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, words
 from .normalise import Normalised
+from .relations import name_lexicon
 
 __all__ = [
+    "APPOSITION",
     "CAPS_PHRASE",
     "IndexedArticle",
     "IndexedSentence",
@@ -151,6 +153,8 @@ class IndexedArticle:
     _dates: set[str] | None = None
     _flat: str | None = None
     _acronyms: dict[str, str] | None = None
+    _names: frozenset[str] | None = None
+    _appositions: dict[str, list[str]] | None = None
     #: the text without commas and points (the digits of 7,340.5 in a row), and per sentence
     _digit_text: str | None = None
     _sentence_digits: list[str] = field(default_factory=list)
@@ -164,6 +168,22 @@ class IndexedArticle:
         if self._lower_words is None:
             self._lower_words = lower_words(self.title + "\n" + self.text)
         return self._lower_words
+
+    @property
+    def appositions(self) -> dict[str, list[str]]:
+        """Ages given in apposition ("Varga, 22,"): age -> the names it is given to."""
+        if self._appositions is None:
+            self._appositions = {}
+            for m in APPOSITION.finditer(self.text):
+                self._appositions.setdefault(m.group(2), []).append(m.group(1))
+        return self._appositions
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The article's names as the roles check reads them (:func:`.relations.name_lexicon`)."""
+        if self._names is None:
+            self._names = name_lexicon(self.text)
+        return self._names
 
     @property
     def sorted_words(self) -> list[str]:
@@ -348,6 +368,9 @@ def _date_spelling(d: str) -> re.Pattern[str]:
 # (article, first sentence, last sentence, share of the claim it covers)
 Window = tuple[IndexedArticle, int, int, float]
 
+
+#: A name and an age between commas: "Varga, 22, has scored" (the name's last words).
+APPOSITION = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(\d{1,3}),")
 
 # a run of capitalised words, "of", "for", "and", "the" allowed inside ("Bank of England")
 CAPS_PHRASE = re.compile(

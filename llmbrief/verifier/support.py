@@ -23,7 +23,7 @@ from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .hard import claim_facts, claim_parts, hard_checks
-from .lexicon import content_stems, flat, sentence_stems, words
+from .lexicon import content_stems, flat, sentence_stems, stem_words, words
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, significand
 
@@ -361,6 +361,8 @@ class ClusterIndex:
         evidence = [art.evidence(f, t, round(share, 3)) for art, f, t, share in chosen]
         low = coverage < min_support
         missing = sorted(remaining, key=lambda s: (-weights[s], s))[:4] if not quick else []
+        shown = stem_words(facts.text) if missing else {}
+        missing = [shown.get(s, s) for s in missing]  # the claim's words, not stems
         reasons: list[str] = []
         if low:
             reasons.append(
@@ -401,7 +403,9 @@ class ClusterIndex:
             share = _weight(weights, elsewhere) / total
             # one paraphrase word that another article happens to use is not a misattribution
             if share >= 2 * _ELSEWHERE_SHARE or (share >= _ELSEWHERE_SHARE and len(elsewhere) >= 2):
-                far = elsewhere  # the verdict asks whether another article supports the claim
+                # the verdict asks whether another article supports the claim
+                shown = stem_words(facts.text)
+                far = [shown.get(s, s) for s in elsewhere]
         return SupportResult(
             supported=not reasons,
             coverage=round(coverage, 3),
