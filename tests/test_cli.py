@@ -235,8 +235,8 @@ def test_html_is_one_page_coloured_by_verdict(bad_model: list[str], tmp_path: Pa
     # the counts and a legend at the top, before the brief
     top = page.index('class="verdicts fail"')
     assert top < page.index("<h1>")
-    assert "⚠ 4 of 7 claims failed: 2 unsupported, 1 misattributed, 1 unknown id." in page
-    for label in ("supported (3)", "unsupported (2)", "misattributed (1)", "unknown id (1)"):
+    assert "⚠ 4 of 7 claims failed: 2 unsupported, 1 misattributed, 1 unknown_id." in page
+    for label in ("supported (3)", "unsupported (2)", "misattributed (1)", "unknown_id (1)"):
         assert label in page
     # each sentence coloured by its verdict, with its reasons, evidence and suggested ids
     for n, verdict in enumerate(
@@ -489,7 +489,7 @@ def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
         (["-o", "b.json"], "{"),
         (["-o", "b.html", "-f", "json"], "{"),
         (["-o", "b.txt", "--format", "markdown"], "# "),
-        (["-o", "b.brief"], "China"),
+        (["-o", "b.brief", "-f", "text"], "China"),
     ],
 )
 def test_out_extension_picks_the_format(tmp_path: Path, argv: list[str], starts: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .suites import METRICS
 
-__all__ = ["render_report"]
+__all__ = ["render_diff", "render_report"]
 
 _VERDICT_ORDER = ("supported", "unsupported", "misattributed", "unknown_id", "uncited")
 
@@ -281,16 +281,21 @@ def _markdown(payload: Mapping[str, Any]) -> str:
         out += ["", _md(_unchanged_against_baseline(payload))]
     for title, changes in _change_pairs(payload):
         out += ["", f"**Claims that changed verdict, {_md(title)}**: {len(changes) or 'none'}"]
-        if changes:
-            out += ["", "| cluster | # | sentence | verdict | reason |", "|---|---:|---|---|---|"]
-            for c in changes:
-                n = c["new_n"] or c["old_n"] or ""
-                verdict = f"{c['old']} → **{c['new']}**" + (" ❌" if c.get("broke") else "")
-                out.append(
-                    f"| {_md(c['cluster'])} | {n} | {_md(c['sentence'])} | {verdict} | "
-                    f"{_md(c['reason'])} |"
-                )
+        out += _md_changes(changes)
     return "\n".join(out) + "\n"
+
+
+def _md_changes(changes: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not changes:
+        return []
+    out = ["", "| cluster | # | sentence | verdict | reason |", "|---|---:|---|---|---|"]
+    for c in changes:
+        n = c["new_n"] or c["old_n"] or ""
+        verdict = f"{c['old']} → **{c['new']}**" + (" ❌" if c.get("broke") else "")
+        out.append(
+            f"| {_md(c['cluster'])} | {n} | {_md(c['sentence'])} | {verdict} | {_md(c['reason'])} |"
+        )
+    return out
 
 
 # -- html -----------------------------------------------------------------------------------
@@ -507,3 +512,112 @@ def _html_brief(row: Mapping[str, Any]) -> str:
         summary += ' · <span class="st-flaky">flaky</span>'
     opened = " open" if failing else ""
     return f"<details{opened}><summary>{summary}</summary>{''.join(parts)}</details>"
+
+
+# -- eval diff ------------------------------------------------------------------------------
+
+
+def render_diff(data: Mapping[str, Any], fmt: str) -> str:
+    """``eval diff``'s result in ``fmt``: per variant, the metric changes (with tolerances)
+    and the claims that changed verdict."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _diff_markdown(data)
+    if fmt == "html":
+        return _diff_html(data)
+    return _diff_text(data)
+
+
+def _diff_verdict(data: Mapping[str, Any]) -> str:
+    if not data["failed"]:
+        return "nothing got worse"
+    bad = [k for k, r in data["runs"].items() if r["failed"]]
+    return "worse: " + ", ".join(bad)
+
+
+def _metric_cells(m: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    mark = " FELL" if m["fell"] else ""
+    return (
+        str(m["metric"]),
+        f"{_fmt(m['old'])} -> {_fmt(m['new'])}",
+        _signed(m["delta"]) or "-",
+        f"±{m['tolerance']:g}{mark}",
+    )
+
+
+def _diff_problems(r: Mapping[str, Any]) -> list[str]:
+    lines = [f"fell: {x}" for x in r["regressions"]] + [f"not scored: {x}" for x in r["unscored"]]
+    lines += [f"flaky: {x}" for x in r["forgiven"]] + [f"note: {x}" for x in r["notes"]]
+    return lines
+
+
+def _diff_text(data: Mapping[str, Any]) -> str:
+    lines = [f"eval diff {data['old']} -> {data['new']}: {_diff_verdict(data)}"]
+    for label, r in data["runs"].items():
+        lines += ["", f"{label} (against {r['against']}):"]
+        rows = [("metric", "old -> new", "change", "tolerance")]
+        rows += [_metric_cells(m) for m in r["metrics"]]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            lines.append(
+                "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            )
+        lines += ["  " + x for x in _diff_problems(r)]
+        n = len(r["changes"])
+        lines.append(f"  claims that changed verdict: {n or 'none'}" + (":" if n else ""))
+        lines += ["    " + _text_change(c) for c in r["changes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _diff_markdown(data: Mapping[str, Any]) -> str:
+    head = "**fails**" if data["failed"] else "passes"
+    out = [f"### eval diff `{data['old']}` → `{data['new']}`: {head}", ""]
+    for label, r in data["runs"].items():
+        out += [f"#### {_md(label)} (against {_md(r['against'])})", ""]
+        out += ["| metric | old → new | change | tolerance |", "|---|---:|---:|---:|"]
+        for m in r["metrics"]:
+            name, values, delta, tol = _metric_cells(m)
+            if m["fell"]:
+                delta = f"**{delta}** ❌"
+            out.append(f"| {_md(name)} | {values.replace('->', '→')} | {delta} | {tol} |")
+        problems = _diff_problems(r)
+        out += ["", *(f"- {_md(x)}" for x in problems)] if problems else []
+        out += ["", f"**Claims that changed verdict**: {len(r['changes']) or 'none'}"]
+        out += _md_changes(r["changes"])
+        out.append("")
+    return "\n".join(out)
+
+
+def _diff_html(data: Mapping[str, Any]) -> str:
+    cls = "fail" if data["failed"] else "pass"
+    body = [
+        "<h1>llmbrief eval diff</h1>",
+        f'<div class="meta">{_e(data["old"])} → {_e(data["new"])}</div>',
+        f'<div class="banner {cls}">{_e(_diff_verdict(data).capitalize())}</div>',
+    ]
+    for label, r in data["runs"].items():
+        body.append(f"<h2>{_e(label)}</h2>")
+        body.append(f'<p class="meta">against {_e(r["against"])}</p>')
+        rows = []
+        for m in r["metrics"]:
+            name, values, delta, tol = _metric_cells(m)
+            bad = ' class="fail"' if m["fell"] else ""
+            rows.append(
+                f"<tr><td>{_e(name)}</td><td>{_e(values.replace('->', '→'))}</td>"
+                f"<td{bad}>{_e(delta)}</td><td>{_e(tol)}</td></tr>"
+            )
+        head = "<tr><th>metric</th><th>old → new</th><th>change</th><th>tolerance</th></tr>"
+        body.append(f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>')
+        problems = _diff_problems(r)
+        if problems:
+            body.append('<ul class="lines">' + "".join(f"<li>{_e(x)}</li>" for x in problems))
+            body.append("</ul>")
+        body.append("<h3>Claims that changed verdict</h3>" + _html_changes(r["changes"]))
+    return (
+        "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        f"<title>llmbrief eval diff</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )

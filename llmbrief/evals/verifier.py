@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ..citations import CitationReader, ParsedSentence
 from ..errors import InputError
+from ..load import read_text
 from ..types import Article, Cluster
 from ..verifier import ClusterIndex, Verifier
 from ..verifier.support import DEFAULT_MIN_SUPPORT
@@ -75,10 +76,7 @@ class Case(BaseModel):
 def load_cases(path: str | Path) -> list[Case]:
     """Read a JSONL file of labelled claims; a bad line is an :class:`InputError`."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(str(p), f"cannot read file: {err.strerror or err}") from None
+    text = read_text(p)
     cases: list[Case] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -462,9 +460,7 @@ def load_verifier_baseline(path: str | Path) -> dict[str, float]:
     """
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(str(p), f"cannot read file: {err.strerror or err}") from None
+        data = json.loads(read_text(p, "the baseline"))
     except json.JSONDecodeError as err:
         raise InputError(str(p), f"invalid JSON: {err.msg} (line {err.lineno})") from None
     if not isinstance(data, dict):
