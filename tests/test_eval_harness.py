@@ -315,7 +315,7 @@ def test_markdown_has_every_variant_per_cluster_rows() -> None:
     code, out, _ = run("eval", "--replay", RECORDINGS, "--format", "markdown")
     assert code == 0
     assert out.count("<summary>") == 3  # a cluster table per variant
-    assert out.count("| metro-line-four | ok |") == 3
+    assert out.count("| metro-line-four | passed |") == 3
     # the terse prompt against the full one (same model): the slips a reviewer must see
     assert "**Claims that changed verdict, scripted cluster\\_summary@" in out
     assert "| quarry-collapse-toll | 1 | Fourteen workers were killed" in out
@@ -644,3 +644,14 @@ def test_judge_replies_are_recorded_and_replayed_offline(
     assert code == 1 and out == "" and err.count("\n") == 3, err  # two replay lines, the error
     assert "judge other-minicheck (verify_judge_minicheck@" in err
     assert "record the judge: eval --record DIR --judge llm" in err
+
+
+def test_html_report_cluster_rows_say_passed_only_for_passing_briefs() -> None:
+    code, page, _ = run("eval", "--replay", RECORDINGS, "-f", "html")
+    assert code == 0
+    assert '<th class="l">brief</th>' in page and '<th class="l">status</th>' not in page
+    assert '<td class="l ">passed</td>' in page
+    assert '<td class="l st-bad">failed</td>' in page  # the terse prompt has failing briefs
+    assert ">ok</td>" not in page
+    # metrics: each cell names its metric, so a phone shows a card per variant, no scrolling
+    assert '<table class="metrics">' in page and 'data-label="faithfulness"' in page

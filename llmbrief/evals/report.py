@@ -71,9 +71,15 @@ def _signed(d: float | None) -> str:
 
 
 def _status_word(row: Mapping[str, Any]) -> str:
+    """The ``brief`` column: ``passed`` only when the brief passed verification; ``failed``
+    when it was drafted and scored but a claim failed; else why it was not scored."""
     if row.get("status", "ok") != "ok":
         return str(row["status"]).replace("_", " ")
-    return "flaky" if row.get("flaky") else "ok"
+    if row.get("flaky"):
+        return "flaky"
+    if "ok" not in row:  # an older result: drafted and scored, verdict unknown
+        return "scored"
+    return "passed" if row["ok"] else "failed"
 
 
 def _counts(row: Mapping[str, Any]) -> str:
@@ -174,7 +180,7 @@ def _text(payload: Mapping[str, Any]) -> str:
 
 
 def _text_rows(rows: Sequence[Mapping[str, Any]], repeats: bool) -> str:
-    head = f"  {'cluster':26}{'status':>13}{'claims':>7}{'faithful':>9}{'cit.prec':>9}{'facts':>7}"
+    head = f"  {'cluster':26}{'brief':>13}{'claims':>7}{'faithful':>9}{'cit.prec':>9}{'facts':>7}"
     if repeats:
         head += f"{'pass':>6}{'spread':>7}"
     out = [head + "  counts"]
@@ -251,7 +257,7 @@ def _markdown(payload: Mapping[str, Any]) -> str:
     repeats = _repeats(runs)
     for label, r in runs.items():
         out += ["", f"<details><summary>{html.escape(label)}: clusters</summary>", ""]
-        head = "| cluster | status | claims | faithful | cit.prec | facts |"
+        head = "| cluster | brief | claims | faithful | cit.prec | facts |"
         sep = "|---|---|---:|---:|---:|---:|"
         if repeats:
             head += " pass rate | spread |"
@@ -337,7 +343,14 @@ li.c-misattributed{border-color:var(--mis)!important}li.c-unknown_id{border-colo
 @media (max-width:640px){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;
 width:100%}table.cards tr:first-child{display:none}table.cards tr{border:1px solid var(--line);
 border-radius:6px;margin:8px 0;padding:4px 0}table.cards td{border:none;text-align:left;
-padding:2px 8px}table.cards td.n::before{content:"claim #"}}
+padding:2px 8px}table.cards td.n::before{content:"claim #"}
+table.metrics,table.metrics tbody,table.metrics tr,table.metrics td{display:block;width:100%}
+table.metrics tr:first-child{display:none}table.metrics tr{border:1px solid var(--line);
+border-radius:6px;margin:8px 0}table.metrics td{border:none;border-top:1px solid var(--line);
+display:flex;justify-content:space-between;gap:8px;padding:3px 8px}
+table.metrics td.name{border-top:none;background:#f6f8fa;font-weight:600;overflow-wrap:anywhere}
+table.metrics td[data-label]::before{content:attr(data-label);color:#59636e;text-align:left}
+table.metrics td .d{display:inline;margin-left:6px}}
 """
 
 
@@ -414,9 +427,10 @@ def _html_metrics(runs: Mapping[str, Any], gate: Mapping[str, Any], names: list[
             d = _delta(r["metrics"].get(n), g["base_metrics"].get(n)) if g else None
             sub = f'<span class="d">Δ {_e(_signed(d))}</span>' if d is not None else ""
             cls = ' class="fail"' if n in bad else ""
-            cells.append(f"<td{cls}>{value}{sub}</td>")
-        rows.append(f"<tr><td>{_e(label)}</td>{''.join(cells)}</tr>")
-    return f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>'
+            cells.append(f'<td{cls} data-label="{_e(n)}"><span>{value}{sub}</span></td>')
+        rows.append(f'<tr><td class="name">{_e(label)}</td>{"".join(cells)}</tr>')
+    # on a phone each variant is a card of metric: value lines (no sideways scrolling)
+    return f'<table class="metrics">{head}{"".join(rows)}</table>'
 
 
 def _html_changes(changes: Sequence[Mapping[str, Any]]) -> str:
@@ -447,14 +461,14 @@ def _html_rows(rows: Sequence[Mapping[str, Any]], repeats: bool) -> str:
     if repeats:
         cols += ["pass rate", "spread"]
     head = (
-        '<tr><th>cluster</th><th class="l">status</th>'
+        '<tr><th>cluster</th><th class="l">brief</th>'
         + "".join(f"<th>{c}</th>" for c in cols[2:])
         + '<th class="l">counts</th></tr>'
     )
     out = []
     for r in rows:
         word = _status_word(r)
-        cls = "st-flaky" if word == "flaky" else "st-bad" if word != "ok" else ""
+        cls = "st-flaky" if word == "flaky" else "" if word in ("passed", "scored") else "st-bad"
         first = f'<td class="l">{_e(r["cluster"])}</td><td class="l {cls}">{_e(word)}</td>'
         if r.get("status", "ok") != "ok":
             span = len(cols) - 1
