@@ -73,7 +73,7 @@ def resolve_model(
     t = timeout if timeout is not None else _env_number(env, "LLMBRIEF_TIMEOUT", 60.0, float)
     attempts = _env_number(env, "LLMBRIEF_MAX_ATTEMPTS", 4, int)
     if not t > 0:
-        where = "--timeout" if timeout is not None else "LLMBRIEF_TIMEOUT"
+        where = "timeout" if timeout is not None else "LLMBRIEF_TIMEOUT"
         raise ConfigError(f"{where} must be more than 0 (seconds), not {t:g}")
     if attempts < 1:
         raise ConfigError(f"LLMBRIEF_MAX_ATTEMPTS must be 1 or more, not {attempts}")

@@ -61,8 +61,12 @@ def add_parser(sub: Any) -> None:
         "Exit status: 0 ok, 1 a cluster failed (or, with --strict, a brief failed "
         "verification), 2 bad input or usage, 130 interrupted.",
     )
-    b.add_argument("input", metavar="IN.jsonl")
-    b.add_argument("output", metavar="OUT.jsonl")
+    b.add_argument("input", metavar="IN.jsonl", help="clusters, one JSON object per line")
+    b.add_argument(
+        "output",
+        metavar="OUT.jsonl",
+        help="briefs (and failures), one JSON object per line; not IN",
+    )
     b.add_argument("--concurrency", type=positive, default=8, help="clusters at once (default 8)")
     b.add_argument(
         "--rpm", type=positive_float, help="most model requests per minute, across all workers"

@@ -82,8 +82,9 @@ def add_parser(sub: Any) -> None:
         help="score briefs on fixture clusters, or the verifier on labelled claims",
         description="eval [SUITE ...]: summarize each fixture cluster and score faithfulness and "
         "citations (default suite: evals/clusters). `eval diff OLD.json NEW.json` lists what "
-        "changed claim by claim between two saved results. `eval verifier CASES.jsonl ...` "
-        "scores the verifier on labelled claims (see `eval verifier --help`).",
+        "changed claim by claim between two saved results (see `eval diff --help`). "
+        "`eval verifier CASES.jsonl ...` scores the verifier on labelled claims (see "
+        "`eval verifier --help`).",
     )
     e.add_argument("suites", nargs="*", metavar="SUITE", help="suite directories or cluster files")
     add_output_options(e, FORMATS)
