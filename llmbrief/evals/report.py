@@ -350,7 +350,8 @@ border-radius:6px;margin:8px 0}table.metrics td{border:none;border-top:1px solid
 display:flex;justify-content:space-between;gap:8px;padding:3px 8px}
 table.metrics td.name{border-top:none;background:#f6f8fa;font-weight:600;overflow-wrap:anywhere}
 table.metrics td[data-label]::before{content:attr(data-label);color:#59636e;text-align:left}
-table.metrics td .d{display:inline;margin-left:6px}}
+table.metrics td .d{display:inline;margin-left:6px}
+table.diff td.name{overflow-wrap:anywhere}table.diff td,table.diff th{padding:4px 5px}}
 """
 
 
@@ -569,7 +570,8 @@ def _diff_problems(r: Mapping[str, Any]) -> list[str]:
 def _diff_text(data: Mapping[str, Any]) -> str:
     lines = [f"eval diff {data['old']} -> {data['new']}: {_diff_verdict(data)}"]
     for label, r in data["runs"].items():
-        lines += ["", f"{label} (against {r['against']}):"]
+        against = "" if r["against"] == label else f" (against {r['against']})"
+        lines += ["", f"{label}{against}:"]
         rows = [("metric", "old -> new", "change", "tolerance")]
         rows += [_metric_cells(m) for m in r["metrics"]]
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -579,7 +581,9 @@ def _diff_text(data: Mapping[str, Any]) -> str:
             )
         lines += ["  " + x for x in _diff_problems(r)]
         n = len(r["changes"])
-        lines.append(f"  claims that changed verdict: {n or 'none'}" + (":" if n else ""))
+        lines.append(
+            f"  claims that changed verdict: {n}" if n else "  claims that changed verdict: none"
+        )
         lines += ["    " + _text_change(c) for c in r["changes"]]
     return "\n".join(lines) + "\n"
 
@@ -588,7 +592,8 @@ def _diff_markdown(data: Mapping[str, Any]) -> str:
     head = "**fails**" if data["failed"] else "passes"
     out = [f"### eval diff `{data['old']}` → `{data['new']}`: {head}", ""]
     for label, r in data["runs"].items():
-        out += [f"#### {_md(label)} (against {_md(r['against'])})", ""]
+        against = "" if r["against"] == label else f" (against {_md(r['against'])})"
+        out += [f"#### {_md(label)}{against}", ""]
         out += ["| metric | old → new | change | tolerance |", "|---|---:|---:|---:|"]
         for m in r["metrics"]:
             name, values, delta, tol = _metric_cells(m)
@@ -612,17 +617,19 @@ def _diff_html(data: Mapping[str, Any]) -> str:
     ]
     for label, r in data["runs"].items():
         body.append(f"<h2>{_e(label)}</h2>")
-        body.append(f'<p class="meta">against {_e(r["against"])}</p>')
+        if r["against"] != label:
+            body.append(f'<p class="meta">against {_e(r["against"])}</p>')
         rows = []
         for m in r["metrics"]:
-            name, values, delta, tol = _metric_cells(m)
             bad = ' class="fail"' if m["fell"] else ""
+            delta = (_signed(m["delta"]) or "-") + (" fell" if m["fell"] else "")
             rows.append(
-                f"<tr><td>{_e(name)}</td><td>{_e(values.replace('->', '→'))}</td>"
-                f"<td{bad}>{_e(delta)}</td><td>{_e(tol)}</td></tr>"
+                f'<tr><td class="name">{_e(m["metric"])}</td><td>{_fmt(m["old"])}</td>'
+                f"<td>{_fmt(m['new'])}</td><td{bad}>{_e(delta)}</td>"
+                f"<td>±{m['tolerance']:g}</td></tr>"
             )
-        head = "<tr><th>metric</th><th>old → new</th><th>change</th><th>tolerance</th></tr>"
-        body.append(f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>')
+        head = "<tr><th>metric</th><th>old</th><th>new</th><th>change</th><th>tol.</th></tr>"
+        body.append(f'<div class="scroll"><table class="diff">{head}{"".join(rows)}</table></div>')
         problems = _diff_problems(r)
         if problems:
             body.append('<ul class="lines">' + "".join(f"<li>{_e(x)}</li>" for x in problems))
