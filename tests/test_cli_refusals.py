@@ -223,3 +223,15 @@ def test_an_unknown_out_extension_needs_a_format(tmp_path: Path) -> None:
     assert not target.exists()
     code, _, err = run("summarize", str(CHIPS), "-o", str(target), "-f", "markdown")
     assert code == 0 and target.read_text().startswith("# ")
+
+
+def test_eval_refuses_model_options_when_only_the_extractive_drafter_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("LLMBRIEF_MODEL", raising=False)
+    museum = str(CLUSTERS / "museum-theft.json")
+    code, out, err = run("eval", museum, "--no-cache")
+    assert code == 2 and out == "" and one_line(err)
+    assert "--no-cache applies to a model run: give -m MODEL" in err
+    code, _, err = run("eval", museum, "--timeout", "3")
+    assert code == 2 and "--timeout applies to a model run" in err

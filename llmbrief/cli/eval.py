@@ -63,6 +63,7 @@ from ._common import (
     close,
     output_format,
     positive,
+    refuse_model_options,
     write,
 )
 
@@ -184,6 +185,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     baseline = read_results(args.baseline, "baseline") if args.baseline else None
     tolerances = load_tolerances(baseline)
     variants = _variants(args, baseline)
+    if args.judge != "llm" and all(v.info["model"] == EXTRACTIVE for v in variants):
+        refuse_model_options(args)  # nothing would read them: refused, never ignored
     if args.repeat > 1 and all(v.info["model"] == EXTRACTIVE for v in variants):
         raise UsageError(
             "llmbrief eval: --repeat needs a model (--model M, --replay DIR): the extractive "
