@@ -237,6 +237,7 @@ def run_size(n_articles: int, args: argparse.Namespace, tmp: Path) -> None:
         f"    load_cluster {_median(runs, 'load_s') * 1000:,.0f} ms,"
         f" verify {_median(runs, 'work_s') * 1000:,.0f} ms;"
         f" index build alone {_median(index_runs, 'work_s') * 1000:,.0f} ms"
+        f" (CPU, load included: {_median(index_runs, 'cpu_s') * 1000:,.0f} ms)"
     )
     print(
         f"  peak memory: tracemalloc {memory['tracemalloc_peak'] / 2**20:,.1f} MiB"

@@ -156,9 +156,10 @@ class Verifier:
 
     def brief(self, brief: Brief | str) -> Report:
         """The report on a Brief, or on brief text (paragraph or the whole text form)."""
-        if isinstance(brief, Brief):
-            return self.claims(brief_claims(brief))
-        return self.claims(parse_brief_text(brief, self.cluster).claims)
+        with collector_paused():
+            if isinstance(brief, Brief):
+                return self.claims(brief_claims(brief))
+            return self.claims(parse_brief_text(brief, self.cluster).claims)
 
 
 def _ids_of(results: Sequence[object]) -> list[str]:
