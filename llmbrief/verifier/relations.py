@@ -51,9 +51,9 @@ _SYMMETRIC = frozenset(stem(w) for w in _DATA["symmetric"].split())
 _ORDERING = frozenset(_DATA["ordering"].split())
 #: How many little words may stand between a relation word and its participant...
 _MAX_GAP = 4
-#: ...and how many describing words before the one done to (measured: 0, 1 and 2 flag
-#: the same claims of the suite; 2 reads more of them).
-_RIGHT_MODIFIERS = 2
+#: ...and how many describing words before the one done to (measured on every set: 0 to 3
+#: raise no false alarm; 3 reads "buy the regional dairy group Pellham Dairy").
+_RIGHT_MODIFIERS = 3
 #: Relation words that say the same with the roles the other way round ("A lost to B").
 _CONVERSE: dict[str, tuple[str, ...]] = {
     stem(k): tuple(stem(w) for w in v.split()) for k, v in sorted(_DATA["converse"].items())
@@ -65,6 +65,10 @@ _PARTICIPLES: dict[str, str] = dict(_DATA["participles"])
 _LITTLE = frozenset(_DATA["little"].split())
 _NUMBER_WORDS = frozenset(_DATA["number_words"].split())
 _NOT_NAMES = frozenset(_DATA["not_names"].split())
+#: Verbs whose subject does what follows their "to" ("A agreed on Tuesday to buy B").
+_CONTROL = frozenset(_DATA["control"].split())
+#: Time words that may stand between them ("on Tuesday").
+_TIME_WORDS = frozenset(_DATA["not_names"].split()[:19])
 #: Verbs that report what someone said.
 _SPEECH = frozenset(_DATA["speech"].split())
 #: Share of the claim's words (its speaker's left out) the sentence that says them must carry.
@@ -240,7 +244,9 @@ def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None
     clause.
     """
     i = v + step
-    for _ in range(_MAX_GAP + modifiers):
+    budget = _MAX_GAP + modifiers
+    while budget > 0:
+        budget -= 1
         if not 0 <= i < len(toks):
             return None
         t = toks[i]
@@ -253,6 +259,11 @@ def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None
                 return None
             return j - 1
         if step < 0 and t.low in ("who", "which"):
+            i += step
+            continue
+        if step < 0 and (t.low in _CONTROL or t.low in _TIME_WORDS):
+            # "Orvane agreed on Tuesday to buy Pellham": the one who agreed buys
+            budget += 2 if t.low in _TIME_WORDS else 1  # and "on" before a day is free
             i += step
             continue
         if t.kind == "punct" or t.low in _PRONOUNS:
