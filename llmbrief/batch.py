@@ -70,7 +70,7 @@ def read_clusters(
     p = Path(path)
     seen: dict[str, int] = {}
     try:
-        handle = p.open(encoding="utf-8")
+        handle = p.open(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(str(p), "no such file") from None
     except IsADirectoryError:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
 __all__ = ["EXTRACTIVE", "OPENAI_BASE_URL", "ModelSettings", "resolve_model"]
+
+_N = TypeVar("_N", int, float)
 
 EXTRACTIVE = "extractive"
 #: Where requests go when no base URL is given (the openai SDK's own default).
@@ -67,15 +70,13 @@ def resolve_model(
     base_url = base_url or env.get("OPENAI_BASE_URL") or None
     api_key = api_key or env.get("OPENAI_API_KEY") or None
     chosen = model or env.get("LLMBRIEF_MODEL") or EXTRACTIVE
-    try:
-        t = timeout if timeout is not None else float(env.get("LLMBRIEF_TIMEOUT", "60") or 60)
-        attempts = int(env.get("LLMBRIEF_MAX_ATTEMPTS", "4") or 4)
-    except ValueError as err:
-        raise ConfigError(
-            f"LLMBRIEF_TIMEOUT / LLMBRIEF_MAX_ATTEMPTS must be numbers: {err}"
-        ) from None
-    if t <= 0 or attempts < 1:
-        raise ConfigError("the timeout must be positive and LLMBRIEF_MAX_ATTEMPTS at least 1")
+    t = timeout if timeout is not None else _env_number(env, "LLMBRIEF_TIMEOUT", 60.0, float)
+    attempts = _env_number(env, "LLMBRIEF_MAX_ATTEMPTS", 4, int)
+    if not t > 0:
+        where = "timeout" if timeout is not None else "LLMBRIEF_TIMEOUT"
+        raise ConfigError(f"{where} must be more than 0 (seconds), not {t:g}")
+    if attempts < 1:
+        raise ConfigError(f"LLMBRIEF_MAX_ATTEMPTS must be 1 or more, not {attempts}")
     if chosen == EXTRACTIVE:
         return ModelSettings(model=EXTRACTIVE, timeout=t, max_attempts=attempts)
     if base_url is not None:
@@ -93,6 +94,18 @@ def resolve_model(
         timeout=t,
         max_attempts=attempts,
     )
+
+
+def _env_number(env: Mapping[str, str], name: str, default: _N, kind: type[_N]) -> _N:
+    """A number from the environment (empty or unset: ``default``)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigError(f"{name} must be {what}, not {raw!r}") from None
 
 
 def _check_url(url: str, name: str) -> None:

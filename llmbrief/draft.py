@@ -409,7 +409,8 @@ class ExtractiveDrafter:
         return out
 
     def _cite(self, c: _Candidate, cluster: Cluster, index: ClusterIndex) -> list[str]:
-        """Up to ``max_citations`` articles that support the sentence, each checked.
+        """Up to ``max_citations`` articles that support the sentence, each checked, and
+        none that the others make idle.
 
         First the articles with it word for word (its own first), then those the search
         found, then those stating the same fact in other words.
@@ -429,6 +430,14 @@ class ExtractiveDrafter:
             tried += 1
             if index.check(c.text, [art_id]).supported:
                 cited.append(art_id)
+        # Each id supports the sentence alone, but together the verifier may find some add
+        # nothing (the sentence is word for word in the first): such a citation is noted as
+        # idle, so it is not made. Dropping an idle id leaves the support as it was.
+        while len(cited) > 1:
+            idle = set(index.check(c.text, cited).idle_ids)
+            if not idle:
+                break
+            cited = [i for i in cited if i not in idle]
         return cited
 
     def _select(self, candidates: list[_Candidate], weigh: _Weights) -> list[_Candidate]:

@@ -28,6 +28,7 @@ __all__ = [
     "load_brief",
     "load_cluster",
     "parse_brief_text",
+    "read_text",
 ]
 
 _COUNT_LINE = re.compile(r"^[\s*_]*\d+\s+articles?\s+in\s+this\s+cluster[\s*_]*$", re.IGNORECASE)
@@ -51,22 +52,33 @@ def _name(path: Path) -> str:
     return "<stdin>" if str(path) == STDIN else str(path)
 
 
-def _read_text(path: Path) -> str:
-    if str(path) == STDIN:
+def read_text(path: str | Path, what: str | None = None) -> str:
+    """The text of a UTF-8 file (a byte-order mark is dropped), or of standard input (``-``).
+
+    Every file llmbrief reads goes through here, so each read error is one line naming the
+    file. ``what`` says what the file was meant to be (``"the baseline"``).
+
+    Raises:
+        InputError: no such file, a directory, not UTF-8 text, or unreadable.
+    """
+    p = Path(path)
+    name = _name(p)
+    of = f" ({what})" if what else ""
+    if str(p) == STDIN:
         try:
-            return sys.stdin.read()
+            return sys.stdin.read().removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise InputError("<stdin>", f"not UTF-8 text (byte {err.start})") from None
+            raise InputError(name, f"not UTF-8 text (byte {err.start}){of}") from None
     try:
-        return path.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(_name(path), "no such file") from None
+        raise InputError(name, f"no such file{of}") from None
     except IsADirectoryError:
-        raise InputError(_name(path), "is a directory, not a file") from None
+        raise InputError(name, f"is a directory, not a file{of}") from None
     except UnicodeDecodeError as err:
-        raise InputError(_name(path), f"not UTF-8 text (byte {err.start})") from None
+        raise InputError(name, f"not UTF-8 text (byte {err.start}){of}") from None
     except OSError as err:
-        raise InputError(_name(path), f"cannot read file: {err.strerror}") from None
+        raise InputError(name, f"cannot read file: {err.strerror or err}{of}") from None
 
 
 def _parse_json(path: Path, text: str, line: int | None = None) -> Any:
@@ -152,7 +164,7 @@ def load_cluster(path: str | Path) -> Cluster:
             file, the article and the field).
     """
     p = Path(path)
-    text = _read_text(p)
+    text = read_text(p)
     if not text.strip():
         raise InputError(_name(p), "file is empty")
     if p.suffix.lower() == ".jsonl" or (str(p) == STDIN and _looks_like_jsonl(text)):
@@ -192,7 +204,7 @@ def iter_cluster_lines(path: str | Path) -> Iterator[tuple[int, str, Cluster | I
     A bad line is yielded as its error, so a batch can record it and go on.
     """
     p = Path(path)
-    text = _read_text(p)
+    text = read_text(p)
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -275,7 +287,7 @@ def load_brief(path: str | Path, cluster: Cluster | None = None) -> BriefInput:
         InputError: unreadable, empty, or no sentence in it.
     """
     p = Path(path)
-    text = _read_text(p)
+    text = read_text(p)
     if not text.strip():
         raise InputError(_name(p), "brief is empty")
     stripped = text.lstrip()

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Sequence
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .citations import place_marker
 from .types import VERDICTS, Brief, ClaimReport, Cluster, Report
@@ -45,20 +46,21 @@ def plural(n: int, word: str, words_: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words_ or word + 's')}"
 
 
-def verification_summary(report: Report, labels: dict[str, str] | None = None) -> str:
+def verification_summary(report: Report, score: bool = False) -> str:
     """One line: ``3 of 7 claims failed: 1 unsupported, 1 unknown_id, 1 misattributed``.
 
-    ``labels`` names the verdicts for people (``unknown id``); by default their JSON names.
+    The one summary of a report in every human output (summarize's stderr, verify's last
+    line, the markdown and HTML headers); verdicts by their JSON names. ``score`` appends
+    `` (score 0.57)``.
     """
-    labels = labels or {}
     n = len(report.claims)
+    tail = f" (score {report.score:.2f})" if score else ""
     failed = n - report.counts.get("supported", 0)
     if not failed:
-        return f"all {plural(n, 'claim')} supported" if n != 1 else "the 1 claim is supported"
-    parts = ", ".join(
-        f"{report.counts[v]} {labels.get(v, v)}" for v in _FAILING if report.counts.get(v)
-    )
-    return f"{failed} of {plural(n, 'claim')} failed: {parts}"
+        ok = f"all {plural(n, 'claim')} supported" if n != 1 else "the 1 claim is supported"
+        return ok + tail
+    parts = ", ".join(f"{report.counts[v]} {v}" for v in _FAILING if report.counts.get(v))
+    return f"{failed} of {plural(n, 'claim')} failed: {parts}{tail}"
 
 
 def _readable(reason: str, claim_text: str) -> str:
@@ -79,12 +81,23 @@ _SOFT = ("only ", "words found in other articles")
 
 
 def claim_reason(c: ClaimReport, short: bool = False) -> str:
-    """Why a claim failed, in words; ``short``: the most telling reason and how many more."""
+    """Why a claim failed, in words; ``short``: the most telling reason only (see
+    :func:`_short_reason` for how many more there are)."""
     reasons = [_readable(r, c.text) for r in c.reasons] or [c.verdict]
     if not short or len(reasons) == 1:
         return "; ".join(reasons)
-    first = next((r for r in reasons if not r.startswith(_SOFT)), reasons[0])
-    return f"{first} (and {plural(len(reasons) - 1, 'more reason')})"
+    return next((r for r in reasons if not r.startswith(_SOFT)), reasons[0])
+
+
+def _short_reason(c: ClaimReport) -> str:
+    """The most telling reason, then support and how many more reasons in one parenthesis:
+    ``number "$12 billion" not found in [43531] (support 0.03; 2 more reasons)``."""
+    extra = []
+    if c.score > 0:
+        extra.append(f"support {c.score:.2f}")
+    if len(c.reasons) > 1:
+        extra.append(plural(len(c.reasons) - 1, "more reason"))
+    return claim_reason(c, short=True) + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -106,8 +119,7 @@ def findings_text(report: Report, repair: Sequence[str] = ()) -> str:
     for c in report.claims:
         if c.verdict == "supported":
             continue
-        score = f" (support {c.score:.2f})" if c.score > 0 else ""
-        lines.append(f"claim {c.index + 1}: {c.verdict}: {claim_reason(c, short=True)}{score}")
+        lines.append(f"claim {c.index + 1}: {c.verdict}: {_short_reason(c)}")
         lines.append(f"    {_clip(c.text)}")
         if c.suggested_ids:
             lines.append(f"    suggested: {_ids(c.suggested_ids)}")
@@ -137,10 +149,29 @@ def _md_escape(text: str) -> str:
     return text
 
 
+def _is_web(url: str) -> bool:
+    """Only http(s) URLs become links: ``javascript:`` or ``data:`` would run in the reader's
+    page."""
+    return urlsplit(url.strip()).scheme.lower() in ("http", "https")
+
+
 def _urls(cluster: Cluster | None) -> dict[str, str]:
+    """Article id -> its URL, for the articles whose URL may be a link (http or https)."""
     if cluster is None:
         return {}
-    return {a.id: a.url for a in cluster.articles if a.url}
+    return {a.id: a.url.strip() for a in cluster.articles if a.url and _is_web(a.url)}
+
+
+def _other_urls(cluster: Cluster | None) -> dict[str, str]:
+    """Article id -> a URL that is not http(s): shown as plain text, never a link."""
+    if cluster is None:
+        return {}
+    return {a.id: a.url for a in cluster.articles if a.url and not _is_web(a.url)}
+
+
+def _md_url(url: str) -> str:
+    """A URL safe inside a markdown link's parentheses."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
 
 
 def _claims_by_sentence(brief: Brief) -> list[ClaimReport | None]:
@@ -160,12 +191,13 @@ def _split_end(text: str) -> tuple[str, str]:
 
 def _markdown(brief: Brief, cluster: Cluster | None) -> str:
     urls = _urls(cluster)
+    other = _other_urls(cluster)
 
     def cite(ids: list[str], unknown: list[str]) -> str:
         out = []
         for i in ids:
             if urls.get(i) and i not in unknown:
-                out.append(f"[\\[{_md_escape(i)}\\]]({urls[i]})")
+                out.append(f"[\\[{_md_escape(i)}\\]]({_md_url(urls[i])})")
             else:
                 out.append(f"\\[{_md_escape(i)}\\]")
         return "".join(out)
@@ -204,8 +236,11 @@ def _markdown(brief: Brief, cluster: Cluster | None) -> str:
     parts += [" ".join(body), ""]
     for h in brief.headlines:
         title = _md_escape(h.title)
-        line = f"- [{title}]({urls[h.id]})" if urls.get(h.id) else f"- {title}"
-        parts.append(f"{line} \\[{_md_escape(h.id)}\\]")
+        line = f"- [{title}]({_md_url(urls[h.id])})" if urls.get(h.id) else f"- {title}"
+        line += f" \\[{_md_escape(h.id)}\\]"
+        if h.id in other:
+            line += f" ({_md_escape(other[h.id])})"  # not a web link: text only
+        parts.append(line)
     if brief.headlines:
         parts.append("")
     parts.append(f"*{plural(brief.article_count, 'article')} in this cluster*")
@@ -217,14 +252,6 @@ def _markdown(brief: Brief, cluster: Cluster | None) -> str:
 
 
 # -- html ------------------------------------------------------------------------------------
-
-_LABELS = {
-    "supported": "supported",
-    "unsupported": "unsupported",
-    "misattributed": "misattributed",
-    "unknown_id": "unknown id",
-    "uncited": "uncited",
-}
 
 _CSS = """
 :root { --ok: #e3f4e6; --ok-line: #3f9b55; --bad: #fde2e1; --bad-line: #c62828;
@@ -317,7 +344,7 @@ _JS = """
 def _html_detail(c: ClaimReport) -> str:
     e = html.escape
     n = c.index + 1
-    parts = [f'<p><span class="label">Claim {n}: {e(_LABELS[c.verdict])}</span>']
+    parts = [f'<p><span class="label">Claim {n}: {e(c.verdict)}</span>']
     if c.score > 0:
         parts.append(f" · support {c.score:.2f}")
     parts.append("</p>")
@@ -352,6 +379,7 @@ def _html_detail(c: ClaimReport) -> str:
 def _html(brief: Brief, cluster: Cluster | None) -> str:
     e = html.escape
     urls = _urls(cluster)
+    other = _other_urls(cluster)
     titles = {a.id: a.title for a in cluster.articles} if cluster is not None else {}
     listed = {h.id for h in brief.headlines}
     known = set(titles) if cluster is not None else None
@@ -400,20 +428,22 @@ def _html(brief: Brief, cluster: Cluster | None) -> str:
     if brief.verification is not None:
         v = brief.verification
         legend = "".join(
-            f'<li><span class="sw v-{k}"></span>{e(_LABELS[k])} ({v.counts.get(k, 0)})</li>'
+            f'<li><span class="sw v-{k}"></span>{e(k)} ({v.counts.get(k, 0)})</li>'
             for k in VERDICTS
         )
         icon = "✓" if v.ok else "⚠"
         hint = "" if v.ok else " Tap or hover a sentence for the reasons."
         header = (
             f'<section class="verdicts{"" if v.ok else " fail"}" aria-label="verification">'
-            f'<p class="summary">{icon} {e(verification_summary(v, _LABELS))}.{hint}</p>'
+            f'<p class="summary">{icon} {e(verification_summary(v))}.{hint}</p>'
             f'<ul class="legend">{legend}</ul></section>'
         )
     items = []
     for h in brief.headlines:
         href = urls.get(h.id)
         title = f'<a href="{e(href)}">{e(h.title)}</a>' if href else e(h.title)
+        if h.id in other:
+            title += f' <span class="url">{e(other[h.id])}</span>'  # not a web link: text only
         items.append(f'<li id="a-{e(h.id)}">{title} <small>[{e(h.id)}]</small></li>')
     meta = [f"model {e(brief.model)}", f"prompt {e(brief.prompt)}"]
     if brief.verification is not None:
@@ -496,9 +526,5 @@ def report_text(report: Report, brief_path: str) -> str:
         for ev in c.evidence[:2]:
             snippet = _clip(ev.sentence, 200)
             lines.append(f"    evidence: [{ev.article_id}] {ev.start}-{ev.end}: {snippet}")
-    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    lines.append(
-        f"{plural(len(report.claims), 'claim')}: {counts} (score {report.score:.2f}) -> "
-        + ("ok" if report.ok else "FAIL")
-    )
+    lines.append(verification_summary(report, score=True))
     return "\n".join(lines) + "\n"

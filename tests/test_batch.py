@@ -181,7 +181,7 @@ def test_each_line_carries_its_verification_and_the_summary_counts_failures(
     assert "2 written (1 failed verification), 0 failed" in err
     ok_by_id = {r["cluster_id"]: r["verification"]["ok"] for r in rows(out)}
     assert ok_by_id == {"good": True, "wrong": False}
-    code, _, err = cli(*argv, "--strict")
+    code, _, err = cli(*argv, "--strict", "--overwrite")
     assert code == 1 and "(1 failed verification)" in err
 
 
@@ -267,7 +267,7 @@ def test_rate_limits_without_a_model_are_refused(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     out.write_text("kept\n")
     code, _, err = cli("batch", str(inp), str(out), "--rpm", "10")
-    assert code == 2 and "need an LLM" in err
+    assert code == 2 and "--rpm applies to a model run: give -m MODEL" in err
     assert out.read_text() == "kept\n", "refused before the output is touched"
 
 
@@ -284,8 +284,8 @@ def test_progress_on_a_terminal_and_only_the_summary_otherwise(tmp_path: Path) -
     out, err = io.StringIO(), Terminal()
     assert main(["batch", str(inp), str(tmp_path / "o.jsonl")], out, err) == 0
     shown = err.getvalue()
-    assert "2/2" in shown and "0 failed" in shown and "0 unverified" in shown
-    code, _, plain = cli("batch", str(inp), str(tmp_path / "o.jsonl"))
+    assert "2/2" in shown and "0 failed" in shown and "0 failed verification" in shown
+    code, _, plain = cli("batch", str(inp), str(tmp_path / "o.jsonl"), "--overwrite")
     assert code == 0
     assert plain.splitlines() == [
         f"batch: 2 written, 0 failed, 0 already done -> {tmp_path}/o.jsonl"

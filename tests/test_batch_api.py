@@ -3,6 +3,7 @@ client against the loopback server's /v1/files and /v1/batches."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from llmbrief import load_cluster, resolve_model
 from llmbrief.batch_api import batch_drafter
-from llmbrief.cli import main
+from llmbrief.cli import _parser, main
 from llmbrief.client import ChatClient
 from llmbrief.draft import LLMDrafter
 from llmbrief.prompts import load_prompt
@@ -191,3 +192,20 @@ def test_prepare_leaves_out_a_bad_cluster_and_says_so(tmp_path: Path) -> None:
     assert code == 1
     assert "left out empty" in err and "1 request (" in err
     assert [json.loads(x)["custom_id"] for x in req.read_text().splitlines()] == ["a"]
+
+
+def test_every_batch_api_action_describes_itself_and_each_argument() -> None:
+    def sub_parsers(p: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        (group,) = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(group.choices)
+
+    actions = sub_parsers(sub_parsers(_parser())["batch-api"])
+    assert set(actions) == {"prepare", "submit", "status", "collect"}
+    for name, p in actions.items():
+        assert p.description, name
+        assert p.epilog and p.epilog.startswith("Exit status:"), name
+        for a in p._actions:
+            assert a.help, f"batch-api {name} {a.dest}: no help"
+    out = io.StringIO()
+    assert main(["batch-api", "collect", "--help"], out, io.StringIO()) == 0
+    assert "the provider's output lines" in out.getvalue()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -193,7 +194,9 @@ def test_text_brief_stays_clean_and_the_failing_claims_go_to_stderr(bad_model: l
         for ln in lines
     )
     assert any(ln.startswith("claim 2: unknown_id: not an article") for ln in lines)
-    assert any(ln.startswith("claim 3: misattributed: ") and "more reasons)" in ln for ln in lines)
+    claim3 = next(ln for ln in lines if ln.startswith("claim 3: misattributed: "))
+    assert re.search(r" \(support \d\.\d\d; \d more reasons?\)$", claim3), claim3
+    assert "(and " not in err
     assert any(ln.startswith("claim 4: unsupported: ") and "negat" in ln for ln in lines)
     assert "    suggested: [19492]" in lines and "    suggested: [43531]" in lines
     assert not any(ln.startswith(("claim 5", "claim 6", "claim 7")) for ln in lines)
@@ -235,8 +238,8 @@ def test_html_is_one_page_coloured_by_verdict(bad_model: list[str], tmp_path: Pa
     # the counts and a legend at the top, before the brief
     top = page.index('class="verdicts fail"')
     assert top < page.index("<h1>")
-    assert "⚠ 4 of 7 claims failed: 2 unsupported, 1 misattributed, 1 unknown id." in page
-    for label in ("supported (3)", "unsupported (2)", "misattributed (1)", "unknown id (1)"):
+    assert "⚠ 4 of 7 claims failed: 2 unsupported, 1 misattributed, 1 unknown_id." in page
+    for label in ("supported (3)", "unsupported (2)", "misattributed (1)", "unknown_id (1)"):
         assert label in page
     # each sentence coloured by its verdict, with its reasons, evidence and suggested ids
     for n, verdict in enumerate(
@@ -489,7 +492,7 @@ def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
         (["-o", "b.json"], "{"),
         (["-o", "b.html", "-f", "json"], "{"),
         (["-o", "b.txt", "--format", "markdown"], "# "),
-        (["-o", "b.brief"], "China"),
+        (["-o", "b.brief", "-f", "text"], "China"),
     ],
 )
 def test_out_extension_picks_the_format(tmp_path: Path, argv: list[str], starts: str) -> None:
@@ -551,3 +554,24 @@ def test_401_names_openai_api_key_only_for_openai(chat_server: ChatServer) -> No
 def test_short_flags_on_summarize() -> None:
     code, out, _ = run("summarize", str(CHIPS), "-m", "extractive", "-f", "json")
     assert code == 0 and json.loads(out)["model"] == "extractive"
+
+
+def test_one_summary_line_in_every_human_output(bad_model: list[str], tmp_path: Path) -> None:
+    """summarize's stderr, verify's last line and verify's markdown say the same thing."""
+    brief = tmp_path / "bad.json"
+    code, _, err = run("summarize", str(CHIPS), *bad_model, "-o", str(brief))
+    assert code == 0 and err.splitlines()[-1] == BAD_SUMMARY
+    code, text, _ = run("verify", str(CHIPS), str(brief))
+    assert code == 1
+    assert re.fullmatch(re.escape(BAD_SUMMARY) + r" \(score \d\.\d\d\)", text.splitlines()[-1])
+    code, md, _ = run("verify", str(CHIPS), str(brief), "-f", "markdown")
+    assert f"**{BAD_SUMMARY} (score " in md
+    page = tmp_path / "bad.html"
+    run("summarize", str(CHIPS), *bad_model, "-o", str(page))
+    assert BAD_SUMMARY in page.read_text() and "unknown id" not in page.read_text()
+    good = tmp_path / "good.json"
+    code, _, err = run("summarize", str(CHIPS), "-o", str(good))
+    passing = err.splitlines()[-1]
+    assert passing.startswith("all ") and passing.endswith(" claims supported")
+    code, text, _ = run("verify", str(CHIPS), str(good))
+    assert code == 0 and text.splitlines()[-1] == passing + " (score 1.00)"

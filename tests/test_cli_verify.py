@@ -197,7 +197,8 @@ def test_out_extension_picks_the_format_unless_format_says(
     assert "| 4 | unsupported | The council approved a budget of 50 million dollars" in md
     assert "\\[a1\\]" in md  # markers escaped: no link syntax in a PR comment
     run("verify", *files, "-f", "text", "-o", str(forced))
-    assert forced.read_text(encoding="utf-8").endswith("-> FAIL\n")
+    last = forced.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("2 of 4 claims failed: ") and last.endswith(" (score 0.50)")
 
 
 def test_stdin_for_both_cluster_and_brief_is_refused(

@@ -43,3 +43,18 @@ def test_base_url_must_be_http(url: str) -> None:
 def test_an_llm_without_key_or_server_names_the_variable() -> None:
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         resolve_model("gpt-4o-mini", env={})
+
+
+def test_timeout_and_attempt_errors_name_only_what_is_wrong() -> None:
+    with pytest.raises(ConfigError) as e:
+        resolve_model("extractive", env={"LLMBRIEF_TIMEOUT": "0"})
+    assert str(e.value) == "LLMBRIEF_TIMEOUT must be more than 0 (seconds), not 0"
+    with pytest.raises(ConfigError) as e:
+        resolve_model("extractive", env={"LLMBRIEF_MAX_ATTEMPTS": "0"})
+    assert str(e.value) == "LLMBRIEF_MAX_ATTEMPTS must be 1 or more, not 0"
+    with pytest.raises(ConfigError) as e:
+        resolve_model("extractive", env={"LLMBRIEF_MAX_ATTEMPTS": "two"})
+    assert str(e.value) == "LLMBRIEF_MAX_ATTEMPTS must be a whole number, not 'two'"
+    with pytest.raises(ConfigError) as e:
+        resolve_model("extractive", timeout=-1.0, env={})
+    assert str(e.value) == "timeout must be more than 0 (seconds), not -1"

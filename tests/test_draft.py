@@ -37,7 +37,9 @@ def test_china_chips_brief_cites_several_articles() -> None:
     brief = summarize(cluster)
     cited = {c for s in brief.sentences for c in s.citations}
     assert len(cited) >= 3
-    assert any(len(s.citations) > 1 for s in brief.sentences)
+    # no citation the verifier finds idle ("cited but adds nothing to the support")
+    assert brief.verification is not None
+    assert not [n for c in brief.verification.claims for n in c.notes if "adds nothing" in n]
     assert brief.article_count == 15
     assert len(brief.headlines) == 5
 
@@ -140,9 +142,10 @@ def test_near_duplicate_leads_still_give_several_distinct_facts() -> None:
     assert len(set(facts)) == len(facts), facts  # no fact twice, in any wording
     assert facts[0] == "lead"
     assert brief.verification is not None and brief.verification.ok, brief.verification
-    # a fact carried by many outlets is cited to several of them, never more than three
+    # every sentence cited, never to more than three, and never to an article the verifier
+    # finds idle beside the others (the lead is word for word in the article it cites)
     assert all(1 <= len(s.citations) <= 3 for s in brief.sentences)
-    assert len(brief.sentences[0].citations) == 3
+    assert not [n for c in brief.verification.claims for n in c.notes if "adds nothing" in n]
 
 
 def test_near_duplicate_citations_each_hold_alone() -> None:

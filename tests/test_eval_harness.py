@@ -207,9 +207,32 @@ def test_eval_diff_of_two_saved_results(tmp_path: Path) -> None:
     code, _, _ = run("eval", "diff", str(good), str(good))
     assert code == 0
     code, _, err = run("eval", "diff", str(good))
-    assert code == 2 and "OLD.json NEW.json" in err
+    assert code == 2 and "NEW.json" in err and err.startswith("llmbrief eval diff: ")
     code, _, err = run("eval", "diff", str(good), str(bad), "--baseline", str(good))
-    assert code == 2 and "--baseline does not apply" in err
+    assert code == 2 and "unrecognized arguments: --baseline" in err
+    # text: the claim-by-claim diff and the metric deltas, not the whole of NEW's report
+    code, out, _ = run("eval", "diff", str(good), str(bad))
+    assert code == 1
+    assert out.startswith(f"eval diff {good} -> {bad}: worse: ")
+    assert 'BROKE museum-theft #2: supported -> unsupported: "The crown is insured' in out
+    assert "faithfulness" in out and "FELL" in out
+    assert "Briefs" not in out and "status" not in out
+    code, out, _ = run("eval", "diff", str(good), str(bad), "-f", "json")
+    data = json.loads(out)
+    assert data["failed"] is True
+    (only,) = data["runs"].values()
+    assert only["broke"] >= 1 and any(m["fell"] for m in only["metrics"])
+    code, out, _ = run("eval", "diff", str(good), str(bad), "-f", "html")
+    assert code == 1 and out.startswith("<!doctype html>") and "eval diff" in out
+    code, out, _ = run("eval", "diff", str(good), str(good))
+    assert code == 0 and "nothing got worse" in out and "claims that changed verdict: none" in out
+
+
+def test_eval_diff_has_its_own_help() -> None:
+    code, out, _ = run("eval", "diff", "--help")
+    assert code == 0 and out.startswith("usage: llmbrief eval diff ")
+    assert "Exit status: 0 nothing got worse; 1 a metric fell" in " ".join(out.split())
+    assert "--replay" not in out
 
 
 # -- repeats ----------------------------------------------------------------------------------
@@ -292,7 +315,7 @@ def test_markdown_has_every_variant_per_cluster_rows() -> None:
     code, out, _ = run("eval", "--replay", RECORDINGS, "--format", "markdown")
     assert code == 0
     assert out.count("<summary>") == 3  # a cluster table per variant
-    assert out.count("| metro-line-four | ok |") == 3
+    assert out.count("| metro-line-four | passed |") == 3
     # the terse prompt against the full one (same model): the slips a reviewer must see
     assert "**Claims that changed verdict, scripted cluster\\_summary@" in out
     assert "| quarry-collapse-toll | 1 | Fourteen workers were killed" in out
@@ -621,3 +644,14 @@ def test_judge_replies_are_recorded_and_replayed_offline(
     assert code == 1 and out == "" and err.count("\n") == 3, err  # two replay lines, the error
     assert "judge other-minicheck (verify_judge_minicheck@" in err
     assert "record the judge: eval --record DIR --judge llm" in err
+
+
+def test_html_report_cluster_rows_say_passed_only_for_passing_briefs() -> None:
+    code, page, _ = run("eval", "--replay", RECORDINGS, "-f", "html")
+    assert code == 0
+    assert '<th class="l">brief</th>' in page and '<th class="l">status</th>' not in page
+    assert '<td class="l ">passed</td>' in page
+    assert '<td class="l st-bad">failed</td>' in page  # the terse prompt has failing briefs
+    assert ">ok</td>" not in page
+    # metrics: each cell names its metric, so a phone shows a card per variant, no scrolling
+    assert '<table class="metrics">' in page and 'data-label="faithfulness"' in page

@@ -360,3 +360,26 @@ def test_dev_set_holds_against_the_committed_baseline() -> None:
     code, _, err = run("eval", "verifier", str(dev), "--baseline", str(base))
     assert code == 0, err
     assert "summedits_news: not in this run, skipped" in err
+
+
+def test_a_set_of_one_label_shows_na_where_a_score_is_undefined(tmp_path: Path) -> None:
+    only_supported = [c for c in COUNCIL_CASES if c[2] == S]
+    cases = write_cases(tmp_path / "easy.jsonl", only_supported, COUNCIL)
+    code, out, _ = run("eval", "verifier", str(cases), "-f", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["balanced_accuracy"] is None and data["recall_unsupported"] is None
+    assert data["precision_unsupported"] is None and data["auc"] is None
+    assert data["recall_supported"] == 1.0
+    code, out, _ = run("eval", "verifier", str(cases))
+    row = next(line for line in out.splitlines() if line.startswith("easy"))
+    assert row.split()[3:7] == ["n/a", "n/a", "n/a", "n/a"], row
+    assert "1.000" in row  # recall of the label it has
+    # one set: "this set", not "this 1 set"
+    assert "chosen on this set for the best balanced accuracy" in out
+    assert "1 set" not in out
+    # the gate notes an undefined balanced accuracy instead of comparing it
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps({"sets": {"easy": {"balanced_accuracy": None}}}))
+    code, _, err = run("eval", "verifier", str(cases), "--baseline", str(base))
+    assert code == 0 and "easy: balanced accuracy undefined (a set of one label)" in err

@@ -67,3 +67,34 @@ def test_markdown_links_citations() -> None:
     assert md.startswith("# ")
     assert "](https://news.example.org/space/" in md
     assert md.rstrip().endswith("*5 articles in this cluster*")
+
+
+def _cluster_with_url(url: str) -> Cluster:
+    return Cluster(
+        cluster_id="x",
+        articles=[
+            Article(
+                id="a1",
+                title="Council approves budget",
+                url=url,
+                text="The council approved the new budget of the city on Monday. "
+                "The mayor said the plan would fund schools and roads across the region.",
+            )
+        ],
+    )
+
+
+def test_only_web_urls_become_links() -> None:
+    for url in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>"):
+        cluster = _cluster_with_url(url)
+        brief = summarize(cluster)
+        page = render(brief, "html", cluster)
+        assert "href=" not in page.replace('href="#', "")  # no link out of the page at all
+        assert 'class="url"' in page  # the url is shown, as text
+        assert "<b>x</b>" not in page
+        md = render(brief, "markdown", cluster)
+        assert f"]({url.strip()})" not in md and "](javascript" not in md.lower()
+        assert "](data:" not in md
+    cluster = _cluster_with_url("http://example.org/a (1)")
+    md = render(summarize(cluster), "markdown", cluster)
+    assert "](http://example.org/a%20%281%29)" in md  # parentheses cannot end the link early

@@ -6,6 +6,7 @@ One module per subcommand; each registers its parser and its ``run(args, out, er
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from typing import NoReturn, TextIO
 
 from .._version import __version__
 from ..errors import ConfigError, InputError, LLMBriefError, ModelCallError, PromptError
-from . import batch, batch_api, eval_verifier, summarize, verify
+from . import batch, batch_api, eval_diff, eval_verifier, summarize, verify
 from . import eval as eval_cmd
 from ._common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
@@ -42,13 +43,20 @@ def main(
     parser = _parser()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
-        if argv[:2] == ["eval", "verifier"]:
-            return eval_verifier.main(argv[2:], out, err)
-        args = parser.parse_args(argv)
+        # --help and --version print through argparse to sys.stdout and exit: to ``out``
+        with contextlib.redirect_stdout(out):
+            if argv[:2] == ["eval", "verifier"]:
+                return eval_verifier.main(argv[2:], out, err)
+            if argv[:2] == ["eval", "diff"]:
+                return eval_diff.main(argv[2:], out, err)
+            args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help(out)
+            err.write(parser.format_usage())
+            err.write("llmbrief: error: give a command (see llmbrief --help)\n")
             return EXIT_USAGE
         return int(args.run(args, out, err))
+    except SystemExit as e:  # --help, --version
+        return e.code if isinstance(e.code, int) else EXIT_OK
     except UsageError as e:
         err.write(f"{e}\n")
         return EXIT_USAGE

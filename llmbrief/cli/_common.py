@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -48,6 +49,45 @@ def positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return n
+
+
+def positive_float(value: str) -> float:
+    """An argparse type: a number above 0 (``--timeout``, ``--rpm``)."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not x > 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return x
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file (``-`` is standard input or output, never a file)."""
+    if a == "-" or b == "-":
+        return False
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def refuse_writing_over_input(out: str | None, inputs: Sequence[str], command: str) -> None:
+    """Refuse (a usage error) an output file that is one of the inputs: it would be destroyed.
+
+    Raises:
+        UsageError: ``out`` is the same file as one of ``inputs``.
+    """
+    if not out:
+        return
+    for given in inputs:
+        if same_file(out, given):
+            raise UsageError(
+                f"llmbrief {command}: {out} is also the input {given}: writing it would destroy "
+                "the input; write the output to another file"
+            )
 
 
 #: ``--out`` file extensions and the format each one picks (unless ``--format`` is given).
@@ -101,6 +141,13 @@ def output_format(args: argparse.Namespace, formats: Sequence[str]) -> str:
             )
         if fmt is not None:
             return fmt
+        suffix = Path(args.out).suffix
+        if suffix:
+            known = " ".join(_suffixes(formats))
+            raise UsageError(
+                f"llmbrief: error: {args.out}: {suffix} names no format ({known} do); "
+                f"-f {'|'.join(formats)} says which to write"
+            )
     return formats[0]
 
 
@@ -115,7 +162,12 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--base-url", help="OpenAI-compatible server (vLLM, Ollama, llama.cpp)")
     g.add_argument("--prompt", help="prompt name (e.g. cluster_summary) or a prompt file path")
     g.add_argument("--no-cache", action="store_true", help="do not read or write the reply cache")
-    g.add_argument("--timeout", type=float, help="seconds per model request (default 60)")
+    g.add_argument(
+        "--timeout",
+        type=positive_float,
+        metavar="SECONDS",
+        help="seconds per model request (default 60)",
+    )
     g.add_argument(
         "--max-input-tokens",
         type=positive,
@@ -167,10 +219,31 @@ def announce(settings: ModelSettings, err: TextIO, role: str = "drafting") -> No
         err.write(f"llmbrief: {role} with {settings.model} at {settings.endpoint}\n")
 
 
+#: options that only a model run reads: refused with the extractive drafter, never ignored
+MODEL_ONLY = ("base_url", "no_cache", "timeout", "max_input_tokens", "context_window", "rpm", "tpm")
+
+
+def refuse_model_options(args: argparse.Namespace) -> None:
+    """Refuse options that apply to a model run when the drafter is the extractive one.
+
+    Raises:
+        UsageError: e.g. ``--no-cache`` without ``-m MODEL`` (or ``LLMBRIEF_MODEL``).
+    """
+    for name in MODEL_ONLY:
+        value = getattr(args, name, None)
+        if value is not None and value is not False:
+            flag = "--" + name.replace("_", "-")
+            raise UsageError(
+                f"llmbrief: error: {flag} applies to a model run: give -m MODEL "
+                "(the extractive drafter makes no request)"
+            )
+
+
 def make_drafter(args: argparse.Namespace, err: TextIO | None = None) -> Drafter:
     """The drafter the options ask for; with ``err``, a model run is named there."""
     settings = model_settings(args)
     if not settings.is_llm:
+        refuse_model_options(args)
         if args.prompt:
             raise ConfigError(
                 "--prompt needs an LLM (--model NAME); the extractive drafter has none"

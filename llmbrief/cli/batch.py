@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import FailedCluster, read_clusters, summarize_many
-from ..draft import ExtractiveDrafter
-from ..errors import ConfigError, InputError
+from ..errors import InputError
 from ..types import Brief
 from ._common import (
     EXIT_FAIL,
     EXIT_OK,
     EXIT_USAGE,
+    UsageError,
     add_summary_options,
     announce,
     brief_maker,
@@ -37,19 +37,12 @@ from ._common import (
     make_drafter,
     model_settings,
     positive,
+    positive_float,
+    refuse_model_options,
+    refuse_writing_over_input,
 )
 
 EXIT_INTERRUPTED = 130
-
-
-def _per_minute(value: str) -> float:
-    try:
-        n = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a number") from None
-    if not n > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return n
 
 
 def add_parser(sub: Any) -> None:
@@ -59,20 +52,39 @@ def add_parser(sub: Any) -> None:
         help="summarize many clusters (JSONL in, JSONL out)",
         description="One cluster per input line; one brief JSON per output line, written and "
         "flushed as each finishes (in the order they finish). Failures are written as "
-        "{cluster_id, error} and retried by --resume.",
+        "{cluster_id, error} and retried by --resume. An existing OUT is never replaced "
+        "silently: give --resume to go on with it, or --overwrite to start afresh. OUT must not "
+        "be IN.",
+        epilog="--resume keeps every brief line of OUT whose cluster_id is not a failure, "
+        "whatever input wrote it, and runs the clusters of IN whose ids are not among them: "
+        "resuming with a different IN adds its clusters to OUT and keeps the old ones. "
+        "Exit status: 0 ok, 1 a cluster failed (or, with --strict, a brief failed "
+        "verification), 2 bad input or usage, 130 interrupted.",
     )
-    b.add_argument("input", metavar="IN.jsonl")
-    b.add_argument("output", metavar="OUT.jsonl")
+    b.add_argument("input", metavar="IN.jsonl", help="clusters, one JSON object per line")
+    b.add_argument(
+        "output",
+        metavar="OUT.jsonl",
+        help="briefs (and failures), one JSON object per line; not IN",
+    )
     b.add_argument("--concurrency", type=positive, default=8, help="clusters at once (default 8)")
     b.add_argument(
-        "--rpm", type=_per_minute, help="most model requests per minute, across all workers"
+        "--rpm", type=positive_float, help="most model requests per minute, across all workers"
     )
     b.add_argument(
         "--tpm",
-        type=_per_minute,
+        type=positive_float,
         help="most tokens per minute (prompt + reply room, counted with tiktoken)",
     )
-    b.add_argument("--resume", action="store_true", help="keep the briefs in OUT; run the rest")
+    again = b.add_mutually_exclusive_group()
+    again.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the briefs already in OUT (failure lines are retried); run the rest",
+    )
+    again.add_argument(
+        "--overwrite", action="store_true", help="replace an existing OUT (its briefs are lost)"
+    )
     b.add_argument(
         "-f",
         "--format",
@@ -121,6 +133,13 @@ def _resume(out_path: Path) -> set[str]:
     except OSError as e:
         raise InputError(str(out_path), f"cannot resume: {e.strerror}") from None
     return done
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _count_lines(path: Path) -> int | None:
@@ -178,7 +197,7 @@ class _Bar:
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[failed]} failed"),
-            TextColumn("{task.fields[unverified]} unverified"),
+            TextColumn("{task.fields[unverified]} failed verification"),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[spend]}"),
@@ -204,7 +223,7 @@ class _Bar:
             advance=1,
             failed=tally.failed,
             unverified=tally.unverified,
-            rate=f"{speed:.1f}/s" if speed else "",
+            rate=f"{speed:.1f} clusters/s" if speed else "",
             spend=spend if tally.tokens else "",
         )
 
@@ -212,14 +231,23 @@ class _Bar:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``batch``; the exit status."""
     check_summary_options(args)
+    if args.output == "-":
+        raise UsageError("llmbrief batch: OUT must be a file (it is appended to as briefs finish)")
+    refuse_writing_over_input(args.output, [args.input], "batch")
     in_path, out_path = Path(args.input), Path(args.output)
+    settings = model_settings(args)
+    if not settings.is_llm:
+        refuse_model_options(args)  # before OUT is touched
+    if not (args.resume or args.overwrite) and _has_content(out_path):
+        raise UsageError(
+            f"llmbrief batch: {out_path} exists and is not empty: --resume goes on with it, "
+            "--overwrite replaces it"
+        )
     done = _resume(out_path) if args.resume else set()
     clusters = read_clusters(in_path, skip=done)
     first = next(clusters, None)  # refuse input that is not one cluster per line before work
     drafter = make_drafter(args)
-    announce(model_settings(args), err)
-    if (args.rpm or args.tpm) and isinstance(drafter, ExtractiveDrafter):
-        raise ConfigError("--rpm/--tpm limit model requests: they need an LLM (--model NAME)")
+    announce(settings, err)
     try:
         handle = out_path.open("a" if args.resume else "w", encoding="utf-8")
     except OSError as e:

@@ -18,7 +18,15 @@ from ..batch_api import batch_drafter, collect, prepare
 from ..client import ChatClient
 from ..config import resolve_model
 from ..errors import ConfigError
-from ._common import EXIT_FAIL, EXIT_OK, Parser, headline_count, positive
+from ._common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    Parser,
+    headline_count,
+    positive,
+    positive_float,
+    refuse_writing_over_input,
+)
 
 # batch states after which nothing more will happen
 _FINAL_BAD = ("failed", "expired", "cancelled", "cancelling")
@@ -36,39 +44,114 @@ def add_parser(sub: Any) -> None:
     acts.required = True
 
     def drafting(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", help="the model the requests name (else $LLMBRIEF_MODEL)")
-        p.add_argument("--prompt", help="prompt name or file (the same for prepare and collect)")
-        p.add_argument("--max-input-tokens", type=positive, help="token budget for the articles")
+        p.add_argument(
+            "-m", "--model", help="the model the requests name (else $LLMBRIEF_MODEL); required"
+        )
+        p.add_argument(
+            "--prompt",
+            help="prompt name (e.g. cluster_summary) or a prompt file; give the same to "
+            "prepare and collect",
+        )
+        p.add_argument(
+            "--max-input-tokens",
+            type=positive,
+            metavar="N",
+            help="hard cap on the tokens of each request, as in summarize (the same for "
+            "prepare and collect)",
+        )
 
     def endpoint(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--base-url", help="OpenAI-compatible server with /files and /batches")
-        p.add_argument("--timeout", type=float, help="seconds per request (default 60)")
+        p.add_argument(
+            "--base-url",
+            metavar="URL",
+            help="OpenAI-compatible server with /v1/files and /v1/batches (default: "
+            "$OPENAI_BASE_URL, else OpenAI's own, with $OPENAI_API_KEY)",
+        )
+        p.add_argument(
+            "--timeout",
+            type=positive_float,
+            metavar="SECONDS",
+            help="seconds per request (default 60)",
+        )
 
-    p = acts.add_parser("prepare", help="write one batch request line per cluster")
-    p.add_argument("input", metavar="IN.jsonl")
-    p.add_argument("requests", metavar="REQUESTS.jsonl")
+    p = acts.add_parser(
+        "prepare",
+        help="write one batch request line per cluster",
+        description="Write REQUESTS.jsonl: one OpenAI batch request line per cluster of IN.jsonl "
+        "(custom_id = cluster_id), with the prompts and token budgets a live run would send. "
+        "No network. vLLM's `vllm run-batch -i REQUESTS.jsonl -o RESULTS.jsonl` reads it too.",
+        epilog="Exit status: 0 written, 1 a cluster was left out (named on stderr), 2 bad input or "
+        "usage.",
+    )
+    p.add_argument("input", metavar="IN.jsonl", help="clusters, one JSON object per line")
+    p.add_argument("requests", metavar="REQUESTS.jsonl", help="the request file to write")
     drafting(p)
 
-    s = acts.add_parser("submit", help="upload REQUESTS.jsonl and start a batch; prints its id")
-    s.add_argument("requests", metavar="REQUESTS.jsonl")
+    s = acts.add_parser(
+        "submit",
+        help="upload REQUESTS.jsonl and start a batch; prints its id",
+        description="Upload REQUESTS.jsonl to /v1/files and start a batch on /v1/batches "
+        "(24 h window); the batch id goes to stdout, for `batch-api status`.",
+        epilog="Exit status: 0 submitted, 1 the server refused, 2 bad input or usage.",
+    )
+    s.add_argument(
+        "requests", metavar="REQUESTS.jsonl", help="the request file `batch-api prepare` wrote"
+    )
     endpoint(s)
 
-    st = acts.add_parser("status", help="show a batch; --out downloads its results when done")
-    st.add_argument("batch_id", metavar="BATCH_ID")
-    st.add_argument("--out", metavar="RESULTS.jsonl", help="write output and error lines here")
+    st = acts.add_parser(
+        "status",
+        help="show a batch; --out downloads its results when done",
+        description="Show a batch's state and request counts; with --out, download its output "
+        "(and error) lines once it has completed; with --wait, ask again until it ends.",
+        epilog="Exit status: 0 (completed, or still running without --wait), 1 the batch "
+        "failed, expired or was cancelled, 2 bad input or usage.",
+    )
+    st.add_argument("batch_id", metavar="BATCH_ID", help="the id `batch-api submit` printed")
     st.add_argument(
-        "--wait", type=float, metavar="SECONDS", help="ask again every SECONDS until it ends"
+        "--out",
+        metavar="RESULTS.jsonl",
+        help="when the batch has completed, write its output and error lines here "
+        "(the RESULTS.jsonl of collect)",
+    )
+    st.add_argument(
+        "--wait",
+        type=positive_float,
+        metavar="SECONDS",
+        help="ask again every SECONDS until the batch ends",
     )
     endpoint(st)
 
-    c = acts.add_parser("collect", help="turn the provider's results into verified briefs")
-    c.add_argument("input", metavar="IN.jsonl")
-    c.add_argument("results", metavar="RESULTS.jsonl")
-    c.add_argument("output", metavar="OUT.jsonl")
+    c = acts.add_parser(
+        "collect",
+        help="turn the provider's results into verified briefs",
+        description="Read the provider's RESULTS.jsonl (OpenAI batch output or vllm run-batch "
+        "output) against IN.jsonl and write one verified brief JSON per cluster to OUT.jsonl, "
+        "as `batch` does; a cluster whose request failed is written as {cluster_id, error}.",
+        epilog="Exit status: 0 ok, 1 a cluster failed (or, with --strict, a brief failed "
+        "verification), 2 bad input or usage.",
+    )
+    c.add_argument("input", metavar="IN.jsonl", help="the clusters given to prepare")
+    c.add_argument(
+        "results", metavar="RESULTS.jsonl", help="the provider's output lines (status --out)"
+    )
+    c.add_argument("output", metavar="OUT.jsonl", help="briefs, one JSON object per line")
     drafting(c)
-    c.add_argument("--repair", choices=["none", "drop", "retarget"], default="none")
+    c.add_argument(
+        "--repair",
+        choices=["none", "drop", "retarget"],
+        default="none",
+        help="what to do with claims that fail verification (default: none; regenerate needs "
+        "a live model: use batch)",
+    )
     c.add_argument("--no-verify", action="store_true", help="skip verification")
-    c.add_argument("--headlines", type=headline_count, default=5, metavar="N")
+    c.add_argument(
+        "--headlines",
+        type=headline_count,
+        default=5,
+        metavar="N",
+        help="member headlines to list, most-cited first (default 5; 0 for none; 'all')",
+    )
     c.add_argument("--strict", action="store_true", help="exit 1 when any brief fails verification")
     top.set_defaults(run=run)
 
@@ -93,6 +176,10 @@ def _client(args: argparse.Namespace) -> ChatClient:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``batch-api ACTION``; the exit status."""
+    if args.action == "prepare":
+        refuse_writing_over_input(args.requests, [args.input], "batch-api prepare")
+    if args.action == "collect":
+        refuse_writing_over_input(args.output, [args.input, args.results], "batch-api collect")
     if args.action in ("prepare", "collect"):
         drafter = batch_drafter(_model(args), args.prompt, max_input_tokens=args.max_input_tokens)
         if args.action == "prepare":

@@ -48,6 +48,7 @@ from ..evals.report import render_report
 from ..evals.suites import run_suites, suite_clusters
 from ..evals.verifier import load_cases
 from ..evals.versions import RESULTS_SCHEMA_VERSION, verifier_version
+from ..load import read_text
 from ..pipeline import summarize
 from ..prompts import load_prompt
 from ..types import Brief, Cluster
@@ -62,6 +63,7 @@ from ._common import (
     close,
     output_format,
     positive,
+    refuse_model_options,
     write,
 )
 
@@ -81,8 +83,9 @@ def add_parser(sub: Any) -> None:
         help="score briefs on fixture clusters, or the verifier on labelled claims",
         description="eval [SUITE ...]: summarize each fixture cluster and score faithfulness and "
         "citations (default suite: evals/clusters). `eval diff OLD.json NEW.json` lists what "
-        "changed claim by claim between two saved results. `eval verifier CASES.jsonl ...` "
-        "scores the verifier on labelled claims (see `eval verifier --help`).",
+        "changed claim by claim between two saved results (see `eval diff --help`). "
+        "`eval verifier CASES.jsonl ...` scores the verifier on labelled claims (see "
+        "`eval verifier --help`).",
     )
     e.add_argument("suites", nargs="*", metavar="SUITE", help="suite directories or cluster files")
     add_output_options(e, FORMATS)
@@ -165,8 +168,11 @@ class Variant:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``eval`` (or ``eval diff``); the exit status."""
-    if args.suites[:1] == ["diff"]:
-        return _diff(args, out, err)
+    if "diff" in args.suites[:1] or "verifier" in args.suites[:1]:
+        raise UsageError(
+            f"llmbrief eval: {args.suites[0]} must come right after eval: "
+            f"llmbrief eval {args.suites[0]} ... (see llmbrief eval {args.suites[0]} --help)"
+        )
     if args.judge != "llm":
         for name in _JUDGE_FLAGS:
             if getattr(args, name) is not None:
@@ -176,9 +182,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     suites = args.suites or [DEFAULT_SUITE]
     files = suite_clusters(suites)
     cases = _judge_cases(args.judge_cases) if args.judge == "llm" else None
-    baseline = _read_results(args.baseline, "baseline") if args.baseline else None
+    baseline = read_results(args.baseline, "baseline") if args.baseline else None
     tolerances = load_tolerances(baseline)
     variants = _variants(args, baseline)
+    if args.judge != "llm" and all(v.info["model"] == EXTRACTIVE for v in variants):
+        refuse_model_options(args)  # nothing would read them: refused, never ignored
     if args.repeat > 1 and all(v.info["model"] == EXTRACTIVE for v in variants):
         raise UsageError(
             "llmbrief eval: --repeat needs a model (--model M, --replay DIR): the extractive "
@@ -218,7 +226,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         write(json.dumps(_keep_notes(payload, args.save), indent=2) + "\n", args.save, out)
     code = EXIT_OK
     if baseline is not None:
-        payload["gate"] = _gate(runs, baseline, tolerances, args.baseline)
+        payload["gate"] = gate_results(runs, baseline, tolerances, args.baseline)
         code = _report_gate(payload["gate"], args.baseline, tolerances, err)
     elif _report_unscored(runs, err):
         code = EXIT_FAIL  # a cluster that was not scored is never a silent pass
@@ -344,6 +352,10 @@ def _variants(args: argparse.Namespace, baseline: dict[str, Any] | None) -> list
     if baseline is not None:
         return _from_baseline(args, baseline)
     found = recorded_variants(args.replay)
+    if not found:
+        raise InputError(
+            args.replay, "no recordings in it (eval --record DIR --model M makes them)"
+        )
     seen: list[tuple[str, str]] = []
     for m, prompt_id in found:
         name = prompt_id.split("@")[0]
@@ -443,11 +455,9 @@ def _brief_maker(d: Drafter) -> Callable[[Cluster], Brief]:
 # -- results, gate, diff --------------------------------------------------------------------
 
 
-def _read_results(path: str, what: str) -> dict[str, Any]:
+def read_results(path: str, what: str) -> dict[str, Any]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as e:
-        raise InputError(path, f"cannot read {what}: {e.strerror or e}") from None
+        data = json.loads(read_text(path, f"the {what}"))
     except json.JSONDecodeError as e:
         raise InputError(
             path, f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg} (the {what})"
@@ -506,8 +516,8 @@ def _keep_notes(payload: dict[str, Any], path: str) -> dict[str, Any]:
     """Regenerating a baseline in place keeps its note (and, with no pyproject table, its
     tolerances)."""
     try:
-        old = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        old = json.loads(read_text(path))
+    except (InputError, ValueError):
         return payload
     if not isinstance(old, dict):
         return payload
@@ -519,7 +529,7 @@ def _keep_notes(payload: dict[str, Any], path: str) -> dict[str, Any]:
     return kept
 
 
-def _gate(
+def gate_results(
     runs: dict[str, dict[str, Any]],
     baseline: dict[str, Any],
     tolerances: Tolerances,
@@ -581,40 +591,6 @@ def _change_line(c: dict[str, Any]) -> str:
     text = f' "{c["sentence"]}"' if c["sentence"] else ""
     old = "(new claim)" if c["old"] == "-" else c["old"]
     return f"{where} {old} -> {c['new']}:{text} ({c['reason']})"
-
-
-def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if len(args.suites) != 3:
-        raise UsageError("llmbrief eval diff: needs OLD.json NEW.json (see --help)")
-    given = [
-        flag
-        for flag, value in (
-            ("--baseline", args.baseline),
-            ("--record", args.record),
-            ("--replay", args.replay),
-            ("--compare", args.compare),
-            ("--model", args.model),
-            ("--prompt", args.prompt),
-            ("--repeat", args.repeat != 1),
-            ("--save", args.save),
-            ("--judge llm", args.judge == "llm"),
-            *((f"--{n.replace('_', '-')}", getattr(args, n)) for n in _JUDGE_FLAGS),
-        )
-        if value
-    ]
-    if given:
-        raise UsageError(f"llmbrief eval diff: {', '.join(given)} does not apply to a diff")
-    old_path, new_path = args.suites[1], args.suites[2]
-    old, new = _read_results(old_path, "results"), _read_results(new_path, "results")
-    runs = new.get("runs")
-    if not isinstance(runs, dict) or not runs:
-        raise InputError(new_path, "has no per-claim results (eval schema 2)", field="runs")
-    tolerances = load_tolerances(old)
-    payload = dict(new)
-    payload["gate"] = _gate(runs, old, tolerances, old_path)
-    code = _report_gate(payload["gate"], old_path, tolerances, err)
-    write(render_report(payload, output_format(args, FORMATS)), args.out, out)
-    return code
 
 
 # -- progress ---------------------------------------------------------------------------------

@@ -163,8 +163,13 @@ def _notes(result: SuiteResult) -> list[str]:
     k = len(result.sets)
     out = [
         f"baseline: ROUGE-L precision of the claim against its cited text, supported when "
-        f">= {result.threshold:.4f} (one threshold, chosen on {'the' if k > 1 else 'this'} "
-        f"{k} set{'s' if k > 1 else ''} of this run for the best macro balanced accuracy)"
+        f">= {result.threshold:.4f} (one threshold, chosen "
+        + (
+            f"on the {k} sets of this run for the best macro"
+            if k > 1
+            else "on this set for the best"
+        )
+        + " balanced accuracy)"
     ]
     for name, r in result.sets.items():
         if r.outcomes and len({o.score for o in r.outcomes}) == 1:

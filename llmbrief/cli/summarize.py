@@ -19,6 +19,7 @@ from ._common import (
     make_drafter,
     model_settings,
     output_format,
+    refuse_writing_over_input,
     write,
 )
 
@@ -94,6 +95,7 @@ def report_to_stderr(brief: Brief, fmt: str, err: TextIO, endpoint: str | None) 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``summarize``; the exit status."""
     check_summary_options(args)
+    refuse_writing_over_input(args.out, [args.cluster], "summarize")
     fmt = output_format(args, FORMATS)
     cluster = load_cluster(args.cluster)
     settings = model_settings(args)

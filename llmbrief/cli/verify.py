@@ -19,6 +19,8 @@ from ._common import (
     add_output_options,
     close,
     output_format,
+    positive_float,
+    refuse_writing_over_input,
     write,
 )
 
@@ -114,7 +116,10 @@ def add_parser(sub: Any) -> None:
         "--no-cache", action="store_true", default=None, help="do not read or write the reply cache"
     )
     g.add_argument(
-        "--timeout", type=float, metavar="SECONDS", help="seconds per judge request (default 60)"
+        "--timeout",
+        type=positive_float,
+        metavar="SECONDS",
+        help="seconds per judge request (default 60)",
     )
     v.set_defaults(run=run)
 
@@ -130,6 +135,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(
             "llmbrief verify: CLUSTER and BRIEF cannot both be '-': standard input is read once"
         )
+    refuse_writing_over_input(args.out, [args.cluster, args.brief], "verify")
     fmt = output_format(args, FORMATS)
     cluster = load_cluster(args.cluster)
     brief = load_brief(args.brief, cluster)
@@ -171,8 +177,7 @@ def _md(text: str) -> str:
 
 def report_markdown(report: Report, brief_path: str) -> str:
     """The report as markdown: the summary line, then a table of the claims that failed."""
-    head = f"### Verification of `{brief_path}`\n\n**{verification_summary(report)}**"
-    head += f" (score {report.score:.2f})\n"
+    head = f"### Verification of `{brief_path}`\n\n**{verification_summary(report, score=True)}**\n"
     failing = [c for c in report.claims if c.verdict != "supported"]
     if not failing:
         return head

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..load import read_text
 from .suites import summarize_rows, without_worst_flaky_draft
 
 __all__ = [
@@ -61,8 +62,8 @@ def _table(pyproject: Path) -> dict[str, Any] | None:
         import tomllib
 
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as err:
+            data = tomllib.loads(read_text(pyproject))
+        except tomllib.TOMLDecodeError as err:
             raise InputError(str(pyproject), f"cannot read: {err}") from None
         table = data.get("tool", {}).get("llmbrief", {}).get("eval")
         return table if isinstance(table, dict) else None

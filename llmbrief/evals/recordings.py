@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, LLMBriefError
+from ..load import read_text
 from ..model import ChatModel, Completion
 from ..types import Cluster, Usage
 
@@ -183,8 +184,8 @@ class RecordingModel(_Keyed):
         }
         if path.exists():
             try:
-                entry["replies"] = json.loads(path.read_text(encoding="utf-8"))["replies"]
-            except (OSError, ValueError, KeyError, TypeError):
+                entry["replies"] = json.loads(read_text(path))["replies"]
+            except (InputError, ValueError, KeyError, TypeError):
                 entry["replies"] = []
         replies = list(entry["replies"])[: s.repeat]
         replies.append(
@@ -230,7 +231,7 @@ class ReplayModel(_Keyed):
             why = "recorded for other content or parameters" if others else "no recording"
             raise NotRecorded(f"{where}: {why} (request {s.turn - 1}, key {key[:12]})")
         try:
-            replies = json.loads(path.read_text(encoding="utf-8"))["replies"]
+            replies = json.loads(read_text(path))["replies"]
             reply = replies[s.repeat] if s.repeat < len(replies) else None
             if reply is None:
                 raise NotRecorded(
@@ -258,7 +259,7 @@ def recorded_variants(directory: str | Path) -> list[tuple[str, str]]:
     out = set()
     for f in root.glob("*/*/*.json"):
         try:
-            data = json.loads(f.read_text(encoding="utf-8"))
+            data = json.loads(read_text(f))
             out.add((str(data["model"]), str(data["prompt"])))
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise InputError(str(f), f"not a recording: {err}") from None
@@ -307,7 +308,7 @@ class _JudgeFile:
         if not self.path.exists():
             return {}
         try:
-            replies = json.loads(self.path.read_text(encoding="utf-8"))["replies"]
+            replies = json.loads(read_text(self.path))["replies"]
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise InputError(str(self.path), f"not a judge recording: {err}") from None
         if not isinstance(replies, dict):

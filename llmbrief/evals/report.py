@@ -17,7 +17,7 @@ from typing import Any
 
 from .suites import METRICS
 
-__all__ = ["render_report"]
+__all__ = ["render_diff", "render_report"]
 
 _VERDICT_ORDER = ("supported", "unsupported", "misattributed", "unknown_id", "uncited")
 
@@ -71,9 +71,15 @@ def _signed(d: float | None) -> str:
 
 
 def _status_word(row: Mapping[str, Any]) -> str:
+    """The ``brief`` column: ``passed`` only when the brief passed verification; ``failed``
+    when it was drafted and scored but a claim failed; else why it was not scored."""
     if row.get("status", "ok") != "ok":
         return str(row["status"]).replace("_", " ")
-    return "flaky" if row.get("flaky") else "ok"
+    if row.get("flaky"):
+        return "flaky"
+    if "ok" not in row:  # an older result: drafted and scored, verdict unknown
+        return "scored"
+    return "passed" if row["ok"] else "failed"
 
 
 def _counts(row: Mapping[str, Any]) -> str:
@@ -174,7 +180,7 @@ def _text(payload: Mapping[str, Any]) -> str:
 
 
 def _text_rows(rows: Sequence[Mapping[str, Any]], repeats: bool) -> str:
-    head = f"  {'cluster':26}{'status':>13}{'claims':>7}{'faithful':>9}{'cit.prec':>9}{'facts':>7}"
+    head = f"  {'cluster':26}{'brief':>13}{'claims':>7}{'faithful':>9}{'cit.prec':>9}{'facts':>7}"
     if repeats:
         head += f"{'pass':>6}{'spread':>7}"
     out = [head + "  counts"]
@@ -251,7 +257,7 @@ def _markdown(payload: Mapping[str, Any]) -> str:
     repeats = _repeats(runs)
     for label, r in runs.items():
         out += ["", f"<details><summary>{html.escape(label)}: clusters</summary>", ""]
-        head = "| cluster | status | claims | faithful | cit.prec | facts |"
+        head = "| cluster | brief | claims | faithful | cit.prec | facts |"
         sep = "|---|---|---:|---:|---:|---:|"
         if repeats:
             head += " pass rate | spread |"
@@ -281,16 +287,21 @@ def _markdown(payload: Mapping[str, Any]) -> str:
         out += ["", _md(_unchanged_against_baseline(payload))]
     for title, changes in _change_pairs(payload):
         out += ["", f"**Claims that changed verdict, {_md(title)}**: {len(changes) or 'none'}"]
-        if changes:
-            out += ["", "| cluster | # | sentence | verdict | reason |", "|---|---:|---|---|---|"]
-            for c in changes:
-                n = c["new_n"] or c["old_n"] or ""
-                verdict = f"{c['old']} → **{c['new']}**" + (" ❌" if c.get("broke") else "")
-                out.append(
-                    f"| {_md(c['cluster'])} | {n} | {_md(c['sentence'])} | {verdict} | "
-                    f"{_md(c['reason'])} |"
-                )
+        out += _md_changes(changes)
     return "\n".join(out) + "\n"
+
+
+def _md_changes(changes: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not changes:
+        return []
+    out = ["", "| cluster | # | sentence | verdict | reason |", "|---|---:|---|---|---|"]
+    for c in changes:
+        n = c["new_n"] or c["old_n"] or ""
+        verdict = f"{c['old']} → **{c['new']}**" + (" ❌" if c.get("broke") else "")
+        out.append(
+            f"| {_md(c['cluster'])} | {n} | {_md(c['sentence'])} | {verdict} | {_md(c['reason'])} |"
+        )
+    return out
 
 
 # -- html -----------------------------------------------------------------------------------
@@ -332,7 +343,15 @@ li.c-misattributed{border-color:var(--mis)!important}li.c-unknown_id{border-colo
 @media (max-width:640px){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;
 width:100%}table.cards tr:first-child{display:none}table.cards tr{border:1px solid var(--line);
 border-radius:6px;margin:8px 0;padding:4px 0}table.cards td{border:none;text-align:left;
-padding:2px 8px}table.cards td.n::before{content:"claim #"}}
+padding:2px 8px}table.cards td.n::before{content:"claim #"}
+table.metrics,table.metrics tbody,table.metrics tr,table.metrics td{display:block;width:100%}
+table.metrics tr:first-child{display:none}table.metrics tr{border:1px solid var(--line);
+border-radius:6px;margin:8px 0}table.metrics td{border:none;border-top:1px solid var(--line);
+display:flex;justify-content:space-between;gap:8px;padding:3px 8px}
+table.metrics td.name{border-top:none;background:#f6f8fa;font-weight:600;overflow-wrap:anywhere}
+table.metrics td[data-label]::before{content:attr(data-label);color:#59636e;text-align:left}
+table.metrics td .d{display:inline;margin-left:6px}
+table.diff td.name{overflow-wrap:anywhere}table.diff td,table.diff th{padding:4px 5px}}
 """
 
 
@@ -409,9 +428,10 @@ def _html_metrics(runs: Mapping[str, Any], gate: Mapping[str, Any], names: list[
             d = _delta(r["metrics"].get(n), g["base_metrics"].get(n)) if g else None
             sub = f'<span class="d">Δ {_e(_signed(d))}</span>' if d is not None else ""
             cls = ' class="fail"' if n in bad else ""
-            cells.append(f"<td{cls}>{value}{sub}</td>")
-        rows.append(f"<tr><td>{_e(label)}</td>{''.join(cells)}</tr>")
-    return f'<div class="scroll"><table>{head}{"".join(rows)}</table></div>'
+            cells.append(f'<td{cls} data-label="{_e(n)}"><span>{value}{sub}</span></td>')
+        rows.append(f'<tr><td class="name">{_e(label)}</td>{"".join(cells)}</tr>')
+    # on a phone each variant is a card of metric: value lines (no sideways scrolling)
+    return f'<table class="metrics">{head}{"".join(rows)}</table>'
 
 
 def _html_changes(changes: Sequence[Mapping[str, Any]]) -> str:
@@ -442,14 +462,14 @@ def _html_rows(rows: Sequence[Mapping[str, Any]], repeats: bool) -> str:
     if repeats:
         cols += ["pass rate", "spread"]
     head = (
-        '<tr><th>cluster</th><th class="l">status</th>'
+        '<tr><th>cluster</th><th class="l">brief</th>'
         + "".join(f"<th>{c}</th>" for c in cols[2:])
         + '<th class="l">counts</th></tr>'
     )
     out = []
     for r in rows:
         word = _status_word(r)
-        cls = "st-flaky" if word == "flaky" else "st-bad" if word != "ok" else ""
+        cls = "st-flaky" if word == "flaky" else "" if word in ("passed", "scored") else "st-bad"
         first = f'<td class="l">{_e(r["cluster"])}</td><td class="l {cls}">{_e(word)}</td>'
         if r.get("status", "ok") != "ok":
             span = len(cols) - 1
@@ -507,3 +527,118 @@ def _html_brief(row: Mapping[str, Any]) -> str:
         summary += ' · <span class="st-flaky">flaky</span>'
     opened = " open" if failing else ""
     return f"<details{opened}><summary>{summary}</summary>{''.join(parts)}</details>"
+
+
+# -- eval diff ------------------------------------------------------------------------------
+
+
+def render_diff(data: Mapping[str, Any], fmt: str) -> str:
+    """``eval diff``'s result in ``fmt``: per variant, the metric changes (with tolerances)
+    and the claims that changed verdict."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _diff_markdown(data)
+    if fmt == "html":
+        return _diff_html(data)
+    return _diff_text(data)
+
+
+def _diff_verdict(data: Mapping[str, Any]) -> str:
+    if not data["failed"]:
+        return "nothing got worse"
+    bad = [k for k, r in data["runs"].items() if r["failed"]]
+    return "worse: " + ", ".join(bad)
+
+
+def _metric_cells(m: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    mark = " FELL" if m["fell"] else ""
+    return (
+        str(m["metric"]),
+        f"{_fmt(m['old'])} -> {_fmt(m['new'])}",
+        _signed(m["delta"]) or "-",
+        f"±{m['tolerance']:g}{mark}",
+    )
+
+
+def _diff_problems(r: Mapping[str, Any]) -> list[str]:
+    lines = [f"fell: {x}" for x in r["regressions"]] + [f"not scored: {x}" for x in r["unscored"]]
+    lines += [f"flaky: {x}" for x in r["forgiven"]] + [f"note: {x}" for x in r["notes"]]
+    return lines
+
+
+def _diff_text(data: Mapping[str, Any]) -> str:
+    lines = [f"eval diff {data['old']} -> {data['new']}: {_diff_verdict(data)}"]
+    for label, r in data["runs"].items():
+        against = "" if r["against"] == label else f" (against {r['against']})"
+        lines += ["", f"{label}{against}:"]
+        rows = [("metric", "old -> new", "change", "tolerance")]
+        rows += [_metric_cells(m) for m in r["metrics"]]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            lines.append(
+                "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            )
+        lines += ["  " + x for x in _diff_problems(r)]
+        n = len(r["changes"])
+        lines.append(
+            f"  claims that changed verdict: {n}" if n else "  claims that changed verdict: none"
+        )
+        lines += ["    " + _text_change(c) for c in r["changes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _diff_markdown(data: Mapping[str, Any]) -> str:
+    head = "**fails**" if data["failed"] else "passes"
+    out = [f"### eval diff `{data['old']}` → `{data['new']}`: {head}", ""]
+    for label, r in data["runs"].items():
+        against = "" if r["against"] == label else f" (against {_md(r['against'])})"
+        out += [f"#### {_md(label)}{against}", ""]
+        out += ["| metric | old → new | change | tolerance |", "|---|---:|---:|---:|"]
+        for m in r["metrics"]:
+            name, values, delta, tol = _metric_cells(m)
+            if m["fell"]:
+                delta = f"**{delta}** ❌"
+            out.append(f"| {_md(name)} | {values.replace('->', '→')} | {delta} | {tol} |")
+        problems = _diff_problems(r)
+        out += ["", *(f"- {_md(x)}" for x in problems)] if problems else []
+        out += ["", f"**Claims that changed verdict**: {len(r['changes']) or 'none'}"]
+        out += _md_changes(r["changes"])
+        out.append("")
+    return "\n".join(out)
+
+
+def _diff_html(data: Mapping[str, Any]) -> str:
+    cls = "fail" if data["failed"] else "pass"
+    body = [
+        "<h1>llmbrief eval diff</h1>",
+        f'<div class="meta">{_e(data["old"])} → {_e(data["new"])}</div>',
+        f'<div class="banner {cls}">{_e(_diff_verdict(data).capitalize())}</div>',
+    ]
+    for label, r in data["runs"].items():
+        body.append(f"<h2>{_e(label)}</h2>")
+        if r["against"] != label:
+            body.append(f'<p class="meta">against {_e(r["against"])}</p>')
+        rows = []
+        for m in r["metrics"]:
+            bad = ' class="fail"' if m["fell"] else ""
+            delta = (_signed(m["delta"]) or "-") + (" fell" if m["fell"] else "")
+            rows.append(
+                f'<tr><td class="name">{_e(m["metric"])}</td><td>{_fmt(m["old"])}</td>'
+                f"<td>{_fmt(m['new'])}</td><td{bad}>{_e(delta)}</td>"
+                f"<td>±{m['tolerance']:g}</td></tr>"
+            )
+        head = "<tr><th>metric</th><th>old</th><th>new</th><th>change</th><th>tol.</th></tr>"
+        body.append(f'<div class="scroll"><table class="diff">{head}{"".join(rows)}</table></div>')
+        problems = _diff_problems(r)
+        if problems:
+            body.append('<ul class="lines">' + "".join(f"<li>{_e(x)}</li>" for x in problems))
+            body.append("</ul>")
+        body.append("<h3>Claims that changed verdict</h3>" + _html_changes(r["changes"]))
+    return (
+        "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        f"<title>llmbrief eval diff</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )

@@ -27,19 +27,23 @@ def classification(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
     fp = confusion["supported"]["unsupported"]
     fn = confusion["unsupported"]["supported"]
     tn = confusion["supported"]["supported"]
-    rec_u = tp / (tp + fn) if tp + fn else 0.0
-    rec_s = tn / (tn + fp) if tn + fp else 0.0
-    # Balanced accuracy averages the recall of the labels the set holds: a set of one label
-    # is scored on that label alone, not halved.
-    recalls = [r for r, k in ((rec_s, tn + fp), (rec_u, tp + fn)) if k]
+    # A score whose denominator is empty is undefined (None, "n/a"), never a made-up 0 or 1:
+    # a set of one label has no recall of the other, so no balanced accuracy either.
+    both = tp + fn and tn + fp
     return {
-        "balanced_accuracy": round(math.fsum(recalls) / len(recalls), 4) if recalls else 0.0,
-        "accuracy": round((tp + tn) / len(pairs), 4) if pairs else 0.0,
-        "precision_unsupported": round(tp / (tp + fp), 4) if tp + fp else 0.0,
-        "recall_unsupported": round(rec_u, 4),
-        "recall_supported": round(rec_s, 4),
+        "balanced_accuracy": (
+            round(math.fsum((tp / (tp + fn), tn / (tn + fp))) / 2, 4) if both else None
+        ),
+        "accuracy": _share(tp + tn, len(pairs)),
+        "precision_unsupported": _share(tp, tp + fp),
+        "recall_unsupported": _share(tp, tp + fn),
+        "recall_supported": _share(tn, tn + fp),
         "confusion": confusion,
     }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def roc_auc(scored: Iterable[tuple[str, float]]) -> float | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, ModelCallError
-from ..load import load_cluster
+from ..load import load_cluster, read_text
 from ..types import Brief, ClaimReport, Cluster
 from ..verifier.lexicon import flat
 from .judging import JudgeFailed
@@ -55,13 +55,14 @@ def suite_clusters(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
-                sorted(
-                    x
-                    for x in p.glob("*.json")
-                    if not x.name.endswith((".expected.json", ".facts.json"))
-                )
+            found = sorted(
+                x
+                for x in p.glob("*.json")
+                if not x.name.endswith((".expected.json", ".facts.json"))
             )
+            if not found:
+                raise InputError(str(p), f"no cluster files in {p} (*.json)")
+            out.extend(found)
         elif p.exists():
             out.append(p)
         else:
@@ -74,11 +75,27 @@ def _facts(cluster_file: Path) -> list[list[str]] | None:
     facts_file = cluster_file.with_name(cluster_file.stem + ".facts.json")
     if not facts_file.exists():
         return None
+    name = str(facts_file)
     try:
-        facts = json.loads(facts_file.read_text(encoding="utf-8"))["facts"]
-        return [[flat(w) for w in f["all"]] for f in facts]
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise InputError(str(facts_file), f"not a facts file: {err}") from None
+        data = json.loads(read_text(facts_file))
+    except json.JSONDecodeError as err:
+        raise InputError(
+            name, f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}"
+        ) from None
+    if not isinstance(data, dict) or "facts" not in data:
+        raise InputError(
+            name, 'is missing (a facts file is {"facts": [{"all": [...]}]})', field="facts"
+        )
+    facts = data["facts"]
+    if not isinstance(facts, list):
+        raise InputError(name, "must be a list of facts", field="facts")
+    out = []
+    for i, f in enumerate(facts):
+        need = f.get("all") if isinstance(f, dict) else None
+        if not isinstance(need, list) or not all(isinstance(w, str) for w in need):
+            raise InputError(name, "must be a list of words", item=f"fact {i}", field="all")
+        out.append([flat(w) for w in need])
+    return out
 
 
 def _fact_recall(facts: list[list[str]] | None, summary: str) -> float | None:

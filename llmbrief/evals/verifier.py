@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ..citations import CitationReader, ParsedSentence
 from ..errors import InputError
+from ..load import read_text
 from ..types import Article, Cluster
 from ..verifier import ClusterIndex, Verifier
 from ..verifier.support import DEFAULT_MIN_SUPPORT
@@ -75,10 +76,7 @@ class Case(BaseModel):
 def load_cases(path: str | Path) -> list[Case]:
     """Read a JSONL file of labelled claims; a bad line is an :class:`InputError`."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(str(p), f"cannot read file: {err.strerror or err}") from None
+    text = read_text(p)
     cases: list[Case] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -163,11 +161,13 @@ class VerifierResult:
     """Scores of the verifier on one set of labelled claims."""
 
     n: int
-    balanced_accuracy: float
-    accuracy: float
-    precision_unsupported: float
-    recall_unsupported: float
-    recall_supported: float
+    #: None where undefined: a set of one label has no balanced accuracy, no recall of the
+    #: other label, and (with nothing flagged) no precision
+    balanced_accuracy: float | None
+    accuracy: float | None
+    precision_unsupported: float | None
+    recall_unsupported: float | None
+    recall_supported: float | None
     confusion: dict[str, dict[str, int]]
     auc: float | None = None
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -451,7 +451,7 @@ def _macro(
     return out
 
 
-def load_verifier_baseline(path: str | Path) -> dict[str, float]:
+def load_verifier_baseline(path: str | Path) -> dict[str, float | None]:
     """Per set, the balanced accuracy of an ``eval verifier --format json`` result file.
 
     Both shapes are read: several sets under ``sets``, or one set's keys at the top level
@@ -462,9 +462,7 @@ def load_verifier_baseline(path: str | Path) -> dict[str, float]:
     """
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise InputError(str(p), f"cannot read file: {err.strerror or err}") from None
+        data = json.loads(read_text(p, "the baseline"))
     except json.JSONDecodeError as err:
         raise InputError(str(p), f"invalid JSON: {err.msg} (line {err.lineno})") from None
     if not isinstance(data, dict):
@@ -477,19 +475,26 @@ def load_verifier_baseline(path: str | Path) -> dict[str, float]:
         blocks = {data["set"]: data}
     else:
         raise InputError(str(p), "no `sets`, and no `set` naming the one set", field="sets")
-    out: dict[str, float] = {}
+    out: dict[str, float | None] = {}
     for name, block in blocks.items():
-        ba = block.get("balanced_accuracy") if isinstance(block, dict) else None
-        if not isinstance(ba, (int, float)) or isinstance(ba, bool):
+        if not isinstance(block, dict) or "balanced_accuracy" not in block:
+            raise InputError(str(p), "is missing", item=f"set {name!r}", field="balanced_accuracy")
+        ba = block["balanced_accuracy"]
+        if ba is not None and (not isinstance(ba, (int, float)) or isinstance(ba, bool)):
             raise InputError(
-                str(p), "must be a number", item=f"set {name!r}", field="balanced_accuracy"
+                str(p),
+                "must be a number (or null: undefined)",
+                item=f"set {name!r}",
+                field="balanced_accuracy",
             )
-        out[str(name)] = float(ba)
+        out[str(name)] = None if ba is None else float(ba)
     return out
 
 
 def compare_verifier_baseline(
-    now: Mapping[str, float], baseline: Mapping[str, float], tolerance: float = GATE_TOLERANCE
+    now: Mapping[str, float | None],
+    baseline: Mapping[str, float | None],
+    tolerance: float = GATE_TOLERANCE,
 ) -> tuple[list[str], list[str]]:
     """The gate: sets whose balanced accuracy fell by more than ``tolerance``, and notes.
 
@@ -509,6 +514,9 @@ def compare_verifier_baseline(
             notes.append(f"{name}: not in this run, skipped")
             continue
         new = now[name]
+        if old is None or new is None:
+            notes.append(f"{name}: balanced accuracy undefined (a set of one label), not compared")
+            continue
         fall = round(old - new, 4)
         if fall > tolerance:
             failures.append(
