@@ -179,3 +179,13 @@ def test_claim_modality_levels() -> None:
 def test_places_in_lowercased_text() -> None:
     assert checks.place_names("a fire in new york and in nottingham") == ["new york", "nottingham"]
     assert checks.place_names("a new office in the city") == []
+
+
+def test_negation_scope_ends_at_and_but_not_at_or() -> None:
+    text = "The ship was not damaged below the waterline and continued to port."
+    (clause,) = checks.clauses(text)
+    assert clause.scope is not None
+    assert text[clause.scope[0] : clause.scope[1]] == "not damaged below the waterline"
+    text = "The crew did not eat or drink for a day."
+    (clause,) = checks.clauses(text)
+    assert clause.scope is not None and "drink" in text[clause.scope[0] : clause.scope[1]]

@@ -225,3 +225,23 @@ def test_a_thing_given_to_another_owner(claim: str, clash: bool) -> None:
     assert (found is not None) == clash, found
     if found is not None:
         assert found.reason.startswith("wrong owner")
+
+
+def test_the_subject_of_agreed_to_is_the_doer() -> None:
+    evidence = "Orvane Foods agreed on Tuesday to buy the regional dairy group Pellham Dairy."
+    found = role_clash("Pellham Dairy agreed on Tuesday to buy Orvane Foods.", evidence)
+    assert found is not None and found.reason.startswith("roles swapped")
+    assert role_clash("Orvane Foods agreed to buy Pellham Dairy on Tuesday.", evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("Varga joined Kestrel City from Rovers last summer.", True),
+        ("Varga joined Rovers from Kestrel City last summer.", False),
+        ("Varga moved from Kestrel City to Rovers last summer.", False),
+    ],
+)
+def test_from_orders_where_to_and_where_from(claim: str, clash: bool) -> None:
+    evidence = "Varga, 22, joined Rovers from Kestrel City last summer for a fee."
+    assert (role_clash(claim, evidence) is not None) == clash

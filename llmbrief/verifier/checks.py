@@ -545,7 +545,11 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
         # nothing but function words after the cue ("..., which it did not"): an
         # elliptical negation, of what came before it in the clause
         return 0, len(piece)
-    last = after[min(len(after), _SCOPE_WORDS) - 1]
+    # "was not damaged and continued to port": "and" opens what is stated, not denied
+    # ("or" and "nor" carry the negation on: "did not eat or drink")
+    words = after[:_SCOPE_WORDS]
+    stop = next((i for i, w in enumerate(words) if i and _bare(w.group(0)) == "and"), len(words))
+    last = words[max(stop, 1) - 1]
     return m.start(), last.end()
 
 

@@ -276,16 +276,20 @@ def hard_checks(
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+    if any(found for found, _ in ran.values()):
+        return  # the dearest check last, and only for a claim nothing else has sunk
     start("roles")
     # who did what to whom, read around a relation word the evidence also uses
     for art, f, t_, _ in chosen:
         a = art.sentences[f].start
-        clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
+        # the article's names are read only if a check has something to compare
+        lexicon = functools.partial(getattr, art, "names")
+        clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is None:
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
-            clash = speaker_clash(facts.text, spoken, art.names)
+            clash = speaker_clash(facts.text, spoken, lexicon)
         if clash is None:
-            clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], art.names)
+            clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:
             spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
