@@ -7,6 +7,7 @@ shortcut can only ever save time, never change a verdict.
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 from collections import defaultdict
@@ -15,11 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
+from llmbrief.citations import sentence_spans
 from llmbrief.verifier import ClusterIndex, checks
 from llmbrief.verifier.hard import _name_found, _written_as_word
-from llmbrief.verifier.lexicon import flat, words
+from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.sentences import lower_words
-from llmbrief.verifier.support import _flat_of
+from llmbrief.verifier.support import _flat_of, collector_paused
 
 _PIECES = [
     "The port handled 7,340 tonnes",
@@ -109,6 +111,17 @@ def test_an_exact_match_key_from_tokens_is_the_flat_form(text: str) -> None:
     assert _flat_of(text, words(text)) == flat(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Z9-'’.,_é\n!?", max_size=60))
+def test_words_of_many_spans_are_the_words_of_each(text: str) -> None:
+    spans = [*sentence_spans(text), (0, len(text)), (1, max(1, len(text) - 1))]
+    assert words_by_span(text, spans) == [words(text[a:b]) for a, b in spans]
+    memo = StemMemo()
+    for a, b in spans:
+        tokens = words(text[a:b])
+        assert memo.sentence(tokens) == frozenset(content_stems(text[a:b], tokens))
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000))
 def test_search_ranks_candidates_as_a_pass_over_every_posting_would(seed: int) -> None:
@@ -148,3 +161,18 @@ def test_word_for_word_claims_skip_the_checks_and_wrong_figures_still_fail() -> 
     assert any('"9.4%" not found' in r for r in wrong.reasons)
     assert index.search("The port added 14 cranes.", exclude=["101"])
     assert not index.search("The port added 15 cranes.", exclude=["101"])
+
+
+def test_the_collector_is_left_as_found_and_frozen_objects_stay_frozen() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            _index(["The port added 14 cranes."])
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -23,7 +23,7 @@ from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .hard import claim_facts, claim_parts, hard_checks
-from .lexicon import content_stems, flat, sentence_stems, stem_words, words
+from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, significand
 
@@ -110,6 +110,13 @@ def collector_paused() -> Iterator[None]:
         with _gc_lock:
             _gc_pauses -= 1
             if _gc_pauses == 0 and _gc_was_enabled:
+                if gc.get_freeze_count() == 0:
+                    # What the pause made would be walked by the first collections after
+                    # it, and walked again as it ages: it joins the oldest generation at
+                    # once instead (what a collection of it would do, but without walking
+                    # it). Only when nobody else froze objects, whom unfreeze would free.
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()
 
 
@@ -140,14 +147,16 @@ class ClusterIndex:
         self._exact = exact
         every_sentence: list[frozenset[str]] = []
         n_sentences = 0
+        memo = StemMemo()  # every distinct word of the cluster is stemmed once
         for ai, art in enumerate(cluster.articles):
             sents: list[IndexedSentence] = []
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
-            for si, (a, b) in enumerate(sentence_spans(text)):
+            spans = sentence_spans(text)
+            tokenised = zip(spans, words_by_span(text, spans), strict=True)
+            for si, ((a, b), tokens) in enumerate(tokenised):
                 chunk = text[a:b]
-                tokens = words(chunk)
-                stems = frozenset(sentence_stems(tokens))
+                stems = memo.sentence(tokens)
                 every_sentence.append(stems)
                 sents.append(IndexedSentence(text, a, b, stems))
                 key = _flat_of(chunk, tokens)
