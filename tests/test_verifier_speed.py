@@ -176,3 +176,45 @@ def test_the_collector_is_left_as_found_and_frozen_objects_stay_frozen() -> None
         assert gc.isenabled() and gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "one",
+                "Twenty",
+                "a dozen",
+                "dozens",
+                "5th",
+                "First",
+                "ten",
+                "often",
+                "7",
+                "x",
+                "Millions",
+                "last",
+                " ",
+                "-",
+                "_",
+                "1",
+                "rd",
+                "TH",
+                ".",
+                "tenth",
+                "sixty-two",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    low = text.lower()
+    if not checks._may_have_number_word(low):
+        assert all(m.group(0)[0].isdigit() for m in checks._NUM_START.finditer(text)), text
+    if not checks._may_have_magnitude(low):
+        assert checks._MAGNITUDE_RE.search(text) is None, text
+    if not checks._may_have_ordinal(low):
+        assert checks._ORDINAL_RE.search(text) is None, text

@@ -125,6 +125,27 @@ _NUM_START = re.compile(
 )
 _CUR_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|RMB\s?)\s?$")
 
+# Cheap tests that ASCII text holds no number word, magnitude or ordinal word at all (then
+# the case-blind patterns, which the regex engine tries at every character, need not run):
+# such a word starts a run of letters of the lower-cased text, or is inside one.
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_NUMBER_WORD_STARTS = tuple(sorted({k.split()[-1] for k in (*_UNITS["ones"], *_UNITS["tens"])}))
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_ORDINAL_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)")
+
+
+def _may_have_number_word(low: str) -> bool:
+    """Whether lower-cased ASCII text may hold a match of the number words of :data:`_NUM_START`."""
+    return any(run.startswith(_NUMBER_WORD_STARTS) for run in _NOT_LETTERS.split(low))
+
+
+def _may_have_magnitude(low: str) -> bool:
+    return any(w in low for w in _MAGNITUDES)
+
+
+def _may_have_ordinal(low: str) -> bool:
+    return _ORDINAL_SUFFIX.search(low) is not None or any(w in low for w in _ORDINALS)
+
 
 def _quantity_matches(text: str) -> list[re.Match[str]]:
     """Matches of the full quantity pattern, tried only where a figure starts.
@@ -135,8 +156,11 @@ def _quantity_matches(text: str) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     pos = 0
+    find = _NUM_START.search
+    if text.isascii() and not _may_have_number_word(text.lower()):
+        find = _ASCII_DIGIT.search  # digits are all that can start a figure here
     while True:
-        hit = _NUM_START.search(text, pos)
+        hit = find(text, pos)
         if hit is None:
             return out
         start = hit.start()
@@ -195,10 +219,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             u = _UNIT_WORD[m.group("unit").lower()]
             unit = unit or u
         out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
-    for m in _MAGNITUDE_RE.finditer(text):
+    ascii_low = text.lower() if text.isascii() else None
+    for m in (
+        _MAGNITUDE_RE.finditer(text) if ascii_low is None or _may_have_magnitude(ascii_low) else ()
+    ):
         word = m.group(1).lower()
         out.append(Quantity(value=_MAGNITUDES[word], unit="magnitude", text=m.group(0)))
-    for m in _ORDINAL_RE.finditer(text):
+    for m in (
+        _ORDINAL_RE.finditer(text) if ascii_low is None or _may_have_ordinal(ascii_low) else ()
+    ):
         tok = m.group(1).lower()
         if tok in ("second", "last"):
             continue  # "a second time", "last week": too often not an ordinal of a fact
