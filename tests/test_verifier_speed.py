@@ -20,6 +20,7 @@ from llmbrief.citations import sentence_spans
 from llmbrief.verifier import ClusterIndex, checks
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
+from llmbrief.verifier.normalise import _EDIT_RULES
 from llmbrief.verifier.sentences import lower_words
 from llmbrief.verifier.support import _flat_of, collector_paused
 
@@ -218,3 +219,49 @@ def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: lis
         assert checks._MAGNITUDE_RE.search(text) is None, text
     if not checks._may_have_ordinal(low):
         assert checks._ORDINAL_RE.search(text) is None, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "$",
+                "€",
+                " ",
+                "5",
+                "a",
+                "A",
+                "'",
+                "’",
+                "n't",
+                "`",
+                "*",
+                "_",
+                "[",
+                "]",
+                "(",
+                "<unk>",
+                "UNK",
+                ",",
+                ".",
+                ";",
+                ":",
+                "%",
+                "—",
+                "http",
+                "-lrb-",
+                "\n",
+                "Ab",
+                "www.",
+                "000",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_normalisation_skips_an_edit_only_when_its_pattern_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for name, (pattern, maybe) in _EDIT_RULES.items():
+        if re.search(pattern, text):
+            assert maybe(text), (name, text)

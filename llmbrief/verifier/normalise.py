@@ -71,15 +71,18 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     # URL goes (its digits are no figures of the claim)
     "mdlink": (
         r"\[(?P<mdlink>[^\[\]\n]{1,200})\]\((?:https?://|www\.)[^)\s]{1,500}\)",
-        lambda t: "](" in t,
+        lambda t: "]" in t and "](" in t,
     ),
     "url": (
         r"(?P<url>[ \t]?\(?(?:https?://|www\.)[^\s)]{0,500}[^\s).,;:!?\"'](?:\)(?=\W|$))?)",
         lambda t: "http" in t or "www." in t,
     ),
-    "emph": (r"(?P<emph>\*\*|__)", lambda t: "**" in t or "__" in t),
+    "emph": (r"(?P<emph>\*\*|__)", lambda t: ("*" in t and "**" in t) or ("_" in t and "__" in t)),
     # a generator's unknown-word marker is no word of the claim
-    "unk": (r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))", lambda t: "UNK" in t or "<unk>" in t),
+    "unk": (
+        r"(?P<unk>[ \t]?(?:<unk>|\bUNK\b))",
+        lambda t: ("K" in t and "UNK" in t) or ("<" in t and "<unk>" in t),
+    ),
     # "735, 000" (a thousands group split off): the leading group has 1-3 digits, so
     # "in 2014, 500 people" is left alone
     "thou": (
@@ -92,21 +95,27 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
         _search(r"\. \d"),
     ),
     # "$ 5", "5 %"
-    "cur": (r"(?P<cur>[$€£¥]) (?=\d)", lambda t: any(c in t for c in ("$ ", "€ ", "£ ", "¥ "))),
+    "cur": (
+        r"(?P<cur>[$€£¥]) (?=\d)",
+        lambda t: (
+            ("$" in t and "$ " in t)
+            or (not t.isascii() and any(c in t for c in ("€ ", "£ ", "¥ ")))
+        ),
+    ),
     "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
     # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
     "clitic": (
         r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
-        lambda t: any(c in t for c in _CLITICS),
+        lambda t: ("'" in t or not t.isascii()) and any(c in t for c in _CLITICS),
     ),
     # PTB quotes and brackets
-    "ptbq": (r"(?P<ptbq>``|'')", lambda t: "``" in t or "''" in t),
+    "ptbq": (r"(?P<ptbq>``|'')", lambda t: ("`" in t and "``" in t) or ("'" in t and "''" in t)),
     "lrb": (r"(?P<lrb>-lrb-|-LRB-)", lambda t: "-lrb-" in t or "-LRB-" in t),
     "rrb": (r"(?P<rrb>-rrb-|-RRB-)", lambda t: "-rrb-" in t or "-RRB-" in t),
     # a space before punctuation ("brain , study found .")
     "punct": (
         r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
-        lambda t: any(c in t for c in (" ,", " .", " ;", " :")),
+        _search(r"[,.;:](?<= .)"),  # led by the marks: they are rarer than spaces
     ),
     # "2010–2012": a range, not a dash
     "range": (r"(?<=\d)(?P<range>[–—])(?=\d)", _search(r"—\d")),
@@ -190,7 +199,12 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
     Returns:
         The normalised text with the footnotes removed and a map back to ``text``.
     """
-    out = text.translate(_SAME_LENGTH) if _NEEDS_TRANSLATE.search(text) else text
+    # every character translated is outside ASCII (and isascii() needs no scan)
+    out = (
+        text.translate(_SAME_LENGTH)
+        if not text.isascii() and _NEEDS_TRANSLATE.search(text)
+        else text
+    )
     if len(out) < _SHORT and not _MAYBE_ANY.search(out):
         return Normalised(out, text)  # a claim: one look finds most have nothing to edit
     active = tuple(name for name, (_, maybe) in _EDIT_RULES.items() if maybe(out))
