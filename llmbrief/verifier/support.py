@@ -179,10 +179,11 @@ class ClusterIndex:
         self.article_postings: dict[str, tuple[int, ...]] = {
             s: tuple(v) for s, v in postings.items()
         }
-        doc_freq = Counter(itertools.chain.from_iterable(every_sentence))
-        total = max(n_sentences, 1)
-        self._idf = {s: math.log(1 + total / df) for s, df in doc_freq.items()}
-        self._idf_unknown = math.log(1 + total)
+        self._doc_freq = Counter(itertools.chain.from_iterable(every_sentence))
+        self._n_sentences = max(n_sentences, 1)
+        #: rarity weights, computed for the stems that claims ask for
+        self._idf: dict[str, float] = {}
+        self._idf_unknown = math.log(1 + self._n_sentences)
 
     def _weights(self, claim: AbstractSet[str]) -> dict[str, int]:
         """Rarity weights of the claim's stems as integers (millionths): integer sums are
@@ -191,7 +192,12 @@ class ClusterIndex:
 
     def idf(self, s: str) -> float:
         """Rarity weight of a stem across the cluster's sentences."""
-        return self._idf.get(s, self._idf_unknown)
+        found = self._idf.get(s)
+        if found is None:
+            df = self._doc_freq.get(s)
+            found = self._idf_unknown if df is None else math.log(1 + self._n_sentences / df)
+            self._idf[s] = found
+        return found
 
     # -- windows -----------------------------------------------------------------------
 
