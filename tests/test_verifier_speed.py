@@ -265,3 +265,10 @@ def test_normalisation_skips_an_edit_only_when_its_pattern_cannot_match(pieces: 
     for name, (pattern, maybe) in _EDIT_RULES.items():
         if re.search(pattern, text):
             assert maybe(text), (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZw09s'-’é", min_size=1, max_size=6))
+def test_the_memo_stems_a_token_as_content_stems_does(token: str) -> None:
+    for t in (token, token + "2", "2" + token):
+        assert StemMemo()[t] == tuple(content_stems(t, [t])), t

@@ -190,7 +190,20 @@ class StemMemo(dict[str, tuple[str, ...]]):
     a plain dictionary costs a third of the lookups of the shared, bounded cache."""
 
     def __missing__(self, token: str) -> tuple[str, ...]:
-        found = self[token] = _token_stems(token)
+        if token.isascii() and token.isalnum() and not token.isalpha():
+            # letters and digits, no apostrophe or hyphen: a figure ("2024"), which is no
+            # content word, or a code ("w123", "a380"), which is its own stem; as
+            # :func:`_token_stems` reads them, without its shared cache
+            low = token.lower()
+            if low[0].isdigit() or low in STOPWORDS or low in _NUMBER_WORDS:
+                found: tuple[str, ...] = ()
+            elif low in _IRREGULAR:
+                found = _token_stems(token)
+            else:
+                found = (low,)
+        else:
+            found = _token_stems(token)
+        self[token] = found
         return found
 
     def sentence(self, tokens: list[str]) -> frozenset[str]:
