@@ -453,3 +453,38 @@ def test_an_age_given_to_someone_else_is_caught() -> None:
     assert c.reasons == [
         'number "22" is said of Tomas Varga in [t1], not of Goalkeeper Jonas Brandt'
     ]
+
+
+ANNOUNCED = Cluster(
+    cluster_id="announced",
+    articles=[
+        Article(
+            id="a1",
+            title="Survey",
+            text=(
+                "The survey office said on Tuesday it would publish its flood maps in June. "
+                "The ferry company will pay 12 dollars a share for the rival line."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The survey office said it would publish its flood maps in June [a1].", "supported"),
+        ("The survey office will publish its flood maps in June [a1].", "supported"),
+        # an announced "would publish" is no support for a claim that it is done
+        ("The survey office has published its flood maps [a1].", "unsupported"),
+        ("The survey office has already published its flood maps [a1].", "unsupported"),
+        # the present progressive states a plan as "will" does
+        ("The ferry company is paying 12 dollars a share for the rival line [a1].", "supported"),
+        ("The ferry company paid 12 dollars a share for the rival line [a1].", "unsupported"),
+    ],
+)
+def test_a_claim_is_no_surer_than_an_announcement(claim: str, verdict: str) -> None:
+    c = verify(ANNOUNCED, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+    if verdict == "unsupported":
+        assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons

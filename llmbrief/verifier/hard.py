@@ -565,8 +565,11 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
-        if cue in ("would", "will") and _REPORTED.search(
-            window_text[max(0, m.start() - 40) : m.start()]
+        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if (
+            cue in ("would", "will")
+            and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()])
+            and not _stated_as_done(facts.text, governed)
         ):
             continue  # "said on Monday it would extend": an announced decision, not a maybe
         if cue == "will" and (
@@ -574,12 +577,31 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
-        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
+    if found is None and _PERFECT.search(facts.text):
+        # "said it would publish its data" is no support for "has published its data"
+        for m in _WOULD.finditer(window_text):
+            if _stated_as_done(facts.text, {stem(m.group(1).lower())} & claim):
+                return ("would", 1)
     return found
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?([A-Za-z]+)|\balready\s+([A-Za-z]+)", re.IGNORECASE
+)
+_WOULD = re.compile(r"\bwould\s+([A-Za-z]+)", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
+
+
+def _stated_as_done(text: str, governed: set[str]) -> bool:
+    """Whether the claim writes one of ``governed`` as done ("has published", "already
+    built"): an announced "would publish" is then no support."""
+    return any(
+        stem((m.group(1) or m.group(2)).lower()) in governed for m in _PERFECT.finditer(text)
+    )
 
 
 #: Modal verbs hedge only what follows them ("will examine the deal"); other cues
@@ -597,14 +619,15 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     a plan, whatever "would sell" says after it; "said they would challenge" is a plan
     (reported), not a possibility.
     """
-    if not facts.modality:
-        return 0
     text = facts.text
+    # "is paying", "are leaving on Friday": the present progressive states a plan too
+    level = int(any(stem(m.group(1).lower()) in governed for m in _PROGRESSIVE.finditer(text)))
+    if not facts.modality:
+        return level
     last = max(
         (m.start() for m in _WORD_AT.finditer(text) if stem(m.group(0).lower()) in governed),
         default=-1,
     )
-    level = 0
     for m in _MODAL_VERB.finditer(text, 0, max(0, last)):
         cue = m.group(1).lower()
         lv = checks.modal_level(cue)
