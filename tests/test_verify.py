@@ -488,3 +488,22 @@ def test_a_claim_is_no_surer_than_an_announcement(claim: str, verdict: str) -> N
     assert c.verdict == verdict, c.reasons
     if verdict == "unsupported":
         assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons
+
+
+def test_a_shared_name_does_not_place_a_figure() -> None:
+    deal = Cluster(
+        cluster_id="deal",
+        articles=[
+            Article(
+                id="k1",
+                title="Deal",
+                text="Kessler Mills will pay a premium of 30 percent over Arden's closing price.",
+            ),
+            Article(id="k2", title="Shares", text="Shares of Arden rose 12 percent on Tuesday."),
+        ],
+    )
+    # "12 percent" is said of Arden's shares, not of the premium, though both name Arden
+    claim = "Kessler Mills will pay a premium of 12 percent over Arden's closing price [k1][k2]."
+    c = verify(deal, claim).claims[0]
+    assert [x.name for x in c.checks if x.fired] == ["figure_context"], c.reasons
+    assert verify(deal, "Shares of Arden rose 12 percent [k2].").claims[0].verdict == "supported"
