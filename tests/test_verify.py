@@ -507,3 +507,20 @@ def test_a_shared_name_does_not_place_a_figure() -> None:
     c = verify(deal, claim).claims[0]
     assert [x.name for x in c.checks if x.fired] == ["figure_context"], c.reasons
     assert verify(deal, "Shares of Arden rose 12 percent [k2].").claims[0].verdict == "supported"
+
+
+def test_one_participant_on_both_sides_sinks_a_claim() -> None:
+    squad = Cluster(
+        cluster_id="squad",
+        articles=[
+            Article(
+                id="s1",
+                title="Squad",
+                text="The coach left out Marta Vidal and Ines Soler from the squad in 2019.",
+            )
+        ],
+    )
+    bad = verify(squad, "The coach left out Marta Vidal and Marta Vidal in 2019 [s1].").claims[0]
+    assert [x.name for x in bad.checks if x.fired] == ["roles"], bad.reasons
+    ok = verify(squad, "The coach left out Marta Vidal and Ines Soler in 2019 [s1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons

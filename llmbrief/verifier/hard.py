@@ -20,7 +20,7 @@ from . import checks
 from .lexicon import content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .relations import owner_clash, role_clash, speaker_clash
+from .relations import owner_clash, role_clash, self_pairing, speaker_clash
 from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -279,6 +279,14 @@ def hard_checks(
     if any(found for found, _ in ran.values()):
         return  # the dearest check last, and only for a claim nothing else has sunk
     start("roles")
+    pairing = self_pairing(facts.text, window_text)
+    if pairing is not None:
+        yield (
+            "roles",
+            pairing.reason,
+            [Span(where="claim", start=s, end=e) for s, e in pairing.claim_spans],
+        )
+        return
     # who did what to whom, read around a relation word the evidence also uses
     for art, f, t_, _ in chosen:
         a = art.sentences[f].start
