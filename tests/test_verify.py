@@ -524,3 +524,24 @@ def test_one_participant_on_both_sides_sinks_a_claim() -> None:
     assert [x.name for x in bad.checks if x.fired] == ["roles"], bad.reasons
     ok = verify(squad, "The coach left out Marta Vidal and Ines Soler in 2019 [s1].").claims[0]
     assert ok.verdict == "supported", ok.reasons
+
+
+def test_a_hedged_subject_is_not_stated_surely() -> None:
+    crash = Cluster(
+        cluster_id="crash",
+        articles=[
+            Article(
+                id="c1",
+                title="Crash",
+                text=(
+                    "Inspectors said on Friday that the ice may have been a factor in "
+                    "Tuesday's derailment near Orlund."
+                ),
+            )
+        ],
+    )
+    claim = "Inspectors said the ice caused Tuesday's derailment near Orlund [c1]."
+    bad = verify(crash, claim).claims[0]
+    assert [x.name for x in bad.checks if x.fired] == ["hedges"], bad.reasons
+    hedged = "Inspectors said the ice may have caused Tuesday's derailment near Orlund [c1]."
+    assert verify(crash, hedged).claims[0].verdict == "supported"

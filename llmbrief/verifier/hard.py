@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..citations import sentence_spans
 from ..types import Span
 from . import checks
-from .lexicon import content_stems, flat, has_number, stem, word_at, words
+from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import owner_clash, role_clash, self_pairing, speaker_clash
@@ -592,6 +592,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
+    if found is None and not facts.modality:
+        found = _subject_hedged(window_text, claim, facts.text)
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
@@ -603,6 +605,31 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?([A-Za-z]+)|\balready\s+([A-Za-z]+)", re.IGNORECASE
 )
+_SUBJECT_HEDGE = re.compile(r"\b([A-Za-z]{3,})\s+(may|might|could)\b", re.IGNORECASE)
+
+
+def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple[str, int] | None:
+    """A possibility cue whose subject the claim states something surer of, in a verb the
+    evidence never writes: "the fog may have been a factor" is no support for "the fog
+    caused the collision" (the cue governs no word of the claim, so :func:`_hedge_near`'s
+    main reading misses it). The hedged sentence must be the claim's: three of the claim's
+    words there, the subject among them."""
+    low = window_text.lower()
+    for m in _SUBJECT_HEDGE.finditer(window_text):
+        subject = m.group(1)
+        if stem(subject.lower()) not in claim:
+            continue
+        start = low.rfind(". ", 0, m.start()) + 1
+        end = low.find(". ", m.end())
+        if len(set(content_stems(low[start : end if end >= 0 else len(low)])) & claim) < 3:
+            continue
+        said = re.search(r"\b" + re.escape(subject) + r"\s+([A-Za-z]+)", claim_text, re.I)
+        verb = said.group(1).lower() if said else ""
+        if verb and verb not in STOPWORDS and not _at_word(low, verb, whole=True):
+            return (m.group(2).lower(), 2)
+    return None
+
+
 _WOULD = re.compile(r"\bwould\s+([A-Za-z]+)", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
 
