@@ -189,3 +189,13 @@ def test_negation_scope_ends_at_and_but_not_at_or() -> None:
     text = "The crew did not eat or drink for a day."
     (clause,) = checks.clauses(text)
     assert clause.scope is not None and "drink" in text[clause.scope[0] : clause.scope[1]]
+
+
+def test_a_thousands_comma_does_not_end_a_clause() -> None:
+    text = "The group aimed to reach £50,000 via crowdfunding, but in 2014, 500 came."
+    found = [text[c.start : c.end].strip() for c in checks.clauses(text)]
+    assert found == [
+        "The group aimed to reach £50,000 via crowdfunding",
+        "but in 2014",
+        "500 came.",
+    ]

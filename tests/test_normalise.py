@@ -13,6 +13,9 @@ from llmbrief.verifier.normalise import is_lowercased, normalise
         ("we do n't know , he said .", "we don't know, he said."),
         ("they ca n't and we 're not", "they can't and we're not"),
         ("a $ 5 fee", "a $5 fee"),
+        # a tokeniser that wrote the pound sign as "#" and split the magnitude off
+        ("a # 10.25 m loan and a # 20 fine", "a £10.25m loan and a £20 fine"),
+        ("a $ 2 bn fund", "a $2bn fund"),
         ("``no heroes'' -lrb- cnn -rrb-", '"no heroes" ( cnn )'),
         ("“Curly” and ‘single’ quotes", "\"Curly\" and 'single' quotes"),
         ("in 2010–2012 – then", "in 2010-2012 — then"),
@@ -41,6 +44,7 @@ def test_artefacts_are_undone(text: str, want: str) -> None:
         "Exports rose [51155] as planned.",  # an article id is a citation, not a footnote
         "Editorial brackets [sic] and [...] stay.",
         "Plain text with nothing to do, 'quoted' fine.",
+        "The #1 seed, issue #12 and a 5 m wall stay.",
         "The U.S.A. and Amazon.com stay whole, as does 3.5.",
     ],
 )

@@ -9,6 +9,7 @@ from llmbrief.verifier.relations import (
     name_lexicon,
     owner_clash,
     role_clash,
+    self_pairing,
     speaker_clash,
 )
 
@@ -245,3 +246,29 @@ def test_the_subject_of_agreed_to_is_the_doer() -> None:
 def test_from_orders_where_to_and_where_from(claim: str, clash: bool) -> None:
     evidence = "Varga, 22, joined Rovers from Kestrel City last summer for a fee."
     assert (role_clash(claim, evidence) is not None) == clash
+
+
+@pytest.mark.parametrize(
+    ("claim", "fires"),
+    [
+        ("Alan Shearer and Alan Shearer were left out in 1999.", True),
+        ("Defoe scored for Kestrel City against Kestrel City in January.", True),
+        ("Defoe scored for Kestrel City against Halden Rovers in January.", False),
+        ("Alan Shearer and Andy Cole were left out in 1999.", False),
+        # a single repeated word joined by "and" is an idiom, not two participants
+        ("Prices rose more and more over the year.", False),
+        ("The war set brother against brother.", False),
+    ],
+)
+def test_one_participant_on_both_sides(claim: str, fires: bool) -> None:
+    evidence = "The Dutchman left out Alan Shearer in 1999. Defoe scored twice in January."
+    clash = self_pairing(claim, evidence)
+    assert (clash is not None) == fires
+    if clash is not None:
+        start, end = clash.claim_spans[0]
+        assert claim[start:end].lower().count(" and ") + claim[start:end].count(" against ") == 1
+
+
+def test_a_pairing_the_evidence_writes_is_no_clash() -> None:
+    text = "The final was Kestrel City against Kestrel City reserves."
+    assert self_pairing(text, text) is None

@@ -453,3 +453,95 @@ def test_an_age_given_to_someone_else_is_caught() -> None:
     assert c.reasons == [
         'number "22" is said of Tomas Varga in [t1], not of Goalkeeper Jonas Brandt'
     ]
+
+
+ANNOUNCED = Cluster(
+    cluster_id="announced",
+    articles=[
+        Article(
+            id="a1",
+            title="Survey",
+            text=(
+                "The survey office said on Tuesday it would publish its flood maps in June. "
+                "The ferry company will pay 12 dollars a share for the rival line."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The survey office said it would publish its flood maps in June [a1].", "supported"),
+        ("The survey office will publish its flood maps in June [a1].", "supported"),
+        # an announced "would publish" is no support for a claim that it is done
+        ("The survey office has published its flood maps [a1].", "unsupported"),
+        ("The survey office has already published its flood maps [a1].", "unsupported"),
+        # the present progressive states a plan as "will" does
+        ("The ferry company is paying 12 dollars a share for the rival line [a1].", "supported"),
+        ("The ferry company paid 12 dollars a share for the rival line [a1].", "unsupported"),
+    ],
+)
+def test_a_claim_is_no_surer_than_an_announcement(claim: str, verdict: str) -> None:
+    c = verify(ANNOUNCED, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+    if verdict == "unsupported":
+        assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons
+
+
+def test_a_shared_name_does_not_place_a_figure() -> None:
+    deal = Cluster(
+        cluster_id="deal",
+        articles=[
+            Article(
+                id="k1",
+                title="Deal",
+                text="Kessler Mills will pay a premium of 30 percent over Arden's closing price.",
+            ),
+            Article(id="k2", title="Shares", text="Shares of Arden rose 12 percent on Tuesday."),
+        ],
+    )
+    # "12 percent" is said of Arden's shares, not of the premium, though both name Arden
+    claim = "Kessler Mills will pay a premium of 12 percent over Arden's closing price [k1][k2]."
+    c = verify(deal, claim).claims[0]
+    assert [x.name for x in c.checks if x.fired] == ["figure_context"], c.reasons
+    assert verify(deal, "Shares of Arden rose 12 percent [k2].").claims[0].verdict == "supported"
+
+
+def test_one_participant_on_both_sides_sinks_a_claim() -> None:
+    squad = Cluster(
+        cluster_id="squad",
+        articles=[
+            Article(
+                id="s1",
+                title="Squad",
+                text="The coach left out Marta Vidal and Ines Soler from the squad in 2019.",
+            )
+        ],
+    )
+    bad = verify(squad, "The coach left out Marta Vidal and Marta Vidal in 2019 [s1].").claims[0]
+    assert [x.name for x in bad.checks if x.fired] == ["roles"], bad.reasons
+    ok = verify(squad, "The coach left out Marta Vidal and Ines Soler in 2019 [s1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+
+
+def test_a_hedged_subject_is_not_stated_surely() -> None:
+    crash = Cluster(
+        cluster_id="crash",
+        articles=[
+            Article(
+                id="c1",
+                title="Crash",
+                text=(
+                    "Inspectors said on Friday that the ice may have been a factor in "
+                    "Tuesday's derailment near Orlund."
+                ),
+            )
+        ],
+    )
+    claim = "Inspectors said the ice caused Tuesday's derailment near Orlund [c1]."
+    bad = verify(crash, claim).claims[0]
+    assert [x.name for x in bad.checks if x.fired] == ["hedges"], bad.reasons
+    hedged = "Inspectors said the ice may have caused Tuesday's derailment near Orlund [c1]."
+    assert verify(crash, hedged).claims[0].verdict == "supported"

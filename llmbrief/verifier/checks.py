@@ -527,11 +527,11 @@ def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
 #
 # A negation or a hedge bears on its own clause, not on every word within six of it: "pleaded
 # not guilty to charges that she married ten men" does not deny the marriages. A clause ends
-# at ; : ( ) — , and before a subordinating word; a denial verb ("denied that ...") reaches
-# into the clause it introduces.
+# at ; : ( ) — , (not the comma of "£50,000") and before a subordinating word; a denial
+# verb ("denied that ...") reaches into the clause it introduces.
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s-\s|,|\.(?=\s)|(?<=\s)(?=(?:that|which|who|whom|whose|where|when|while|whereas|"
+    r"[;:()\[\]—]|\s-\s|,(?!(?<=\d,)\d)|\.(?=\s)|(?<=\s)(?=(?:that|which|who|whom|whose|where|when|while|whereas|"
     r"although|though|because|but|if|unless|until|after|before|since)\b)",
     re.IGNORECASE,
 )

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from ..citations import sentence_spans
 from ..types import Span
 from . import checks
-from .lexicon import content_stems, flat, has_number, stem, word_at, words
+from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .relations import owner_clash, role_clash, speaker_clash
+from .relations import owner_clash, role_clash, self_pairing, speaker_clash
 from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -279,6 +279,14 @@ def hard_checks(
     if any(found for found, _ in ran.values()):
         return  # the dearest check last, and only for a claim nothing else has sunk
     start("roles")
+    pairing = self_pairing(facts.text, window_text)
+    if pairing is not None:
+        yield (
+            "roles",
+            pairing.reason,
+            [Span(where="claim", start=s, end=e) for s, e in pairing.claim_spans],
+        )
+        return
     # who did what to whom, read around a relation word the evidence also uses
     for art, f, t_, _ in chosen:
         a = art.sentences[f].start
@@ -332,7 +340,10 @@ def _figure_in_context(
     def has(text: str) -> bool:
         return has_number(text) and any(q.matches(o) for o in checks.quantities(text))
 
-    return _placed(_clause_context(facts.text, q.text), has, arts, chosen)
+    # the claim's names are no context: "Shares of Pellham jumped 25 percent" does not
+    # place a "25 percent premium over Pellham's close"
+    names = {s for n in facts.names for s in content_stems(n)}
+    return _placed(_clause_context(facts.text, q.text) - names, has, arts, chosen)
 
 
 def _date_in_context(
@@ -565,8 +576,11 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
         cue = m.group(1).lower()
-        if cue in ("would", "will") and _REPORTED.search(
-            window_text[max(0, m.start() - 40) : m.start()]
+        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if (
+            cue in ("would", "will")
+            and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()])
+            and not _stated_as_done(facts.text, governed)
         ):
             continue  # "said on Monday it would extend": an announced decision, not a maybe
         if cue == "will" and (
@@ -574,12 +588,58 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
-        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
+    if found is None and not facts.modality:
+        found = _subject_hedged(window_text, claim, facts.text)
+    if found is None and _PERFECT.search(facts.text):
+        # "said it would publish its data" is no support for "has published its data"
+        for m in _WOULD.finditer(window_text):
+            if _stated_as_done(facts.text, {stem(m.group(1).lower())} & claim):
+                return ("would", 1)
     return found
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+)?([A-Za-z]+)|\balready\s+([A-Za-z]+)", re.IGNORECASE
+)
+_SUBJECT_HEDGE = re.compile(r"\b([A-Za-z]{3,})\s+(may|might|could)\b", re.IGNORECASE)
+
+
+def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple[str, int] | None:
+    """A possibility cue whose subject the claim states something surer of, in a verb the
+    evidence never writes: "the fog may have been a factor" is no support for "the fog
+    caused the collision" (the cue governs no word of the claim, so :func:`_hedge_near`'s
+    main reading misses it). The hedged sentence must be the claim's: three of the claim's
+    words there, the subject among them."""
+    low = window_text.lower()
+    for m in _SUBJECT_HEDGE.finditer(window_text):
+        subject = m.group(1)
+        if stem(subject.lower()) not in claim:
+            continue
+        start = low.rfind(". ", 0, m.start()) + 1
+        end = low.find(". ", m.end())
+        if len(set(content_stems(low[start : end if end >= 0 else len(low)])) & claim) < 3:
+            continue
+        said = re.search(r"\b" + re.escape(subject) + r"\s+([A-Za-z]+)", claim_text, re.I)
+        verb = said.group(1).lower() if said else ""
+        if verb and verb not in STOPWORDS and not _at_word(low, verb, whole=True):
+            return (m.group(2).lower(), 2)
+    return None
+
+
+_WOULD = re.compile(r"\bwould\s+([A-Za-z]+)", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
+
+
+def _stated_as_done(text: str, governed: set[str]) -> bool:
+    """Whether the claim writes one of ``governed`` as done ("has published", "already
+    built"): an announced "would publish" is then no support."""
+    return any(
+        stem((m.group(1) or m.group(2)).lower()) in governed for m in _PERFECT.finditer(text)
+    )
 
 
 #: Modal verbs hedge only what follows them ("will examine the deal"); other cues
@@ -597,14 +657,15 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     a plan, whatever "would sell" says after it; "said they would challenge" is a plan
     (reported), not a possibility.
     """
-    if not facts.modality:
-        return 0
     text = facts.text
+    # "is paying", "are leaving on Friday": the present progressive states a plan too
+    level = int(any(stem(m.group(1).lower()) in governed for m in _PROGRESSIVE.finditer(text)))
+    if not facts.modality:
+        return level
     last = max(
         (m.start() for m in _WORD_AT.finditer(text) if stem(m.group(0).lower()) in governed),
         default=-1,
     )
-    level = 0
     for m in _MODAL_VERB.finditer(text, 0, max(0, last)):
         cue = m.group(1).lower()
         lv = checks.modal_level(cue)

@@ -8,7 +8,8 @@ pass that:
   (``<unk>``, ``UNK``), which are no name;
 * reads markdown links as their text, drops emphasis marks (``**``) and bare URLs;
 * re-joins what a tokeniser split (``735, 000`` -> ``735,000``, ``2. 4`` -> ``2.4``,
-  ``$ 5`` -> ``$5``, ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
+  ``$ 5`` -> ``$5``, ``# 10.25 m`` -> ``£10.25m`` (a pound sign some pipelines wrote as
+  ``#``), ``kilmarnock 's`` -> ``kilmarnock's``, ``do n't`` -> ``don't``,
   ``brain , study`` -> ``brain, study``, ````` ``quoted'' ````` -> ``"quoted"``);
 * puts a space between sentences that scraping glued together (``at sea.Australia``);
 * writes quotes and dashes one way (``’`` -> ``'``, ``“”`` -> ``"``, ``–`` -> ``—``, but
@@ -103,6 +104,9 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
         ),
     ),
     "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
+    # "# 10.25 m": a tokeniser that wrote the pound sign as "#" and split the magnitude off
+    "pound": (r"(?<![\w#&])(?P<pound># )(?=\d)", lambda t: "# " in t),
+    "mag": (r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)", _search(r"\d (?:m|bn)\b")),
     # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
     "clitic": (
         r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
@@ -133,7 +137,7 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # Everything any of the tests above looks for, in one pattern: for a short text one search
 # costs less than the tests one by one (for a long one, the tests cost less).
 _MAYBE_ANY = re.compile(
-    r"\[|UNK|<unk>|, \d\d\d|\. \d|[$€£¥] | %| ['’]| n['’]t|``|''|-lrb-|-LRB-|-rrb-|-RRB-"
+    r"\[|UNK|<unk>|, \d\d\d|\. \d|[$€£¥#] | %| ['’]| n['’]t|``|''|-lrb-|-LRB-|-rrb-|-RRB-"
     r"| [,.;:]|—\d|[.!?][\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
 )
 _SHORT = 2000
@@ -237,6 +241,10 @@ def normalise(text: str, keep: Callable[[str], bool] | None = None) -> Normalise
             repl = whole.replace(" ", "")
         elif kind == "cur":
             repl = whole[0]
+        elif kind == "pound":
+            repl = "£"
+        elif kind == "mag":
+            repl = whole.replace(" ", "")
         elif kind in ("pct", "clitic", "punct"):
             repl = whole.strip()
         elif kind == "ptbq":
