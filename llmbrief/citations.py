@@ -326,6 +326,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     pos = 0
+    bracketed = "[" in text  # else no citation can trail a sentence
     while True:
         m = _CANDIDATE.search(text, pos)
         if m is None:
@@ -338,7 +339,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while end < n and text[end] in _CLOSERS:
             end += 1
         # Citations written after the full stop stay with this sentence.
-        while True:
+        while bracketed:
             g = _TRAILING_CITATION.match(text, end)
             if not g:
                 break

@@ -208,7 +208,8 @@ class StemMemo(dict[str, tuple[str, ...]]):
 
     def sentence(self, tokens: list[str]) -> frozenset[str]:
         """The content stems of a sentence's tokens (:func:`sentence_stems`, as a set)."""
-        return frozenset(chain.from_iterable(map(self.__getitem__, set(tokens))))
+        # no set of the tokens first: hashing them for it costs more than the repeated lookups
+        return frozenset(chain.from_iterable(map(self.__getitem__, tokens)))
 
 
 @lru_cache(maxsize=131072)
