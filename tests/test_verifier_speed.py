@@ -227,6 +227,9 @@ def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: lis
         st.sampled_from(
             [
                 "$",
+                "#",
+                " m",
+                "bn",
                 "€",
                 " ",
                 "5",

@@ -61,6 +61,7 @@ def _search(pattern: str) -> Callable[[str], bool]:
     return lambda t: find(t) is not None
 
 
+_MAG_TAIL = _search(r"\d (?:m|bn)\b")
 _CLITICS = (" '", " ’", " n't", " n’t")
 
 # Each edit: (its pattern, a cheap test that the text may hold one). Most text holds none, so
@@ -106,7 +107,18 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
     # "# 10.25 m": a tokeniser that wrote the pound sign as "#" and split the magnitude off
     "pound": (r"(?<![\w#&])(?P<pound># )(?=\d)", lambda t: "# " in t),
-    "mag": (r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)", _search(r"\d (?:m|bn)\b")),
+    "mag": (
+        r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)",
+        # a sign and a space must come first: two substring tests cost less than the pattern
+        lambda t: (
+            (
+                "$ " in t
+                or "# " in t
+                or (not t.isascii() and any(c in t for c in ("€ ", "£ ", "¥ ")))
+            )
+            and _MAG_TAIL(t)
+        ),
+    ),
     # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
     "clitic": (
         r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
@@ -119,7 +131,7 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     # a space before punctuation ("brain , study found .")
     "punct": (
         r"(?<=[A-Za-z0-9%)\"'])(?P<punct> +)(?=[,.;:!?](?:\s|$))",
-        _search(r"[,.;:](?<= .)"),  # led by the marks: they are rarer than spaces
+        _search(r" [,.;:]"),  # one pattern led by a literal: a third of four substring tests
     ),
     # "2010–2012": a range, not a dash
     "range": (r"(?<=\d)(?P<range>[–—])(?=\d)", _search(r"—\d")),
