@@ -106,7 +106,10 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     "pct": (r"(?<=\d)(?P<pct> %)", lambda t: " %" in t),
     # "# 10.25 m": a tokeniser that wrote the pound sign as "#" and split the magnitude off
     "pound": (r"(?<![\w#&])(?P<pound># )(?=\d)", lambda t: "# " in t),
-    "mag": (r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)", _search(r"\d (?:m|bn)\b")),
+    "mag": (
+        r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)",
+        _search(r"[$€£¥#] \d[\d,.]* (?:m|bn)\b"),
+    ),
     # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
     "clitic": (
         r"(?<=[A-Za-z])(?P<clitic> )(?=(?:n't|n’t|'s|’s|'re|'ve|'ll|'d|'m)(?![A-Za-z]))",
