@@ -61,7 +61,6 @@ def _search(pattern: str) -> Callable[[str], bool]:
     return lambda t: find(t) is not None
 
 
-_MAG_TAIL = _search(r"\d (?:m|bn)\b")
 _CLITICS = (" '", " ’", " n't", " n’t")
 
 # Each edit: (its pattern, a cheap test that the text may hold one). Most text holds none, so
@@ -109,15 +108,7 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     "pound": (r"(?<![\w#&])(?P<pound># )(?=\d)", lambda t: "# " in t),
     "mag": (
         r"(?<=[$€£¥#] )(?P<mag>\d[\d,.]* (?:m|bn)\b)",
-        # a sign and a space must come first: two substring tests cost less than the pattern
-        lambda t: (
-            (
-                "$ " in t
-                or "# " in t
-                or (not t.isascii() and any(c in t for c in ("€ ", "£ ", "¥ ")))
-            )
-            and _MAG_TAIL(t)
-        ),
+        _search(r"[$€£¥#] \d[\d,.]* (?:m|bn)\b"),
     ),
     # clitics a tokeniser split off: "kilmarnock 's", "do n't", "we 're"
     "clitic": (
