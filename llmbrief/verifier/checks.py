@@ -128,15 +128,25 @@ _CUR_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|RMB\s?)\s?$")
 # Cheap tests that ASCII text holds no number word, magnitude or ordinal word at all (then
 # the case-blind patterns, which the regex engine tries at every character, need not run):
 # such a word starts a run of letters of the lower-cased text, or is inside one.
-_NOT_LETTERS = re.compile(r"[^a-z]+")
 _NUMBER_WORD_STARTS = tuple(sorted({k.split()[-1] for k in (*_UNITS["ones"], *_UNITS["tens"])}))
+# one pattern, not a split into runs: a run starts with a number word when a word of these
+# (each no longer form of another: "eight" stands for "eighteen") follows a non-letter
+_NUMBER_WORD_AT_RUN = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(
+        w
+        for w in _NUMBER_WORD_STARTS
+        if not any(w != o and w.startswith(o) for o in _NUMBER_WORD_STARTS)
+    )
+    + ")"
+)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _ORDINAL_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)")
 
 
 def _may_have_number_word(low: str) -> bool:
     """Whether lower-cased ASCII text may hold a match of the number words of :data:`_NUM_START`."""
-    return any(run.startswith(_NUMBER_WORD_STARTS) for run in _NOT_LETTERS.split(low))
+    return _NUMBER_WORD_AT_RUN.search(low) is not None
 
 
 def _may_have_magnitude(low: str) -> bool:

@@ -256,9 +256,13 @@ def hard_checks(
             for t in x.toks
         ]
         article_words = set(article_toks).union(*(art.stems for art, *_ in chosen))
-    for mine, theirs in checks.antonym_clash(
-        list(facts.toks), window_toks, article_toks, article_words
-    ):
+    # no opposite of a claim word in the window or the article: no clash to look for
+    clashes = (
+        checks.antonym_clash(list(facts.toks), window_toks, article_toks, article_words)
+        if article_toks is not None or not opposites.isdisjoint(window_toks)
+        else []
+    )
+    for mine, theirs in clashes:
         # the words as written, not their stems ("more", not "mor"); the whole article
         # is read only when the clash is found
         said = _as_written(facts.text, mine)

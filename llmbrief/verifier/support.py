@@ -467,7 +467,8 @@ class ClusterIndex:
         digits are looked for first: fewer sentences write them."""
         parts = claim_parts(claim_text)
         for part in parts if len(parts) > 1 else (claim_text,):
-            if self._exact_hit(_flat(part), arts) is None and any(
+            key = claim_facts(part).key if len(parts) <= 1 else _flat(part)
+            if self._exact_hit(key, arts) is None and any(
                 not any(a.holds(q) for a in arts)
                 for q in sorted(claim_facts(part).quantities, key=_rarity)
             ):
@@ -500,21 +501,25 @@ class ClusterIndex:
         for b in bits:
             anywhere |= b
         anywhere &= ~skipped
-        # the weight of every subset of the stems (a subset's bits name its stems)
-        sums = [0] * (1 << len(rare))
-        for mask in range(1, len(sums)):
-            low = mask & -mask
-            sums[mask] = sums[mask ^ low] + weights[rare[low.bit_length() - 1]]
-        subsets = sorted(range(1, len(sums)), key=lambda m: (-sums[m], m))
+        # the articles split, stem by stem, by which of the stems they have: only the
+        # subsets some article has are made, each with its summed weight
+        groups = [(anywhere, 0)]
+        for i, b in enumerate(bits):
+            w = weights[rare[i]]
+            split: list[tuple[int, int]] = []
+            for have, total in groups:
+                yes = have & b
+                if yes:
+                    split.append((yes, total + w))
+                no = have & ~b
+                if no:
+                    split.append((no, total))
+            groups = split
+        groups.sort(key=lambda g: -g[1])
         out: list[int] = []
-        for _, group in itertools.groupby(subsets, key=sums.__getitem__):
+        for _, group in itertools.groupby(groups, key=lambda g: g[1]):
             members = 0
-            for mask in group:
-                have = anywhere
-                for i, b in enumerate(bits):
-                    have &= b if mask >> i & 1 else ~b
-                    if not have:
-                        break
+            for have, _total in group:
                 members |= have
             while members and len(out) < _SEARCH_CANDIDATES:
                 low = members & -members
