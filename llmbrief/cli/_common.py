@@ -51,6 +51,17 @@ def positive(value: str) -> int:
     return n
 
 
+def share(value: str) -> float:
+    """An argparse type: a number from 0 to 1 (``--min-support``)."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
+    return x
+
+
 def positive_float(value: str) -> float:
     """An argparse type: a number above 0 (``--timeout``, ``--rpm``)."""
     try:

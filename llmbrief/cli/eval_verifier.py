@@ -7,7 +7,6 @@ set for ours and one for the ROUGE-L baseline, the macro average last.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -28,20 +27,11 @@ from ._common import (
     Progress,
     add_output_options,
     output_format,
+    share,
     write,
 )
 
 FORMATS = ("text", "json", "markdown")
-
-
-def _strictness(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
-    return x
 
 
 def build_parser() -> Parser:
@@ -76,7 +66,7 @@ def build_parser() -> Parser:
     )
     p.add_argument(
         "--min-support",
-        type=_strictness,
+        type=share,
         metavar="X",
         help=f"the verifier's strictness, 0 to 1, as in verify --min-support (default "
         f"{DEFAULT_MIN_SUPPORT:g}): higher flags more",

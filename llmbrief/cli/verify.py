@@ -21,6 +21,7 @@ from ._common import (
     output_format,
     positive_float,
     refuse_writing_over_input,
+    share,
     write,
 )
 
@@ -36,16 +37,6 @@ _JUDGE_FLAGS = (
     "no_cache",
     "timeout",
 )
-
-
-def _share(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
-    return x
 
 
 def _count(value: str) -> int:
@@ -78,7 +69,7 @@ def add_parser(sub: Any) -> None:
     add_output_options(v, FORMATS)
     v.add_argument(
         "--min-support",
-        type=_share,
+        type=share,
         default=DEFAULT_MIN_SUPPORT,
         metavar="X",
         help=f"strictness, 0 to 1: the support a claim needs (default {DEFAULT_MIN_SUPPORT:g}); "
