@@ -10,7 +10,7 @@ from .prompts import load_prompt
 from .verifier.judge import JudgeStyle, LLMJudge, default_style
 from .verifier.version import verifier_version
 
-__all__ = ["endpoint", "make_judge", "make_llm_drafter"]
+__all__ = ["endpoint", "make_judge", "make_llm_drafter", "reply_versions"]
 
 DEFAULT_PROMPT = "cluster_summary"
 
@@ -30,7 +30,7 @@ def make_llm_drafter(
         settings,
         cache=ReplyCache() if use_cache else None,
         max_attempts=settings.max_attempts,
-        versions=_versions(loaded.id, "llm"),
+        versions=reply_versions(loaded.id, "llm"),
     )
     return LLMDrafter(
         client,
@@ -71,7 +71,7 @@ def make_judge(
         settings,
         cache=ReplyCache() if use_cache else None,
         max_attempts=settings.max_attempts,
-        versions=_versions(prompt.id, f"judge:{style}"),
+        versions=reply_versions(prompt.id, f"judge:{style}"),
     )
     return LLMJudge(client, prompt, style=style, budget=budget)
 
@@ -81,6 +81,6 @@ def endpoint(settings: ModelSettings) -> str:
     return settings.base_url or "https://api.openai.com/v1"
 
 
-def _versions(prompt_id: str, drafter: str) -> dict[str, str]:
+def reply_versions(prompt_id: str, drafter: str) -> dict[str, str]:
     """What a cached reply must not outlive: the prompt, the drafter and the verifier."""
     return {"prompt": prompt_id, "drafter": drafter, "verifier": verifier_version()}

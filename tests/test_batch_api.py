@@ -20,21 +20,7 @@ from llmbrief.prompts import load_prompt
 
 from .chat_server import ChatServer, Reply, chat_body, error, ok
 from .conftest import SEEDS
-
-CHIPS = json.loads((SEEDS / "china-chips.json").read_text())
-GOOD = {
-    "title": "Chinese Regions Pour Money Into Chips",
-    "sentences": [
-        {
-            "text": "Shanghai's Pudong district launched a $10 billion investment plan this week.",
-            "citations": ["43531"],
-        },
-        {
-            "text": "Zhejiang announced a five-year plan to make AI chips as small as 3nm.",
-            "citations": ["51155"],
-        },
-    ],
-}
+from .test_batch import CHIPS, GOOD
 
 
 def cli(*argv: str) -> tuple[int, str, str]:

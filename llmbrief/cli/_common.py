@@ -6,7 +6,7 @@ import argparse
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ..config import ModelSettings, resolve_model
 from ..draft import Drafter, ExtractiveDrafter
@@ -49,6 +49,20 @@ def positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return n
+
+
+def add_judge_model_options(g: Any) -> None:
+    """``--judge-model``, ``--judge-base-url`` and ``--judge-style`` (verify and eval)."""
+    g.add_argument("--judge-model", metavar="M", help="the judge's model (default: --model)")
+    g.add_argument(
+        "--judge-base-url", metavar="URL", help="the judge's server (default: --base-url)"
+    )
+    g.add_argument(
+        "--judge-style",
+        choices=["chat", "minicheck"],
+        help="chat: our instruction prompt, JSON verdicts; minicheck: a MiniCheck-family fact "
+        "checker answering Yes/No (default when the model's name contains 'minicheck')",
+    )
 
 
 def share(value: str) -> float:

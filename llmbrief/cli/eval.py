@@ -48,6 +48,7 @@ from ..evals.report import render_report
 from ..evals.suites import run_suites, suite_clusters
 from ..evals.verifier import load_cases
 from ..evals.versions import RESULTS_SCHEMA_VERSION, verifier_version
+from ..llm import reply_versions
 from ..load import read_text
 from ..pipeline import summarize
 from ..prompts import load_prompt
@@ -57,6 +58,7 @@ from ._common import (
     EXIT_FAIL,
     EXIT_OK,
     UsageError,
+    add_judge_model_options,
     add_model_options,
     add_output_options,
     announce,
@@ -132,16 +134,7 @@ def add_parser(sub: Any) -> None:
         "also reviews each brief's undecided claims before the metrics are computed (recorded "
         "with --record, replayed with --replay unless --judge-base-url is given)",
     )
-    j.add_argument("--judge-model", metavar="M", help="the judge's model (default: --model)")
-    j.add_argument(
-        "--judge-base-url", metavar="URL", help="the judge's server (default: --base-url)"
-    )
-    j.add_argument(
-        "--judge-style",
-        choices=["chat", "minicheck"],
-        help="chat: our instruction prompt, JSON verdicts; minicheck: a MiniCheck-family fact "
-        "checker answering Yes/No (default when the model's name contains 'minicheck')",
-    )
+    add_judge_model_options(j)
     j.add_argument(
         "--judge-cases",
         metavar="CASES.jsonl",
@@ -424,7 +417,12 @@ def _llm_variant(
     info["base_url"] = settings.base_url
     # repeats must be fresh drafts, and a recording must hold what the model said now
     cache = None if (mode == "record" or repeat > 1 or args.no_cache) else ReplyCache()
-    client = ChatClient(settings, cache=cache, max_attempts=settings.max_attempts)
+    client = ChatClient(
+        settings,
+        cache=cache,
+        max_attempts=settings.max_attempts,
+        versions=reply_versions(prompt.id, "llm"),
+    )
     if mode == "record":
         assert folder is not None
         recorder = RecordingModel(client, folder, prompt.id)

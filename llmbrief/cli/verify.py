@@ -16,6 +16,7 @@ from ._common import (
     EXIT_FAIL,
     EXIT_OK,
     UsageError,
+    add_judge_model_options,
     add_output_options,
     close,
     output_format,
@@ -83,16 +84,7 @@ def add_parser(sub: Any) -> None:
         "pass cannot decide",
     )
     g = v.add_argument_group("judge (with --judge llm)")
-    g.add_argument("--judge-model", metavar="M", help="the judge's model (default: --model)")
-    g.add_argument(
-        "--judge-base-url", metavar="URL", help="the judge's server (default: --base-url)"
-    )
-    g.add_argument(
-        "--judge-style",
-        choices=["chat", "minicheck"],
-        help="chat: our instruction prompt, JSON verdicts; minicheck: a MiniCheck-family fact "
-        "checker answering Yes/No (default when the model's name contains 'minicheck')",
-    )
+    add_judge_model_options(g)
     g.add_argument(
         "--judge-budget",
         type=_count,
