@@ -18,6 +18,7 @@ from llmbrief.client import cache_key
 from llmbrief.evals.gate import load_tolerances
 from llmbrief.evals.recordings import ReplayModel, recorded_variants
 from llmbrief.load import load_cluster
+from llmbrief.tokens import count_messages, get_encoding
 
 from .chat_server import ChatServer, error, ok
 from .conftest import ROOT
@@ -655,3 +656,17 @@ def test_html_report_cluster_rows_say_passed_only_for_passing_briefs() -> None:
     assert ">ok</td>" not in page
     # metrics: each cell names its metric, so a phone shows a card per variant, no scrolling
     assert '<table class="metrics">' in page and 'data-label="faithfulness"' in page
+
+
+def test_live_drafts_keep_to_the_context_window_given(chat_server: ChatServer) -> None:
+    metro = str(CLUSTERS / "metro-line-four.json")
+    chat_server.default = ok(json.dumps(GOOD["metro-line-four"][0]))
+    argv = ["eval", metro, "-m", "scripted", "--base-url", chat_server.url, "--no-cache"]
+    code, _, err = run(*argv, "--context-window", "3000")
+    assert code in (0, 1), err
+    enc = get_encoding("o200k_base")
+    sent = [count_messages(r["body"]["messages"], enc) for r in chat_server.requests]
+    assert sent and max(sent) <= 3000 - 1000  # room for the reply
+    # the default window of an unknown model lets far more of the 64 articles through
+    code, _, err = run(*argv)
+    assert count_messages(chat_server.requests[-1]["body"]["messages"], enc) > 3000, err

@@ -398,7 +398,7 @@ def _llm_variant(
         "prompt_source": prompt_source,
         "mode": mode,
     }
-    budget = {"max_input_tokens": args.max_input_tokens}
+    budget = {"max_input_tokens": args.max_input_tokens, "context_window": args.context_window}
     if mode == "replay":
         assert folder is not None
         if not Path(folder).is_dir():
