@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..citations import sentence_spans
@@ -72,8 +72,6 @@ _DIGITS = re.compile(r"\d+")
 
 #: (article, sentence, word position): where a source writes a run
 Place = tuple[int, int, int]
-#: word -> (sentence, position) of each place an article writes it
-_Where = Mapping[str, Sequence[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
@@ -100,41 +98,60 @@ class Deviation:
 
 
 @dataclass(frozen=True)
+class _Index:
+    """One article's sentences as lowercased words, with where each word and each pair of
+    neighbouring words is written ((sentence, position) each)."""
+
+    sents: tuple[tuple[str, ...], ...]
+    where: dict[str, tuple[tuple[int, int], ...]]
+    pairs: dict[tuple[str, str], tuple[tuple[int, int], ...]]
+
+
+def _index(sents: Sequence[Sequence[str]]) -> _Index:
+    where: dict[str, list[tuple[int, int]]] = {}
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for si, sent in enumerate(sents):
+        for p, w in enumerate(sent):
+            where.setdefault(w, []).append((si, p))
+            if p + 1 < len(sent):
+                pairs.setdefault((w, sent[p + 1]), []).append((si, p))
+    return _Index(
+        sents=tuple(tuple(s) for s in sents),
+        where={w: tuple(v) for w, v in where.items()},
+        pairs={w: tuple(v) for w, v in pairs.items()},
+    )
+
+
+@dataclass(frozen=True)
 class _Source:
     """One cited article's words, sentence by sentence, as the copy checks read them."""
 
-    words: tuple[tuple[str, ...], ...]
+    index: _Index
     offsets: tuple[tuple[tuple[int, int], ...], ...]
-    where: dict[str, tuple[tuple[int, int], ...]]
     #: words the article writes capitalised inside a sentence and never in lower case
     names: frozenset[str]
 
 
-@functools.lru_cache(maxsize=64)
+# articles are read when a claim first cites them; a brief cites a few of its cluster's
+@functools.lru_cache(maxsize=256)
 def _source(text: str) -> _Source:
     """The words of an article's (normalised) text, split as the index splits sentences."""
     words: list[tuple[str, ...]] = []
     offsets: list[tuple[tuple[int, int], ...]] = []
-    where: dict[str, list[tuple[int, int]]] = {}
     capitalised: set[str] = set()
     lower: set[str] = set()
-    for si, (a, b) in enumerate(sentence_spans(text)):
+    for a, b in sentence_spans(text):
         found = list(_WORD.finditer(text, a, b))
         words.append(tuple(m.group(0).lower() for m in found))
         offsets.append(tuple(m.span() for m in found))
         for p, m in enumerate(found):
             w = m.group(0)
-            where.setdefault(w.lower(), []).append((si, p))
             if w[0].islower():
                 lower.add(w)
             elif p and w[0].isupper():
                 capitalised.add(w.lower())
-    return _Source(
-        words=tuple(words),
-        offsets=tuple(offsets),
-        where={w: tuple(v) for w, v in where.items()},
-        names=frozenset(capitalised - lower),
-    )
+    names = frozenset(capitalised - lower)
+    return _Source(index=_index(words), offsets=tuple(offsets), names=names)
 
 
 def copy_runs(claim: Sequence[str], sources: Sequence[Sequence[Sequence[str]]]) -> list[CopyRun]:
@@ -148,32 +165,25 @@ def copy_runs(claim: Sequence[str], sources: Sequence[Sequence[Sequence[str]]]) 
         The runs in claim order; a word no sentence writes is a run of its own with no place.
         Among segmentations with as few runs, each run is as long as it can be from the end.
     """
-    where: list[dict[str, list[tuple[int, int]]]] = []
-    for sents in sources:
-        index: dict[str, list[tuple[int, int]]] = {}
-        for si, sent in enumerate(sents):
-            for p, w in enumerate(sent):
-                index.setdefault(w, []).append((si, p))
-        where.append(index)
-    return _runs(claim, sources, where)
+    return _runs(claim, [_index(sents) for sents in sources])
 
 
-def _runs(
-    claim: Sequence[str],
-    sources: Sequence[Sequence[Sequence[str]]],
-    where: Sequence[_Where],
-) -> list[CopyRun]:
+def _runs(claim: Sequence[str], indexes: Sequence[_Index]) -> list[CopyRun]:
     n = len(claim)
     longest = [0] * n  # the longest copied run starting at each claim word
     for i, w in enumerate(claim):
-        for ai, index in enumerate(where):
-            for si, p in index.get(w, ()):
-                sent = sources[ai][si]
-                k = 1
+        if i + 1 == n or not any((w, claim[i + 1]) in x.pairs for x in indexes):
+            longest[i] = int(any(w in x.where for x in indexes))
+            continue
+        # a run of two words or more: only where the source writes the first two together
+        for x in indexes:
+            for si, p in x.pairs.get((w, claim[i + 1]), ()):
+                sent = x.sents[si]
+                k = 2
                 while i + k < n and p + k < len(sent) and sent[p + k] == claim[i + k]:
                     k += 1
                 longest[i] = max(longest[i], k)
-    # fewest runs: runs[j] = (count, start of the last run) for the claim's first j words
+    # fewest runs: best[j] = (runs, start of the last run) for the claim's first j words
     best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n
     for i in range(n):
         count = best[i][0] + 1
@@ -187,23 +197,21 @@ def _runs(
         bounds.append((i, j))
         j = i
     bounds.reverse()
-    return [CopyRun(i, j, _places(claim[i:j], sources, where)) for i, j in bounds]
+    return [CopyRun(i, j, _places(claim[i:j], indexes)) for i, j in bounds]
 
 
-def _places(
-    run: Sequence[str],
-    sources: Sequence[Sequence[Sequence[str]]],
-    where: Sequence[_Where],
-) -> tuple[Place, ...]:
+def _places(run: Sequence[str], indexes: Sequence[_Index]) -> tuple[Place, ...]:
     """Every place a cited sentence writes the words ``run``, in order."""
     if not run:
         return ()
+    words = tuple(run)
     out: list[Place] = []
-    words = list(run)
-    for ai, index in enumerate(where):
-        for si, p in index.get(words[0], ()):
-            if list(sources[ai][si][p : p + len(words)]) == words:
-                out.append((ai, si, p))
+    for ai, x in enumerate(indexes):
+        if len(words) == 1:
+            found = x.where.get(words[0], ())
+        else:
+            found = x.pairs.get((words[0], words[1]), ())
+        out.extend((ai, si, p) for si, p in found if x.sents[si][p : p + len(words)] == words)
     return tuple(out)
 
 
@@ -232,7 +240,7 @@ def copy_deviations(
     if len(claim) < 2 * _MIN_RUN or not arts:
         return
     sources = [_source(a.text) for a in arts]
-    runs = _runs(claim, [s.words for s in sources], [s.where for s in sources])
+    runs = _runs(claim, [s.index for s in sources])
     reader = _Reader(claim_text, found, claim, runs, sources, arts)
     start("substitution")
     sub = reader.substitution()
@@ -281,8 +289,7 @@ class _Reader:
     # -- splice ----------------------------------------------------------------------------
 
     def _copied(self, first: int, last: int) -> tuple[Place, ...]:
-        words = self.claim[first:last]
-        return _places(words, [s.words for s in self.sources], [s.where for s in self.sources])
+        return _places(self.claim[first:last], [s.index for s in self.sources])
 
     def _boundary(self, cut: int) -> bool:
         """Whether claim word ``cut`` opens a clause: a comma, colon, dash or parenthesis
@@ -374,7 +381,7 @@ class _Reader:
                 if not 0 < gap <= _SLOT:
                     continue
                 src = self.sources[pa[0]]
-                theirs = list(src.words[pa[1]][pa[2] + len(a) : pc[2]])
+                theirs = list(src.index.sents[pa[1]][pa[2] + len(a) : pc[2]])
                 swapped = self._swapped(mine, theirs, src, pa[:2])
                 if swapped is None:
                     continue
@@ -417,7 +424,7 @@ class _Reader:
         return any(
             (ai, si) != sentence
             for ai, s in enumerate(self.sources)
-            for si, _ in s.where.get(word, ())
+            for si, _ in s.index.where.get(word, ())
         )
 
     # -- repetition ------------------------------------------------------------------------
@@ -431,7 +438,7 @@ class _Reader:
                 if shared is None:
                     continue
                 ai, si, positions = shared
-                if _function_words([self.sources[ai].words[si][p] for p in positions]):
+                if _function_words([self.sources[ai].index.sents[si][p] for p in positions]):
                     continue
                 if first.end == second.start:
                     continue  # "in the port of Lisk, in the port of Lisk": a stutter, said once
