@@ -89,8 +89,8 @@ class CopyRun:
 
 @dataclass(frozen=True)
 class Deviation:
-    """A departure of a near-extractive claim from what it copies: the check's name, the
-    reason in words, and the spans (in the claim and in the articles) it looked at."""
+    """A departure of a claim from what it copies: the check's name, the reason in words,
+    and the spans (in the claim and in the articles) it looked at."""
 
     name: str
     reason: str
@@ -225,7 +225,8 @@ def copied_share(runs: Sequence[CopyRun]) -> float:
 def copy_deviations(
     claim_text: str, arts: Sequence[IndexedArticle], start: Callable[[str], None]
 ) -> Iterator[Deviation]:
-    """The departures of a near-extractive claim from the sentences it copies.
+    """The departures of a claim from the sentences it copies: a substitution in any claim,
+    a splice or a repetition in a near-extractive one (:data:`NEAR_EXTRACTIVE`).
 
     Args:
         claim_text: the claim (normalised), one sentence.
@@ -293,19 +294,16 @@ class _Reader:
 
     def _boundary(self, cut: int) -> bool:
         """Whether claim word ``cut`` opens a clause: a comma, colon, dash or parenthesis
-        before it, or a word such as "and", "which" or "while"."""
-        gap = self.text[self.found[cut - 1].end() : self.found[cut].start()]
+        before it, a word such as "and", "which" or "while", or a reporting verb before it."""
         if self.claim[cut - 1] in _REPORTING:
             return True  # "X said | ...": what was said, attributed in a sentence of its own
+        gap = self.text[self.found[cut - 1].end() : self.found[cut].start()]
         return bool(_BOUNDARY.search(gap)) or self.claim[cut] in _CLAUSE_OPENERS
 
     def _opens_clause(self, i: int) -> bool:
         """Whether claim word ``i`` is the first of a clause: of the claim, after a comma,
         at or after a word such as "and" or "which", or after a reporting verb."""
-        if i == 0 or self._boundary(i):
-            return True
-        before = self.claim[i - 1]
-        return before in _CLAUSE_OPENERS or before in _REPORTING
+        return i == 0 or self._boundary(i) or self.claim[i - 1] in _CLAUSE_OPENERS
 
     def _answered(self, a: CopyRun, cut: int, b: CopyRun) -> bool:
         """Whether the words of runs ``a`` and ``b`` cut at claim word ``cut`` are two
