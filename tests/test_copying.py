@@ -154,6 +154,15 @@ def test_a_clause_opened_with_and_names_its_own_subject() -> None:
     assert _names(claim, text) == []
 
 
+def test_a_pronoun_opens_a_clause_of_its_own() -> None:
+    text = (
+        "Ms Okafor was at home at the time. The lorry hit a wall on Monday. "
+        "Police closed the road. She heard the crash from her kitchen."
+    )
+    claim = "On Monday Ms Okafor was at home at the time she heard the crash from her kitchen."
+    assert _names(claim, text) == []
+
+
 def test_runs_of_two_cited_articles_are_synthesis() -> None:
     first = "Residents met on Tuesday. The council voted to close the car park. It has 300 spaces."
     second = "Residents were angry. Nobody asked them. A new bus lane will open in the spring."

@@ -23,7 +23,9 @@ nowhere). :func:`copy_deviations` looks for:
 
 What a splice check cannot tell from a wrong join, it leaves alone (each measured on the dev
 suite: it flagged more good claims than bad ones): the first run of a clause, which names
-its subject as the summary chooses ("The 29-year-old | suffered the injury": coreference);
+its subject as the summary chooses ("The 29-year-old | suffered the injury": coreference; a
+clause starts the claim, or after a comma, "and", "which", a reporting verb, or at a subject
+pronoun);
 a run that opens with a preposition, a detail of when or where ("| on Thursday") that
 summaries attach from another sentence rightly more often than wrongly; what follows a
 reporting verb ("Berg said | ..."), which news attributes in a sentence of its own; runs of
@@ -67,6 +69,7 @@ _DATA = data_json("copying.json")
 _CLAUSE_OPENERS = frozenset(_DATA["clause_openers"].split())
 _REPORTING = frozenset(_DATA["reporting"].split()) | {"that"}
 _MODIFIER_OPENERS = frozenset(_DATA["modifier_openers"].split())
+_SUBJECT_PRONOUNS = frozenset(_DATA["subject_pronouns"].split())
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d+")
 
@@ -294,11 +297,16 @@ class _Reader:
 
     def _boundary(self, cut: int) -> bool:
         """Whether claim word ``cut`` opens a clause: a comma, colon, dash or parenthesis
-        before it, a word such as "and", "which" or "while", or a reporting verb before it."""
+        before it, a reporting verb before it, a word such as "and", "which" or "while", or a
+        pronoun that is a clause's subject ("at the time | she heard")."""
         if self.claim[cut - 1] in _REPORTING:
             return True  # "X said | ...": what was said, attributed in a sentence of its own
-        gap = self.text[self.found[cut - 1].end() : self.found[cut].start()]
-        return bool(_BOUNDARY.search(gap)) or self.claim[cut] in _CLAUSE_OPENERS
+        word = self.claim[cut]
+        if word in _CLAUSE_OPENERS or word in _SUBJECT_PRONOUNS:
+            return True
+        return bool(
+            _BOUNDARY.search(self.text[self.found[cut - 1].end() : self.found[cut].start()])
+        )
 
     def _opens_clause(self, i: int) -> bool:
         """Whether claim word ``i`` is the first of a clause: of the claim, after a comma,
