@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..citations import sentence_spans
 from ..types import Span
 from . import checks
+from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
@@ -306,7 +307,11 @@ def hard_checks(
             spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
             spans += [art.norm_span(a + s, a + e) for s, e in clash.evidence_spans]
             yield "roles", clash.reason, spans
-            break
+            return
+    # what a claim made of copied words changed in what it copies (substitution, splice)
+    for dev in copy_deviations(facts.text, arts, start):
+        yield dev.name, dev.reason, dev.spans
+        return
 
 
 def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
