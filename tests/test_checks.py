@@ -62,6 +62,12 @@ def test_negation_cues_and_idioms() -> None:
     assert checks.negations("The union wasn’t told") == 1
     assert checks.negations("not only to Asia but to Australia") == 0
     assert checks.negations("never-before-seen details") == 0
+    # idioms that bound or stress what they govern deny nothing
+    assert checks.negations("no more than 44 per cent of her followers are real") == 0
+    assert checks.negations("no fewer than 12 ministers resigned") == 0
+    assert checks.negations("the first lady was no exception") == 0
+    assert checks.negations("none other than Hillary Clinton") == 0
+    assert checks.negations("no more trains will run") == 1
 
 
 def test_hedges() -> None:
@@ -113,6 +119,16 @@ def test_person_counts_match_bare_counts() -> None:
     seven_people = checks.quantities("killed seven people")[0]
     assert seven_people.matches(checks.quantities("a gunman who killed seven")[0])
     assert not checks.quantities("seven tonnes")[0].matches(checks.quantities("seven")[0])
+
+
+def test_an_age_matches_an_age_given_in_apposition() -> None:
+    age = checks.quantities("The 72-year-old headed the group")[0]
+    assert age.unit == "age"
+    assert age.matches(checks.quantities("Al-Douri, 72, headed the group")[0])
+    assert age.matches(checks.quantities("a man aged 72 years old")[0])
+    # an age is no duration, and a duration no age
+    assert not age.matches(checks.quantities("a 72-year lease")[0])
+    assert not checks.quantities("72 years")[0].matches(age)
 
 
 def test_country_aliases_read_one_way() -> None:

@@ -141,6 +141,8 @@ _NUMBER_WORD_AT_RUN = re.compile(
     + ")"
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
+# "-old" or " old" after "72-year" or "72 years": an age
+_AGE_AFTER = re.compile(r"[\s-]old\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)")
 
 
@@ -227,6 +229,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = _CURRENCY_WORD[m.group("curword").lower()]
         if m.group("unit"):
             u = _UNIT_WORD[m.group("unit").lower()]
+            if u == "year" and _AGE_AFTER.match(text, m.end()):
+                u = "age"  # "the 72-year-old": an age, which "Al-Douri, 72," states too
             unit = unit or u
         out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
     ascii_low = text.lower() if text.isascii() else None
@@ -359,10 +363,15 @@ def quotes(text: str) -> list[str]:
 
 
 _NEGATION_CUES = data_lines("negations.txt")
-# exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"
+# exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"; and
+# idioms that bound or stress what they govern, never deny it: "no more than 44 per cent"
+# (at most), "no fewer than" (at least), "was no exception" (too), "none other than",
+# "nothing but"
 _NOT_A_NEGATION = {
     "not": r"(?! only| just| least)",
-    "no": r"(?! longer| doubt|\.? ?\d)",
+    "no": r"(?! longer| doubt|\.? ?\d| more than| fewer than| less than| exception)",
+    "none": r"(?! other than)",
+    "nothing": r"(?! but)",
     "never": r"(?![\s-]before)",
 }
 _NEGATION = re.compile(
