@@ -109,6 +109,14 @@ def test_a_claim_that_writes_both_words_swapped_neither() -> None:
     assert not checks.antonym_clash(toks("a move to reduce elevated yields"), source)
 
 
+def test_a_phrase_the_source_writes_is_its_own() -> None:
+    source = ["jetblue had the lowest percentage southwest had the highest percentage"]
+    assert checks.phrase_written("Southwest had the highest percentage", "highest", source)
+    assert not checks.phrase_written("Southwest had the highest share", "highest", source)
+    # function words and figures are no context
+    assert not checks.phrase_written("the highest of 3", "highest", ["the highest of them"])
+
+
 def test_colours_contrast() -> None:
     source = toks("activists poured yellow and blue paint on the road")
     assert checks.antonym_clash(toks("activists poured yellow and green paint"), source)

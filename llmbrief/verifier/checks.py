@@ -20,6 +20,7 @@ from .lexicon import (
     data_json,
     data_lines,
     data_words,
+    flat,
     has_number,
     stem,
     words,
@@ -32,6 +33,7 @@ __all__ = [
     "hedges",
     "names",
     "negations",
+    "phrase_written",
     "place_names",
     "quantities",
     "quotes",
@@ -492,6 +494,34 @@ def antonym_clash(
                 out.append((s, hit))
                 break
     return out
+
+
+def phrase_written(claim_text: str, word: str, sources: Sequence[str]) -> bool:
+    """Whether the claim writes ``word`` next to a content word as a source writes the two:
+    then the claim's word is the source's own ("200 miles from North Carolina" where the
+    window says "South Carolina" and the article "North Carolina"), not one swapped for its
+    opposite. ``sources`` are :func:`~llmbrief.verifier.lexicon.flat` texts."""
+    toks = [t.lower() for t in words(claim_text)]
+    for i, t in enumerate(toks):
+        if t != word:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(toks) and toks[j].isalpha() and toks[j] not in STOPWORDS:
+                phrase = flat(f"{t} {toks[j]}" if j > i else f"{toks[j]} {t}")
+                if any(_has_phrase(src, phrase) for src in sources):
+                    return True
+    return False
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text`` as whole words (both flat: words and single spaces)."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or text[i - 1] == " ") and (j == len(text) or text[j] == " "):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 def opposite_words(claim_toks: Sequence[str]) -> set[str]:

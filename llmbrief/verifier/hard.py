@@ -266,6 +266,8 @@ def hard_checks(
         # the words as written, not their stems ("more", not "mor"); the whole article
         # is read only when the clash is found
         said = _as_written(facts.text, mine)
+        if said and checks.phrase_written(facts.text, said, [a.flat for a in arts]):
+            continue  # the claim's word as the article writes it: no swap
         source = _as_written(window_text, theirs) or next(
             (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
         )
