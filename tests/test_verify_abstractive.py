@@ -30,3 +30,38 @@ def test_an_opposite_the_article_also_writes_so_is_no_swap() -> None:
     )
     c = verify(AWARDS, claim).claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+AIRSPACE = Cluster(
+    cluster_id="airspace",
+    articles=[
+        Article(
+            id="o1",
+            title="Airspace",
+            text=(
+                "Varnia is opening its airspace to Ostrian airlines, the aviation authority "
+                "said on Friday. The move could cut Ostrian carriers' flight times to Asia by "
+                "up to three hours. Some might say the decision is a signal to Varnia's "
+                "neighbours. Minister Ellen May said the talks had taken two years."
+            ),
+        )
+    ],
+)
+
+
+def test_a_hedge_governs_its_verb_not_a_name_after_it() -> None:
+    # "could cut Ostrian carriers' flight times" hedges the cutting, not the carriers
+    claim = "Varnia is opening its airspace to Ostrian carriers [o1]."
+    c = verify(AIRSPACE, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+    surer = "The move will cut Ostrian carriers' flight times to Asia [o1]."
+    c = verify(AIRSPACE, surer).claims[0]
+    assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons
+
+
+def test_a_hedged_saying_is_no_statement() -> None:
+    claim = "He says the decision is a signal to Varnia's neighbours [o1]."
+    c = verify(AIRSPACE, claim).claims[0]
+    assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons
+    c = verify(AIRSPACE, "Ellen May said the talks had taken two years [o1].").claims[0]
+    assert c.verdict == "supported", c.reasons  # "May said": a name, not the modal

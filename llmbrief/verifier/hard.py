@@ -562,12 +562,17 @@ def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
     return False
 
 
+# the cue, its verb, and the word after the verb unless that is a name: "could cut Israeli
+# carriers' flight times" hedges the cutting, not whatever the claim says of "Israeli"
 _HEDGE_NEAR = re.compile(
     r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
-    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
+    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+((?-i:[a-z])\w*))?",
     re.IGNORECASE,
 )
 
+
+#: Verbs of saying: function words to the coverage, but a hedge may govern them.
+_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
@@ -581,8 +586,12 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     possibility); the strongest such cue."""
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
+        if m.group(1)[0].isupper() and window_text[: m.start()].rstrip()[-1:] not in '.!?"':
+            continue  # "Theresa May said", "in May": a name or a month, not the modal
         cue = m.group(1).lower()
         governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if m.group(2).lower() in _SAYING and not _SAYING.isdisjoint(facts.toks):
+            governed.add("say")  # "some might say" is no support for "he says"
         if (
             cue in ("would", "will")
             and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()])
