@@ -65,3 +65,59 @@ def test_a_hedged_saying_is_no_statement() -> None:
     assert [x.name for x in c.checks if x.fired] == ["hedges"], c.reasons
     c = verify(AIRSPACE, "Ellen May said the talks had taken two years [o1].").claims[0]
     assert c.verdict == "supported", c.reasons  # "May said": a name, not the modal
+
+
+CLUB = Cluster(
+    cluster_id="club",
+    articles=[
+        Article(
+            id="c1",
+            title="Cup run",
+            text=(
+                "Dunmore have won six games in a row under manager Ruth Okoye. Former "
+                "striker Pavel Ilic, now a pundit, said the side could win the cup. Ilic "
+                "played 200 games for the club."
+            ),
+        )
+    ],
+)
+
+
+def test_a_title_the_article_gives_someone_else_sinks_the_claim() -> None:
+    bad = verify(CLUB, "Dunmore manager Pavel Ilic said the side could win the cup [c1].")
+    c = bad.claims[0]
+    assert [x.name for x in c.checks if x.fired] == ["titles"], c.reasons
+    assert c.reasons == [
+        'the claim calls Pavel Ilic "manager"; the cited text uses the word, never of Pavel Ilic'
+    ]
+    fired = next(x for x in c.checks if x.name == "titles")
+    assert [c.text[s.start : s.end] for s in fired.spans] == ["manager"]
+    # lower-cased claims read their names from the article
+    low = verify(CLUB, "dunmore manager pavel ilic said the side could win the cup [c1].")
+    assert [x.name for x in low.claims[0].checks if x.fired] == ["titles"]
+    for good in (
+        "Former striker Pavel Ilic said Dunmore could win the cup [c1].",
+        "Dunmore have won six games in a row under manager Ruth Okoye [c1].",
+    ):
+        c = verify(CLUB, good).claims[0]
+        assert c.verdict == "supported", (good, c.reasons)
+
+
+def test_a_title_used_as_a_definite_description_is_left_alone() -> None:
+    # "the Dunmore manager said" may stand for the claim's person in another sentence
+    club = Cluster(
+        cluster_id="club2",
+        articles=[
+            Article(
+                id="c2",
+                title="Cup run",
+                text=(
+                    "Dunmore have won six games in a row. Ruth Okoye joined the club in "
+                    "2021. The Dunmore manager said the squad was fit for the final."
+                ),
+            )
+        ],
+    )
+    claim = "Dunmore manager Ruth Okoye said the squad was fit for the final [c2]."
+    c = verify(club, claim).claims[0]
+    assert c.verdict == "supported", c.reasons

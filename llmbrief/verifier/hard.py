@@ -20,7 +20,14 @@ from . import checks
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .relations import owner_clash, role_clash, self_pairing, speaker_clash
+from .relations import (
+    owner_clash,
+    role_clash,
+    self_pairing,
+    speaker_clash,
+    title_clash,
+    titled_names,
+)
 from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -210,6 +217,13 @@ def hard_checks(
                         f'name "{name}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, name),
                     )
+    titled = titled_names(facts.text, lambda: frozenset().union(*(a.names for a in arts)))
+    if titled:
+        start("titles")
+        clash = title_clash(titled, arts)
+        if clash is not None:
+            spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
+            yield "titles", clash.reason, spans
     if facts.quotes:
         start("quotes")
     for quote in facts.quotes:
