@@ -146,6 +146,11 @@ def test_country_aliases_read_one_way() -> None:
     assert "washington" in country_aliases("US")
     assert "us" not in country_aliases("U.S.")  # the pronoun is not the country
     assert country_aliases("London") == frozenset()  # a city is not named by its country
+    # a demonym no prefix of which finds its country
+    assert {"poland", "wales", "netherlands"} <= (
+        country_aliases("Polish") | country_aliases("Welsh") | country_aliases("Dutch")
+    )
+    assert "polish" not in country_aliases("Poland")  # read one way, as the rest
 
 
 def test_stemmer_joins_inflections_of_one_word() -> None:

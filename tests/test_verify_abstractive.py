@@ -121,3 +121,20 @@ def test_a_title_used_as_a_definite_description_is_left_alone() -> None:
     claim = "Dunmore manager Ruth Okoye said the squad was fit for the final [c2]."
     c = verify(club, claim).claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+def test_a_demonym_is_supported_by_its_country() -> None:
+    buses = Cluster(
+        cluster_id="buses",
+        articles=[
+            Article(
+                id="b1",
+                title="Buses",
+                text="Sales of electric buses rose as cities in Poland and Wales bought fleets.",
+            )
+        ],
+    )
+    ok = verify(buses, "Polish and Welsh cities bought electric bus fleets [b1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+    bad = verify(buses, "Polish and Irish cities bought electric bus fleets [b1].").claims[0]
+    assert any('"Irish"' in r for r in bad.reasons), bad.reasons
