@@ -17,6 +17,7 @@ def q(text: str) -> list[tuple[float, str]]:
         ("a $10 billion plan", "10 billion dollars"),
         ("3 nanometers", "3nm"),
         ("3-nanometer chips", "3 nanometres"),
+        ("a 2.3-kilometre bridge", "about 2.3 km"),
         ("twenty-two provinces", "22 provinces"),
         ("3.5% growth", "3.5 percent growth"),
         ("a five-year plan", "a 5-year plan"),
