@@ -138,3 +138,37 @@ def test_a_demonym_is_supported_by_its_country() -> None:
     assert ok.verdict == "supported", ok.reasons
     bad = verify(buses, "Polish and Irish cities bought electric bus fleets [b1].").claims[0]
     assert any('"Irish"' in r for r in bad.reasons), bad.reasons
+
+
+def test_a_title_of_the_same_post_beside_the_name_supports_the_claim() -> None:
+    club = Cluster(
+        cluster_id="club3",
+        articles=[
+            Article(
+                id="c3",
+                title="Derby",
+                text=(
+                    "Dunmore boss Ruth Okoye said her side had earned the win. Harlow manager "
+                    "Tom Reyes said the referee had missed a penalty."
+                ),
+            )
+        ],
+    )
+    ok = verify(club, "Dunmore manager Ruth Okoye said her side had earned the win [c3].")
+    assert ok.claims[0].verdict == "supported", ok.claims[0].reasons
+    # "boss" in a sentence that names her, but not as her title, is no support
+    club2 = Cluster(
+        cluster_id="club4",
+        articles=[
+            Article(
+                id="c4",
+                title="Derby",
+                text=(
+                    "Pundit Ruth Okoye criticised new Harlow boss, Tom Reyes. Dunmore manager "
+                    "Ada Lind said her side had earned the win."
+                ),
+            )
+        ],
+    )
+    bad = verify(club2, "Dunmore manager Ruth Okoye said her side had earned the win [c4].")
+    assert [x.name for x in bad.claims[0].checks if x.fired] == ["titles"], bad.claims[0].reasons

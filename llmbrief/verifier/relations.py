@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from .lexicon import STOPWORDS, content_stems, data_json, data_words, stem, words
+from .lexicon import STOPWORDS, content_stems, data_json, data_lines, data_words, stem, words
 
 __all__ = [
     "RoleClash",
@@ -637,6 +637,20 @@ def self_pairing(claim: str, evidence: str) -> RoleClash | None:
 
 #: Words for what a person is or does (``data/titles.txt``), as stems.
 _TITLES = frozenset(stem(w) for w in data_words("titles.txt"))
+
+
+def _same_posts() -> dict[str, frozenset[str]]:
+    """Each title's stem -> the stems that name the same post (``data/title_synonyms.txt``);
+    a title in two groups ("boss") takes both."""
+    out: dict[str, frozenset[str]] = {}
+    for line in data_lines("title_synonyms.txt"):
+        post = frozenset(stem(w) for w in line.split())
+        for s in post:
+            out[s] = out.get(s, frozenset()) | post
+    return out
+
+
+_SAME_POST = _same_posts()
 #: How many words before a name are read as its title: a first name the article never
 #: writes may stand between ("manager stephen thompson").
 _TITLE_REACH = 2
@@ -667,6 +681,8 @@ class _TitleSentence(Protocol):
 class _TitleSource(Protocol):
     @property
     def names(self) -> frozenset[str]: ...
+    @property
+    def stems(self) -> frozenset[str]: ...
     @property
     def sentences(self) -> Sequence[_TitleSentence]: ...
 
@@ -709,10 +725,11 @@ def titled_names(claim: str, names: Names = frozenset()) -> list[TitledName]:
 def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -> RoleClash | None:
     """A title the claim gives a person that the cited text uses, but never beside them.
 
-    The title must stand in a sentence that names the person (any word of the name); it
-    stays unread when the cited text never uses it (the coverage counts it missing) or uses
-    it as a definite description ("the Harry Potter author said"), which may stand for the
-    person in another sentence.
+    The title must stand in a sentence that names the person (any word of the name), or a
+    title of the same post (``data/title_synonyms.txt``) right before their name ("Aberdeen
+    boss Derek McInnes" for "manager"). It stays unread when the cited text never uses it
+    (the coverage counts it missing) or uses a title of the post as a definite description
+    ("the Harry Potter author said"), which may stand for the person in another sentence.
 
     Args:
         titled: :func:`titled_names` of the claim.
@@ -722,10 +739,21 @@ def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -
         The first clash, spanning the title in the claim, or None.
     """
     for t in titled:
-        holding = [(src, x) for src in sources for x in src.sentences if t.title_stem in x.stems]
-        if not holding or any(not t.keys.isdisjoint(x.lower) for _, x in holding):
+        if not any(t.title_stem in src.stems for src in sources):
+            continue  # the cited text never uses the word: the coverage counts it missing
+        post = _SAME_POST.get(t.title_stem, frozenset({t.title_stem}))
+        holding = [
+            (src, x) for src in sources for x in src.sentences if not post.isdisjoint(x.stems)
+        ]
+        if any(
+            t.title_stem in x.stems and not t.keys.isdisjoint(x.lower) for _, x in holding
+        ) or any(
+            o.title_stem in post and not o.keys.isdisjoint(t.keys)
+            for src, x in holding
+            for o in titled_names(x.text, src.names)
+        ):
             continue
-        if any(_definite_title(x.text, t.title_stem, src.names) for src, x in holding):
+        if any(_definite_title(x.text, post, src.names) for src, x in holding):
             continue
         reason = (
             f'the claim calls {t.name} "{t.title}"; the cited text uses the word, never of {t.name}'
@@ -734,12 +762,12 @@ def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -
     return None
 
 
-def _definite_title(text: str, title_stem: str, names: frozenset[str]) -> bool:
-    """Whether ``text`` uses the title with a definite word before it (three words back at
-    most) and no name right after it ("the Harry Potter author previously tweeted")."""
+def _definite_title(text: str, post: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether ``text`` uses a title of ``post`` with a definite word before it (three words
+    back at most) and no name right after it ("the Harry Potter author previously tweeted")."""
     toks = _tokens(text, names)
     for i, w in enumerate(toks):
-        if w.kind != "word" or stem(w.low) != title_stem:
+        if w.kind != "word" or stem(w.low) not in post:
             continue
         if i + 1 < len(toks) and toks[i + 1].kind == "name":
             continue
