@@ -58,6 +58,13 @@ def test_dates_names_quotes() -> None:
     ]
 
 
+def test_the_opening_word_is_read_as_names_reads_it() -> None:
+    assert checks.opening_word("Car drivers will pay a toll.") == "Car"
+    assert checks.opening_word('"Work on it," he said.') == "Work"
+    assert checks.opening_word("the car") == ""
+    assert checks.opening_word("12 Cars were sold.") == ""
+
+
 def test_negation_cues_and_idioms() -> None:
     assert checks.negations("Investors did not welcome it") == 1
     assert checks.negations("The union wasn’t told") == 1

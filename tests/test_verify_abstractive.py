@@ -172,3 +172,21 @@ def test_a_title_of_the_same_post_beside_the_name_supports_the_claim() -> None:
     )
     bad = verify(club2, "Dunmore manager Ruth Okoye said her side had earned the win [c4].")
     assert [x.name for x in bad.claims[0].checks if x.fired] == ["titles"], bad.claims[0].reasons
+
+
+def test_an_opening_capital_the_article_writes_as_a_plain_word_is_no_name() -> None:
+    tolls = Cluster(
+        cluster_id="tolls",
+        articles=[
+            Article(
+                id="t1",
+                title="Tolls",
+                text="Tolls on the Orne bridge will be 4 euros for cars and 11 for lorries.",
+            )
+        ],
+    )
+    ok = verify(tolls, "Car drivers will pay a €4 toll on the Orne bridge [t1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+    # a name opening the claim is still a name the article must write
+    bad = verify(tolls, "Vesna drivers will pay a €4 toll on the Orne bridge [t1].").claims[0]
+    assert any('name "Vesna"' in r for r in bad.reasons), bad.reasons

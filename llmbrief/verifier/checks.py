@@ -33,6 +33,7 @@ __all__ = [
     "hedges",
     "names",
     "negations",
+    "opening_word",
     "phrase_written",
     "place_names",
     "quantities",
@@ -319,6 +320,15 @@ def names(text: str) -> list[str]:
             continue
         out.append(tok.strip("."))
     return out
+
+
+def opening_word(text: str) -> str:
+    """The first word of ``text`` as :func:`names` would give it ("" if none): a capital
+    there says nothing of a name."""
+    m = _NAME_TOKEN.search(text)
+    if m is None or text[: m.start(1)].strip(" \t\"“'‘([—–-"):
+        return ""
+    return m.group(1).strip(".")
 
 
 def _numeric(low: str) -> bool:

@@ -171,9 +171,14 @@ def hard_checks(
         lower_words: frozenset[str] | None = None
         ordered: list[str] = []
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
+        opener = checks.opening_word(facts.text)
         for name in names:
-            aliases = country_aliases(name)
             found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and name == opener and any(stem(name) in a.stems for a in arts):
+                # an opening capital is no sign of a name: the article writes the word
+                # only as a plain word ("Car drivers will pay" where it says "cars")
+                continue
+            aliases = country_aliases(name)
             if not found and lower_words is None:
                 lower_words = (
                     arts[0].lower_words
