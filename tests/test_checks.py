@@ -18,6 +18,7 @@ def q(text: str) -> list[tuple[float, str]]:
         ("3 nanometers", "3nm"),
         ("3-nanometer chips", "3 nanometres"),
         ("a 2.3-kilometre bridge", "about 2.3 km"),
+        ("£1.5 million", "1.5m pounds"),
         ("twenty-two provinces", "22 provinces"),
         ("3.5% growth", "3.5 percent growth"),
         ("a five-year plan", "a 5-year plan"),
@@ -36,6 +37,11 @@ def test_quantities_that_differ_do_not_match() -> None:
     dollars, yuan = checks.quantities("$10 billion")[0], checks.quantities("10 billion yuan")[0]
     assert not dollars.matches(yuan)
     assert checks.quantities("billions in funding")[0].matches(checks.quantities("$10 billion")[0])
+
+
+def test_a_bare_m_scales_money_only() -> None:
+    assert q("5m euros") == [(5_000_000.0, "eur")]
+    assert q("a 5m wall") == [(5.0, "")]
 
 
 def test_codes_and_idioms_are_not_figures() -> None:

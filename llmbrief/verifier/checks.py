@@ -221,8 +221,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         for key in ("scale", "scale2"):
             sc = m.group(key)
             if sc:
-                # a bare "m"/"b"/"k" only scales money ("$5m"), never "5 m" of distance
-                if sc.lower() in ("m", "b", "k") and not m.group("cur"):
+                # a bare "m"/"b"/"k" only scales money ("$5m", "5m euros"), never "5 m" of
+                # distance
+                if sc.lower() in ("m", "b", "k") and not (m.group("cur") or m.group("curword")):
                     continue
                 value *= _SCALES[sc.lower()]
         unit = ""
