@@ -190,3 +190,22 @@ def test_an_opening_capital_the_article_writes_as_a_plain_word_is_no_name() -> N
     # a name opening the claim is still a name the article must write
     bad = verify(tolls, "Vesna drivers will pay a €4 toll on the Orne bridge [t1].").claims[0]
     assert any('name "Vesna"' in r for r in bad.reasons), bad.reasons
+
+
+def test_a_plural_is_no_ones_title() -> None:
+    club = Cluster(
+        cluster_id="club5",
+        articles=[
+            Article(
+                id="c5",
+                title="Signing",
+                text=(
+                    "Dunmore have signed Ruth Okoye from Harlow. Analysts said the fee was "
+                    "about 2 million euros."
+                ),
+            )
+        ],
+    )
+    claim = "Dunmore have signed analyst Ruth Okoye from Harlow [c5]."
+    c = verify(club, claim).claims[0]
+    assert "titles" not in [x.name for x in c.checks if x.fired], c.reasons

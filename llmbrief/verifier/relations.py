@@ -682,7 +682,7 @@ class _TitleSource(Protocol):
     @property
     def names(self) -> frozenset[str]: ...
     @property
-    def stems(self) -> frozenset[str]: ...
+    def lower_words(self) -> frozenset[str]: ...
     @property
     def sentences(self) -> Sequence[_TitleSentence]: ...
 
@@ -727,9 +727,10 @@ def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -
 
     The title must stand in a sentence that names the person (any word of the name), or a
     title of the same post (``data/title_synonyms.txt``) right before their name ("Aberdeen
-    boss Derek McInnes" for "manager"). It stays unread when the cited text never uses it
-    (the coverage counts it missing) or uses a title of the post as a definite description
-    ("the Harry Potter author said"), which may stand for the person in another sentence.
+    boss Derek McInnes" for "manager"). It stays unread when the cited text never writes it
+    as the claim does (the coverage counts it missing; a plural, "players", is no one's
+    title), or uses a title of the post as a definite description ("the Harry Potter author
+    said"), which may stand for the person in another sentence.
 
     Args:
         titled: :func:`titled_names` of the claim.
@@ -739,8 +740,10 @@ def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -
         The first clash, spanning the title in the claim, or None.
     """
     for t in titled:
-        if not any(t.title_stem in src.stems for src in sources):
-            continue  # the cited text never uses the word: the coverage counts it missing
+        if not any(t.title.lower() in src.lower_words for src in sources):
+            # the cited text never writes the word as the claim does (its plural, "players",
+            # "analysts", is no one's title): the coverage's business
+            continue
         post = _SAME_POST.get(t.title_stem, frozenset({t.title_stem}))
         holding = [
             (src, x) for src in sources for x in src.sentences if not post.isdisjoint(x.stems)
