@@ -222,7 +222,9 @@ def hard_checks(
                         f'name "{name}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, name),
                     )
-    titled = titled_names(facts.text, lambda: frozenset().union(*(a.names for a in arts)))
+    titled = titled_names(
+        facts.text, lambda: frozenset().union(*(a.names for a in arts)), facts.toks
+    )
     if titled:
         start("titles")
         clash = title_clash(titled, arts)

@@ -23,7 +23,7 @@ flagged more supported claims than unsupported ones on every set.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -687,14 +687,17 @@ class _TitleSource(Protocol):
     def sentences(self) -> Sequence[_TitleSentence]: ...
 
 
-def titled_names(claim: str, names: Names = frozenset()) -> list[TitledName]:
+def titled_names(
+    claim: str, names: Names = frozenset(), stems: Iterable[str] | None = None
+) -> list[TitledName]:
     """The titles the claim writes right before a name ("google chairman ken schmidt").
 
     A title is a word of ``data/titles.txt`` among the (at most two) plain words before the
     name, with nothing but spaces between; ``names`` (the cited articles' names, or a
     function that computes them) tells names in a lower-cased claim, as for the roles.
+    ``stems``: the stems of the claim's words, when the caller has them.
     """
-    if _TITLES.isdisjoint(stem(w) for w in words(claim.lower())):
+    if _TITLES.isdisjoint(stems if stems is not None else map(stem, words(claim))):
         return []  # most claims: no title word at all, the names are never computed
     cased = _is_cased(claim)
     own = _claim_names(claim) if cased else frozenset()
