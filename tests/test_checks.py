@@ -19,6 +19,7 @@ def q(text: str) -> list[tuple[float, str]]:
         ("3-nanometer chips", "3 nanometres"),
         ("a 2.3-kilometre bridge", "about 2.3 km"),
         ("£1.5 million", "1.5m pounds"),
+        ("212m kronor", "212 million kronor"),
         ("twenty-two provinces", "22 provinces"),
         ("3.5% growth", "3.5 percent growth"),
         ("a five-year plan", "a 5-year plan"),
