@@ -1,4 +1,6 @@
-"""Build evals/verifier_dev.jsonl: hand-written claims over the seed clusters (FORMATS section 5).
+"""Build evals/verifier_dev.jsonl: hand-written claims over the seed clusters (FORMATS section 5);
+and evals/verifier_dev_answers.jsonl: search-engine answers with footnote markers checked against
+numbered references, and one-sentence abstractive summaries (fictional texts, written for it).
 
 Each row below is (claim, cited ids, label, error type). Sources are the cited articles plus,
 for a misattribution, the article that does carry the fact, so the verifier sees what a brief
@@ -1247,6 +1249,288 @@ ARTICLES: dict[str, dict[str, str]] = {
 }
 
 
+# ---- Search-engine answers checked against numbered references (REFERENCES below) ----
+# An answer sentence carries footnote markers: "[1]" that names a reference (its id is "1")
+# is a citation; where the references have other ids the markers are footnotes, and the case's
+# citations say which reference the sentence rests on. Right answers paraphrase and combine
+# two references; wrong ones are the slips an answer engine makes.
+SEARCH_CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
+    "halvard-bridge": [
+        (
+            "The Halvard Bridge is a cable-stayed crossing of about 2.3 km over the Tarn estuary "
+            "between Eskel and Morrow [1], and its opening has slipped to autumn 2025 because of "
+            "cracked anchor cables [2].",
+            ["1", "2"],
+            S,
+            "combine",
+        ),
+        (
+            "Work on the bridge started in March 2021 and it cost roughly €640 million [1].",
+            ["1"],
+            S,
+            "number_format",
+        ),
+        ("Car drivers will pay a €4 toll and lorries €11 [3].", ["3"], S, "number_format"),
+        (
+            "Cyclists and pedestrians will be able to cross without paying [3].",
+            ["3"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The builder, Norrland Civil, is replacing the damaged cables at its own cost [2].",
+            ["2"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "The bridge was originally due to open in June 2025 [2], and it is expected to carry "
+            "some 18,000 vehicles a day [1].",
+            ["1", "2"],
+            S,
+            "combine",
+        ),
+        (
+            "The regional council backed the toll scheme by 23 votes to 9 [3].",
+            ["3"],
+            S,
+            "number_format",
+        ),
+        ("The Halvard Bridge opened to traffic in June 2025 [2].", ["2"], U, "hedge_dropped"),
+        (
+            "Inspectors found cracks in 14 of the bridge's anchor cables [2].",
+            ["2"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "The transport agency expects about 18,000 lorries a day to use the bridge [1].",
+            ["1"],
+            U,
+            "wrong_entity",
+        ),
+        ("The regional council rejected the toll scheme in a 23-9 vote [3].", ["3"], U, "opposite"),
+        ("Tolls on the bridge will be 11 euros for cars [3].", ["3"], U, "figure_swap"),
+        (
+            "Norrland Civil blamed the transport agency for the cracked cables [2].",
+            ["2"],
+            U,
+            "invented_event",
+        ),
+    ],
+    "lumen-trial": [
+        (
+            "In the 12-week Lumen-3 trial, patients on ravecant had about 4.1 fewer migraine days "
+            "a month, against 1.9 on placebo [1].",
+            ["trial-report"],
+            S,
+            "paraphrase",
+        ),
+        (
+            "Castell Pharma plans to seek European approval for ravecant next year [2].",
+            ["maker-statement"],
+            S,
+            "modality_kept",
+        ),
+        (
+            "Nausea was the most frequent side effect, affecting 9% of patients on the drug [2].",
+            ["maker-statement"],
+            S,
+            "number_format",
+        ),
+        (
+            "The trial, led by Dr Ines Marlow at Uppsala, enrolled 412 adults with chronic "
+            "migraine [1][2].",
+            ["trial-report", "maker-statement"],
+            S,
+            "combine",
+        ),
+        (
+            "Ravecant has been approved by European regulators [2].",
+            ["maker-statement"],
+            U,
+            "hedge_dropped",
+        ),
+        (
+            "Nausea affected 19 percent of patients taking ravecant [2].",
+            ["maker-statement"],
+            U,
+            "figure_swap",
+        ),
+        (
+            "Dr Ines Marlow said no larger studies of ravecant were needed [2].",
+            ["maker-statement"],
+            U,
+            "negation",
+        ),
+        (
+            "Patients given a placebo had 4.1 fewer migraine days a month [1].",
+            ["trial-report"],
+            U,
+            "role_swap",
+        ),
+    ],
+}
+
+# Fictional references (written for this set): topic -> reference id -> text.
+REFERENCES: dict[str, dict[str, str]] = {
+    "halvard-bridge": {
+        "1": (
+            "The Halvard Bridge is a 2.3-kilometre cable-stayed bridge across the Tarn estuary, "
+            "linking the towns of Eskel and Morrow. Construction began in March 2021 and cost an "
+            "estimated 640 million euros. The regional transport agency said the bridge would "
+            "carry about 18,000 vehicles a day."
+        ),
+        "2": (
+            "The opening of the Halvard Bridge has been pushed back to autumn 2025 after "
+            "inspectors found cracks in two of its 14 anchor cables, the transport agency said "
+            "on Tuesday. The agency had planned to open the bridge in June 2025. Engineers from "
+            "the builder, Norrland Civil, are replacing the cables at the company's expense."
+        ),
+        "3": (
+            "Tolls on the Halvard Bridge will be 4 euros for cars and 11 euros for lorries, under "
+            "a scheme the regional council approved in a 23-9 vote. Cyclists and pedestrians "
+            "will cross free."
+        ),
+    },
+    "lumen-trial": {
+        "trial-report": (
+            "In the Lumen-3 trial, 412 adults with chronic migraine took either the drug "
+            "ravecant or a placebo for 12 weeks. Those on ravecant had on average 4.1 fewer "
+            "migraine days a month, against 1.9 fewer days on placebo, the researchers reported "
+            "in the Journal of Headache Studies."
+        ),
+        "maker-statement": (
+            "Ravecant's maker, Castell Pharma, said it would ask European regulators for "
+            "approval next year. The most common side effect in the trial was nausea, reported "
+            "by 9 percent of patients on the drug. Dr Ines Marlow, who led the trial at "
+            "Uppsala, said larger studies were still needed."
+        ),
+    },
+}
+
+# ---- One-sentence abstractive summaries of a single fictional article (SUMMARY_ARTICLES) ----
+# As a summariser writes them: one sentence over the whole article. Wrong ones add an injury,
+# a doer, an appeal or a title the article never gives, or turn a plan into a deed.
+SUMMARY_CASES: dict[str, list[tuple[str, list[str], str, str]]] = {
+    "grantley-depot": [
+        (
+            "The operator of a Grantley recycling depot where a fire burned for two days has "
+            "had its permit to take in waste suspended.",
+            ["gd-1"],
+            S,
+            "abstractive",
+        ),
+        (
+            "Regulators have suspended Cleanway Recovery's waste permit at its Grantley depot "
+            "after a two-day fire there.",
+            ["gd-1"],
+            S,
+            "abstractive",
+        ),
+        (
+            "Cleanway Recovery has lost its permit after a fire at its Grantley depot injured "
+            "two firefighters.",
+            ["gd-1"],
+            U,
+            "added_detail",
+        ),
+        (
+            "Councillor Maya Brandt has suspended the permit of a Grantley recycling depot "
+            "after a fire.",
+            ["gd-1"],
+            U,
+            "wrong_doer",
+        ),
+        (
+            "Cleanway Recovery has appealed against the suspension of its permit after a fire "
+            "at its Grantley depot.",
+            ["gd-1"],
+            U,
+            "invented_event",
+        ),
+        (
+            "Environment Office spokesman Maya Brandt said the depot's permit had been suspended.",
+            ["gd-1"],
+            U,
+            "title",
+        ),
+    ],
+    "tessel-motors": [
+        (
+            "Swedish electric-bus maker Tessel Motors swung to a first-half profit as sales "
+            "jumped 41%, helped by deliveries to German and Polish cities.",
+            ["tm-1"],
+            S,
+            "abstractive",
+        ),
+        (
+            "Tessel Motors shares climbed 8% after the bus maker reported a half-year operating "
+            "profit of 212m kronor, against a loss a year earlier.",
+            ["tm-1"],
+            S,
+            "abstractive",
+        ),
+        (
+            "Tessel Motors will open a second factory, in Gdansk, in 2026, its chief executive "
+            "said.",
+            ["tm-1"],
+            S,
+            "abstractive",
+        ),
+        (
+            "Tessel Motors has opened a second factory in Gdansk after its first-half profit "
+            "rose 41%.",
+            ["tm-1"],
+            U,
+            "hedge_dropped",
+        ),
+        (
+            "Tessel Motors cut its full-year forecast despite a first-half operating profit of "
+            "212 million kronor.",
+            ["tm-1"],
+            U,
+            "opposite",
+        ),
+        (
+            "Polish electric-bus maker Tessel Motors reported a first-half profit of 212 "
+            "million kronor.",
+            ["tm-1"],
+            U,
+            "wrong_entity",
+        ),
+    ],
+}
+
+# Fictional articles (written for this set): topic -> article id -> text.
+SUMMARY_ARTICLES: dict[str, dict[str, str]] = {
+    "grantley-depot": {
+        "gd-1": (
+            "Firefighters spent two days tackling a blaze at the Grantley recycling depot on "
+            "Harrow Lane, which broke out on Sunday evening and sent smoke across the town. "
+            "Nobody was hurt. The depot's operator, Cleanway Recovery, said the cause was not "
+            "yet known.\n\n"
+            "The Environment Office said on Thursday it had suspended Cleanway's permit to "
+            "accept waste at the site while it investigates. An Environment Office spokesman, "
+            "Leon Hart, said inspectors would visit the site every week. Residents had "
+            "complained about the depot's stockpiles for two years, councillor Maya Brandt "
+            "said. Cleanway has 28 days to appeal."
+        ),
+    },
+    "tessel-motors": {
+        "tm-1": (
+            "Tessel Motors, the Swedish maker of electric buses, reported a first-half "
+            "operating profit of 212 million kronor on Wednesday, up from a loss of 35 million "
+            "a year earlier. Sales rose 41 percent to 3.4 billion kronor as cities in Germany "
+            "and Poland took delivery of new fleets.\n\n"
+            "Chief executive Anna Berglund said the company would open a second factory, in "
+            "Gdansk, in 2026. Shares in Tessel rose 8 percent in Stockholm. The company kept "
+            "its forecast for the full year."
+        ),
+    },
+}
+
+
 def main() -> None:
     rows = []
     for cluster_name, cases in CASES.items():
@@ -1288,6 +1572,46 @@ def main() -> None:
     out = ROOT / "evals" / "verifier_dev.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     print(f"{len(rows)} cases -> {out}")
+    # The search-answer and one-sentence-summary cases go to a file of their own until the
+    # committed verifier baseline (evals/verifier_baseline.json) is regenerated with them:
+    # the gate holds verifier_dev to its baseline figure, and these cases were added with
+    # the misses left in. Folding them in is writing ``rows + new`` to the file above.
+    new: list[dict[str, object]] = []
+    for topic, cases in SEARCH_CASES.items():
+        refs = REFERENCES[topic]
+        for n, (claim, cited, label, kind) in enumerate(cases):
+            new.append(
+                {
+                    "id": f"{topic}-{n:03d}",
+                    "claim": claim,
+                    # every reference, as the answer engine had them
+                    "sources": [{"id": i, "text": t} for i, t in refs.items()],
+                    "citations": cited,
+                    "label": label,
+                    "error_type": kind,
+                    "origin": f"evals/build_verifier_dev.py {topic} "
+                    "(fictional references, search-answer style claim with footnote markers, "
+                    "both hand-written)",
+                }
+            )
+    for topic, cases in SUMMARY_CASES.items():
+        texts = SUMMARY_ARTICLES[topic]
+        for n, (claim, cited, label, kind) in enumerate(cases):
+            new.append(
+                {
+                    "id": f"{topic}-{n:03d}",
+                    "claim": claim,
+                    "sources": [{"id": i, "text": texts[i]} for i in cited],
+                    "citations": cited,
+                    "label": label,
+                    "error_type": kind,
+                    "origin": f"evals/build_verifier_dev.py {topic} "
+                    "(fictional article, one-sentence abstractive summary, both hand-written)",
+                }
+            )
+    out = ROOT / "evals" / "verifier_dev_answers.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in new))
+    print(f"{len(new)} cases -> {out}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ def q(text: str) -> list[tuple[float, str]]:
         ("a $10 billion plan", "10 billion dollars"),
         ("3 nanometers", "3nm"),
         ("3-nanometer chips", "3 nanometres"),
+        ("a 2.3-kilometre bridge", "about 2.3 km"),
+        ("£1.5 million", "1.5m pounds"),
+        ("212m kronor", "212 million kronor"),
         ("twenty-two provinces", "22 provinces"),
         ("3.5% growth", "3.5 percent growth"),
         ("a five-year plan", "a 5-year plan"),
@@ -35,6 +38,11 @@ def test_quantities_that_differ_do_not_match() -> None:
     dollars, yuan = checks.quantities("$10 billion")[0], checks.quantities("10 billion yuan")[0]
     assert not dollars.matches(yuan)
     assert checks.quantities("billions in funding")[0].matches(checks.quantities("$10 billion")[0])
+
+
+def test_a_bare_m_scales_money_only() -> None:
+    assert q("5m euros") == [(5_000_000.0, "eur")]
+    assert q("a 5m wall") == [(5.0, "")]
 
 
 def test_codes_and_idioms_are_not_figures() -> None:
@@ -57,11 +65,24 @@ def test_dates_names_quotes() -> None:
     ]
 
 
+def test_the_opening_word_is_read_as_names_reads_it() -> None:
+    assert checks.opening_word("Car drivers will pay a toll.") == "Car"
+    assert checks.opening_word('"Work on it," he said.') == "Work"
+    assert checks.opening_word("the car") == ""
+    assert checks.opening_word("12 Cars were sold.") == ""
+
+
 def test_negation_cues_and_idioms() -> None:
     assert checks.negations("Investors did not welcome it") == 1
     assert checks.negations("The union wasn’t told") == 1
     assert checks.negations("not only to Asia but to Australia") == 0
     assert checks.negations("never-before-seen details") == 0
+    # idioms that bound or stress what they govern deny nothing
+    assert checks.negations("no more than 44 per cent of her followers are real") == 0
+    assert checks.negations("no fewer than 12 ministers resigned") == 0
+    assert checks.negations("the first lady was no exception") == 0
+    assert checks.negations("none other than Hillary Clinton") == 0
+    assert checks.negations("no more trains will run") == 1
 
 
 def test_hedges() -> None:
@@ -103,6 +124,14 @@ def test_a_claim_that_writes_both_words_swapped_neither() -> None:
     assert not checks.antonym_clash(toks("a move to reduce elevated yields"), source)
 
 
+def test_a_phrase_the_source_writes_is_its_own() -> None:
+    source = ["jetblue had the lowest percentage southwest had the highest percentage"]
+    assert checks.phrase_written("Southwest had the highest percentage", "highest", source)
+    assert not checks.phrase_written("Southwest had the highest share", "highest", source)
+    # function words and figures are no context
+    assert not checks.phrase_written("the highest of 3", "highest", ["the highest of them"])
+
+
 def test_colours_contrast() -> None:
     source = toks("activists poured yellow and blue paint on the road")
     assert checks.antonym_clash(toks("activists poured yellow and green paint"), source)
@@ -115,6 +144,16 @@ def test_person_counts_match_bare_counts() -> None:
     assert not checks.quantities("seven tonnes")[0].matches(checks.quantities("seven")[0])
 
 
+def test_an_age_matches_an_age_given_in_apposition() -> None:
+    age = checks.quantities("The 72-year-old headed the group")[0]
+    assert age.unit == "age"
+    assert age.matches(checks.quantities("Al-Douri, 72, headed the group")[0])
+    assert age.matches(checks.quantities("a man aged 72 years old")[0])
+    # an age is no duration, and a duration no age
+    assert not age.matches(checks.quantities("a 72-year lease")[0])
+    assert not checks.quantities("72 years")[0].matches(age)
+
+
 def test_country_aliases_read_one_way() -> None:
     from llmbrief.verifier.places import country_aliases
 
@@ -122,6 +161,11 @@ def test_country_aliases_read_one_way() -> None:
     assert "washington" in country_aliases("US")
     assert "us" not in country_aliases("U.S.")  # the pronoun is not the country
     assert country_aliases("London") == frozenset()  # a city is not named by its country
+    # a demonym no prefix of which finds its country
+    assert {"poland", "wales", "netherlands"} <= (
+        country_aliases("Polish") | country_aliases("Welsh") | country_aliases("Dutch")
+    )
+    assert "polish" not in country_aliases("Poland")  # read one way, as the rest
 
 
 def test_stemmer_joins_inflections_of_one_word() -> None:

@@ -11,6 +11,7 @@ from llmbrief.verifier.relations import (
     role_clash,
     self_pairing,
     speaker_clash,
+    titled_names,
 )
 
 FINAL = "Lindqvist beat Okafor in the final of the Harbour Open on Sunday."
@@ -272,3 +273,17 @@ def test_one_participant_on_both_sides(claim: str, fires: bool) -> None:
 def test_a_pairing_the_evidence_writes_is_no_clash() -> None:
     text = "The final was Kestrel City against Kestrel City reserves."
     assert self_pairing(text, text) is None
+
+
+def test_titles_are_read_right_before_a_name() -> None:
+    names = frozenset({"okoye", "dunmore", "ilic"})
+    found = titled_names("dunmore manager ruth okoye said", names)
+    # "ruth" is no name of the article: the title may stand one word further back
+    assert [(t.title, t.name) for t in found] == [("manager", "okoye")]
+    cased = titled_names("Former striker Pavel Ilic said it.")
+    assert [(t.title, t.name, sorted(t.keys)) for t in cased] == [
+        ("striker", "Pavel Ilic", ["ilic", "pavel"])
+    ]
+    # a word between ("a pundit, Ilic") or no title word at all: nothing to read
+    assert titled_names("The manager, Ruth Okoye, said it.") == []
+    assert titled_names("Dunmore beat Harlow on Saturday.") == []

@@ -20,6 +20,7 @@ from .lexicon import (
     data_json,
     data_lines,
     data_words,
+    flat,
     has_number,
     stem,
     words,
@@ -32,6 +33,8 @@ __all__ = [
     "hedges",
     "names",
     "negations",
+    "opening_word",
+    "phrase_written",
     "place_names",
     "quantities",
     "quotes",
@@ -141,6 +144,8 @@ _NUMBER_WORD_AT_RUN = re.compile(
     + ")"
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
+# "-old" or " old" after "72-year" or "72 years": an age
+_AGE_AFTER = re.compile(r"[\s-]old\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)")
 
 
@@ -216,8 +221,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         for key in ("scale", "scale2"):
             sc = m.group(key)
             if sc:
-                # a bare "m"/"b"/"k" only scales money ("$5m"), never "5 m" of distance
-                if sc.lower() in ("m", "b", "k") and not m.group("cur"):
+                # a bare "m"/"b"/"k" only scales money ("$5m", "5m euros"), never "5 m" of
+                # distance
+                if sc.lower() in ("m", "b", "k") and not (m.group("cur") or m.group("curword")):
                     continue
                 value *= _SCALES[sc.lower()]
         unit = ""
@@ -227,6 +233,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = _CURRENCY_WORD[m.group("curword").lower()]
         if m.group("unit"):
             u = _UNIT_WORD[m.group("unit").lower()]
+            if u == "year" and _AGE_AFTER.match(text, m.end()):
+                u = "age"  # "the 72-year-old": an age, which "Al-Douri, 72," states too
             unit = unit or u
         out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
     ascii_low = text.lower() if text.isascii() else None
@@ -315,6 +323,15 @@ def names(text: str) -> list[str]:
     return out
 
 
+def opening_word(text: str) -> str:
+    """The first word of ``text`` as :func:`names` would give it ("" if none): a capital
+    there says nothing of a name."""
+    m = _NAME_TOKEN.search(text)
+    if m is None or text[: m.start(1)].strip(" \t\"“'‘([—–-"):
+        return ""
+    return m.group(1).strip(".")
+
+
 def _numeric(low: str) -> bool:
     """A number word or ordinal ("fourteen", "twenty-two", "third"): a figure, not a name."""
     return all(p in NUMERIC_WORDS for p in low.split("-"))
@@ -359,10 +376,15 @@ def quotes(text: str) -> list[str]:
 
 
 _NEGATION_CUES = data_lines("negations.txt")
-# exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"
+# exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"; and
+# idioms that bound or stress what they govern, never deny it: "no more than 44 per cent"
+# (at most), "no fewer than" (at least), "was no exception" (too), "none other than",
+# "nothing but"
 _NOT_A_NEGATION = {
     "not": r"(?! only| just| least)",
-    "no": r"(?! longer| doubt|\.? ?\d)",
+    "no": r"(?! longer| doubt|\.? ?\d| more than| fewer than| less than| exception)",
+    "none": r"(?! other than)",
+    "nothing": r"(?! but)",
     "never": r"(?![\s-]before)",
 }
 _NEGATION = re.compile(
@@ -483,6 +505,34 @@ def antonym_clash(
                 out.append((s, hit))
                 break
     return out
+
+
+def phrase_written(claim_text: str, word: str, sources: Sequence[str]) -> bool:
+    """Whether the claim writes ``word`` next to a content word as a source writes the two:
+    then the claim's word is the source's own ("200 miles from North Carolina" where the
+    window says "South Carolina" and the article "North Carolina"), not one swapped for its
+    opposite. ``sources`` are :func:`~llmbrief.verifier.lexicon.flat` texts."""
+    toks = [t.lower() for t in words(claim_text)]
+    for i, t in enumerate(toks):
+        if t != word:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(toks) and toks[j].isalpha() and toks[j] not in STOPWORDS:
+                phrase = flat(f"{t} {toks[j]}" if j > i else f"{toks[j]} {t}")
+                if any(_has_phrase(src, phrase) for src in sources):
+                    return True
+    return False
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """``phrase`` in ``text`` as whole words (both flat: words and single spaces)."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or text[i - 1] == " ") and (j == len(text) or text[j] == " "):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 def opposite_words(claim_toks: Sequence[str]) -> set[str]:

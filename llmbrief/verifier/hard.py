@@ -21,7 +21,14 @@ from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
-from .relations import owner_clash, role_clash, self_pairing, speaker_clash
+from .relations import (
+    owner_clash,
+    role_clash,
+    self_pairing,
+    speaker_clash,
+    title_clash,
+    titled_names,
+)
 from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
 __all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
@@ -165,9 +172,14 @@ def hard_checks(
         lower_words: frozenset[str] | None = None
         ordered: list[str] = []
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
+        opener = checks.opening_word(facts.text)
         for name in names:
-            aliases = country_aliases(name)
             found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and name == opener and any(stem(name) in a.stems for a in arts):
+                # an opening capital is no sign of a name: the article writes the word
+                # only as a plain word ("Car drivers will pay" where it says "cars")
+                continue
+            aliases = country_aliases(name)
             if not found and lower_words is None:
                 lower_words = (
                     arts[0].lower_words
@@ -211,6 +223,15 @@ def hard_checks(
                         f'name "{name}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, name),
                     )
+    titled = titled_names(
+        facts.text, lambda: frozenset().union(*(a.names for a in arts)), facts.toks
+    )
+    if titled:
+        start("titles")
+        clash = title_clash(titled, arts)
+        if clash is not None:
+            spans = [Span(where="claim", start=s, end=e) for s, e in clash.claim_spans]
+            yield "titles", clash.reason, spans
     if facts.quotes:
         start("quotes")
     for quote in facts.quotes:
@@ -267,6 +288,8 @@ def hard_checks(
         # the words as written, not their stems ("more", not "mor"); the whole article
         # is read only when the clash is found
         said = _as_written(facts.text, mine)
+        if said and checks.phrase_written(facts.text, said, [a.flat for a in arts]):
+            continue  # the claim's word as the article writes it: no swap
         source = _as_written(window_text, theirs) or next(
             (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
         )
@@ -565,12 +588,17 @@ def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
     return False
 
 
+# the cue, its verb, and the word after the verb unless that is a name: "could cut Israeli
+# carriers' flight times" hedges the cutting, not whatever the claim says of "Israeli"
 _HEDGE_NEAR = re.compile(
     r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
-    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+(\w+))?",
+    r"\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+((?-i:[a-z])\w*))?",
     re.IGNORECASE,
 )
 
+
+#: Verbs of saying: function words to the coverage, but a hedge may govern them.
+_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
@@ -584,8 +612,12 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     possibility); the strongest such cue."""
     found: tuple[str, int] | None = None
     for m in _HEDGE_NEAR.finditer(window_text):
+        if m.group(1)[0].isupper() and window_text[: m.start()].rstrip()[-1:] not in '.!?"':
+            continue  # "Theresa May said", "in May": a name or a month, not the modal
         cue = m.group(1).lower()
         governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if m.group(2).lower() in _SAYING and not _SAYING.isdisjoint(facts.toks):
+            governed.add("say")  # "some might say" is no support for "he says"
         if (
             cue in ("would", "will")
             and _REPORTED.search(window_text[max(0, m.start() - 40) : m.start()])

@@ -23,20 +23,23 @@ flagged more supported claims than unsupported ones on every set.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from .lexicon import STOPWORDS, content_stems, data_json, stem
+from .lexicon import STOPWORDS, content_stems, data_json, data_lines, data_words, stem, words
 
 __all__ = [
     "RoleClash",
+    "TitledName",
     "name_lexicon",
     "owner_clash",
     "role_clash",
     "self_pairing",
     "speaker_clash",
+    "title_clash",
+    "titled_names",
 ]
 
 _TOKEN = re.compile(
@@ -624,3 +627,156 @@ def self_pairing(claim: str, evidence: str) -> RoleClash | None:
         return None
     reason = f'one participant on both sides: the claim says "{m.group(0)}"'
     return RoleClash(reason, [(m.start(), m.end())], [])
+
+
+# -- titles -------------------------------------------------------------------------------
+#
+# An abstractive summary hands out roles: "Aberdeen manager Stephen Thompson" where the
+# article's Thompson is a pundit and its manager someone else. The claim's title word is in
+# the article (else coverage counts it missing), but never beside that person.
+
+#: Words for what a person is or does (``data/titles.txt``), as stems.
+_TITLES = frozenset(stem(w) for w in data_words("titles.txt"))
+
+
+def _same_posts() -> dict[str, frozenset[str]]:
+    """Each title's stem -> the stems that name the same post (``data/title_synonyms.txt``);
+    a title in two groups ("boss") takes both."""
+    out: dict[str, frozenset[str]] = {}
+    for line in data_lines("title_synonyms.txt"):
+        post = frozenset(stem(w) for w in line.split())
+        for s in post:
+            out[s] = out.get(s, frozenset()) | post
+    return out
+
+
+_SAME_POST = _same_posts()
+#: How many words before a name are read as its title: a first name the article never
+#: writes may stand between ("manager stephen thompson").
+_TITLE_REACH = 2
+#: Words that make a title a definite description ("the Harry Potter author", "his
+#: manager"): in the article it may stand for the claim's person, in another sentence.
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their", "our", "your"})
+
+
+class TitledName(NamedTuple):
+    """A title the claim writes right before a name ("coach" of "Alan Stubbs")."""
+
+    title: str
+    title_stem: str
+    name: str
+    keys: frozenset[str]
+    span: tuple[int, int]
+
+
+class _TitleSentence(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def stems(self) -> frozenset[str]: ...
+    @property
+    def lower(self) -> frozenset[str]: ...
+
+
+class _TitleSource(Protocol):
+    @property
+    def names(self) -> frozenset[str]: ...
+    @property
+    def lower_words(self) -> frozenset[str]: ...
+    @property
+    def sentences(self) -> Sequence[_TitleSentence]: ...
+
+
+def titled_names(
+    claim: str, names: Names = frozenset(), stems: Iterable[str] | None = None
+) -> list[TitledName]:
+    """The titles the claim writes right before a name ("google chairman ken schmidt").
+
+    A title is a word of ``data/titles.txt`` among the (at most two) plain words before the
+    name, with nothing but spaces between; ``names`` (the cited articles' names, or a
+    function that computes them) tells names in a lower-cased claim, as for the roles.
+    ``stems``: the stems of the claim's words, when the caller has them.
+    """
+    if _TITLES.isdisjoint(stems if stems is not None else map(stem, words(claim))):
+        return []  # most claims: no title word at all, the names are never computed
+    cased = _is_cased(claim)
+    own = _claim_names(claim) if cased else frozenset()
+    toks = _tokens(claim, _resolve(names), own)
+    out: list[TitledName] = []
+    for i, t in enumerate(toks):
+        if t.kind != "name" or (i and toks[i - 1].kind == "name"):
+            continue
+        group = _group(toks, i)
+        keys = frozenset(k for k in group.keys if k not in STOPWORDS)
+        j = i - 1
+        while j >= 0 and i - j <= _TITLE_REACH:
+            w = toks[j]
+            if (
+                w.kind != "word"
+                or w.low in STOPWORDS
+                or w.possessive
+                or claim[w.end : toks[j + 1].start].strip()
+            ):
+                break
+            s = content_stems(w.low)
+            if s and s[-1] in _TITLES and keys:
+                out.append(TitledName(w.text, s[-1], group.label, keys, (w.start, w.end)))
+            j -= 1
+    return out
+
+
+def title_clash(titled: Sequence[TitledName], sources: Sequence[_TitleSource]) -> RoleClash | None:
+    """A title the claim gives a person that the cited text uses, but never beside them.
+
+    The title must stand in a sentence that names the person (any word of the name), or a
+    title of the same post (``data/title_synonyms.txt``) right before their name ("Aberdeen
+    boss Derek McInnes" for "manager"). It stays unread when the cited text never writes it
+    as the claim does (the coverage counts it missing; a plural, "players", is no one's
+    title), or uses a title of the post as a definite description ("the Harry Potter author
+    said"), which may stand for the person in another sentence.
+
+    Args:
+        titled: :func:`titled_names` of the claim.
+        sources: the cited articles (their sentences' text, stems and lowercased words).
+
+    Returns:
+        The first clash, spanning the title in the claim, or None.
+    """
+    for t in titled:
+        if not any(t.title.lower() in src.lower_words for src in sources):
+            # the cited text never writes the word as the claim does (its plural, "players",
+            # "analysts", is no one's title): the coverage's business
+            continue
+        post = _SAME_POST.get(t.title_stem, frozenset({t.title_stem}))
+        holding = [
+            (src, x) for src in sources for x in src.sentences if not post.isdisjoint(x.stems)
+        ]
+        if any(
+            t.title_stem in x.stems and not t.keys.isdisjoint(x.lower) for _, x in holding
+        ) or any(
+            o.title_stem in post and not o.keys.isdisjoint(t.keys)
+            for src, x in holding
+            for o in titled_names(x.text, src.names)
+        ):
+            continue
+        if any(_definite_title(x.text, post, src.names) for src, x in holding):
+            continue
+        reason = (
+            f'the claim calls {t.name} "{t.title}"; the cited text uses the word, never of {t.name}'
+        )
+        return RoleClash(reason, [t.span], [])
+    return None
+
+
+def _definite_title(text: str, post: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether ``text`` uses a title of ``post`` with a definite word before it (three words
+    back at most) and no name right after it ("the Harry Potter author previously tweeted")."""
+    toks = _tokens(text, names)
+    for i, w in enumerate(toks):
+        if w.kind != "word" or stem(w.low) not in post:
+            continue
+        if i + 1 < len(toks) and toks[i + 1].kind == "name":
+            continue
+        if any(x.low in _DEFINITE or x.possessive for x in toks[max(0, i - 3) : i]):
+            return True
+    return False
