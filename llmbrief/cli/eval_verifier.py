@@ -101,8 +101,9 @@ def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     write(text, args.out, out)
     if gate is None:
         return EXIT_OK
-    for note in gate["notes"]:
-        err.write(f"note: {note}\n")
+    if args.out or fmt == "json":  # a text report on stdout already holds the notes
+        for note in gate["notes"]:
+            err.write(f"note: {note}\n")
     for failure in gate["failures"]:
         err.write(f"regression: {failure}\n")
     return EXIT_FAIL if gate["failures"] else EXIT_OK
