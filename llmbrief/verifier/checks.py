@@ -31,6 +31,7 @@ __all__ = [
     "antonym_clash",
     "dates",
     "hedges",
+    "lone_opener",
     "names",
     "negations",
     "opening_word",
@@ -330,6 +331,27 @@ def opening_word(text: str) -> str:
     if m is None or text[: m.start(1)].strip(" \t\"“'‘([—–-"):
         return ""
     return m.group(1).strip(".")
+
+
+# a preposition and a lowercase word after an opening word: "Work on the bridge", "Demand
+# for oil" (not "Pfizer on Tuesday", "Bank of England")
+_HEAD_OF_PHRASE = re.compile(r"\s+(?:of|on|in|for|to|from|at|with|over|about|against|by)\s+[a-z]")
+
+
+def lone_opener(text: str) -> bool:
+    """Whether the opening word of ``text`` (:func:`opening_word`) is the head of a noun
+    phrase, a plain word: a single capitalised word (no code such as "A380" or "BBC", no
+    possessive) followed by a preposition and a lowercase word ("Work on the bridge").
+
+    A name opens a sentence as its subject, followed by its verb ("Huawei announced"), or
+    a capitalised word ("Bank of England", "Pfizer on Tuesday")."""
+    word = opening_word(text)
+    if not word or any(c.isdigit() for c in word) or sum(c.isupper() for c in word) > 1:
+        return False
+    if word.endswith(("'s", "’s")):
+        return False
+    at = text.find(word) + len(word)
+    return _HEAD_OF_PHRASE.match(text, at) is not None
 
 
 def _numeric(low: str) -> bool:

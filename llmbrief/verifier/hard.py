@@ -173,11 +173,16 @@ def hard_checks(
         ordered: list[str] = []
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         opener = checks.opening_word(facts.text)
+        lone = opener if opener and checks.lone_opener(facts.text) else ""
         for name in names:
             found = any(_written_as_word(name, a.text) for a in arts)
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
                 # only as a plain word ("Car drivers will pay" where it says "cars")
+                continue
+            if not found and name == lone:
+                # nor is a lone opening word ("Work on the bridge started") that nothing else
+                # marks as a name: a word the article lacks, which the coverage weighs
                 continue
             aliases = country_aliases(name)
             if not found and lower_words is None:
@@ -249,7 +254,7 @@ def hard_checks(
     )
     start("negation")
     claim_neg = facts.negations > 0
-    if claim_neg and not _negated_sentences(chosen, claim):
+    if claim_neg and _denies_window(facts.text, chosen) and not _negated_sentences(chosen, claim):
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
         denied = _negated_clause(chosen, claim)
@@ -375,7 +380,7 @@ def _figure_in_context(
     # the claim's names are no context: "Shares of Pellham jumped 25 percent" does not
     # place a "25 percent premium over Pellham's close"
     names = {s for n in facts.names for s in content_stems(n)}
-    return _placed(_clause_context(facts.text, q.text) - names, has, arts, chosen)
+    return _placed(_clause_context(facts.text, q.text, host=True) - names, has, arts, chosen)
 
 
 def _date_in_context(
@@ -383,18 +388,39 @@ def _date_in_context(
 ) -> bool:
     """Whether the claim's date is the date of what the claim tells (as for figures)."""
     word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
-    return _placed(_clause_context(facts.text, word), lambda t: d in checks.dates(t), arts, chosen)
+    return _placed(
+        _clause_context(facts.text, word, host=True),
+        lambda t: d in checks.dates(t),
+        arts,
+        chosen,
+    )
 
 
-def _clause_context(text: str, piece: str) -> frozenset[str]:
+def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]:
     """Content stems of the clause of ``text`` that holds ``piece``: what a figure or a
-    date there is said of (the piece's own words left out)."""
+    date there is said of (the piece's own words left out).
+
+    ``host``: a subordinate clause ("where a fire burned for two days", "after a two-day
+    fire") is said of the clause it hangs on, whose words are context too (for figures and
+    dates: a name stands alone in "..., who is from Ethiopia,").
+    """
     at = text.find(piece)
     own = set(content_stems(piece))
-    for c in checks.clauses(text):
+    parts = checks.clauses(text)
+    for i, c in enumerate(parts):
         if c.start <= at < c.end:
-            return frozenset(content_stems(text[c.start : c.end])) - own
+            stems = content_stems(text[c.start : c.end])
+            if host and i and _SUBORDINATE.match(text, c.start):
+                prev = parts[i - 1]
+                stems += content_stems(text[prev.start : prev.end])
+            return frozenset(stems) - own
     return frozenset(content_stems(text)) - own
+
+
+_SUBORDINATE = re.compile(
+    r"\s*(?:where|when|which|who|whose|whom|that|while|after|before|since|until|because)\b",
+    re.IGNORECASE,
+)
 
 
 def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
@@ -579,11 +605,39 @@ def _negated_clause(
     return None
 
 
+def _denies_window(text: str, chosen: list[Window]) -> bool:
+    """Whether a negation of the claim denies something the evidence window may state.
+
+    "without" describes a manner that sources often state in a word of their own ("cross
+    without paying" where the source says "cross free"): it denies only a word the window
+    writes. Any other cue ("not", "refused") denies the clause it stands in."""
+    window: set[str] | None = None
+    scopes = [c.scope for c in checks.clauses(text) if c.scope is not None]
+    if not scopes:
+        return True  # a cue the clauses did not place: read as before, a denial
+    for a, b in scopes:
+        scoped = text[a:b]
+        if not _WITHOUT.match(scoped):
+            return True
+        if window is None:
+            window = set()
+            for art, first, last, _ in chosen:
+                for sent in art.sentences[first : last + 1]:
+                    window |= sent.stems
+        if not window.isdisjoint(content_stems(scoped)):
+            return True
+    return False
+
+
+_WITHOUT = re.compile(r"without\b", re.IGNORECASE)
+
+
 def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
-    """Whether a window sentence that carries the claim's words (two or more) is negated."""
+    """Whether a window sentence that carries the claim's words (two or more, or the one
+    of a claim of one: "but neither will be disciplined") is negated."""
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
-            if sent.negations and len(sent.stems & claim) >= 2:
+            if sent.negations and len(sent.stems & claim) >= min(2, len(claim)):
                 return True
     return False
 

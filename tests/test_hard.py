@@ -1,0 +1,97 @@
+"""The hard checks on paraphrase: what a good rewording must not trip, what a bad one must."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import checks
+
+FERRY = Cluster(
+    cluster_id="ferry",
+    articles=[
+        Article(
+            id="f1",
+            title="Ferry",
+            text=(
+                "The harbour board said on Friday it had closed the Ostby ticket hall while "
+                "engineers inspect it. Construction of the Ostby ferry terminal began in May "
+                "2022 and cost an estimated 80 million euros. Foot passengers will travel "
+                "free, under a scheme the harbour board approved. Ferries to Lind run hourly. "
+                "Crews spent three days tackling a blaze at the ticket hall, which broke out "
+                "on Monday evening."
+            ),
+        )
+    ],
+)
+
+
+def _fired(claim: str) -> list[str]:
+    c = verify(FERRY, claim).claims[0]
+    return [x.name for x in c.checks if x.fired]
+
+
+def test_a_lone_opening_word_is_a_word_not_a_name() -> None:
+    # "Work" is nowhere in the article, but nothing marks it as a name
+    c = verify(FERRY, "Work on the Ostby ferry terminal began in May 2022 [f1].").claims[0]
+    assert "names" not in [x.name for x in c.checks if x.fired], c.reasons
+    # a capitalised run at the start still names someone the article must name
+    c = verify(FERRY, "Nordvik Marine began work on the Ostby ferry terminal [f1].").claims[0]
+    assert any('name "Nordvik"' in r for r in c.reasons), c.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "lone"),
+    [
+        ("Work on the bridge started in March.", True),
+        ("Demand for the new ferries rose.", True),
+        ("Huawei announced a plan.", False),
+        ("Pfizer on Tuesday said it would appeal.", False),
+        ("Bank of England officials met.", False),
+        ("Tesla Motors reported a loss.", False),
+        ("Boeing 747 flights resumed.", False),
+        ("A380 of the fleet was grounded.", False),
+        ("Smith's lawyer said the case was closed.", False),
+        ("BBC reporters left.", False),
+    ],
+)
+def test_lone_opener(text: str, lone: bool) -> None:
+    assert checks.lone_opener(text) is lone
+
+
+def test_without_denies_only_what_the_evidence_writes() -> None:
+    # "travel without paying" is the article's "travel free", said in other words
+    assert "negation" not in _fired("Foot passengers will be able to travel without paying [f1].")
+    # a denial of what the evidence states is still one
+    assert "negation" in _fired("Foot passengers will not travel free [f1].")
+
+
+def test_a_figure_in_a_subordinate_clause_is_said_of_its_host() -> None:
+    # "where a blaze burned for three days" hangs on "the Ostby ticket hall": the article
+    # gives the three days to the blaze at the hall, outside the evidence window
+    claim = (
+        "The harbour board has closed the Ostby ticket hall, where a fire burned for three "
+        "days, while engineers inspect it [f1]."
+    )
+    assert "figure_context" not in _fired(claim)
+    # a figure said of something the article gives another figure stays caught
+    claim = "The Ostby ferry terminal cost an estimated three million euros [f1]."
+    assert verify(FERRY, claim).claims[0].verdict == "unsupported"
+
+
+def test_a_denial_of_one_word_is_read_against_its_sentence() -> None:
+    club = Cluster(
+        cluster_id="club",
+        articles=[
+            Article(
+                id="c1",
+                title="Club",
+                text=(
+                    "The coach spoke to Ada Lind and Mia Berg on Thursday, but neither will be "
+                    "disciplined, the club said."
+                ),
+            )
+        ],
+    )
+    # one content word: the negated sentence that carries it is the evidence's denial
+    assert verify(club, "But neither will be disciplined [c1].").claims[0].verdict == "supported"
