@@ -95,3 +95,48 @@ def test_a_denial_of_one_word_is_read_against_its_sentence() -> None:
     )
     # one content word: the negated sentence that carries it is the evidence's denial
     assert verify(club, "But neither will be disciplined [c1].").claims[0].verdict == "supported"
+
+
+TRIAL = Cluster(
+    cluster_id="trial",
+    articles=[
+        Article(
+            id="t1",
+            title="Trial",
+            text=(
+                "Velora, the Danish maker of hearing aids, said it would ask Nordic regulators "
+                "for approval next year. Its rival Aska Medical is seeking a licence in Norway. "
+                "The trial plan would have cost 9 million crowns."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "check"),
+    [
+        # an announced "would ask ... for approval" is no approval
+        ("Velora's hearing aid has been approved by Nordic regulators [t1].", "hedges"),
+        # what is sought is not had
+        ("Aska Medical has a licence in Norway [t1].", "hedges"),
+        # one maker, one nationality
+        ("Velora, the Swedish maker of hearing aids, will ask for approval [t1].", "opposites"),
+    ],
+)
+def test_a_plan_or_a_nationality_changed_is_caught(claim: str, check: str) -> None:
+    c = verify(TRIAL, claim).claims[0]
+    assert check in [x.name for x in c.checks if x.fired], c.reasons
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Velora said it would ask Nordic regulators for approval next year [t1].",
+        "The trial plan would have cost 9 million crowns [t1].",
+        "Velora, the Danish maker of hearing aids, plans to seek approval [t1].",
+    ],
+)
+def test_a_plan_restated_as_a_plan_passes(claim: str) -> None:
+    c = verify(TRIAL, claim).claims[0]
+    assert c.verdict == "supported", c.reasons

@@ -504,7 +504,7 @@ def antonym_clash(
             (source_toks, source_set, 1),
             (wider_toks, wider_set, wider_need),
         ):
-            if toks is None:
+            if toks is None or (toks is wider_toks and s in _FUNCTION_STEMS):
                 continue
             # a claim that writes both words ("cut elevated yields") swapped neither
             opposites = opposite_of & pool - claim_set
@@ -527,6 +527,11 @@ def antonym_clash(
                 out.append((s, hit))
                 break
     return out
+
+
+#: Stems of function words: their opposites ("after", "before") are read in the window only
+#: (the article beyond it is read for the sentences that hold a content word's opposite).
+_FUNCTION_STEMS = frozenset(stem(w) for w in STOPWORDS)
 
 
 def phrase_written(claim_text: str, word: str, sources: Sequence[str]) -> bool:

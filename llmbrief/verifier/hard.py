@@ -692,13 +692,15 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
-            if _stated_as_done(facts.text, {stem(m.group(1).lower())} & claim):
+            if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 return ("would", 1)
     return found
 
 
+# "has published", "has been approved" (the participle after "been"), "already built"
 _PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:already\s+)?([A-Za-z]+)|\balready\s+([A-Za-z]+)", re.IGNORECASE
+    r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?([A-Za-z]+)|\balready\s+([A-Za-z]+)",
+    re.IGNORECASE,
 )
 _SUBJECT_HEDGE = re.compile(r"\b([A-Za-z]{3,})\s+(may|might|could)\b", re.IGNORECASE)
 
@@ -726,15 +728,33 @@ def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple
 
 
 _WOULD = re.compile(r"\bwould\s+([A-Za-z]+)", re.IGNORECASE)
+#: The words of what "would" governs: its verb and the object after it, to the clause's end.
+_WOULD_REACH = 6
+
+
+def _would_words(text: str, m: re.Match[str]) -> set[str]:
+    """Stems of what an announced "would" governs: its verb and the rest of its clause, a
+    few words at most ("would ask regulators for approval": ask, regulators, approval)."""
+    end = next((c.end for c in checks.clauses(text) if c.start <= m.start(1) < c.end), len(text))
+    reach = words(text[m.start(1) : end])[:_WOULD_REACH]
+    return {stem(w.lower()) for w in reach}
+
+
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
 
 
 def _stated_as_done(text: str, governed: set[str]) -> bool:
     """Whether the claim writes one of ``governed`` as done ("has published", "already
-    built"): an announced "would publish" is then no support."""
+    built", "has been approved"): an announced "would publish" is then no support. After a
+    modal ("would have cost", "may have happened") nothing is stated as done."""
     return any(
-        stem((m.group(1) or m.group(2)).lower()) in governed for m in _PERFECT.finditer(text)
+        stem((m.group(1) or m.group(2)).lower()) in governed
+        and not _MODAL_BEFORE.search(text, 0, m.start())
+        for m in _PERFECT.finditer(text)
     )
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall)\s+$", re.I)
 
 
 #: Modal verbs hedge only what follows them ("will examine the deal"); other cues
