@@ -140,3 +140,39 @@ def test_a_plan_or_a_nationality_changed_is_caught(claim: str, check: str) -> No
 def test_a_plan_restated_as_a_plan_passes(claim: str) -> None:
     c = verify(TRIAL, claim).claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+QUAY = Cluster(
+    cluster_id="quay",
+    articles=[
+        Article(
+            id="q1",
+            title="Quay",
+            text=(
+                "Parking at the Orsund quay will cost 3 crowns for bicycles and 9 crowns for "
+                "vans. Divers found rust on two of its 12 mooring posts."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Parking at the Orsund quay will cost 9 crowns for vans [q1].", "supported"),
+        ("Parking at the Orsund quay will cost 9 crowns for bicycles [q1].", "unsupported"),
+        ("Divers found rust on two of the quay's 12 mooring posts [q1].", "supported"),
+        ("Divers found rust on 12 of the quay's mooring posts [q1].", "unsupported"),
+    ],
+)
+def test_a_figure_is_bound_to_what_it_is_said_for(claim: str, verdict: str) -> None:
+    c = verify(QUAY, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+    if verdict == "unsupported":
+        assert [x.name for x in c.checks if x.fired] == ["figure_context"], c.reasons
+
+
+def test_bound_figures() -> None:
+    got = [(b.quantity.value, b.noun, b.how) for b in checks.bound_figures(QUAY.articles[0].text)]
+    assert got == [(3.0, "bicycl", ""), (9.0, "van", ""), (2.0, "", "part"), (12.0, "", "whole")]

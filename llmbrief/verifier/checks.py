@@ -27,8 +27,10 @@ from .lexicon import (
 )
 
 __all__ = [
+    "BoundFigure",
     "Quantity",
     "antonym_clash",
+    "bound_figures",
     "dates",
     "hedges",
     "lone_opener",
@@ -252,6 +254,46 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "a second time", "last week": too often not an ordinal of a fact
         value = float(_ORDINALS[tok]) if tok in _ORDINALS else float(re.sub(r"\D", "", tok))
         out.append(Quantity(value=value, unit="ord", text=m.group(0)))
+    return tuple(out)
+
+
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|" + _NUMWORD + r")\s+of\s+(?:its|the|their|his|her|our)\s+$", re.IGNORECASE
+)
+# "11 euros for cars", "3 crowns each for bicycles" (a unit word the figure did not take in)
+_FOR_WHAT = re.compile(
+    r"(?:\s+[A-Za-z]+)?(?:\s+each)?\s+for\s+(?:(?:a|an|the|each|every)\s+)?([A-Za-z]+)"
+)
+
+
+@dataclass(frozen=True)
+class BoundFigure:
+    """A figure with what it is said for (the stem of ``cars`` in "11 euros for cars", ""
+    if nothing), and ``part`` / ``whole`` when it is one of a partitive: "14 of the cables"
+    (a part), "two of its 14 cables" (14: the whole)."""
+
+    quantity: Quantity
+    noun: str
+    how: str
+
+
+@lru_cache(maxsize=1024)
+def bound_figures(text: str) -> tuple[BoundFigure, ...]:
+    """Every figure of ``text`` with what it is said for (see :class:`BoundFigure`)."""
+    if not has_number(text):
+        return ()
+    out = []
+    for m in _quantity_matches(text):
+        found = quantities(m.group(0).strip())
+        if not found:
+            continue
+        how = ""
+        if re.match(r"\s+of\b", text[m.end() :]):
+            how = "part"
+        elif _WHOLE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            how = "whole"
+        what = _FOR_WHAT.match(text, m.end())
+        out.append(BoundFigure(found[0], stem(what.group(1).lower()) if what else "", how))
     return tuple(out)
 
 

@@ -135,7 +135,14 @@ def hard_checks(
                 )
             elif chosen:
                 start("figure_context")
-                if not _figure_in_context(q, facts, arts, chosen):
+                other = _bound_elsewhere(q, facts.text, arts)
+                if other:
+                    yield (
+                        "figure_context",
+                        f'number "{q.text}" {other} in {cited}',
+                        _claim_span(facts.text, q.text),
+                    )
+                elif not _figure_in_context(q, facts, arts, chosen):
                     yield (
                         "figure_context",
                         f'number "{q.text}" is not where the evidence is in {cited}',
@@ -381,6 +388,38 @@ def _figure_in_context(
     # place a "25 percent premium over Pellham's close"
     names = {s for n in facts.names for s in content_stems(n)}
     return _placed(_clause_context(facts.text, q.text, host=True) - names, has, arts, chosen)
+
+
+def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> str:
+    """How the cited text binds the claim's figure otherwise ("" when it does not): what the
+    claim says it for, the sources say another figure of its kind for, and this one for
+    something else ("11 euros for cars" where they say "4 euros for cars and 11 euros for
+    lorries"); or the claim makes it a part ("14 of the cables") where the sources make it
+    only the whole ("two of its 14 cables")."""
+    at = text.find(q.text)
+    if at < 0 or not _BOUND_HINT.match(text, at + len(q.text)):
+        return ""  # most figures are said for nothing: neither claim nor articles need reading
+    mine = [
+        b for b in checks.bound_figures(text) if b.quantity == q and (b.noun or b.how == "part")
+    ]
+    if not mine:
+        return ""  # most figures are said for nothing: the articles need not be read
+    theirs = [b for a in arts for b in checks.bound_figures(a.text)]
+    same = [b for b in theirs if q.matches(b.quantity)]
+    if not same:
+        return ""
+    for b in mine:
+        if b.how == "part" and all(x.how == "whole" for x in same):
+            return "is a part in the claim, the whole in the evidence"
+        if not b.noun or any(x.noun == b.noun for x in same) or not any(x.noun for x in same):
+            continue
+        for x in theirs:
+            if x.noun == b.noun and x.quantity.unit == q.unit and not q.matches(x.quantity):
+                return f'is not what the evidence gives for it ("{x.quantity.text}")'
+    return ""
+
+
+_BOUND_HINT = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s+each)?\s+(?:for|of)\b", re.IGNORECASE)
 
 
 def _date_in_context(
