@@ -70,6 +70,7 @@ _CLAUSE_OPENERS = frozenset(_DATA["clause_openers"].split())
 _REPORTING = frozenset(_DATA["reporting"].split()) | {"that"}
 _MODIFIER_OPENERS = frozenset(_DATA["modifier_openers"].split())
 _SUBJECT_PRONOUNS = frozenset(_DATA["subject_pronouns"].split())
+_PREDICATE_OPENERS = frozenset(_DATA["predicate_openers"].split())
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d+")
 
@@ -339,6 +340,8 @@ class _Reader:
                 continue  # runs of two cited articles: synthesis, not a splice
             if self.claim[b.start] in _MODIFIER_OPENERS:
                 continue  # "on Thursday", "in New York": a detail of the same event, told apart
+            if _PREDICATE_OPENERS.intersection(self.claim[b.start - 1 : b.start + 1]):
+                continue  # "the Spaniard | has been in fine form": a subject and its predicate
             # another cut of the same words that places both halves together, or that falls at
             # a clause's start between two copied halves, answers for the claim
             if any(self._answered(a, cut, b) for cut in range(a.start + 1, b.end)):
