@@ -176,3 +176,42 @@ def test_a_figure_is_bound_to_what_it_is_said_for(claim: str, verdict: str) -> N
 def test_bound_figures() -> None:
     got = [(b.quantity.value, b.noun, b.how) for b in checks.bound_figures(QUAY.articles[0].text)]
     assert got == [(3.0, "bicycl", ""), (9.0, "van", ""), (2.0, "", "part"), (12.0, "", "whole")]
+
+
+LAKE = Cluster(
+    cluster_id="lake",
+    articles=[
+        Article(
+            id="l1",
+            title="Lake",
+            text=(
+                "Lake Orrin covers about 212 square kilometres. In 2019 the water board banned "
+                "motorboats on the lake. The new jetty is expected to open next summer, the board "
+                "said."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Lake Orrin covers roughly 212 km² [l1].",
+        # "not allowed" says what "banned" says
+        "Motorboats have not been allowed on the lake since 2019 [l1].",
+        # a claim as unsure as its source
+        "The board expects the new jetty to open next summer [l1].",
+    ],
+)
+def test_paraphrase_of_a_unit_a_ban_or_an_expectation_passes(claim: str) -> None:
+    c = verify(LAKE, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+
+
+def test_a_negation_word_opening_a_claim_is_no_name() -> None:
+    c = verify(LAKE, "Nobody may use motorboats on the lake since 2019 [l1].").claims[0]
+    assert not any("Nobody" in r for r in c.reasons), c.reasons
+    # "allowed" against "banned" without the negation is still a swap
+    c = verify(LAKE, "In 2019 the water board allowed motorboats on the lake [l1].").claims[0]
+    assert "opposites" in [x.name for x in c.checks if x.fired], c.reasons

@@ -538,8 +538,8 @@ def antonym_clash(
     out = []
     for i, s in enumerate(claim_toks):
         opposite_of = _opposites_of(s)
-        if not opposite_of:
-            continue
+        if not opposite_of or _negated_at(claim_toks, i):
+            continue  # "not allowed" says what "banned" says
         near_claim = _context(claim_toks, i)
         wider_need = 2 if s in wider_set else 1
         for toks, pool, need in (

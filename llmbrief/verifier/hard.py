@@ -647,23 +647,24 @@ def _negated_clause(
 def _denies_window(text: str, chosen: list[Window]) -> bool:
     """Whether a negation of the claim denies something the evidence window may state.
 
-    "without" describes a manner that sources often state in a word of their own ("cross
-    without paying" where the source says "cross free"): it denies only a word the window
-    writes. Any other cue ("not", "refused") denies the clause it stands in."""
-    window: set[str] | None = None
+    A negated word whose opposite the window writes agrees with it ("not allowed" where
+    it says "banned"). "without" describes a manner that sources often state in a word of
+    their own ("cross without paying" where the source says "cross free"): it denies only
+    a word the window writes. Any other cue ("not", "refused") denies its clause."""
     scopes = [c.scope for c in checks.clauses(text) if c.scope is not None]
     if not scopes:
         return True  # a cue the clauses did not place: read as before, a denial
+    window: set[str] = set()
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            window |= sent.stems
+    mine = set(content_stems(text))  # an opposite the claim writes too is no paraphrase
     for a, b in scopes:
         scoped = text[a:b]
-        if not _WITHOUT.match(scoped):
-            return True
-        if window is None:
-            window = set()
-            for art, first, last, _ in chosen:
-                for sent in art.sentences[first : last + 1]:
-                    window |= sent.stems
-        if not window.isdisjoint(content_stems(scoped)):
+        stems = content_stems(scoped)
+        if not window.isdisjoint(checks.opposite_words(stems) - mine):
+            continue  # "not allowed" where the evidence says "banned": the same
+        if not _WITHOUT.match(scoped) or not window.isdisjoint(stems):
             return True
     return False
 
