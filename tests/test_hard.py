@@ -215,3 +215,41 @@ def test_a_negation_word_opening_a_claim_is_no_name() -> None:
     # "allowed" against "banned" without the negation is still a swap
     c = verify(LAKE, "In 2019 the water board allowed motorboats on the lake [l1].").claims[0]
     assert "opposites" in [x.name for x in c.checks if x.fired], c.reasons
+
+
+STRIKE = Cluster(
+    cluster_id="strike",
+    articles=[
+        Article(
+            id="s1",
+            title="Strike",
+            text=(
+                "About 900 tram drivers in Orsund walked out on Monday in a strike due to last "
+                "48 hours. Transport minister Lena Falk said the city could not afford more "
+                "than 4%. The World Transit Union backed the drivers."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Orsund tram drivers began a two-day strike on Monday [s1].",
+        "Lena Falk said the city cannot afford more than 4% [s1].",
+        "The WTU's members backed the Orsund tram drivers [s1].",
+    ],
+)
+def test_a_duration_a_past_cannot_and_a_possessive_acronym_pass(claim: str) -> None:
+    c = verify(STRIKE, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+
+
+def test_durations_match_across_units_of_one_scale() -> None:
+    two_days, hours, weeks = (checks.quantities(t)[0] for t in ("two days", "48 hours", "2 weeks"))
+    assert two_days.matches(hours) and hours.matches(two_days)
+    assert not two_days.matches(weeks)
+    assert [(q.value, q.unit) for q in checks.equivalents(two_days)] == [(48.0, "hour")]
+    c = verify(STRIKE, "Orsund tram drivers began a three-day strike on Monday [s1].").claims[0]
+    assert c.verdict == "unsupported"

@@ -32,6 +32,7 @@ __all__ = [
     "antonym_clash",
     "bound_figures",
     "dates",
+    "equivalents",
     "hedges",
     "lone_opener",
     "names",
@@ -92,6 +93,10 @@ class Quantity:
         any unit (``22`` vs ``22 provinces``); a claim unit must be in the source, except money
         against a bare large figure (``$10 billion`` vs ``10 billion``).
         """
+        if self.unit != other.unit and self.unit in _DURATIONS and other.unit in _DURATIONS:
+            # "a two-day strike" is a "48-hour" one: durations of one scale, in hours or months
+            (ka, sa), (kb, sb) = _DURATIONS[self.unit], _DURATIONS[other.unit]
+            return ka == kb and abs(self.value * sa - other.value * sb) <= 1e-9 * self.value * sa
         if self.unit == "magnitude":  # "billions" is any figure in the billions
             if other.unit == "magnitude":
                 return self.value == other.value
@@ -105,6 +110,30 @@ class Quantity:
             return False
         a, b = self.value, other.value
         return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+#: Durations that convert exactly: (scale, size in its smallest unit).
+_DURATIONS = {
+    "hour": ("hours", 1),
+    "day": ("hours", 24),
+    "week": ("hours", 168),
+    "month": ("months", 1),
+    "year": ("months", 12),
+}
+
+
+def equivalents(q: Quantity) -> tuple[Quantity, ...]:
+    """The same duration in the other units of its scale, where it is a whole number of
+    them ("two days": "48 hours"; "18 months": "1.5 years" is not whole, left out)."""
+    if q.unit not in _DURATIONS:
+        return ()
+    scale, size = _DURATIONS[q.unit]
+    out = []
+    for unit, (k, n) in _DURATIONS.items():
+        value = q.value * size / n
+        if k == scale and unit != q.unit and value >= 1 and value == int(value):
+            out.append(Quantity(value=value, unit=unit, text=q.text))
+    return tuple(out)
 
 
 def _word_number(token: str) -> float | None:

@@ -127,7 +127,11 @@ def hard_checks(
         # the window's sentences first: a figure of the claim is most often there
         window = {id(art): range(f, t + 1) for art, f, t, _ in chosen}
         for q in claim_q:
-            if not any(a.holds(q, window.get(id(a), range(0))) for a in arts):
+            if not any(
+                a.holds(x, window.get(id(a), range(0)))
+                for x in (q, *checks.equivalents(q))
+                for a in arts
+            ):
                 yield (
                     "figures",
                     f'number "{q.text}" not found in {cited}',
@@ -465,6 +469,8 @@ _SUBORDINATE = re.compile(
 def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
     """What the article writes for the claim's name when one abbreviates the other: "World
     Health Organization" for "WHO", "WHO" for "World Health Organization" ("" if neither)."""
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]  # "the IMF's managing director"
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         return art.acronyms.get(name, "")
     for m in CAPS_PHRASE.finditer(claim_text):
@@ -723,6 +729,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
+        if cue == "could" and window_text.startswith(" not", m.end(1)):
+            continue  # "could not afford": what "cannot" says in the past, no possibility
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
