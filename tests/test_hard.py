@@ -253,3 +253,25 @@ def test_durations_match_across_units_of_one_scale() -> None:
     assert [(q.value, q.unit) for q in checks.equivalents(two_days)] == [(48.0, "hour")]
     c = verify(STRIKE, "Orsund tram drivers began a three-day strike on Monday [s1].").claims[0]
     assert c.verdict == "unsupported"
+
+
+def test_an_acronym_covers_the_name_it_stands_for() -> None:
+    fund = Cluster(
+        cluster_id="fund",
+        articles=[
+            Article(
+                id="f1",
+                title="Fund",
+                text=(
+                    "The Northern Development Bank said on Tuesday it expects Orsund's "
+                    "economy to grow 2.4% in 2026, up from 1.9% this year."
+                ),
+            )
+        ],
+    )
+    claim = "The NDB forecasts 2.4% growth for Orsund in 2026 [f1]."
+    c = verify(fund, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+    # an acronym the article does not spell out is still missing
+    claim = "The NRB forecasts 2.4% growth for Orsund in 2026 [f1]."
+    assert verify(fund, claim).claims[0].verdict == "unsupported"

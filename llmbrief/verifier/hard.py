@@ -31,7 +31,7 @@ from .relations import (
 )
 from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
 
-__all__ = ["ClaimFacts", "Finding", "claim_facts", "claim_parts", "hard_checks"]
+__all__ = ["ClaimFacts", "Finding", "abbreviated", "claim_facts", "claim_parts", "hard_checks"]
 
 # (check name, reason, spans it looked at)
 Finding = tuple[str, str, list[Span]]
@@ -82,6 +82,20 @@ def claim_facts(claim_text: str) -> ClaimFacts:
         modality=checks.claim_modality(claim_text),
         key=_flat(claim_text),
     )
+
+
+def abbreviated(facts: ClaimFacts, remaining: set[str], arts: list[IndexedArticle]) -> set[str]:
+    """Stems of the claim's names (of ``remaining``) that a cited article writes as their
+    acronym or in full: "IMF" where it says "International Monetary Fund", or the other way
+    round. The words are the article's, abbreviated; the name check places them."""
+    if not remaining or not facts.names:
+        return set()
+    out: set[str] = set()
+    for name in facts.names:
+        stems = set(content_stems(name)) & remaining
+        if stems and any(_acronym_of(name, facts.text, a) for a in arts):
+            out |= stems
+    return out
 
 
 def _date_span(text: str, date: str) -> list[Span]:

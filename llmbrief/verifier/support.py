@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..citations import sentence_spans, strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
-from .hard import claim_facts, claim_parts, hard_checks
+from .hard import abbreviated, claim_facts, claim_parts, hard_checks
 from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, significand
@@ -369,6 +369,10 @@ class ClusterIndex:
         weights = self._weights(claim)
         total = sum(weights.values()) or 1
         chosen, remaining, coverage = self._cover(claim, weights, arts)
+        short = abbreviated(facts, remaining, arts)  # "IMF" for "International Monetary Fund"
+        if short:
+            remaining -= short
+            coverage = max(0.0, 1.0 - _weight(weights, remaining) / total)
         if quick and coverage < min_support:
             return SupportResult(False, round(coverage, 3), reasons=["coverage"])
         used = {a.id for a, *_ in chosen}
