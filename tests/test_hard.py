@@ -275,3 +275,36 @@ def test_an_acronym_covers_the_name_it_stands_for() -> None:
     # an acronym the article does not spell out is still missing
     claim = "The NRB forecasts 2.4% growth for Orsund in 2026 [f1]."
     assert verify(fund, claim).claims[0].verdict == "unsupported"
+
+
+FIRE = Cluster(
+    cluster_id="fire",
+    articles=[
+        Article(
+            id="w1",
+            title="Warehouse fire",
+            text=(
+                "A fire at a paint warehouse in Lisk forced 300 residents from their homes on "
+                "Friday. No injuries were reported. The owner, Marvik, said it did not yet know "
+                "what caused the fire."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "No one was injured in the Lisk warehouse fire [w1].",
+        "The cause of the Lisk warehouse fire is still unknown, Marvik said [w1].",
+    ],
+)
+def test_a_denial_said_in_other_words_agrees(claim: str) -> None:
+    c = verify(FIRE, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+
+
+def test_a_denial_of_what_the_evidence_states_is_still_caught() -> None:
+    c = verify(FIRE, "The fire did not force residents from their homes [w1].").claims[0]
+    assert "negation" in [x.name for x in c.checks if x.fired], c.reasons

@@ -27,6 +27,7 @@ from .lexicon import (
 )
 
 __all__ = [
+    "NEGATION_CUES",
     "BoundFigure",
     "Quantity",
     "antonym_clash",
@@ -469,6 +470,8 @@ def quotes(text: str) -> list[str]:
 
 
 _NEGATION_CUES = data_lines("negations.txt")
+#: The negation and denial cues ("not", "never", "denied", "failed to").
+NEGATION_CUES = tuple(_NEGATION_CUES)
 # exceptions: "not only", "no longer" (a change, read by the opposites check), "No. 3"; and
 # idioms that bound or stress what they govern, never deny it: "no more than 44 per cent"
 # (at most), "no fewer than" (at least), "was no exception" (too), "none other than",

@@ -279,7 +279,12 @@ def hard_checks(
     )
     start("negation")
     claim_neg = facts.negations > 0
-    if claim_neg and _denies_window(facts.text, chosen) and not _negated_sentences(chosen, claim):
+    if (
+        claim_neg
+        and _denies_window(facts.text, chosen)
+        and not _negated_sentences(chosen, claim)
+        and not _same_denial(facts.text, chosen)
+    ):
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
         denied = _negated_clause(chosen, claim)
@@ -655,6 +660,8 @@ def _negated_clause(
             for clause, stems, scoped in sent.clauses:
                 mine = stems & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
+                    if checks.opposite_words(list(_governed(art.text, clause))) & claim:
+                        continue  # "unknown" where it says "did not know": the same denial
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
@@ -662,6 +669,40 @@ def _negated_clause(
         if not any(mine <= other for other in plain):
             return art, clause
     return None
+
+
+def _governed(text: str, clause: checks.Clause) -> set[str]:
+    """The word a negation governs: the first content word after its cue (every word of
+    the clause when the cue ends it: "..., which it did not")."""
+    assert clause.scope is not None
+    s, e = clause.scope
+    if s == clause.start and e == clause.end and not checks.negations(text[s : s + 12]):
+        return set(content_stems(text[s:e]))
+    toks = words(text[s:e])[1:]
+    for t in toks:
+        st = content_stems(t)
+        if st:
+            return set(st)
+    return set()
+
+
+def _same_denial(text: str, chosen: list[Window]) -> bool:
+    """Whether a negated clause of the window denies the word the claim's negation denies
+    ("No one was injured" where it says "No injuries were reported")."""
+    denied: set[str] = set()
+    for c in checks.clauses(text):
+        if c.scope is not None:
+            denied |= _governed(text, c)
+    if not denied:
+        return False
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            if not sent.negations or denied.isdisjoint(sent.stems):
+                continue
+            for clause, _, _ in sent.clauses:
+                if clause.negated and not denied.isdisjoint(_governed(art.text, clause)):
+                    return True
+    return False
 
 
 def _denies_window(text: str, chosen: list[Window]) -> bool:
@@ -694,12 +735,19 @@ _WITHOUT = re.compile(r"without\b", re.IGNORECASE)
 
 def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
     """Whether a window sentence that carries the claim's words (two or more, or the one
-    of a claim of one: "but neither will be disciplined") is negated."""
+    of a claim of one: "but neither will be disciplined") is negated. The negation words
+    themselves are not among them: a "not" in both says nothing of what is denied."""
+    claim = claim - _NEGATION_STEMS
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
             if sent.negations and len(sent.stems & claim) >= min(2, len(claim)):
                 return True
     return False
+
+
+_NEGATION_STEMS = frozenset(
+    stem(w) for cue in checks.NEGATION_CUES for w in cue.split() if w not in STOPWORDS
+)
 
 
 # the cue, its verb, and the word after the verb unless that is a name: "could cut Israeli
