@@ -15,7 +15,11 @@ from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
 from .conftest import ROOT, SEEDS
 
 CHIPS = load_cluster(SEEDS / "china-chips.json")
-BRIEFS = sorted((ROOT / "evals" / "briefs").glob("*.expected.json"))
+# the three first hand-made briefs; the whole folder is measured by eval verifier
+BRIEFS = [
+    ROOT / "evals" / "briefs" / f"{name}.expected.json"
+    for name in ("aurora-lander-planted", "carrow-port-strike-paraphrase", "china-chips-planted")
+]
 
 
 def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
