@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,7 @@ import pytest
 from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
 from llmbrief.citations import parse_sentence
 from llmbrief.evals import evaluate_verifier, load_cases
+from llmbrief.evals.briefs import BriefCase, evaluate_briefs, load_brief_set
 from llmbrief.evals.verifier import Case, labelled_claim
 from llmbrief.load import load_brief
 from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
@@ -15,11 +15,15 @@ from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
 from .conftest import ROOT, SEEDS
 
 CHIPS = load_cluster(SEEDS / "china-chips.json")
-# the three first hand-made briefs; the whole folder is measured by eval verifier
-BRIEFS = [
-    ROOT / "evals" / "briefs" / f"{name}.expected.json"
-    for name in ("aurora-lander-planted", "carrow-port-strike-paraphrase", "china-chips-planted")
-]
+BRIEF_SET = load_brief_set(ROOT / "evals" / "briefs")
+#: Floors of the hand-made brief set at the committed verifier (eval verifier evals/briefs):
+#: 137 of 153 verdicts exact, 5 of 99 supported sentences flagged. The claim-level misses
+#: (restated figures, opposites no list knows, added details) are the verifier's limits, listed
+#: by ``--errors``; these floors keep what it gets right.
+BRIEFS_EXACT_FLOOR = 0.89
+BRIEFS_FLAGGED_CEILING = 0.06
+#: Verdicts that need no reading of meaning: a citation of no article, a sentence without one.
+ALWAYS_EXACT = ("unknown_id", "uncited")
 
 
 def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
@@ -31,15 +35,22 @@ def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
     assert report.score == 0.75 and not report.ok
 
 
-@pytest.mark.parametrize("expected", BRIEFS, ids=[p.stem for p in BRIEFS])
-def test_planted_briefs_get_exact_verdicts(expected: Path) -> None:
-    spec = json.loads(expected.read_text())
-    cluster = load_cluster(ROOT / spec["cluster"])
-    brief = load_brief(expected.with_name(expected.name.replace(".expected.json", ".txt")), cluster)
-    report = Verifier(cluster).claims(brief.claims)
-    assert [c.verdict for c in report.claims] == spec["verdicts"]
-    for index, ids in spec.get("suggested", {}).items():
-        assert report.claims[int(index)].suggested_ids[: len(ids)] == ids
+def test_hand_made_briefs_hold_their_floors() -> None:
+    result = evaluate_briefs(BRIEF_SET)
+    assert result.n >= 150 and result.supported >= 90
+    rate = result.exact_rate
+    assert rate is not None and rate >= BRIEFS_EXACT_FLOOR, result.errors
+    assert result.supported_flagged / result.supported <= BRIEFS_FLAGGED_CEILING, result.errors
+    # a misattributed sentence found as such points at an article that does support it
+    assert result.suggested_right == result.confusion["misattributed"]["misattributed"]
+
+
+@pytest.mark.parametrize("case", BRIEF_SET, ids=[c.name for c in BRIEF_SET])
+def test_unknown_ids_and_uncited_sentences_are_always_exact(case: BriefCase) -> None:
+    report = Verifier(case.cluster).claims(case.claims)
+    for claim, want in zip(report.claims, case.verdicts, strict=True):
+        if want in ALWAYS_EXACT or claim.verdict in ALWAYS_EXACT:
+            assert claim.verdict == want, (claim.index, claim.text)
 
 
 def test_evidence_offsets_point_into_the_article() -> None:
