@@ -17,11 +17,11 @@ from .conftest import ROOT, SEEDS
 CHIPS = load_cluster(SEEDS / "china-chips.json")
 BRIEF_SET = load_brief_set(ROOT / "evals" / "briefs")
 #: Floors of the hand-made brief set at the committed verifier (eval verifier evals/briefs):
-#: 137 of 153 verdicts exact, 5 of 99 supported sentences flagged. The claim-level misses
+#: 138 of 153 verdicts exact, 4 of 99 supported sentences flagged. The claim-level misses
 #: (restated figures, opposites no list knows, added details) are the verifier's limits, listed
 #: by ``--errors``; these floors keep what it gets right.
 BRIEFS_EXACT_FLOOR = 0.89
-BRIEFS_FLAGGED_CEILING = 0.06
+BRIEFS_FLAGGED_CEILING = 0.05
 #: Verdicts that need no reading of meaning: a citation of no article, a sentence without one.
 ALWAYS_EXACT = ("unknown_id", "uncited")
 
@@ -51,6 +51,25 @@ def test_unknown_ids_and_uncited_sentences_are_always_exact(case: BriefCase) -> 
     for claim, want in zip(report.claims, case.verdicts, strict=True):
         if want in ALWAYS_EXACT or claim.verdict in ALWAYS_EXACT:
             assert claim.verdict == want, (claim.index, claim.text)
+
+
+def test_a_claim_its_citation_clearly_supports_is_not_misattributed_for_closer_wording() -> None:
+    metro = load_cluster(ROOT / "evals" / "clusters" / "metro-line-four.json")
+    c = verify(
+        metro,
+        "Northgate's metro Line 4 opened to passengers on Sunday, giving the airport its first "
+        "direct rail link to the city centre [m4-01].",
+    ).claims[0]
+    assert c.verdict == "supported", c.reasons
+    elsewhere = [k for k in c.checks if k.name == "elsewhere"]
+    assert elsewhere and not elsewhere[0].fired and "clearly" in elsewhere[0].detail
+    # one its citation barely carries, whose fact another article states, still is
+    c = verify(
+        CHIPS,
+        "Beijing has urged local governments to treat semiconductors as a national security "
+        "matter [33059].",
+    ).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids[:1] == ["51155"], c.reasons
 
 
 def test_evidence_offsets_point_into_the_article() -> None:
