@@ -58,6 +58,9 @@ def test_a_folder_of_briefs_is_a_brief_set(briefs: Path) -> None:
     assert block["found"]["uncited"] == {"expected": 1, "found": 1}
     assert block["suggested_right"] == 1
     assert block["confusion"]["misattributed"]["misattributed"] == 1
+    assert block["by_brief"] == {
+        "museum": {"n": 3, "exact": 3, "supported": 1, "supported_flagged": 0}
+    }
 
 
 def test_text_report_and_errors_name_the_brief_and_sentence(briefs: Path) -> None:

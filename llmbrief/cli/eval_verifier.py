@@ -322,6 +322,13 @@ def _briefs_text(name: str, path: str, r: BriefSetResult, errors: bool) -> str:
     lines.append("  " + " " * w + "".join(f"{v:>15}" for v in verdicts))
     for v in verdicts:
         lines.append(f"  {v.ljust(w)}" + "".join(f"{r.confusion[v][g]:>15}" for g in verdicts))
+    lines += ["", "  by brief (exact of sentences; supported flagged of supported)"]
+    w = max(len(b) for b in r.by_brief)
+    for brief, t in r.by_brief.items():
+        lines.append(
+            f"  {brief.ljust(w)}  {t['exact']:>3} of {t['n']:<3}  "
+            f"{t['supported_flagged']:>2} of {t['supported']}"
+        )
     if errors:
         lines += ["", f"misjudged in {name}: {len(r.errors)}"]
         for e in r.errors:

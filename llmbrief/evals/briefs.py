@@ -46,6 +46,7 @@ EXPECTED_SUFFIX = ".expected.json"
 SLIPS = ("misattributed", "unknown_id", "uncited", "unsupported")
 
 Progress = Callable[[int, int], None]
+_TALLY = ("n", "exact", "supported", "supported_flagged")
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ class BriefSetResult:
     seconds: float
     errors: list[dict[str, Any]] = field(default_factory=list)
     min_support: float | None = None
+    #: per brief (in name order): sentences, exact, supported, supported_flagged
+    by_brief: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def exact_rate(self) -> float | None:
@@ -214,6 +217,7 @@ class BriefSetResult:
             "found": self.found(),
             "suggested_right": self.suggested_right,
             "confusion": self.confusion,
+            "by_brief": self.by_brief,
             "claims_per_second": round(self.n / self.seconds, 1) if self.seconds else 0.0,
         }
         if self.min_support is not None:
@@ -246,6 +250,7 @@ def evaluate_briefs(
     seconds = 0.0
     errors: list[dict[str, Any]] = []
     verifiers: dict[int, Verifier] = {}
+    by_brief: dict[str, dict[str, int]] = {}
     for k, case in enumerate(cases):
         start = time.perf_counter()
         verifier = verifiers.get(id(case.cluster))
@@ -253,9 +258,14 @@ def evaluate_briefs(
             verifier = verifiers[id(case.cluster)] = Verifier(case.cluster, min_support=strictness)
         report = verifier.claims(case.claims)
         seconds += time.perf_counter() - start
+        tally = by_brief[case.name] = dict.fromkeys(_TALLY, 0)
         for claim, want in zip(report.claims, case.verdicts, strict=True):
             got = claim.verdict
             confusion[want][got] += 1
+            tally["n"] += 1
+            tally["exact"] += got == want
+            tally["supported"] += want == "supported"
+            tally["supported_flagged"] += want == "supported" and got != want
             i = claim.index
             good_ids = case.suggested.get(i, [])
             missed = False
@@ -293,4 +303,5 @@ def evaluate_briefs(
         seconds=seconds,
         errors=errors,
         min_support=min_support,
+        by_brief=by_brief,
     )
