@@ -17,10 +17,10 @@ from .conftest import ROOT, SEEDS
 CHIPS = load_cluster(SEEDS / "china-chips.json")
 BRIEF_SET = load_brief_set(ROOT / "evals" / "briefs")
 #: Floors of the hand-made brief set at the committed verifier (eval verifier evals/briefs):
-#: 170 of 193 verdicts exact, 6 of 123 supported sentences flagged (the target is 1 in 20).
+#: 174 of 193 verdicts exact, 6 of 123 supported sentences flagged (the target is 1 in 20).
 #: The claim-level misses (restated figures, opposites no list knows, added details) are the
 #: verifier's limits, listed by ``--errors``; these floors keep what it gets right.
-BRIEFS_EXACT_FLOOR = 0.88
+BRIEFS_EXACT_FLOOR = 0.89
 BRIEFS_FLAGGED_CEILING = 0.05
 #: Verdicts that need no reading of meaning: a citation of no article, a sentence without one.
 ALWAYS_EXACT = ("unknown_id", "uncited")
@@ -579,3 +579,36 @@ def test_a_hedged_subject_is_not_stated_surely() -> None:
     assert [x.name for x in bad.checks if x.fired] == ["hedges"], bad.reasons
     hedged = "Inspectors said the ice may have caused Tuesday's derailment near Orlund [c1]."
     assert verify(crash, hedged).claims[0].verdict == "supported"
+
+
+AURORA = load_cluster(ROOT / "evals" / "clusters" / "aurora-lander.json")
+
+
+def test_two_articles_facts_citing_one_are_misattributed_and_retarget_cites_both() -> None:
+    text = (
+        "The lander lost contact with Earth for about three hours on Saturday, and the agency "
+        "said it would publish its data within six months."
+    )
+    report = Verifier(AURORA).brief(_brief([Sentence(text=text, citations=["9004"])]))
+    c = report.claims[0]
+    assert c.verdict == "misattributed", c.reasons
+    assert c.suggested_ids == ["9005", "9004"]
+    assert "supported once [9005] is cited too" in c.reasons
+    fixed, _ = repair([Sentence(text=text, citations=["9004"])], report, "retarget")
+    assert Verifier(AURORA).brief(_brief(fixed)).ok
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # one statement: the speaker from one article, the words from another
+        "Mission director Ingrid Solberg described the finding as exciting but not yet proof "
+        "[9005].",
+        # two statements, but a figure no article states
+        "The lander lost contact with Earth for about three hours on Saturday, and the agency "
+        "said it would publish its data within nine months [9004].",
+    ],
+)
+def test_a_swap_or_a_wrong_figure_is_not_completed_by_another_article(claim: str) -> None:
+    c = verify(AURORA, claim).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
