@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
 from llmbrief.citations import sentence_spans
-from llmbrief.verifier import ClusterIndex, checks
+from llmbrief.verifier import ClusterIndex, checks, hard
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -275,3 +275,99 @@ def test_normalisation_skips_an_edit_only_when_its_pattern_cannot_match(pieces: 
 def test_the_memo_stems_a_token_as_content_stems_does(token: str) -> None:
     for t in (token, token + "2", "2" + token):
         assert StemMemo()[t] == tuple(content_stems(t, [t])), t
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_what_a_sentence_states_its_article_holds(seed: int) -> None:
+    # the hard checks take a figure or date of the evidence window as held and placed
+    rng = random.Random(seed)
+    art = _index([_article(rng, rng.randint(1, 6))]).articles[0]
+    for x in art.sentences:
+        for d in x.dates:
+            assert art.holds_date(d), (d, art.text)
+        for q in x.quantities:
+            assert art.holds(q), (q, art.text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He",
+                " ",
+                "said",
+                "not",
+                "No",
+                "no",
+                ". ",
+                "3",
+                ", ",
+                "never",
+                "-",
+                "before",
+                "didn't",
+                "can’t",
+                "disputed",
+                "Dismissed",
+                "that",
+                "which",
+                "only",
+                "; ",
+                "nothing",
+                "knot",
+                "(",
+                "yet to",
+                "fail",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_a_text_said_to_negate_nothing_has_no_negated_clause(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not checks.may_negate(text):
+        assert not any(c.negated for c in checks.clauses(text)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "It",
+                " ",
+                "MAY",
+                "may",
+                "could",
+                "Might",
+                "will",
+                "plans",
+                "to",
+                "be",
+                "is",
+                "due",
+                "expected",
+                "ſ",
+                "rise",
+                "The",
+                "fog",
+                "ſet",
+                "set",
+                "é",
+                ",",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_hedge_cues_are_skipped_only_when_ascii_text_cannot_hold_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not text.isascii():
+        return
+    low = text.lower()
+    if not any(c in low for c in hard._EVIDENCE_CUES):
+        assert hard._HEDGE_NEAR.search(text) is None, text
+    if "may" not in low and "might" not in low and "could" not in low:
+        assert hard._SUBJECT_HEDGE.search(text) is None, text

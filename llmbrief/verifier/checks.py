@@ -628,6 +628,21 @@ def clauses(text: str) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+def may_negate(text: str) -> bool:
+    """Whether a clause of ``text`` may be negated: False only when :func:`clauses` finds no
+    negated clause in it, read without splitting it (no negation cue starts a word of it,
+    no "n't", no denial verb; a clause is a piece of the text cut at non-letters).
+
+    Keep it in step with :func:`clauses` and :func:`negations`.
+    """
+    return (
+        "n't" in text
+        or "n’t" in text
+        or _has_any(text, _NEG_HEADS)
+        or _DENIAL.search(text) is not None
+    )
+
+
 def claim_modality(text: str) -> int:
     """The strongest modality a claim states anything with (0 a fact, 1 a plan, 2 a maybe)."""
     return max((modal_level(h) for h in hedges(text)), default=0)
