@@ -258,6 +258,11 @@ def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: lis
                 "Ab",
                 "www.",
                 "000",
+                "!",
+                "?",
+                "-RRB-",
+                '"',
+                "UNK ",
             ]
         ),
         max_size=14,
