@@ -258,8 +258,6 @@ def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: lis
                 "Ab",
                 "www.",
                 "000",
-                "!",
-                "?",
                 "-RRB-",
                 '"',
                 "UNK ",
@@ -376,3 +374,67 @@ def test_hedge_cues_are_skipped_only_when_ascii_text_cannot_hold_one(pieces: lis
         assert hard._HEDGE_NEAR.search(text) is None, text
     if "may" not in low and "might" not in low and "could" not in low:
         assert hard._SUBJECT_HEDGE.search(text) is None, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "It",
+                " ",
+                "plans",
+                "to",
+                "PLANS TO",
+                "Expects",
+                "expected",
+                "is",
+                "due",
+                "will",
+                "may",
+                "set",
+                "reportedly",
+                "ſet",
+                "é",
+                ",",
+                "-",
+                "likely",
+                "would",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_hedges_skip_the_pattern_only_when_it_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    long_way = (
+        [h.lower() for h in checks._HEDGE.findall(text)]
+        if checks._has_any(text, checks._HEDGE_HEADS)
+        else []
+    )
+    assert checks.hedges(text) == long_way, text
+
+
+def test_the_first_sentence_with_every_word_is_the_best_window() -> None:
+    index = _index(
+        [
+            "Brandt said exports rose. Lindqvist spoke. Brandt said exports rose at the port. "
+            "Brandt said exports rose at the port again."
+        ]
+    )
+    claim = set(content_stems("Brandt said exports rose at the port"))
+    weights = index._weights(claim)
+    covered, first, last, stems = index._best_window(index.articles[0], claim, weights)
+    assert (covered, first, last) == (sum(weights.values()), 2, 2)
+    assert stems == index.articles[0].sentences[2].stems
+    assert index._best_window(index.articles[0], set(), weights)[1:3] == (-1, -1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Ab", "!", "?", ".", '"', "'", " ", "5", ")"]), max_size=10))
+def test_glued_sentences_are_looked_for_whatever_ends_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern, maybe = _EDIT_RULES["glue"]
+    if re.search(pattern, text):
+        assert maybe(text), text

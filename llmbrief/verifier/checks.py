@@ -384,6 +384,9 @@ _MODALITY = [
 ]
 _MODAL_LEVEL = {cue: lv for lv, _, cue in _MODALITY}
 _HEDGE_HEADS = frozenset(cue.split()[0] for _, _, cue in _MODALITY)
+_CUES_OF_HEAD: dict[str, list[str]] = {}
+for _lv, _where, _cue in _MODALITY:
+    _CUES_OF_HEAD.setdefault(_cue.split()[0], []).append(_cue.lower())
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
 
 
@@ -410,7 +413,13 @@ EVIDENCE_HEDGES = tuple(
 
 def hedges(text: str) -> list[str]:
     """Modality cues that turn a fact into a plan, a possibility or a report."""
-    if not _has_any(text, _HEDGE_HEADS):
+    low = text.lower()
+    heads = _HEDGE_HEADS.intersection(_TOKEN_SPLIT.split(low))
+    if not heads:
+        return []
+    # ASCII text holds a cue only as written, lower-cased (the pattern ignores case): the
+    # cues of the words it has are looked for first, the pattern only if one is there
+    if text.isascii() and not any(c in low for h in heads for c in _CUES_OF_HEAD[h]):
         return []
     return [h.lower() for h in _HEDGE.findall(text)]
 
@@ -487,10 +496,7 @@ def antonym_clash(
 
 def opposite_words(claim_toks: Sequence[str]) -> set[str]:
     """Every word that would say the opposite of one of the claim's (stemmed) words."""
-    out: set[str] = set()
-    for s in claim_toks:
-        out |= _opposites_of(s)
-    return out - set(claim_toks)
+    return set().union(*map(_opposites_of, claim_toks)).difference(claim_toks)
 
 
 @lru_cache(maxsize=65536)

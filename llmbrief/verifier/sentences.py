@@ -210,12 +210,14 @@ class IndexedArticle:
             return any(q.matches(o) for o in self.quantities)
         if self._digit_text is None:
             self._digit_text = self.text.replace(",", "").replace(".", "")
-            self._sentence_digits = [
-                self.text[x.start : x.end].replace(",", "").replace(".", "") for x in self.sentences
-            ]
         # a figure within rounding of q but just under it: 7339999999 for 734
-        under = str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
+        under = _under(sig)
         if sig in self._digit_text or under in self._digit_text:
+            if not self._sentence_digits:  # each sentence's digits, once some sentence has them
+                self._sentence_digits = [
+                    self.text[x.start : x.end].replace(",", "").replace(".", "")
+                    for x in self.sentences
+                ]
             for x, digits in zip(self.sentences, self._sentence_digits, strict=True):
                 if (
                     (sig in digits or under in digits)
@@ -315,10 +317,18 @@ def _numeral_significand(numeral: str) -> str:
     return numeral.replace(",", "").replace(".", "").strip("0") or "0"
 
 
+@functools.lru_cache(maxsize=4096)
 def significand(value: float) -> str | None:
     """The significant digits of a figure's value, or None when it has too many."""
     mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0") or "0"
     return mantissa if len(mantissa) <= _SIGNIFICANT else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _under(sig: str) -> str:
+    """The digits of a value just under one of significand ``sig`` (rounding may make it
+    one): ``"73399999"`` for ``"734"``."""
+    return str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
 
 
 # the words checks.quantities may read a number in: number words, ordinals, magnitudes

@@ -205,10 +205,15 @@ class ClusterIndex:
         self, art: IndexedArticle, claim: set[str], weights: dict[str, int]
     ) -> tuple[float, int, int, frozenset[str]]:
         """(covered weight, first, last sentence index, stems) of the article's best window."""
+        get = weights.__getitem__
+        # the first sentence that carries every word is the best window (no other covers
+        # more, and ties keep the first): a subset test fails at the first word it lacks
+        for si, sent in enumerate(art.sentences):
+            if claim <= sent.stems and claim:
+                return sum(map(get, claim)), si, si, sent.stems
         # a scan of the article's sentences: a few dozen small set intersections
         hits: dict[int, set[str]] = {}
         hit_weight: dict[int, int] = {}
-        get = weights.__getitem__
         for si, sent in enumerate(art.sentences):
             common = claim & sent.stems
             if common:
