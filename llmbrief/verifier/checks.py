@@ -255,6 +255,8 @@ _DAY_PARTS: dict[str, str] = _DATES["day_parts"]
 
 # a lowercase word -> its canonical date ("may" and "mar" are words first, never dates here)
 _DATE_WORD = {**_WEEKDAYS, **{m: c for m, c in _MONTH_CANON.items() if m not in ("may", "mar")}}
+# every lower-cased word :func:`dates` reads
+_DATE_TOKENS = frozenset(_WEEKDAYS) | frozenset(_MONTH_CANON)
 
 
 def date_word(word: str) -> str | None:
@@ -268,17 +270,19 @@ def dates(text: str) -> set[str]:
     A weekday with its part of the day counts as both: ``Tuesday evening`` -> ``tue`` and
     ``tue evening``.
     """
-    out = set()
+    out: set[str] = set()
     toks = words(text)
-    for i, w in enumerate(toks):
-        lw = w.lower()
+    lows = list(map(str.lower, toks))
+    if _DATE_TOKENS.isdisjoint(lows):
+        return out  # no word of a month or a day: most sentences
+    for i, lw in enumerate(lows):
         if lw in _WEEKDAYS:
             out.add(_WEEKDAYS[lw])
-            part = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            part = lows[i + 1] if i + 1 < len(lows) else ""
             if part in _DAY_PARTS:
                 out.add(f"{_WEEKDAYS[lw]} {_DAY_PARTS[part]}")  # "Tuesday evening"
-        elif lw in _MONTH_CANON and (lw != "may" or w[0] == "M") and lw != "mar":
-            if lw == "may" and w == "May" and _may_is_verb(text, w):
+        elif lw in _MONTH_CANON and (lw != "may" or toks[i][0] == "M") and lw != "mar":
+            if lw == "may" and toks[i] == "May" and _may_is_verb(text, toks[i]):
                 continue
             out.add(_MONTH_CANON[lw])
     return out
@@ -303,14 +307,15 @@ def names(text: str) -> list[str]:
     for m in _NAME_TOKEN.finditer(text):
         tok = m.group(1)
         start = m.start(1)
-        before = text[:start].rstrip()
-        sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
         low = tok.lower().strip(".")
         if low in _COMMON_CAPS or low in STOPWORDS or _numeric(low):
             continue
-        is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
-        if sentence_start and not is_code and not _looks_proper(low):
-            continue
+        if not _looks_proper(low):  # a plain word: a name unless it opens a sentence
+            before = text[:start].rstrip()
+            sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
+            is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
+            if sentence_start and not is_code:
+                continue
         out.append(tok.strip("."))
     return out
 
@@ -551,7 +556,9 @@ _CLAUSE_BREAK = re.compile(
     r"although|though|because|but|if|unless|until|after|before|since)\b)",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(data_words("denials.txt"))) + r")\b", re.IGNORECASE)
+_DENIAL_WORDS = data_words("denials.txt")
+_DENIALS_ARE_WORDS = all(w.isascii() and w.isalpha() and w.islower() for w in _DENIAL_WORDS)
+_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 
 
@@ -641,12 +648,14 @@ def may_negate(text: str) -> bool:
 
     Keep it in step with :func:`clauses` and :func:`negations`.
     """
-    return (
-        "n't" in text
-        or "n’t" in text
-        or _has_any(text, _NEG_HEADS)
-        or _DENIAL.search(text) is not None
-    )
+    if "n't" in text or "n’t" in text:
+        return True
+    heads = _TOKEN_SPLIT.split(text.lower())
+    if not _NEG_HEADS.isdisjoint(heads):
+        return True
+    if text.isascii() and _DENIALS_ARE_WORDS:  # then a denial is one of those words
+        return not _DENIAL_WORDS.isdisjoint(heads)
+    return _DENIAL.search(text) is not None
 
 
 def claim_modality(text: str) -> int:

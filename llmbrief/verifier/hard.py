@@ -63,7 +63,7 @@ def claim_parts(claim_text: str) -> tuple[str, ...]:
 def claim_facts(claim_text: str) -> ClaimFacts:
     """What the checks read from a claim (its normalised text), computed once."""
     tokens = words(claim_text)
-    toks = tuple(stem(t) for t in tokens)
+    toks = tuple(map(stem, tokens))
     return ClaimFacts(
         text=claim_text,
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),

@@ -104,7 +104,7 @@ class IndexedSentence:
     @property
     def toks(self) -> tuple[str, ...]:
         if self._toks is None:
-            self._toks = tuple(stem(t) for t in words(self.text))
+            self._toks = tuple(map(stem, words(self.text)))
         return self._toks
 
     @property

@@ -184,11 +184,22 @@ class ClusterIndex:
         #: rarity weights, computed for the stems that claims ask for
         self._idf: dict[str, float] = {}
         self._idf_unknown = math.log(1 + self._n_sentences)
+        self._last_weights: tuple[tuple[str, ...], dict[str, int]] | None = None
 
     def _weights(self, claim: AbstractSet[str]) -> dict[str, int]:
         """Rarity weights of the claim's stems as integers (millionths): integer sums are
         the same in any order, so no set's order (no hash seed) can reach a verdict."""
         return {s: round(self.idf(s) * _WEIGHT_SCALE) for s in claim}
+
+    def _claim_weights(self, stems: tuple[str, ...], claim: AbstractSet[str]) -> dict[str, int]:
+        """:meth:`_weights` of a claim's stems (``claim``, the set of ``stems``), kept for the
+        last claim: its check and the search that may follow it ask for the same. Read only."""
+        last = self._last_weights
+        if last is not None and last[0] == stems:
+            return last[1]
+        weights = self._weights(claim)
+        self._last_weights = (stems, weights)
+        return weights
 
     def idf(self, s: str) -> float:
         """Rarity weight of a stem across the cluster's sentences."""
@@ -371,7 +382,7 @@ class ClusterIndex:
             return exact
         facts = claim_facts(claim_text)
         claim = set(facts.stems)
-        weights = self._weights(claim)
+        weights = self._claim_weights(facts.stems, claim)
         total = sum(weights.values()) or 1
         chosen, remaining, coverage = self._cover(claim, weights, arts)
         if quick and coverage < min_support:
@@ -510,13 +521,16 @@ class ClusterIndex:
         # subsets some article has are made, each with its summed weight
         groups = [(anywhere, 0)]
         for i, b in enumerate(bits):
+            if not b & anywhere:
+                continue  # no article left has it: every group stays as it is
             w = weights[rare[i]]
+            nb = ~b
             split: list[tuple[int, int]] = []
             for have, total in groups:
                 yes = have & b
                 if yes:
                     split.append((yes, total + w))
-                no = have & ~b
+                no = have & nb
                 if no:
                     split.append((no, total))
             groups = split
@@ -557,7 +571,7 @@ class ClusterIndex:
                 for ai in dict.fromkeys(exact)
             )
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
-        weights = self._weights(claim)
+        weights = self._claim_weights(claim_facts(claim_text).stems, claim)
         total = sum(weights.values()) or 1
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
