@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
 from llmbrief.citations import sentence_spans
-from llmbrief.verifier import ClusterIndex, checks, hard
+from llmbrief.verifier import ClusterIndex, checks, hard, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
-from llmbrief.verifier.sentences import lower_words
+from llmbrief.verifier.sentences import article_spans, lower_words
 from llmbrief.verifier.support import _flat_of, collector_paused
 
 _PIECES = [
@@ -438,3 +438,66 @@ def test_glued_sentences_are_looked_for_whatever_ends_them(pieces: list[str]) ->
     pattern, maybe = _EDIT_RULES["glue"]
     if re.search(pattern, text):
         assert maybe(text), text
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "port",
+                " ",
+                "  ",
+                ".",
+                ". ",
+                "A",
+                "a",
+                "5",
+                "3.5",
+                "Mr",
+                "No",
+                "co",
+                "U.S",
+                "J",
+                "x",
+                "%",
+                "$",
+                "(",
+                ")",
+                '"',
+                "'",
+                "!",
+                "?",
+                "\n",
+                "[12]",
+                "…",
+                "Inc",
+                "etc",
+                "Tuesday",
+                "w12",
+                "-",
+                ",",
+                "\t",
+            ]
+        ),
+        max_size=24,
+    )
+)
+def test_an_article_is_split_as_sentence_spans_splits_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert article_spans(text) == sentence_spans(text), text
+
+
+def test_plain_prose_takes_the_fast_split_and_splits_as_sentence_spans() -> None:
+    rng = random.Random(3)
+    words_ = ["Mr", "Dr", "Inc", "etc", "co", "J", "a", "Brandt", "port", "7.4%", "$12.5", "w12"]
+    fast = 0
+    for _ in range(300):
+        text = " ".join(
+            " ".join(rng.choice(words_) for _ in range(rng.randint(1, 5))) + "."
+            for _ in range(rng.randint(1, 6))
+        )
+        fast += not sentences._SPLIT_HARD.search(text)
+        assert article_spans(text) == sentence_spans(text), text
+    assert fast > 100  # most of them took the fast path

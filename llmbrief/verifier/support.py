@@ -19,13 +19,13 @@ from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..citations import sentence_spans, strip_dateline
+from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .hard import claim_facts, claim_parts, hard_checks
 from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
-from .sentences import IndexedArticle, IndexedSentence, Window, significand
+from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
 
 __all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
 
@@ -152,7 +152,7 @@ class ClusterIndex:
             sents: list[IndexedSentence] = []
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
-            spans = sentence_spans(text)
+            spans = article_spans(text)  # sentence_spans, faster on plain prose
             tokenised = zip(spans, words_by_span(text, spans), strict=True)
             for si, ((a, b), tokens) in enumerate(tokenised):
                 chunk = text[a:b]
