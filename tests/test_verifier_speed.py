@@ -501,3 +501,52 @@ def test_plain_prose_takes_the_fast_split_and_splits_as_sentence_spans() -> None
         fast += not sentences._SPLIT_HARD.search(text)
         assert article_spans(text) == sentence_spans(text), text
     assert fast > 100  # most of them took the fast path
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "US$",
+                "us$",
+                "$",
+                "RMB",
+                "Rmb ",
+                "5",
+                "12",
+                ",000",
+                ".5",
+                " ",
+                "-",
+                "Million",
+                "MILLION",
+                "bn",
+                "BN",
+                "m",
+                "Percent",
+                "%",
+                "Twenty",
+                "one",
+                "Seven",
+                "Dozen",
+                "Thousands",
+                "5th",
+                "First",
+                "Last",
+                "km",
+                "KM",
+                "Euros",
+                "dollars",
+                "w12",
+                "a",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_ascii_figures_read_lower_cased_are_the_figures_read_ignoring_case(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert checks._quantities(text, text.lower()) == checks._quantities(text, None), text

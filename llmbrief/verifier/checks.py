@@ -57,14 +57,22 @@ _NUM = (
 _SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORD), key=len, reverse=True))
 _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|RMB\s?)?\s?(?P<num>{_NUM})"
-    rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
-    rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
-    rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
-    rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?",
-    re.IGNORECASE,
-)
+
+
+def _quantity_pattern(us: str, rmb: str) -> str:
+    return (
+        rf"(?P<cur>{us}\$|\$|€|£|¥|{rmb}\s?)?\s?(?P<num>{_NUM})"
+        rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
+        rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
+        rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
+        rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?"
+    )
+
+
+_QUANTITY = re.compile(_quantity_pattern("US", "RMB"), re.IGNORECASE)
+# The same read in ASCII text lower-cased (the words of the data files are): with no case
+# to ignore, the regex engine matches it twice as fast.
+_QUANTITY_LOWER = re.compile(_quantity_pattern("us", "rmb"))
 # "billions in state funding" vs "millions": orders of magnitude said in words.
 _MAGNITUDES: dict[str, float] = {k: float(v) for k, v in _Q["magnitudes"].items()}
 _MAGNITUDE_RE = re.compile(r"\b(" + "|".join(_MAGNITUDES) + r")\b", re.IGNORECASE)
@@ -117,12 +125,11 @@ def _word_number(token: str) -> float | None:
     return float(total)
 
 
-_NUM_START = re.compile(
-    r"\d|\b(?:"
-    + "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
-    + r")",
-    re.IGNORECASE,
+_NUM_START_RE = (
+    r"\d|\b(?:" + "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True)) + r")"
 )
+_NUM_START = re.compile(_NUM_START_RE, re.IGNORECASE)
+_NUM_START_LOWER = re.compile(_NUM_START_RE)
 _CUR_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|RMB\s?)\s?$")
 
 # Cheap tests that ASCII text holds no number word, magnitude or ordinal word at all (then
@@ -149,33 +156,55 @@ def _may_have_number_word(low: str) -> bool:
     return _NUMBER_WORD_AT_RUN.search(low) is not None
 
 
-def _may_have_magnitude(low: str) -> bool:
-    return any(w in low for w in _MAGNITUDES)
+# a magnitude or ordinal word the case-blind patterns match (between word boundaries) is a
+# whole run of letters of the lower-cased text, when every such word is letters only
+_MAGNITUDE_WORDS = frozenset(_MAGNITUDES)
+_ORDINAL_WORDS = frozenset(_ORDINALS)
+_WORDS_ARE_RUNS = all(
+    w.isascii() and w.isalpha() and w.islower() for w in (*_MAGNITUDES, *_ORDINALS)
+)
 
 
-def _may_have_ordinal(low: str) -> bool:
-    return _ORDINAL_SUFFIX.search(low) is not None or any(w in low for w in _ORDINALS)
+def _may_have_magnitude(low: str, runs: list[str] | None = None) -> bool:
+    """Whether lower-cased ASCII text may hold a magnitude word (``runs``: its runs of
+    letters, :data:`_TOKEN_SPLIT`, when they are at hand)."""
+    if not _WORDS_ARE_RUNS:
+        return any(w in low for w in _MAGNITUDES)
+    return not _MAGNITUDE_WORDS.isdisjoint(_TOKEN_SPLIT.split(low) if runs is None else runs)
 
 
-def _quantity_matches(text: str) -> list[re.Match[str]]:
+def _may_have_ordinal(low: str, runs: list[str] | None = None) -> bool:
+    """Whether lower-cased ASCII text may hold an ordinal ("5th" or a word, as above)."""
+    if _ORDINAL_SUFFIX.search(low) is not None:
+        return True
+    if not _WORDS_ARE_RUNS:
+        return any(w in low for w in _ORDINALS)
+    return not _ORDINAL_WORDS.isdisjoint(_TOKEN_SPLIT.split(low) if runs is None else runs)
+
+
+def _quantity_matches(text: str, ascii_low: str | None) -> list[re.Match[str]]:
     """Matches of the full quantity pattern, tried only where a figure starts.
 
     Trying the pattern at every character is what makes it slow; a cheap scan finds where
     digits or number words begin, and the pattern runs there (from a currency sign just
-    before, if any).
+    before, if any). ASCII text is matched lower-cased (``ascii_low``): the matches' spans
+    are the text's, their groups lower-cased.
     """
     out: list[re.Match[str]] = []
     pos = 0
-    find = _NUM_START.search
-    if text.isascii() and not _may_have_number_word(text.lower()):
-        find = _ASCII_DIGIT.search  # digits are all that can start a figure here
+    subject, pattern, find = text, _QUANTITY, _NUM_START.search
+    if ascii_low is not None:
+        subject, pattern = ascii_low, _QUANTITY_LOWER
+        find = _NUM_START_LOWER.search
+        if not _may_have_number_word(ascii_low):
+            find = _ASCII_DIGIT.search  # digits are all that can start a figure here
     while True:
-        hit = find(text, pos)
+        hit = find(subject, pos)
         if hit is None:
             return out
         start = hit.start()
         cur = _CUR_BEFORE.search(text, max(0, start - 5), start)
-        m = _QUANTITY.match(text, cur.start() if cur else start)
+        m = pattern.match(subject, cur.start() if cur else start)
         if m is not None and m.group("num"):
             out.append(m)
             pos = max(m.end(), start + 1)
@@ -191,8 +220,14 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity mentioned in ``text``, normalised (see :class:`Quantity`)."""
     if not has_number(text):
         return ()  # the full pattern is slow; most sentences have no figure at all
+    return _quantities(text, text.lower() if text.isascii() else None)
+
+
+def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
+    """:func:`quantities`; ASCII text is read lower-cased (``ascii_low``) where case does
+    not matter (None: read as it is, ignoring case)."""
     out: list[Quantity] = []
-    for m in _quantity_matches(text):
+    for m in _quantity_matches(text, ascii_low):
         num = m.group("num")
         start = m.start("num")
         glued = start > 0 and (
@@ -228,15 +263,19 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if m.group("unit"):
             u = _UNIT_WORD[m.group("unit").lower()]
             unit = unit or u
-        out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
-    ascii_low = text.lower() if text.isascii() else None
+        out.append(Quantity(value=value, unit=unit, text=text[m.start() : m.end()].strip()))
+    runs = None if ascii_low is None else _TOKEN_SPLIT.split(ascii_low)
     for m in (
-        _MAGNITUDE_RE.finditer(text) if ascii_low is None or _may_have_magnitude(ascii_low) else ()
+        _MAGNITUDE_RE.finditer(text)
+        if ascii_low is None or _may_have_magnitude(ascii_low, runs)
+        else ()
     ):
         word = m.group(1).lower()
         out.append(Quantity(value=_MAGNITUDES[word], unit="magnitude", text=m.group(0)))
     for m in (
-        _ORDINAL_RE.finditer(text) if ascii_low is None or _may_have_ordinal(ascii_low) else ()
+        _ORDINAL_RE.finditer(text)
+        if ascii_low is None or _may_have_ordinal(ascii_low, runs)
+        else ()
     ):
         tok = m.group(1).lower()
         if tok in ("second", "last"):
