@@ -550,3 +550,12 @@ def test_ascii_figures_read_lower_cased_are_the_figures_read_ignoring_case(
 ) -> None:
     text = "".join(pieces)
     assert checks._quantities(text, text.lower()) == checks._quantities(text, None), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AbÉé _'’-&.1x\n", max_size=30))
+def test_names_are_found_where_a_word_boundary_pattern_finds_them(text: str) -> None:
+    by_boundary = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
+    assert [m.span(1) for m in checks._NAME_TOKEN.finditer(text)] == [
+        m.span(1) for m in by_boundary.finditer(text)
+    ], text

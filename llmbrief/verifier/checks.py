@@ -332,7 +332,9 @@ def _may_is_verb(text: str, _w: str) -> bool:
     return not re.search(r"\b(?:in|of|since|until|by|early|late|mid)[\s-]May\b|\bMay\s+\d", text)
 
 
-_NAME_TOKEN = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
+# a capitalised word (starting a word: the boundary is looked behind the capital, so that the
+# regex engine scans for capitals, not for boundaries)
+_NAME_TOKEN = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=\b.)[^\W_]*(?:[’'\-&.][^\W_]+)*)")
 _COMMON_CAPS = data_words("common_caps.txt") | set(_MONTHS) | set(_WEEKDAYS)
 
 
@@ -507,7 +509,7 @@ def antonym_clash(
         opposite_of = _opposites_of(s)
         if not opposite_of:
             continue
-        near_claim = _context(claim_toks, i)
+        near_claim: set[str] | None = None  # read once an opposite is there
         wider_need = 2 if s in wider_set else 1
         for toks, pool, need in (
             (source_toks, source_set, 1),
@@ -519,6 +521,8 @@ def antonym_clash(
             opposites = opposite_of & pool - claim_set
             if not opposites:
                 continue
+            if near_claim is None:
+                near_claim = _context(claim_toks, i)
             same = [j for j, t in enumerate(toks) if t == s]
             if any(near_claim & _context(toks, j) for j in same):
                 break
