@@ -303,14 +303,14 @@ def date_word(word: str) -> str | None:
     return _DATE_WORD.get(word)
 
 
-def dates(text: str) -> set[str]:
+def dates(text: str, tokens: list[str] | None = None) -> set[str]:
     """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``).
 
     A weekday with its part of the day counts as both: ``Tuesday evening`` -> ``tue`` and
-    ``tue evening``.
+    ``tue evening``. ``tokens``: the text's :func:`~.lexicon.words`, when they are at hand.
     """
     out: set[str] = set()
-    toks = words(text)
+    toks = words(text) if tokens is None else tokens
     lows = list(map(str.lower, toks))
     if _DATE_TOKENS.isdisjoint(lows):
         return out  # no word of a month or a day: most sentences

@@ -69,7 +69,7 @@ def claim_facts(claim_text: str) -> ClaimFacts:
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
         toks=toks,
         quantities=checks.quantities(claim_text),
-        dates=frozenset(checks.dates(claim_text)),
+        dates=frozenset(checks.dates(claim_text, tokens)),
         # lower-cased text has no capitals to tell names by: its places are named by the list
         names=tuple(
             checks.place_names(claim_text)

@@ -185,11 +185,19 @@ class ClusterIndex:
         self._idf: dict[str, float] = {}
         self._idf_unknown = math.log(1 + self._n_sentences)
         self._last_weights: tuple[tuple[str, ...], dict[str, int]] | None = None
+        self._int_weights: dict[str, int] = {}  # :meth:`_weights` of each stem asked for
 
     def _weights(self, claim: AbstractSet[str]) -> dict[str, int]:
         """Rarity weights of the claim's stems as integers (millionths): integer sums are
         the same in any order, so no set's order (no hash seed) can reach a verdict."""
-        return {s: round(self.idf(s) * _WEIGHT_SCALE) for s in claim}
+        known = self._int_weights
+        out = {}
+        for s in claim:
+            w = known.get(s)
+            if w is None:
+                w = known[s] = round(self.idf(s) * _WEIGHT_SCALE)
+            out[s] = w
+        return out
 
     def _claim_weights(self, stems: tuple[str, ...], claim: AbstractSet[str]) -> dict[str, int]:
         """:meth:`_weights` of a claim's stems (``claim``, the set of ``stems``), kept for the
