@@ -559,3 +559,13 @@ def test_names_are_found_where_a_word_boundary_pattern_finds_them(text: str) -> 
     assert [m.span(1) for m in checks._NAME_TOKEN.finditer(text)] == [
         m.span(1) for m in by_boundary.finditer(text)
     ], text
+
+
+def test_posting_bits_are_the_articles_that_have_the_stem() -> None:
+    rng = random.Random(5)
+    texts = [" ".join(rng.sample(["port", "dock", "crane", "ship", "quay"], 2)) for _ in range(90)]
+    index = _index([t + "." for t in texts])
+    for stem_ in ("port", "dock", "crane", "ship", "quay", "absent"):
+        holders = index.article_postings.get(stem_, ())
+        assert index._posting_bits(stem_) == sum(1 << ai for ai in holders)
+    assert any(len(v) >= 16 for v in index.article_postings.values())  # the bytes path ran

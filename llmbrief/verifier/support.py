@@ -14,7 +14,7 @@ import gc
 import itertools
 import math
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -47,6 +47,9 @@ _SEARCH_CANDIDATES = 5
 _SEARCH_CHECKS = 2
 _RARE_STEMS = 6
 _WEIGHT_SCALE = 1_000_000
+#: Postings up to this long are made bits one shift at a time (more, through bytes).
+_SHIFTED_HOLDERS = 16
+_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 #: Share of the claim's weight that, found only in uncited articles, sinks the citation.
 _ELSEWHERE_SHARE = 0.15
 
@@ -503,9 +506,17 @@ class ClusterIndex:
         """The articles that have ``stem``, as the bits of an integer."""
         bits = self._bits.get(stem)
         if bits is None:
-            bits = 0
-            for ai in self.article_postings.get(stem, ()):
-                bits |= 1 << ai
+            holders = self.article_postings.get(stem, ())
+            if len(holders) < _SHIFTED_HOLDERS:
+                bits = 0
+                for ai in holders:
+                    bits |= 1 << ai
+            else:
+                # one byte per article, set without a loop in Python, read as binary
+                # digits: each shift of a long integer copies all of it
+                flags = bytearray(len(self.articles))
+                deque(map(flags.__setitem__, holders, itertools.repeat(1)), maxlen=0)
+                bits = int(flags.translate(_BINARY_DIGITS)[::-1], 2)
             self._bits[stem] = bits
         return bits
 
