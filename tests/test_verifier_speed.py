@@ -569,3 +569,9 @@ def test_posting_bits_are_the_articles_that_have_the_stem() -> None:
         holders = index.article_postings.get(stem_, ())
         assert index._posting_bits(stem_) == sum(1 << ai for ai in holders)
     assert any(len(v) >= 16 for v in index.article_postings.values())  # the bytes path ran
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9 '-.,’é_\n", max_size=30))
+def test_an_exact_match_key_is_the_flat_form(text: str) -> None:
+    assert hard.flat_key(text) == flat(text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
-from .hard import claim_facts, claim_parts, hard_checks
+from .hard import claim_facts, claim_parts, flat_key, hard_checks
 from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
@@ -388,7 +388,7 @@ class ClusterIndex:
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
         # a verbatim claim needs no facts: the exact-match lookup comes first
-        exact = self._exact_match(_flat(claim_text), arts, report=not quick)
+        exact = self._exact_match(flat_key(claim_text), arts, report=not quick)
         if exact is not None:
             return exact
         facts = claim_facts(claim_text)
@@ -494,7 +494,7 @@ class ClusterIndex:
         digits are looked for first: fewer sentences write them."""
         parts = claim_parts(claim_text)
         for part in parts if len(parts) > 1 else (claim_text,):
-            key = claim_facts(part).key if len(parts) <= 1 else _flat(part)
+            key = claim_facts(part).key if len(parts) <= 1 else flat_key(part)
             if self._exact_hit(key, arts) is None and any(
                 not any(a.holds(q) for a in arts)
                 for q in sorted(claim_facts(part).quantities, key=_rarity)
