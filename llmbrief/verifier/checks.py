@@ -507,8 +507,10 @@ def antonym_clash(
     out = []
     for i, s in enumerate(claim_toks):
         opposite_of = _opposites_of(s)
-        if not opposite_of:
-            continue
+        if not opposite_of or (
+            opposite_of.isdisjoint(source_set) and opposite_of.isdisjoint(wider_set)
+        ):
+            continue  # no opposite of it in the source or the article
         near_claim: set[str] | None = None  # read once an opposite is there
         wider_need = 2 if s in wider_set else 1
         for toks, pool, need in (

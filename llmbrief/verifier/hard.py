@@ -269,12 +269,15 @@ def hard_checks(
     article_toks: list[str] | None = None
     article_words: set[str] | None = None
     opposites = checks.opposite_words(facts.toks)
-    if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen):
+    # the opposites each evidence article has (its stems are its sentences'): a sentence
+    # can hold only those, and a few words are looked for faster than all of them
+    present = [(art, opposites.intersection(art.stems)) for art, *_ in chosen]
+    if any(found for _, found in present):
         article_toks = [
             t
-            for art, *_ in chosen
+            for art, found in present
             for x in art.sentences
-            if not opposites.isdisjoint(x.stems)
+            if not found.isdisjoint(x.stems)
             for t in x.toks
         ]
         article_words = set(article_toks).union(*(art.stems for art, *_ in chosen))
