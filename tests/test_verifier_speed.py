@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
 from llmbrief.citations import sentence_spans
-from llmbrief.verifier import ClusterIndex, checks
+from llmbrief.verifier import ClusterIndex, checks, hard, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
-from llmbrief.verifier.sentences import lower_words
+from llmbrief.verifier.sentences import article_spans, lower_words
 from llmbrief.verifier.support import _flat_of, collector_paused
 
 _PIECES = [
@@ -258,6 +258,9 @@ def test_ascii_text_skips_a_figure_pattern_only_when_it_cannot_match(pieces: lis
                 "Ab",
                 "www.",
                 "000",
+                "-RRB-",
+                '"',
+                "UNK ",
             ]
         ),
         max_size=14,
@@ -275,3 +278,300 @@ def test_normalisation_skips_an_edit_only_when_its_pattern_cannot_match(pieces: 
 def test_the_memo_stems_a_token_as_content_stems_does(token: str) -> None:
     for t in (token, token + "2", "2" + token):
         assert StemMemo()[t] == tuple(content_stems(t, [t])), t
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_what_a_sentence_states_its_article_holds(seed: int) -> None:
+    # the hard checks take a figure or date of the evidence window as held and placed
+    rng = random.Random(seed)
+    art = _index([_article(rng, rng.randint(1, 6))]).articles[0]
+    for x in art.sentences:
+        for d in x.dates:
+            assert art.holds_date(d), (d, art.text)
+        for q in x.quantities:
+            assert art.holds(q), (q, art.text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He",
+                " ",
+                "said",
+                "not",
+                "No",
+                "no",
+                ". ",
+                "3",
+                ", ",
+                "never",
+                "-",
+                "before",
+                "didn't",
+                "can’t",
+                "disputed",
+                "Dismissed",
+                "that",
+                "which",
+                "only",
+                "; ",
+                "nothing",
+                "knot",
+                "(",
+                "yet to",
+                "fail",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_a_text_said_to_negate_nothing_has_no_negated_clause(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not checks.may_negate(text):
+        assert not any(c.negated for c in checks.clauses(text)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "It",
+                " ",
+                "MAY",
+                "may",
+                "could",
+                "Might",
+                "will",
+                "plans",
+                "to",
+                "be",
+                "is",
+                "due",
+                "expected",
+                "ſ",
+                "rise",
+                "The",
+                "fog",
+                "ſet",
+                "set",
+                "é",
+                ",",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_hedge_cues_are_skipped_only_when_ascii_text_cannot_hold_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not text.isascii():
+        return
+    low = text.lower()
+    if not any(c in low for c in hard._EVIDENCE_CUES):
+        assert hard._HEDGE_NEAR.search(text) is None, text
+    if "may" not in low and "might" not in low and "could" not in low:
+        assert hard._SUBJECT_HEDGE.search(text) is None, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "It",
+                " ",
+                "plans",
+                "to",
+                "PLANS TO",
+                "Expects",
+                "expected",
+                "is",
+                "due",
+                "will",
+                "may",
+                "set",
+                "reportedly",
+                "ſet",
+                "é",
+                ",",
+                "-",
+                "likely",
+                "would",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_hedges_skip_the_pattern_only_when_it_cannot_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    long_way = (
+        [h.lower() for h in checks._HEDGE.findall(text)]
+        if checks._has_any(text, checks._HEDGE_HEADS)
+        else []
+    )
+    assert checks.hedges(text) == long_way, text
+
+
+def test_the_first_sentence_with_every_word_is_the_best_window() -> None:
+    index = _index(
+        [
+            "Brandt said exports rose. Lindqvist spoke. Brandt said exports rose at the port. "
+            "Brandt said exports rose at the port again."
+        ]
+    )
+    claim = set(content_stems("Brandt said exports rose at the port"))
+    weights = index._weights(claim)
+    covered, first, last, stems = index._best_window(index.articles[0], claim, weights)
+    assert (covered, first, last) == (sum(weights.values()), 2, 2)
+    assert stems == index.articles[0].sentences[2].stems
+    assert index._best_window(index.articles[0], set(), weights)[1:3] == (-1, -1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Ab", "!", "?", ".", '"', "'", " ", "5", ")"]), max_size=10))
+def test_glued_sentences_are_looked_for_whatever_ends_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern, maybe = _EDIT_RULES["glue"]
+    if re.search(pattern, text):
+        assert maybe(text), text
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "port",
+                " ",
+                "  ",
+                ".",
+                ". ",
+                "A",
+                "a",
+                "5",
+                "3.5",
+                "Mr",
+                "No",
+                "co",
+                "U.S",
+                "J",
+                "x",
+                "%",
+                "$",
+                "(",
+                ")",
+                '"',
+                "'",
+                "!",
+                "?",
+                "\n",
+                "[12]",
+                "…",
+                "Inc",
+                "etc",
+                "Tuesday",
+                "w12",
+                "-",
+                ",",
+                "\t",
+            ]
+        ),
+        max_size=24,
+    )
+)
+def test_an_article_is_split_as_sentence_spans_splits_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert article_spans(text) == sentence_spans(text), text
+
+
+def test_plain_prose_takes_the_fast_split_and_splits_as_sentence_spans() -> None:
+    rng = random.Random(3)
+    words_ = ["Mr", "Dr", "Inc", "etc", "co", "J", "a", "Brandt", "port", "7.4%", "$12.5", "w12"]
+    fast = 0
+    for _ in range(300):
+        text = " ".join(
+            " ".join(rng.choice(words_) for _ in range(rng.randint(1, 5))) + "."
+            for _ in range(rng.randint(1, 6))
+        )
+        fast += not sentences._SPLIT_HARD.search(text)
+        assert article_spans(text) == sentence_spans(text), text
+    assert fast > 100  # most of them took the fast path
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "US$",
+                "us$",
+                "$",
+                "RMB",
+                "Rmb ",
+                "5",
+                "12",
+                ",000",
+                ".5",
+                " ",
+                "-",
+                "Million",
+                "MILLION",
+                "bn",
+                "BN",
+                "m",
+                "Percent",
+                "%",
+                "Twenty",
+                "one",
+                "Seven",
+                "Dozen",
+                "Thousands",
+                "5th",
+                "First",
+                "Last",
+                "km",
+                "KM",
+                "Euros",
+                "dollars",
+                "w12",
+                "a",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_ascii_figures_read_lower_cased_are_the_figures_read_ignoring_case(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert checks._quantities(text, text.lower()) == checks._quantities(text, None), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="AbÉé _'’-&.1x\n", max_size=30))
+def test_names_are_found_where_a_word_boundary_pattern_finds_them(text: str) -> None:
+    by_boundary = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
+    assert [m.span(1) for m in checks._NAME_TOKEN.finditer(text)] == [
+        m.span(1) for m in by_boundary.finditer(text)
+    ], text
+
+
+def test_posting_bits_are_the_articles_that_have_the_stem() -> None:
+    rng = random.Random(5)
+    texts = [" ".join(rng.sample(["port", "dock", "crane", "ship", "quay"], 2)) for _ in range(90)]
+    index = _index([t + "." for t in texts])
+    for stem_ in ("port", "dock", "crane", "ship", "quay", "absent"):
+        holders = index.article_postings.get(stem_, ())
+        assert index._posting_bits(stem_) == sum(1 << ai for ai in holders)
+    assert any(len(v) >= 16 for v in index.article_postings.values())  # the bytes path ran
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9 '-.,’é_\n", max_size=30))
+def test_an_exact_match_key_is_the_flat_form(text: str) -> None:
+    assert hard.flat_key(text) == flat(text)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,7 @@ import pytest
 from llmbrief import Article, Brief, Cluster, Sentence, load_cluster, summarize, verify
 from llmbrief.citations import parse_sentence
 from llmbrief.evals import evaluate_verifier, load_cases
+from llmbrief.evals.briefs import BriefCase, evaluate_briefs, load_brief_set
 from llmbrief.evals.verifier import Case, labelled_claim
 from llmbrief.load import load_brief
 from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
@@ -15,7 +15,15 @@ from llmbrief.verifier import DEFAULT_MIN_SUPPORT, Verifier, repair
 from .conftest import ROOT, SEEDS
 
 CHIPS = load_cluster(SEEDS / "china-chips.json")
-BRIEFS = sorted((ROOT / "evals" / "briefs").glob("*.expected.json"))
+BRIEF_SET = load_brief_set(ROOT / "evals" / "briefs")
+#: Floors of the hand-made brief set at the committed verifier (eval verifier evals/briefs):
+#: 174 of 193 verdicts exact, 6 of 123 supported sentences flagged (the target is 1 in 20).
+#: The claim-level misses (restated figures, opposites no list knows, added details) are the
+#: verifier's limits, listed by ``--errors``; these floors keep what it gets right.
+BRIEFS_EXACT_FLOOR = 0.89
+BRIEFS_FLAGGED_CEILING = 0.05
+#: Verdicts that need no reading of meaning: a citation of no article, a sentence without one.
+ALWAYS_EXACT = ("unknown_id", "uncited")
 
 
 def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
@@ -27,15 +35,41 @@ def test_seed_brief_gives_twelve_claims_nine_supported_three_uncited() -> None:
     assert report.score == 0.75 and not report.ok
 
 
-@pytest.mark.parametrize("expected", BRIEFS, ids=[p.stem for p in BRIEFS])
-def test_planted_briefs_get_exact_verdicts(expected: Path) -> None:
-    spec = json.loads(expected.read_text())
-    cluster = load_cluster(ROOT / spec["cluster"])
-    brief = load_brief(expected.with_name(expected.name.replace(".expected.json", ".txt")), cluster)
-    report = Verifier(cluster).claims(brief.claims)
-    assert [c.verdict for c in report.claims] == spec["verdicts"]
-    for index, ids in spec.get("suggested", {}).items():
-        assert report.claims[int(index)].suggested_ids[: len(ids)] == ids
+def test_hand_made_briefs_hold_their_floors() -> None:
+    result = evaluate_briefs(BRIEF_SET)
+    assert result.n >= 190 and result.supported >= 120
+    rate = result.exact_rate
+    assert rate is not None and rate >= BRIEFS_EXACT_FLOOR, result.errors
+    assert result.supported_flagged / result.supported <= BRIEFS_FLAGGED_CEILING, result.errors
+    # a misattributed sentence found as such points at an article that does support it
+    assert result.suggested_right == result.confusion["misattributed"]["misattributed"]
+
+
+@pytest.mark.parametrize("case", BRIEF_SET, ids=[c.name for c in BRIEF_SET])
+def test_unknown_ids_and_uncited_sentences_are_always_exact(case: BriefCase) -> None:
+    report = Verifier(case.cluster).claims(case.claims)
+    for claim, want in zip(report.claims, case.verdicts, strict=True):
+        if want in ALWAYS_EXACT or claim.verdict in ALWAYS_EXACT:
+            assert claim.verdict == want, (claim.index, claim.text)
+
+
+def test_a_claim_its_citation_clearly_supports_is_not_misattributed_for_closer_wording() -> None:
+    metro = load_cluster(ROOT / "evals" / "clusters" / "metro-line-four.json")
+    c = verify(
+        metro,
+        "Northgate's metro Line 4 opened to passengers on Sunday, giving the airport its first "
+        "direct rail link to the city centre [m4-01].",
+    ).claims[0]
+    assert c.verdict == "supported", c.reasons
+    elsewhere = [k for k in c.checks if k.name == "elsewhere"]
+    assert elsewhere and not elsewhere[0].fired and "clearly" in elsewhere[0].detail
+    # one its citation barely carries, whose fact another article states, still is
+    c = verify(
+        CHIPS,
+        "Beijing has urged local governments to treat semiconductors as a national security "
+        "matter [33059].",
+    ).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids[:1] == ["51155"], c.reasons
 
 
 def test_evidence_offsets_point_into_the_article() -> None:
@@ -545,3 +579,36 @@ def test_a_hedged_subject_is_not_stated_surely() -> None:
     assert [x.name for x in bad.checks if x.fired] == ["hedges"], bad.reasons
     hedged = "Inspectors said the ice may have caused Tuesday's derailment near Orlund [c1]."
     assert verify(crash, hedged).claims[0].verdict == "supported"
+
+
+AURORA = load_cluster(ROOT / "evals" / "clusters" / "aurora-lander.json")
+
+
+def test_two_articles_facts_citing_one_are_misattributed_and_retarget_cites_both() -> None:
+    text = (
+        "The lander lost contact with Earth for about three hours on Saturday, and the agency "
+        "said it would publish its data within six months."
+    )
+    report = Verifier(AURORA).brief(_brief([Sentence(text=text, citations=["9004"])]))
+    c = report.claims[0]
+    assert c.verdict == "misattributed", c.reasons
+    assert c.suggested_ids == ["9005", "9004"]
+    assert "supported once [9005] is cited too" in c.reasons
+    fixed, _ = repair([Sentence(text=text, citations=["9004"])], report, "retarget")
+    assert Verifier(AURORA).brief(_brief(fixed)).ok
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # one statement: the speaker from one article, the words from another
+        "Mission director Ingrid Solberg described the finding as exciting but not yet proof "
+        "[9005].",
+        # two statements, but a figure no article states
+        "The lander lost contact with Earth for about three hours on Saturday, and the agency "
+        "said it would publish its data within nine months [9004].",
+    ],
+)
+def test_a_swap_or_a_wrong_figure_is_not_completed_by_another_article(claim: str) -> None:
+    c = verify(AURORA, claim).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import InputError
+from ..evals.briefs import BriefCase, BriefSetResult, evaluate_briefs, is_brief_set, load_brief_set
 from ..evals.verifier import (
     SuiteResult,
     check_counts,
     compare_verifier_baseline,
     evaluate_suite,
+    load_briefs_baseline,
     load_case_sets,
     load_verifier_baseline,
 )
@@ -49,7 +53,9 @@ def build_parser() -> Parser:
         nargs="+",
         metavar="CASES.jsonl|DIR",
         help="labelled claims; a folder means every *.jsonl in it; each file is a set "
-        "named by its stem",
+        "named by its stem. A folder of hand-made briefs (NAME.txt beside "
+        "NAME.expected.json) is a brief set named by the folder: exact verdicts, supported "
+        "sentences flagged, slips found",
     )
     add_output_options(p, FORMATS)
     p.add_argument("--errors", action="store_true", help="list the misjudged cases per set")
@@ -61,8 +67,9 @@ def build_parser() -> Parser:
     p.add_argument(
         "--baseline",
         metavar="VERIFIER_BASELINE.json",
-        help="an earlier --format json result; exit 1 when a set's balanced accuracy fell by "
-        "more than 1 point (sets it lacks, or this run lacks, are noted and skipped)",
+        help="an earlier --format json result; exit 1 when a set's balanced accuracy (a brief "
+        "set's exact-verdict rate) fell by more than 1 point (sets it lacks, or this run "
+        "lacks, are noted and skipped)",
     )
     p.add_argument(
         "--min-support",
@@ -74,30 +81,72 @@ def build_parser() -> Parser:
     return p
 
 
+def _brief_sets(paths: Sequence[str]) -> dict[str, tuple[Path, list[BriefCase]]]:
+    sets: dict[str, tuple[Path, list[BriefCase]]] = {}
+    for p in map(Path, paths):
+        name = p.resolve().name
+        if name in sets:
+            raise InputError(
+                str(p), f"a brief set named {name!r} is already given ({sets[name][0]})"
+            )
+        sets[name] = (p, load_brief_set(p))
+    return sets
+
+
 def main(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse ``argv`` (what follows ``eval verifier``) and run; the exit status."""
     # Intermixed: options may come before, between or after the case files.
     args = build_parser().parse_intermixed_args(list(argv))
     fmt = output_format(args, FORMATS)
-    sets = load_case_sets(args.cases)
+    brief_paths = [p for p in args.cases if is_brief_set(p)]
+    claim_paths = [p for p in args.cases if p not in brief_paths]
+    sets = load_case_sets(claim_paths) if claim_paths else {}
+    brief_sets = _brief_sets(brief_paths)
     baseline = load_verifier_baseline(args.baseline) if args.baseline else None
-    result = evaluate_suite(
-        sets, lambda name: Progress(f"{name}: claims", err), min_support=args.min_support
-    )
+    brief_baseline = load_briefs_baseline(args.baseline) if args.baseline else None
+    result = None
+    if sets:
+        result = evaluate_suite(
+            sets, lambda name: Progress(f"{name}: claims", err), min_support=args.min_support
+        )
+    briefs = {
+        name: (
+            str(path),
+            evaluate_briefs(cases, Progress(f"{name}: briefs", err), args.min_support),
+        )
+        for name, (path, cases) in brief_sets.items()
+    }
     gate: dict[str, Any] | None = None
-    if baseline is not None:
-        now = {name: r.balanced_accuracy for name, r in result.sets.items()}
-        failures, notes = compare_verifier_baseline(now, baseline)
+    if baseline is not None and brief_baseline is not None:
+        failures: list[str] = []
+        notes: list[str] = []
+        if result is not None:
+            now = {name: r.balanced_accuracy for name, r in result.sets.items()}
+            failures, notes = compare_verifier_baseline(now, baseline)
+        if briefs:
+            rates = {name: r.exact_rate for name, (_, r) in briefs.items()}
+            f2, n2 = compare_verifier_baseline(rates, brief_baseline, what="exact-verdict rate")
+            failures, notes = failures + f2, notes + n2
         gate = {"baseline": args.baseline, "failures": failures, "notes": notes}
     if fmt == "json":
-        data = result.as_dict(args.errors, args.by_check)
+        data = result.as_dict(args.errors, args.by_check) if result is not None else {}
+        if briefs:
+            data["briefs"] = {
+                name: {"set": name, "file": path, **r.as_dict(args.errors)}
+                for name, (path, r) in briefs.items()
+            }
         if gate is not None:
             data["gate"] = gate
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "markdown":
-        text = _markdown(result, args.errors, args.by_check, gate)
+        text = _markdown(result, args.errors, args.by_check) if result is not None else ""
+        text += _briefs_markdown(briefs, args.errors) + _gate_markdown(gate)
     else:
-        text = _text(result, args.errors, args.by_check, gate)
+        parts = [_text(result, args.errors, args.by_check)] if result is not None else []
+        parts += [_briefs_text(name, path, r, args.errors) for name, (path, r) in briefs.items()]
+        if args.by_check and result is None:
+            parts.append("--by-check counts checks on labelled claim sets; none was given\n")
+        text = "\n".join(parts) + _gate_text(gate)
     write(text, args.out, out)
     if gate is None:
         return EXIT_OK
@@ -174,7 +223,7 @@ def _notes(result: SuiteResult) -> list[str]:
     return out
 
 
-def _text(result: SuiteResult, errors: bool, by_check: bool, gate: dict[str, Any] | None) -> str:
+def _text(result: SuiteResult, errors: bool, by_check: bool) -> str:
     header = ["set", "n", "scorer", *_COLUMNS]
     rows = [header, *_rows(result)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
@@ -213,11 +262,106 @@ def _text(result: SuiteResult, errors: bool, by_check: bool, gate: dict[str, Any
                     f"(score {e['score']:.2f}): {why}"
                 )
                 lines.append(f"    {e['claim']}")
-    if gate is not None:
-        lines += ["", f"gate against {gate['baseline']} (a set may fall by 1 point at most):"]
-        lines += [f"  FAIL {f}" for f in gate["failures"]] or ["  ok: no set fell"]
-        lines += [f"  note: {n}" for n in gate["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def _gate_text(gate: dict[str, Any] | None) -> str:
+    if gate is None:
+        return ""
+    lines = ["", f"gate against {gate['baseline']} (a set may fall by 1 point at most):"]
+    lines += [f"  FAIL {f}" for f in gate["failures"]] or ["  ok: no set fell"]
+    lines += [f"  note: {n}" for n in gate["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _gate_markdown(gate: dict[str, Any] | None) -> str:
+    if gate is None:
+        return ""
+    verdict = "**fails**" if gate["failures"] else "passes"
+    lines = ["", f"Gate against `{gate['baseline']}`: {verdict}."]
+    lines += [f"- {f}" for f in gate["failures"]] + [f"- note: {n}" for n in gate["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+_TARGET = "target: at most 1 in 20"
+
+
+def _brief_rows(r: BriefSetResult) -> list[tuple[str, str]]:
+    d = r.as_dict()
+    found = d["found"]
+    rows = [
+        ("sentences", f"{r.n} in {r.briefs} briefs"),
+        ("exact verdicts (5 classes)", f"{r.exact} of {r.n}: {_pct(d['exact_rate'])}"),
+        (
+            "supported sentences flagged",
+            f"{r.supported_flagged} of {r.supported}: {_pct(d['supported_flagged_rate'])} "
+            f"({_TARGET})",
+        ),
+    ]
+    for slip, c in found.items():
+        extra = ""
+        if slip == "misattributed":
+            extra = f" (first suggested id right: {r.suggested_right})"
+        rows.append((f"{slip} found", f"{c['found']} of {c['expected']}{extra}"))
+    rows.append(("claims/s", f"{d['claims_per_second']:.0f}"))
+    return rows
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x * 100:.1f}%"
+
+
+def _briefs_text(name: str, path: str, r: BriefSetResult, errors: bool) -> str:
+    lines = [f"hand-made briefs {name} ({path})"]
+    rows = _brief_rows(r)
+    width = max(len(k) for k, _ in rows)
+    lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
+    verdicts = list(r.confusion)
+    w = max(len(v) for v in verdicts)
+    lines += ["", "  verdicts (rows: expected, columns: given)"]
+    lines.append("  " + " " * w + "".join(f"{v:>15}" for v in verdicts))
+    for v in verdicts:
+        lines.append(f"  {v.ljust(w)}" + "".join(f"{r.confusion[v][g]:>15}" for g in verdicts))
+    lines += ["", "  by brief (exact of sentences; supported flagged of supported)"]
+    w = max(len(b) for b in r.by_brief)
+    for brief, t in r.by_brief.items():
+        lines.append(
+            f"  {brief.ljust(w)}  {t['exact']:>3} of {t['n']:<3}  "
+            f"{t['supported_flagged']:>2} of {t['supported']}"
+        )
+    if errors:
+        lines += ["", f"misjudged in {name}: {len(r.errors)}"]
+        for e in r.errors:
+            why = "; ".join(e["reasons"][:2]) or "no reason given"
+            got = e["verdict"]
+            if e["suggestion_missed"]:
+                got += f" suggesting {e['suggested_ids']}, not one of {e['expected_ids']}"
+            lines.append(
+                f"  {e['brief']} #{e['index'] + 1}: expected {e['expected']}, got {got} "
+                f"(score {e['score']:.2f}): {why}"
+            )
+            lines.append(f"    {e['claim']}")
+            if e["why"]:
+                lines.append(f"    (expected because: {e['why']})")
+    return "\n".join(lines) + "\n"
+
+
+def _briefs_markdown(briefs: dict[str, tuple[str, BriefSetResult]], errors: bool) -> str:
+    lines: list[str] = []
+    for name, (path, r) in briefs.items():
+        lines += ["", f"Hand-made briefs **{name}** (`{path}`):", "", "| measure | value |"]
+        lines.append("|---|---|")
+        lines += [f"| {k} | {v} |" for k, v in _brief_rows(r)]
+        if errors:
+            lines += ["", f"<details><summary>Misjudged in {name}: {len(r.errors)}</summary>", ""]
+            for e in r.errors:
+                claim = " ".join(e["claim"].split()).replace("|", "\\|")
+                lines.append(
+                    f"- `{e['brief']}` #{e['index'] + 1} expected {e['expected']}, got "
+                    f"{e['verdict']}: {claim}"
+                )
+            lines += ["", "</details>"]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 _CHECK_HEADER = ("check", "ran", "catches", "false alarms", "only: catch", "only: false alarm")
@@ -253,9 +397,7 @@ def _check_text(result: SuiteResult) -> list[str]:
     return lines
 
 
-def _markdown(
-    result: SuiteResult, errors: bool, by_check: bool, gate: dict[str, Any] | None
-) -> str:
+def _markdown(result: SuiteResult, errors: bool, by_check: bool) -> str:
     header = ["set", "n", "scorer", *_COLUMNS]
     lines = [
         "| " + " | ".join(header) + " |",
@@ -265,10 +407,6 @@ def _markdown(
         name = f"**{row[0]}**" if row[0].startswith("macro") else row[0]
         lines.append("| " + " | ".join([name, *row[1:]]) + " |")
     lines += [""] + [f"- {n}" for n in _notes(result)]
-    if gate is not None:
-        verdict = "**fails**" if gate["failures"] else "passes"
-        lines += ["", f"Gate against `{gate['baseline']}`: {verdict}."]
-        lines += [f"- {f}" for f in gate["failures"]] + [f"- note: {n}" for n in gate["notes"]]
     if by_check:
         tables = _check_tables(result)
         if not any(counts for _, counts in tables):

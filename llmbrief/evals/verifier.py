@@ -42,6 +42,7 @@ __all__ = [
     "compare_verifier_baseline",
     "evaluate_suite",
     "evaluate_verifier",
+    "load_briefs_baseline",
     "load_case_sets",
     "load_cases",
     "load_verifier_baseline",
@@ -451,15 +452,7 @@ def _macro(
     return out
 
 
-def load_verifier_baseline(path: str | Path) -> dict[str, float | None]:
-    """Per set, the balanced accuracy of an ``eval verifier --format json`` result file.
-
-    Both shapes are read: several sets under ``sets``, or one set's keys at the top level
-    (named by its ``set`` key).
-
-    Raises:
-        InputError: unreadable, not JSON, or a set without a numeric ``balanced_accuracy``.
-    """
+def _baseline_data(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     try:
         data = json.loads(read_text(p, "the baseline"))
@@ -467,41 +460,76 @@ def load_verifier_baseline(path: str | Path) -> dict[str, float | None]:
         raise InputError(str(p), f"invalid JSON: {err.msg} (line {err.lineno})") from None
     if not isinstance(data, dict):
         raise InputError(str(p), "not an `eval verifier --format json` result (an object)")
+    return data
+
+
+def _numbers(p: Path, blocks: Mapping[str, Any], key: str, what: str) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for name, block in blocks.items():
+        if not isinstance(block, dict) or key not in block:
+            raise InputError(str(p), "is missing", item=f"{what} {name!r}", field=key)
+        value = block[key]
+        if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+            raise InputError(
+                str(p), "must be a number (or null: undefined)", item=f"{what} {name!r}", field=key
+            )
+        out[str(name)] = None if value is None else float(value)
+    return out
+
+
+def load_verifier_baseline(path: str | Path) -> dict[str, float | None]:
+    """Per set, the balanced accuracy of an ``eval verifier --format json`` result file.
+
+    Both shapes are read: several sets under ``sets``, or one set's keys at the top level
+    (named by its ``set`` key). A result of brief sets only (``briefs``) has no claim sets:
+    an empty mapping.
+
+    Raises:
+        InputError: unreadable, not JSON, or a set without a numeric ``balanced_accuracy``.
+    """
+    p = Path(path)
+    data = _baseline_data(p)
     if "sets" in data:
         blocks = data["sets"]
         if not isinstance(blocks, dict) or not blocks:
             raise InputError(str(p), "must be an object of sets", field="sets")
     elif isinstance(data.get("set"), str):
         blocks = {data["set"]: data}
+    elif isinstance(data.get("briefs"), dict):
+        blocks = {}
     else:
         raise InputError(str(p), "no `sets`, and no `set` naming the one set", field="sets")
-    out: dict[str, float | None] = {}
-    for name, block in blocks.items():
-        if not isinstance(block, dict) or "balanced_accuracy" not in block:
-            raise InputError(str(p), "is missing", item=f"set {name!r}", field="balanced_accuracy")
-        ba = block["balanced_accuracy"]
-        if ba is not None and (not isinstance(ba, (int, float)) or isinstance(ba, bool)):
-            raise InputError(
-                str(p),
-                "must be a number (or null: undefined)",
-                item=f"set {name!r}",
-                field="balanced_accuracy",
-            )
-        out[str(name)] = None if ba is None else float(ba)
-    return out
+    return _numbers(p, blocks, "balanced_accuracy", "set")
+
+
+def load_briefs_baseline(path: str | Path) -> dict[str, float | None]:
+    """Per brief set, the exact-verdict rate of an ``eval verifier --format json`` result.
+
+    Empty when the result has no ``briefs`` (an older baseline: nothing to compare).
+
+    Raises:
+        InputError: unreadable, not JSON, or a brief set without a numeric ``exact_rate``.
+    """
+    p = Path(path)
+    blocks = _baseline_data(p).get("briefs", {})
+    if not isinstance(blocks, dict):
+        raise InputError(str(p), "must be an object of brief sets", field="briefs")
+    return _numbers(p, blocks, "exact_rate", "brief set")
 
 
 def compare_verifier_baseline(
     now: Mapping[str, float | None],
     baseline: Mapping[str, float | None],
     tolerance: float = GATE_TOLERANCE,
+    what: str = "balanced accuracy",
 ) -> tuple[list[str], list[str]]:
     """The gate: sets whose balanced accuracy fell by more than ``tolerance``, and notes.
 
     Args:
-        now: per set, this run's balanced accuracy.
+        now: per set, this run's balanced accuracy (or the measure ``what`` names).
         baseline: per set, the committed balanced accuracy.
         tolerance: the largest fall allowed (0.01 is one point).
+        what: the measure, in words (``exact-verdict rate`` for brief sets).
 
     Returns:
         (failures, notes), each a list of sentences; a set of the baseline that this run did
@@ -515,12 +543,14 @@ def compare_verifier_baseline(
             continue
         new = now[name]
         if old is None or new is None:
-            notes.append(f"{name}: balanced accuracy undefined (a set of one label), not compared")
+            # a claim set of one label has no balanced accuracy; a brief set always has a rate
+            why = " (a set of one label)" if what == "balanced accuracy" else ""
+            notes.append(f"{name}: {what} undefined{why}, not compared")
             continue
         fall = round(old - new, 4)
         if fall > tolerance:
             failures.append(
-                f"balanced accuracy on {name} fell from {old:.4f} to {new:.4f} "
+                f"{what} on {name} fell from {old:.4f} to {new:.4f} "
                 f"({-fall * 100:+.1f} points; tolerance {tolerance * 100:.0f})"
             )
     notes.extend(

@@ -65,14 +65,22 @@ _NUM = (
 _SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_WORD), key=len, reverse=True))
 _CUR_WORD_RE = "|".join(sorted(_CURRENCY_WORD, key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|RMB\s?)?\s?(?P<num>{_NUM})"
-    rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
-    rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
-    rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
-    rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?",
-    re.IGNORECASE,
-)
+
+
+def _quantity_pattern(us: str, rmb: str) -> str:
+    return (
+        rf"(?P<cur>{us}\$|\$|€|£|¥|{rmb}\s?)?\s?(?P<num>{_NUM})"
+        rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
+        rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
+        rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
+        rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?"
+    )
+
+
+_QUANTITY = re.compile(_quantity_pattern("US", "RMB"), re.IGNORECASE)
+# The same read in ASCII text lower-cased (the words of the data files are): with no case
+# to ignore, the regex engine matches it twice as fast.
+_QUANTITY_LOWER = re.compile(_quantity_pattern("us", "rmb"))
 # "billions in state funding" vs "millions": orders of magnitude said in words.
 _MAGNITUDES: dict[str, float] = {k: float(v) for k, v in _Q["magnitudes"].items()}
 _MAGNITUDE_RE = re.compile(r"\b(" + "|".join(_MAGNITUDES) + r")\b", re.IGNORECASE)
@@ -153,12 +161,11 @@ def _word_number(token: str) -> float | None:
     return float(total)
 
 
-_NUM_START = re.compile(
-    r"\d|\b(?:"
-    + "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
-    + r")",
-    re.IGNORECASE,
+_NUM_START_RE = (
+    r"\d|\b(?:" + "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True)) + r")"
 )
+_NUM_START = re.compile(_NUM_START_RE, re.IGNORECASE)
+_NUM_START_LOWER = re.compile(_NUM_START_RE)
 _CUR_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|RMB\s?)\s?$")
 
 # Cheap tests that ASCII text holds no number word, magnitude or ordinal word at all (then
@@ -187,33 +194,55 @@ def _may_have_number_word(low: str) -> bool:
     return _NUMBER_WORD_AT_RUN.search(low) is not None
 
 
-def _may_have_magnitude(low: str) -> bool:
-    return any(w in low for w in _MAGNITUDES)
+# a magnitude or ordinal word the case-blind patterns match (between word boundaries) is a
+# whole run of letters of the lower-cased text, when every such word is letters only
+_MAGNITUDE_WORDS = frozenset(_MAGNITUDES)
+_ORDINAL_WORDS = frozenset(_ORDINALS)
+_WORDS_ARE_RUNS = all(
+    w.isascii() and w.isalpha() and w.islower() for w in (*_MAGNITUDES, *_ORDINALS)
+)
 
 
-def _may_have_ordinal(low: str) -> bool:
-    return _ORDINAL_SUFFIX.search(low) is not None or any(w in low for w in _ORDINALS)
+def _may_have_magnitude(low: str, runs: list[str] | None = None) -> bool:
+    """Whether lower-cased ASCII text may hold a magnitude word (``runs``: its runs of
+    letters, :data:`_TOKEN_SPLIT`, when they are at hand)."""
+    if not _WORDS_ARE_RUNS:
+        return any(w in low for w in _MAGNITUDES)
+    return not _MAGNITUDE_WORDS.isdisjoint(_TOKEN_SPLIT.split(low) if runs is None else runs)
 
 
-def _quantity_matches(text: str) -> list[re.Match[str]]:
+def _may_have_ordinal(low: str, runs: list[str] | None = None) -> bool:
+    """Whether lower-cased ASCII text may hold an ordinal ("5th" or a word, as above)."""
+    if _ORDINAL_SUFFIX.search(low) is not None:
+        return True
+    if not _WORDS_ARE_RUNS:
+        return any(w in low for w in _ORDINALS)
+    return not _ORDINAL_WORDS.isdisjoint(_TOKEN_SPLIT.split(low) if runs is None else runs)
+
+
+def _quantity_matches(text: str, ascii_low: str | None) -> list[re.Match[str]]:
     """Matches of the full quantity pattern, tried only where a figure starts.
 
     Trying the pattern at every character is what makes it slow; a cheap scan finds where
     digits or number words begin, and the pattern runs there (from a currency sign just
-    before, if any).
+    before, if any). ASCII text is matched lower-cased (``ascii_low``): the matches' spans
+    are the text's, their groups lower-cased.
     """
     out: list[re.Match[str]] = []
     pos = 0
-    find = _NUM_START.search
-    if text.isascii() and not _may_have_number_word(text.lower()):
-        find = _ASCII_DIGIT.search  # digits are all that can start a figure here
+    subject, pattern, find = text, _QUANTITY, _NUM_START.search
+    if ascii_low is not None:
+        subject, pattern = ascii_low, _QUANTITY_LOWER
+        find = _NUM_START_LOWER.search
+        if not _may_have_number_word(ascii_low):
+            find = _ASCII_DIGIT.search  # digits are all that can start a figure here
     while True:
-        hit = find(text, pos)
+        hit = find(subject, pos)
         if hit is None:
             return out
         start = hit.start()
         cur = _CUR_BEFORE.search(text, max(0, start - 5), start)
-        m = _QUANTITY.match(text, cur.start() if cur else start)
+        m = pattern.match(subject, cur.start() if cur else start)
         if m is not None and m.group("num"):
             out.append(m)
             pos = max(m.end(), start + 1)
@@ -229,8 +258,14 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity mentioned in ``text``, normalised (see :class:`Quantity`)."""
     if not has_number(text):
         return ()  # the full pattern is slow; most sentences have no figure at all
+    return _quantities(text, text.lower() if text.isascii() else None)
+
+
+def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
+    """:func:`quantities`; ASCII text is read lower-cased (``ascii_low``) where case does
+    not matter (None: read as it is, ignoring case)."""
     out: list[Quantity] = []
-    for m in _quantity_matches(text):
+    for m in _quantity_matches(text, ascii_low):
         num = m.group("num")
         start = m.start("num")
         glued = start > 0 and (
@@ -269,15 +304,19 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if u == "year" and _AGE_AFTER.match(text, m.end()):
                 u = "age"  # "the 72-year-old": an age, which "Al-Douri, 72," states too
             unit = unit or u
-        out.append(Quantity(value=value, unit=unit, text=m.group(0).strip()))
-    ascii_low = text.lower() if text.isascii() else None
+        out.append(Quantity(value=value, unit=unit, text=text[m.start() : m.end()].strip()))
+    runs = None if ascii_low is None else _TOKEN_SPLIT.split(ascii_low)
     for m in (
-        _MAGNITUDE_RE.finditer(text) if ascii_low is None or _may_have_magnitude(ascii_low) else ()
+        _MAGNITUDE_RE.finditer(text)
+        if ascii_low is None or _may_have_magnitude(ascii_low, runs)
+        else ()
     ):
         word = m.group(1).lower()
         out.append(Quantity(value=_MAGNITUDES[word], unit="magnitude", text=m.group(0)))
     for m in (
-        _ORDINAL_RE.finditer(text) if ascii_low is None or _may_have_ordinal(ascii_low) else ()
+        _ORDINAL_RE.finditer(text)
+        if ascii_low is None or _may_have_ordinal(ascii_low, runs)
+        else ()
     ):
         tok = m.group(1).lower()
         if tok in ("second", "last"):
@@ -313,7 +352,7 @@ def bound_figures(text: str) -> tuple[BoundFigure, ...]:
     if not has_number(text):
         return ()
     out = []
-    for m in _quantity_matches(text):
+    for m in _quantity_matches(text, None):
         found = quantities(m.group(0).strip())
         if not found:
             continue
@@ -336,6 +375,8 @@ _DAY_PARTS: dict[str, str] = _DATES["day_parts"]
 
 # a lowercase word -> its canonical date ("may" and "mar" are words first, never dates here)
 _DATE_WORD = {**_WEEKDAYS, **{m: c for m, c in _MONTH_CANON.items() if m not in ("may", "mar")}}
+# every lower-cased word :func:`dates` reads
+_DATE_TOKENS = frozenset(_WEEKDAYS) | frozenset(_MONTH_CANON)
 
 
 def date_word(word: str) -> str | None:
@@ -343,23 +384,25 @@ def date_word(word: str) -> str | None:
     return _DATE_WORD.get(word)
 
 
-def dates(text: str) -> set[str]:
+def dates(text: str, tokens: list[str] | None = None) -> set[str]:
     """Month and weekday mentions, canonical (``Tues.`` -> ``tue``, ``September`` -> ``sep``).
 
     A weekday with its part of the day counts as both: ``Tuesday evening`` -> ``tue`` and
-    ``tue evening``.
+    ``tue evening``. ``tokens``: the text's :func:`~.lexicon.words`, when they are at hand.
     """
-    out = set()
-    toks = words(text)
-    for i, w in enumerate(toks):
-        lw = w.lower()
+    out: set[str] = set()
+    toks = words(text) if tokens is None else tokens
+    lows = list(map(str.lower, toks))
+    if _DATE_TOKENS.isdisjoint(lows):
+        return out  # no word of a month or a day: most sentences
+    for i, lw in enumerate(lows):
         if lw in _WEEKDAYS:
             out.add(_WEEKDAYS[lw])
-            part = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            part = lows[i + 1] if i + 1 < len(lows) else ""
             if part in _DAY_PARTS:
                 out.add(f"{_WEEKDAYS[lw]} {_DAY_PARTS[part]}")  # "Tuesday evening"
-        elif lw in _MONTH_CANON and (lw != "may" or w[0] == "M") and lw != "mar":
-            if lw == "may" and w == "May" and _may_is_verb(text, w):
+        elif lw in _MONTH_CANON and (lw != "may" or toks[i][0] == "M") and lw != "mar":
+            if lw == "may" and toks[i] == "May" and _may_is_verb(text, toks[i]):
                 continue
             out.add(_MONTH_CANON[lw])
     return out
@@ -370,7 +413,9 @@ def _may_is_verb(text: str, _w: str) -> bool:
     return not re.search(r"\b(?:in|of|since|until|by|early|late|mid)[\s-]May\b|\bMay\s+\d", text)
 
 
-_NAME_TOKEN = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W_]*(?:[’'\-&.][^\W_]+)*)")
+# a capitalised word (starting a word: the boundary is looked behind the capital, so that the
+# regex engine scans for capitals, not for boundaries)
+_NAME_TOKEN = re.compile(r"([A-ZÀ-ÖØ-Þ](?<=\b.)[^\W_]*(?:[’'\-&.][^\W_]+)*)")
 _COMMON_CAPS = data_words("common_caps.txt") | set(_MONTHS) | set(_WEEKDAYS)
 
 
@@ -384,14 +429,15 @@ def names(text: str) -> list[str]:
     for m in _NAME_TOKEN.finditer(text):
         tok = m.group(1)
         start = m.start(1)
-        before = text[:start].rstrip()
-        sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
         low = tok.lower().strip(".")
         if low in _COMMON_CAPS or low in STOPWORDS or _numeric(low):
             continue
-        is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
-        if sentence_start and not is_code and not _looks_proper(low):
-            continue
+        if not _looks_proper(low):  # a plain word: a name unless it opens a sentence
+            before = text[:start].rstrip()
+            sentence_start = not before or before[-1] in '.!?"“:;—–(' or before.endswith("]")
+            is_code = any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) > 1
+            if sentence_start and not is_code:
+                continue
         out.append(tok.strip("."))
     return out
 
@@ -502,6 +548,9 @@ _MODALITY = [
 ]
 _MODAL_LEVEL = {cue: lv for lv, _, cue in _MODALITY}
 _HEDGE_HEADS = frozenset(cue.split()[0] for _, _, cue in _MODALITY)
+_CUES_OF_HEAD: dict[str, list[str]] = {}
+for _lv, _where, _cue in _MODALITY:
+    _CUES_OF_HEAD.setdefault(_cue.split()[0], []).append(_cue.lower())
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
 
 
@@ -528,7 +577,13 @@ EVIDENCE_HEDGES = tuple(
 
 def hedges(text: str) -> list[str]:
     """Modality cues that turn a fact into a plan, a possibility or a report."""
-    if not _has_any(text, _HEDGE_HEADS):
+    low = text.lower()
+    heads = _HEDGE_HEADS.intersection(_TOKEN_SPLIT.split(low))
+    if not heads:
+        return []
+    # ASCII text holds a cue only as written, lower-cased (the pattern ignores case): the
+    # cues of the words it has are looked for first, the pattern only if one is there
+    if text.isascii() and not any(c in low for h in heads for c in _CUES_OF_HEAD[h]):
         return []
     return [h.lower() for h in _HEDGE.findall(text)]
 
@@ -570,9 +625,13 @@ def antonym_clash(
     out = []
     for i, s in enumerate(claim_toks):
         opposite_of = _opposites_of(s)
-        if not opposite_of or _negated_at(claim_toks, i):
-            continue  # "not allowed" says what "banned" says
-        near_claim = _context(claim_toks, i)
+        if (
+            not opposite_of
+            or _negated_at(claim_toks, i)
+            or (opposite_of.isdisjoint(source_set) and opposite_of.isdisjoint(wider_set))
+        ):
+            continue  # none in the source or the article; "not allowed" says "banned"
+        near_claim: set[str] | None = None  # read once an opposite is there
         wider_need = 2 if s in wider_set else 1
         for toks, pool, need in (
             (source_toks, source_set, 1),
@@ -584,6 +643,8 @@ def antonym_clash(
             opposites = opposite_of & pool - claim_set
             if not opposites:
                 continue
+            if near_claim is None:
+                near_claim = _context(claim_toks, i)
             same = [j for j, t in enumerate(toks) if t == s]
             if any(near_claim & _context(toks, j) for j in same):
                 break
@@ -638,10 +699,7 @@ def _has_phrase(text: str, phrase: str) -> bool:
 
 def opposite_words(claim_toks: Sequence[str]) -> set[str]:
     """Every word that would say the opposite of one of the claim's (stemmed) words."""
-    out: set[str] = set()
-    for s in claim_toks:
-        out |= _opposites_of(s)
-    return out - set(claim_toks)
+    return set().union(*map(_opposites_of, claim_toks)).difference(claim_toks)
 
 
 @lru_cache(maxsize=65536)
@@ -696,7 +754,9 @@ _CLAUSE_BREAK = re.compile(
     r"although|though|because|but|if|unless|until|after|before|since)\b)",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(data_words("denials.txt"))) + r")\b", re.IGNORECASE)
+_DENIAL_WORDS = data_words("denials.txt")
+_DENIALS_ARE_WORDS = all(w.isascii() and w.isalpha() and w.islower() for w in _DENIAL_WORDS)
+_DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 
 
@@ -777,6 +837,23 @@ def clauses(text: str) -> tuple[Clause, ...]:
         out.append(Clause(a, b, None if scope is None else (a + scope[0], a + scope[1])))
         denied = bool(_DENIAL.search(piece))
     return tuple(out)
+
+
+def may_negate(text: str) -> bool:
+    """Whether a clause of ``text`` may be negated: False only when :func:`clauses` finds no
+    negated clause in it, read without splitting it (no negation cue starts a word of it,
+    no "n't", no denial verb; a clause is a piece of the text cut at non-letters).
+
+    Keep it in step with :func:`clauses` and :func:`negations`.
+    """
+    if "n't" in text or "n’t" in text:
+        return True
+    heads = _TOKEN_SPLIT.split(text.lower())
+    if not _NEG_HEADS.isdisjoint(heads):
+        return True
+    if text.isascii() and _DENIALS_ARE_WORDS:  # then a denial is one of those words
+        return not _DENIAL_WORDS.isdisjoint(heads)
+    return _DENIAL.search(text) is not None
 
 
 def claim_modality(text: str) -> int:

@@ -29,13 +29,40 @@ from .relations import (
     title_clash,
     titled_names,
 )
-from .sentences import APPOSITION, CAPS_PHRASE, IndexedArticle, Window, name_words
+from .sentences import (
+    APPOSITION,
+    CAPS_PHRASE,
+    IndexedArticle,
+    IndexedSentence,
+    Window,
+    name_words,
+)
 
-__all__ = ["ClaimFacts", "Finding", "abbreviated", "claim_facts", "claim_parts", "hard_checks"]
+__all__ = [
+    "ClaimFacts",
+    "Finding",
+    "abbreviated",
+    "claim_facts",
+    "claim_parts",
+    "flat_key",
+    "hard_checks",
+]
 
 # (check name, reason, spans it looked at)
 Finding = tuple[str, str, list[Span]]
 _flat = flat
+
+# ASCII bytes of :func:`flat`: lower-case letters and digits stay, the rest become spaces
+_FLAT_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def flat_key(text: str) -> str:
+    """:func:`.lexicon.flat` of ``text`` (an exact-match key), faster when it is ASCII: the
+    bytes translated (apostrophes dropped, all but letters and digits made spaces), split."""
+    if not text.isascii():
+        return flat(text)
+    low = text.lower().encode("ascii").translate(_FLAT_BYTES, b"'")
+    return " ".join(low.decode("ascii").split())
 
 
 @dataclass(frozen=True)
@@ -64,13 +91,13 @@ def claim_parts(claim_text: str) -> tuple[str, ...]:
 def claim_facts(claim_text: str) -> ClaimFacts:
     """What the checks read from a claim (its normalised text), computed once."""
     tokens = words(claim_text)
-    toks = tuple(stem(t) for t in tokens)
+    toks = tuple(map(stem, tokens))
     return ClaimFacts(
         text=claim_text,
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
         toks=toks,
         quantities=checks.quantities(claim_text),
-        dates=frozenset(checks.dates(claim_text)),
+        dates=frozenset(checks.dates(claim_text, tokens)),
         # lower-cased text has no capitals to tell names by: its places are named by the list
         names=tuple(
             checks.place_names(claim_text)
@@ -80,7 +107,7 @@ def claim_facts(claim_text: str) -> ClaimFacts:
         quotes=tuple(checks.quotes(claim_text)),
         negations=checks.negations(claim_text),
         modality=checks.claim_modality(claim_text),
-        key=_flat(claim_text),
+        key=flat_key(claim_text),
     )
 
 
@@ -138,13 +165,12 @@ def hard_checks(
     claim_q = facts.quantities
     if claim_q:
         start("figures")
-        # the window's sentences first: a figure of the claim is most often there
-        window = {id(art): range(f, t + 1) for art, f, t, _ in chosen}
+        # the window's sentences first: a figure of the claim is most often there, and one
+        # there is both held and placed
         for q in claim_q:
-            if not any(
-                a.holds(x, window.get(id(a), range(0)))
-                for x in (q, *checks.equivalents(q))
-                for a in arts
+            in_window = any(q.matches(o) for x in _window(chosen) for o in x.quantities)
+            if not in_window and not any(
+                a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts
             ):
                 yield (
                     "figures",
@@ -160,7 +186,7 @@ def hard_checks(
                         f'number "{q.text}" {other} in {cited}',
                         _claim_span(facts.text, q.text),
                     )
-                elif not _figure_in_context(q, facts, arts, chosen):
+                elif not in_window and not _figure_in_context(q, facts, arts, chosen):
                     yield (
                         "figure_context",
                         f'number "{q.text}" is not where the evidence is in {cited}',
@@ -180,11 +206,13 @@ def hard_checks(
     if claim_dates:
         start("dates")
         for d in sorted(claim_dates):
-            if not any(a.holds_date(d) for a in arts):
+            # a window sentence that has the date holds it and places it
+            in_window = any(d in x.dates for x in _window(chosen))
+            if not in_window and not any(a.holds_date(d) for a in arts):
                 yield "dates", f'date "{d}" not found in {cited}', _date_span(facts.text, d)
             elif chosen:
                 start("date_context")
-                if not _date_in_context(d, facts, arts, chosen):
+                if not in_window and not _date_in_context(d, facts, arts, chosen):
                     yield (
                         "date_context",
                         f'date "{d}" is not where the evidence is in {cited}',
@@ -304,12 +332,15 @@ def hard_checks(
     article_toks: list[str] | None = None
     article_words: set[str] | None = None
     opposites = checks.opposite_words(facts.toks)
-    if any(not opposites.isdisjoint(art.stems) for art, *_ in chosen):
+    # the opposites each evidence article has (its stems are its sentences'): a sentence
+    # can hold only those, and a few words are looked for faster than all of them
+    present = [(art, opposites.intersection(art.stems)) for art, *_ in chosen]
+    if any(found for _, found in present):
         article_toks = [
             t
-            for art, *_ in chosen
+            for art, found in present
             for x in art.sentences
-            if not opposites.isdisjoint(x.stems)
+            if not found.isdisjoint(x.stems)
             for t in x.toks
         ]
         article_words = set(article_toks).union(*(art.stems for art, *_ in chosen))
@@ -372,8 +403,14 @@ def hard_checks(
         return
 
 
+# what every apposition of an age has, looked for first: a comma led pattern is found fast
+_AGE_BETWEEN_COMMAS = re.compile(r",\s+\d{1,3},")
+
+
 def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
     """(name words lowercased, name, age, span of the age) of each "Name, 22," in ``text``."""
+    if _AGE_BETWEEN_COMMAS.search(text) is None:
+        return []
     return [
         (frozenset(m.group(1).lower().split()), m.group(1), m.group(2), m.span(2))
         for m in APPOSITION.finditer(text)
@@ -398,6 +435,12 @@ def _near_text(art: IndexedArticle, first: int, last: int) -> str:
     return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
 
 
+def _window(chosen: list[Window]) -> Iterator[IndexedSentence]:
+    """The sentences of the evidence windows."""
+    for art, first, last, _ in chosen:
+        yield from art.sentences[first : last + 1]
+
+
 def _figure_in_context(
     q: checks.Quantity, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> bool:
@@ -407,10 +450,14 @@ def _figure_in_context(
     def has(text: str) -> bool:
         return has_number(text) and any(q.matches(o) for o in checks.quantities(text))
 
-    # the claim's names are no context: "Shares of Pellham jumped 25 percent" does not
-    # place a "25 percent premium over Pellham's close"
-    names = {s for n in facts.names for s in content_stems(n)}
-    return _placed(_clause_context(facts.text, q.text, host=True) - names, has, arts, chosen)
+    def context() -> frozenset[str]:
+        # the claim's names are no context: "Shares of Pellham jumped 25 percent" does not
+        # place a "25 percent premium over Pellham's close"
+        names = {s for n in facts.names for s in content_stems(n)}
+        return _clause_context(facts.text, q.text, host=True) - names
+
+    # a sentence's figures are its own (what ``has`` of its text reads), read once
+    return _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen)
 
 
 def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> str:
@@ -449,13 +496,12 @@ def _date_in_context(
     d: str, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> bool:
     """Whether the claim's date is the date of what the claim tells (as for figures)."""
-    word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
-    return _placed(
-        _clause_context(facts.text, word, host=True),
-        lambda t: d in checks.dates(t),
-        arts,
-        chosen,
-    )
+
+    def context() -> frozenset[str]:
+        word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
+        return _clause_context(facts.text, word, host=True)
+
+    return _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen)
 
 
 def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]:
@@ -523,8 +569,9 @@ def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bo
 
 
 def _placed(
-    context: frozenset[str],
+    context_of: Callable[[], frozenset[str]],
     has: Callable[[str], bool],
+    sentence_has: Callable[[IndexedSentence], bool],
     arts: list[IndexedArticle],
     chosen: list[Window],
 ) -> bool:
@@ -532,17 +579,19 @@ def _placed(
 
     Any sentence of the evidence window places it; elsewhere in the cited articles, a
     clause that carries the detail must share a word with the claim's clause that carries
-    it (``context``): the clause a detail stands in is what it is said of (measured: one
-    shared word does better than two, for dates too).
+    it (``context_of()``): the clause a detail stands in is what it is said of (measured:
+    one shared word does better than two, for dates too). ``has`` tells whether a text
+    carries the detail; ``sentence_has``, the same of a sentence's text, from what the
+    sentence keeps.
     """
-    for art, first, last, _ in chosen:
-        if any(has(sent.text) for sent in art.sentences[first : last + 1]):
-            return True
+    if any(map(sentence_has, _window(chosen))):
+        return True
+    context = context_of()  # read only when the window does not place the detail
     if not context:
         return True  # nothing around the detail to place it by
     for art in arts:
         for sent in art.sentences:
-            if context.isdisjoint(sent.stems) or not has(sent.text):
+            if context.isdisjoint(sent.stems) or not sentence_has(sent):
                 continue
             for clause, stems, _ in sent.clauses:
                 if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
@@ -653,6 +702,8 @@ def _negated_clause(
     have never divorced" next to "divorce can wreck retirement" negates nothing the claim
     says.
     """
+    if not any(checks.may_negate(x.text) for x in _window(chosen)):
+        return None  # no clause of the window is negated: its clauses need not be read
     negated: list[tuple[IndexedArticle, checks.Clause, frozenset[str]]] = []
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
@@ -762,6 +813,8 @@ _HEDGE_NEAR = re.compile(
 #: Verbs of saying: function words to the coverage, but a hedge may govern them.
 _SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 
+_EVIDENCE_CUES = tuple(c.lower() for c in checks.EVIDENCE_HEDGES)
+
 _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.]*$", re.I)
 
 
@@ -773,7 +826,10 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
     that the claim states more surely there, with its level (1 a plan or future, 2 a
     possibility); the strongest such cue."""
     found: tuple[str, int] | None = None
-    for m in _HEDGE_NEAR.finditer(window_text):
+    # ASCII text holds a cue only as written, lower-cased (the pattern ignores case)
+    low = window_text.lower() if window_text.isascii() else None
+    cueless = low is not None and not any(c in low for c in _EVIDENCE_CUES)
+    for m in () if cueless else _HEDGE_NEAR.finditer(window_text):
         if m.group(1)[0].isupper() and window_text[: m.start()].rstrip()[-1:] not in '.!?"':
             continue  # "Theresa May said", "in May": a name or a month, not the modal
         cue = m.group(1).lower()
@@ -822,6 +878,8 @@ def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple
     main reading misses it). The hedged sentence must be the claim's: three of the claim's
     words there, the subject among them."""
     low = window_text.lower()
+    if window_text.isascii() and "may" not in low and "might" not in low and "could" not in low:
+        return None  # no cue (as written, lower-cased: the pattern ignores case)
     for m in _SUBJECT_HEDGE.finditer(window_text):
         subject = m.group(1)
         if stem(subject.lower()) not in claim:

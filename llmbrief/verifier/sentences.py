@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..citations import _ABBREVIATIONS, _is_boundary, sentence_spans
 from ..types import Evidence, Span
 from . import checks
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, words
@@ -23,9 +24,63 @@ __all__ = [
     "IndexedArticle",
     "IndexedSentence",
     "Window",
+    "article_spans",
     "lower_words",
     "name_words",
 ]
+
+
+# -- an article's sentences --------------------------------------------------------------
+#
+# :func:`..citations.sentence_spans` weighs each full stop in Python; in plain ASCII prose
+# (full stops followed by a space and a word, or by a digit) most are plainly sentence ends
+# or plainly not, and one pass of a pattern finds them. Anything else goes the long way.
+
+# what the fast path leaves to sentence_spans: a full stop followed by another, by anything
+# but a space, a digit or the end, or by spaces and then anything but a letter (one
+# pattern led by the full stop, which the regex engine looks for fast); and a line break,
+# "!", "?" or a bracket (trailing citations), each a single character to look for
+_SPLIT_HARD = re.compile(r"\.(?:\.|(?! |\d|$)| +(?=[^A-Za-z ]))")
+_STOP_BEFORE_CAPITAL = re.compile(r"\. +(?=[A-Z])")
+
+
+def article_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`..citations.sentence_spans` of ``text``, read faster when it is plain prose.
+
+    In ASCII text whose every full stop is followed by a digit (no sentence end), by the
+    end, or by spaces and a letter, a full stop before a small letter ends nothing, and one
+    before a capital ends a sentence when the word before it is letters and digits that
+    are no abbreviation; any other (a single capital, "Mr", "$5") is weighed as
+    sentence_spans weighs it. Other text is split by sentence_spans itself;
+    ``tests/test_verifier_speed.py`` holds the two side by side.
+    """
+    if (
+        not text.isascii()
+        or "\n" in text
+        or "!" in text
+        or "?" in text
+        or "[" in text
+        or _SPLIT_HARD.search(text) is not None
+    ):
+        return sentence_spans(text)
+    ends: list[int] = []
+    for m in _STOP_BEFORE_CAPITAL.finditer(text):
+        dot = m.start()
+        word = text[text.rfind(" ", 0, dot) + 1 : dot]
+        if (len(word) > 1 and word.isalnum() and word.lower() not in _ABBREVIATIONS) or (
+            _is_boundary(text, dot, m.end(), False)
+        ):
+            ends.append(dot + 1)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [*ends, len(text)]:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            a = start + len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(stripped)))
+        start = end
+    return spans
 
 
 class IndexedSentence:
@@ -104,7 +159,7 @@ class IndexedSentence:
     @property
     def toks(self) -> tuple[str, ...]:
         if self._toks is None:
-            self._toks = tuple(stem(t) for t in words(self.text))
+            self._toks = tuple(map(stem, words(self.text)))
         return self._toks
 
     @property
@@ -210,12 +265,14 @@ class IndexedArticle:
             return any(q.matches(o) for o in self.quantities)
         if self._digit_text is None:
             self._digit_text = self.text.replace(",", "").replace(".", "")
-            self._sentence_digits = [
-                self.text[x.start : x.end].replace(",", "").replace(".", "") for x in self.sentences
-            ]
         # a figure within rounding of q but just under it: 7339999999 for 734
-        under = str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
+        under = _under(sig)
         if sig in self._digit_text or under in self._digit_text:
+            if not self._sentence_digits:  # each sentence's digits, once some sentence has them
+                self._sentence_digits = [
+                    self.text[x.start : x.end].replace(",", "").replace(".", "")
+                    for x in self.sentences
+                ]
             for x, digits in zip(self.sentences, self._sentence_digits, strict=True):
                 if (
                     (sig in digits or under in digits)
@@ -315,10 +372,18 @@ def _numeral_significand(numeral: str) -> str:
     return numeral.replace(",", "").replace(".", "").strip("0") or "0"
 
 
+@functools.lru_cache(maxsize=4096)
 def significand(value: float) -> str | None:
     """The significant digits of a figure's value, or None when it has too many."""
     mantissa = f"{abs(value):.12e}".split("e")[0].replace(".", "").rstrip("0") or "0"
     return mantissa if len(mantissa) <= _SIGNIFICANT else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _under(sig: str) -> str:
+    """The digits of a value just under one of significand ``sig`` (rounding may make it
+    one): ``"73399999"`` for ``"734"``."""
+    return str(int(sig.ljust(_SIGNIFICANT, "0")) - 1)
 
 
 # the words checks.quantities may read a number in: number words, ordinals, magnitudes

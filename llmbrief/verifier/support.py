@@ -14,18 +14,18 @@ import gc
 import itertools
 import math
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..citations import sentence_spans, strip_dateline
+from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
-from .hard import abbreviated, claim_facts, claim_parts, hard_checks
+from .hard import abbreviated, claim_facts, claim_parts, flat_key, hard_checks
 from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
-from .sentences import IndexedArticle, IndexedSentence, Window, significand
+from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
 
 __all__ = ["COVERAGE_THRESHOLD", "DEFAULT_MIN_SUPPORT", "ClusterIndex", "SupportResult"]
 
@@ -47,6 +47,9 @@ _SEARCH_CANDIDATES = 5
 _SEARCH_CHECKS = 2
 _RARE_STEMS = 6
 _WEIGHT_SCALE = 1_000_000
+#: Postings up to this long are made bits one shift at a time (more, through bytes).
+_SHIFTED_HOLDERS = 16
+_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 #: Share of the claim's weight that, found only in uncited articles, sinks the citation.
 _ELSEWHERE_SHARE = 0.15
 
@@ -152,7 +155,7 @@ class ClusterIndex:
             sents: list[IndexedSentence] = []
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
-            spans = sentence_spans(text)
+            spans = article_spans(text)  # sentence_spans, faster on plain prose
             tokenised = zip(spans, words_by_span(text, spans), strict=True)
             for si, ((a, b), tokens) in enumerate(tokenised):
                 chunk = text[a:b]
@@ -184,11 +187,30 @@ class ClusterIndex:
         #: rarity weights, computed for the stems that claims ask for
         self._idf: dict[str, float] = {}
         self._idf_unknown = math.log(1 + self._n_sentences)
+        self._last_weights: tuple[tuple[str, ...], dict[str, int]] | None = None
+        self._int_weights: dict[str, int] = {}  # :meth:`_weights` of each stem asked for
 
     def _weights(self, claim: AbstractSet[str]) -> dict[str, int]:
         """Rarity weights of the claim's stems as integers (millionths): integer sums are
         the same in any order, so no set's order (no hash seed) can reach a verdict."""
-        return {s: round(self.idf(s) * _WEIGHT_SCALE) for s in claim}
+        known = self._int_weights
+        out = {}
+        for s in claim:
+            w = known.get(s)
+            if w is None:
+                w = known[s] = round(self.idf(s) * _WEIGHT_SCALE)
+            out[s] = w
+        return out
+
+    def _claim_weights(self, stems: tuple[str, ...], claim: AbstractSet[str]) -> dict[str, int]:
+        """:meth:`_weights` of a claim's stems (``claim``, the set of ``stems``), kept for the
+        last claim: its check and the search that may follow it ask for the same. Read only."""
+        last = self._last_weights
+        if last is not None and last[0] == stems:
+            return last[1]
+        weights = self._weights(claim)
+        self._last_weights = (stems, weights)
+        return weights
 
     def idf(self, s: str) -> float:
         """Rarity weight of a stem across the cluster's sentences."""
@@ -205,10 +227,15 @@ class ClusterIndex:
         self, art: IndexedArticle, claim: set[str], weights: dict[str, int]
     ) -> tuple[float, int, int, frozenset[str]]:
         """(covered weight, first, last sentence index, stems) of the article's best window."""
+        get = weights.__getitem__
+        # the first sentence that carries every word is the best window (no other covers
+        # more, and ties keep the first): a subset test fails at the first word it lacks
+        for si, sent in enumerate(art.sentences):
+            if claim <= sent.stems and claim:
+                return sum(map(get, claim)), si, si, sent.stems
         # a scan of the article's sentences: a few dozen small set intersections
         hits: dict[int, set[str]] = {}
         hit_weight: dict[int, int] = {}
-        get = weights.__getitem__
         for si, sent in enumerate(art.sentences):
             common = claim & sent.stems
             if common:
@@ -361,12 +388,12 @@ class ClusterIndex:
         if not arts:
             return SupportResult(False, 0.0, reasons=["no known article cited"])
         # a verbatim claim needs no facts: the exact-match lookup comes first
-        exact = self._exact_match(_flat(claim_text), arts, report=not quick)
+        exact = self._exact_match(flat_key(claim_text), arts, report=not quick)
         if exact is not None:
             return exact
         facts = claim_facts(claim_text)
         claim = set(facts.stems)
-        weights = self._weights(claim)
+        weights = self._claim_weights(facts.stems, claim)
         total = sum(weights.values()) or 1
         chosen, remaining, coverage = self._cover(claim, weights, arts)
         short = abbreviated(facts, remaining, arts)  # "IMF" for "International Monetary Fund"
@@ -471,7 +498,7 @@ class ClusterIndex:
         digits are looked for first: fewer sentences write them."""
         parts = claim_parts(claim_text)
         for part in parts if len(parts) > 1 else (claim_text,):
-            key = claim_facts(part).key if len(parts) <= 1 else _flat(part)
+            key = claim_facts(part).key if len(parts) <= 1 else flat_key(part)
             if self._exact_hit(key, arts) is None and any(
                 not any(a.holds(q) for a in arts)
                 for q in sorted(claim_facts(part).quantities, key=_rarity)
@@ -483,9 +510,17 @@ class ClusterIndex:
         """The articles that have ``stem``, as the bits of an integer."""
         bits = self._bits.get(stem)
         if bits is None:
-            bits = 0
-            for ai in self.article_postings.get(stem, ()):
-                bits |= 1 << ai
+            holders = self.article_postings.get(stem, ())
+            if len(holders) < _SHIFTED_HOLDERS:
+                bits = 0
+                for ai in holders:
+                    bits |= 1 << ai
+            else:
+                # one byte per article, set without a loop in Python, read as binary
+                # digits: each shift of a long integer copies all of it
+                flags = bytearray(len(self.articles))
+                deque(map(flags.__setitem__, holders, itertools.repeat(1)), maxlen=0)
+                bits = int(flags.translate(_BINARY_DIGITS)[::-1], 2)
             self._bits[stem] = bits
         return bits
 
@@ -509,13 +544,16 @@ class ClusterIndex:
         # subsets some article has are made, each with its summed weight
         groups = [(anywhere, 0)]
         for i, b in enumerate(bits):
+            if not b & anywhere:
+                continue  # no article left has it: every group stays as it is
             w = weights[rare[i]]
+            nb = ~b
             split: list[tuple[int, int]] = []
             for have, total in groups:
                 yes = have & b
                 if yes:
                     split.append((yes, total + w))
-                no = have & ~b
+                no = have & nb
                 if no:
                     split.append((no, total))
             groups = split
@@ -556,7 +594,7 @@ class ClusterIndex:
                 for ai in dict.fromkeys(exact)
             )
             return [r for r in itertools.islice(hits, _SEARCH_CHECKS) if r is not None]
-        weights = self._weights(claim)
+        weights = self._claim_weights(claim_facts(claim_text).stems, claim)
         total = sum(weights.values()) or 1
         # Rank articles by the claim's rarest words: common words are in every article and
         # would make the ranking cost grow with the cluster.
