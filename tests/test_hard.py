@@ -308,3 +308,21 @@ def test_a_denial_said_in_other_words_agrees(claim: str) -> None:
 def test_a_denial_of_what_the_evidence_states_is_still_caught() -> None:
     c = verify(FIRE, "The fire did not force residents from their homes [w1].").claims[0]
     assert "negation" in [x.name for x in c.checks if x.fired], c.reasons
+
+
+def test_should_in_a_claim_is_as_unsure_as_a_plan() -> None:
+    cuts = Cluster(
+        cluster_id="cuts",
+        articles=[
+            Article(
+                id="k1",
+                title="Cuts",
+                text=(
+                    "The cuts will mostly fall on back-office roles, chief executive Ines Varga "
+                    "said. Varga said the bank expected costs to fall by 40 million euros a year."
+                ),
+            )
+        ],
+    )
+    claim = "Ines Varga said costs should fall by 40 million euros a year [k1]."
+    assert verify(cuts, claim).claims[0].verdict == "supported"
