@@ -71,6 +71,9 @@ _REPORTING = frozenset(_DATA["reporting"].split()) | {"that"}
 _MODIFIER_OPENERS = frozenset(_DATA["modifier_openers"].split())
 _SUBJECT_PRONOUNS = frozenset(_DATA["subject_pronouns"].split())
 _PREDICATE_OPENERS = frozenset(_DATA["predicate_openers"].split())
+_TIME_WORDS = frozenset(_DATA["time_words"].split())
+#: The words of a run read for a time after a preposition ("in | its first six months").
+_TIME_REACH = 5
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d+")
 
@@ -340,6 +343,10 @@ class _Reader:
                 continue  # runs of two cited articles: synthesis, not a splice
             if self.claim[b.start] in _MODIFIER_OPENERS:
                 continue  # "on Thursday", "in New York": a detail of the same event, told apart
+            if self.claim[b.start - 1] in _MODIFIER_OPENERS and _TIME_WORDS.intersection(
+                self.claim[b.start : b.start + _TIME_REACH]
+            ):
+                continue  # "in | its first six months": when, with the preposition before it
             if _PREDICATE_OPENERS.intersection(self.claim[b.start - 1 : b.start + 1]):
                 continue  # "the Spaniard | has been in fine form": a subject and its predicate
             # another cut of the same words that places both halves together, or that falls at
