@@ -226,14 +226,13 @@ def hard_checks(
         ordered: list[str] = []
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         opener = checks.opening_word(facts.text)
-        lone = opener if opener and checks.lone_opener(facts.text) else ""
         for name in names:
             found = any(_written_as_word(name, a.text) for a in arts)
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
                 # only as a plain word ("Car drivers will pay" where it says "cars")
                 continue
-            if not found and name == lone:
+            if not found and name == opener and checks.lone_opener(facts.text):
                 # nor is a lone opening word ("Work on the bridge started") that nothing else
                 # marks as a name: a word the article lacks, which the coverage weighs
                 continue
