@@ -326,3 +326,14 @@ def test_should_in_a_claim_is_as_unsure_as_a_plan() -> None:
     )
     claim = "Ines Varga said costs should fall by 40 million euros a year [k1]."
     assert verify(cuts, claim).claims[0].verdict == "supported"
+
+
+def test_a_denial_verb_against_its_opposite_is_a_negation() -> None:
+    c = verify(LAKE, "In 2019 the water board rejected motorboats on the lake [l1].").claims[0]
+    assert c.verdict == "unsupported", c.reasons
+    council = Cluster(
+        cluster_id="council",
+        articles=[Article(id="v1", title="Vote", text="The council approved the toll plan.")],
+    )
+    c = verify(council, "The council rejected the toll plan [v1].").claims[0]
+    assert "negation" in [x.name for x in c.checks if x.fired], c.reasons

@@ -773,7 +773,8 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
     for a, b in scopes:
         scoped = text[a:b]
         stems = content_stems(scoped)
-        if not window.isdisjoint(checks.opposite_words(stems) - mine):
+        denied = content_stems(" ".join(words(scoped)[1:]))  # the cue's own word left out
+        if not window.isdisjoint(checks.opposite_words(denied) - mine):
             continue  # "not allowed" where the evidence says "banned": the same
         if not _WITHOUT.match(scoped) or not window.isdisjoint(stems):
             return True
