@@ -1,0 +1,383 @@
+"""Proportions written in words, read as intervals: "nearly nine in ten" is 0.85 to 0.90.
+
+Briefs and summaries restate a source's "87 percent" as "nearly nine in ten", "38%" as
+"nearly two in five", "about a third" as "roughly a third". Read figure by figure, "nine"
+and "ten" are absent from the source; read as what they say, they are a share, and a share
+is supported by any share of the evidence that falls in its interval.
+
+A phrase is an optional approximator and a nominal share ``v``:
+
+- ``X in Y``, ``X out of Y`` with Y at most 20 or a power of ten (``nine in ten``,
+  ``1 in 4``, ``one in a hundred``; "22 out of 31" are counts, checked as figures);
+- ``half``, ``a third``, ``a quarter``, ``a fifth``, ``a tenth`` (before "of", a
+  determiner such as "the" or "its", or, after "by", the end of the clause: "a third
+  round" and "the first half" are no shares);
+- ``two-thirds``, ``three-quarters`` (``three quarters`` only before "of");
+- ``a majority of``, ``the majority of`` (0.5 to 1), ``a minority of`` (0 to 0.5).
+
+The interval (the tolerances, stated once here):
+
+- a share in words is rounded: plain, it is ``v ± t`` with ``t = min(0.035, v / 4)``
+  ("a third" 0.30-0.37, "one in ten" 0.075-0.125);
+- "about", "around", "roughly" widen that to ``v ± 1.5 t`` ("about half" 0.45-0.55);
+- "nearly", "almost", "just under" give ``[v - 1.5 t, v]`` ("nearly nine in ten"
+  0.85-0.90), "just over" ``[v, v + 1.5 t]``;
+- "more than", "over", "at least" give ``[v, 1]``; "less than", "under", "up to" ``[0, v]``.
+
+A percentage is a share too, to the rounding of its last digit (``38%`` is 0.375-0.385,
+``0.505%`` 0.00505 ± 0.000005), with the same approximators at one point or a quarter
+of the figure, whichever is less (``about 87 percent`` is 0.855-0.885). A claim's
+percentage absent from the evidence as a figure is supported by a share in words there
+(``87 percent`` by "nearly nine in ten"); one percentage against another stays the
+figures check's exact match.
+
+:func:`share_findings` is the figures check for shares: a claim's share is supported when
+a share of the cited articles overlaps it; when none does and a clause of the evidence
+that shares a word with the claim's clause states a share, the claim contradicts it ("the
+claim says "about half"; the evidence says "about a third""); otherwise a share written
+with numbers ("nine in ten") needs its numbers, as any figure does. Everything here is
+read from the text by rule, the same in any process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..types import Span
+from . import checks
+from .lexicon import content_stems, data_json
+
+if TYPE_CHECKING:
+    from .sentences import IndexedArticle, Window
+
+__all__ = ["Share", "phrases", "share_findings", "share_stated", "shares", "without_phrases"]
+
+_P = data_json("proportions.json")
+_ONES: dict[str, int] = data_json("quantities.json")["ones"]
+_FRACTIONS: dict[str, float] = _P["fractions"]
+_PLURALS: dict[str, float] = _P["plural_fractions"]
+_MAJORITIES: dict[str, list[float]] = _P["majorities"]
+_KIND_OF: dict[str, str] = {cue: kind for kind, cues in _P["approximators"].items() for cue in cues}
+_NOT_AFTER_DENOMINATOR = frozenset(_P["not_after_denominator"])
+_DENOMINATORS: dict[str, int] = {**_ONES, **_P["denominators"]}
+
+#: the widest a plain share in words is rounded, either side
+_ROUNDING = 0.035
+#: a percentage's tolerance for its approximators (a point at most), and its rounding
+#: (half a unit of its last digit: "38%" is 37.5 to 38.5)
+_PERCENT_T = 0.01
+_PERCENT_ROUNDING = 0.005
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share of a whole stated in a text, as the interval ``[low, high]`` of 0 to 1.
+
+    ``text`` is the phrase as written (approximator included) at ``start:end``;
+    ``numbered`` says it is written with numbers the figures check reads ("nine in ten",
+    "two-thirds"); ``of`` that a percentage is a share of something ("87 percent of
+    members"), not a change ("rose 12 percent").
+    """
+
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    numbered: bool = False
+    of: bool = True
+
+    def overlaps(self, other: Share) -> bool:
+        """Whether the two intervals meet: one may be the other, rounded."""
+        return self.low <= other.high + _EPS and other.low <= self.high + _EPS
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+
+
+_APPROX = rf"(?:(?P<approx>{_alternation(list(_KIND_OF))})\s+)?"
+_NUMERATOR = rf"(?<![\d.,])(?:{_alternation(list(_ONES))}|\d+)"
+_DENOMINATOR = rf"(?:{_alternation(list(_DENOMINATORS))}|\d{{1,3}}(?:,\d{{3}})*|\d+)"
+_RATIO = re.compile(
+    rf"\b{_APPROX}(?P<num>{_NUMERATOR})\s+(?P<sep>in|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<den>{_DENOMINATOR})\b(?![-‐][A-Za-z])",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    rf"\b{_APPROX}(?P<num>two|three|four|five|six|seven|eight|nine)(?P<sep>[\s-])"
+    rf"(?P<frac>{_alternation(list(_PLURALS))})\b",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(
+    rf"\b{_APPROX}(?P<article>(?:a|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
+    re.IGNORECASE,
+)
+_MAJORITY = re.compile(rf"\b{_APPROX}(?P<m>{_alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
+_PERCENT = re.compile(
+    rf"\b{_APPROX}(?P<pct>\d{{1,3}}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE
+)
+# what may follow a share in words: "of", or a determiner ("half the staff", "a third its size")
+_DETERMINERS = frozenset(
+    "of the its their his her our your all them those these that this my".split()
+)
+# "the first half", "a second half": a part of a period or a match, not a share
+_NOT_BEFORE_HALF = frozenset(
+    "the first second other latter former final opening last next each per this that".split()
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
+# quick test that a text may hold a share at all (most sentences hold none)
+_MAY_HOLD = re.compile(
+    rf"\d|half|third|quarter|fifth|tenth|majority|minority|\b(?:{_alternation(list(_ONES))})\b",
+    re.IGNORECASE,
+)
+
+
+def _value(word: str) -> int | None:
+    w = " ".join(word.lower().replace(",", "").split())
+    if w.isdigit():
+        return int(w)
+    return _DENOMINATORS.get(w)
+
+
+def _interval(v: float, approx: str | None, t: float, rounding: float) -> tuple[float, float]:
+    kind = _KIND_OF.get(" ".join(approx.lower().split())) if approx else None
+    if kind == "around":
+        lo, hi = v - 1.5 * t, v + 1.5 * t
+    elif kind == "below":
+        lo, hi = v - 1.5 * t, v
+    elif kind == "above":
+        lo, hi = v, v + 1.5 * t
+    elif kind == "at_least":
+        lo, hi = v, 1.0
+    elif kind == "at_most":
+        lo, hi = 0.0, v
+    else:
+        lo, hi = v - rounding, v + rounding
+    return max(0.0, lo), min(1.0, hi)
+
+
+def _worded(v: float, approx: str | None) -> tuple[float, float]:
+    t = min(_ROUNDING, v / 4)
+    return _interval(v, approx, t, t)
+
+
+def _share(m: re.Match[str], v: float, numbered: bool) -> Share:
+    lo, hi = _worded(v, m.group("approx"))
+    return Share(lo, hi, m.group(0), m.start(), m.end(), numbered)
+
+
+def _next_word(text: str, at: int) -> str:
+    m = _NEXT_WORD.match(text, at)
+    return m.group(1).lower() if m else ""
+
+
+def _ratios(text: str) -> Iterator[Share]:
+    for m in _RATIO.finditer(text):
+        num, den = _value(m.group("num")), _value(m.group("den"))
+        if num is None or den is None or not 0 < num <= den or den < 2:
+            continue
+        if den > 20 and den not in (100, 1000, 10000, 100000, 1000000):
+            continue  # "12 in 2024" is a count in a year; "22 out of 31" exact counts
+        if _next_word(text, m.end()) in _NOT_AFTER_DENOMINATOR:
+            continue  # "two in five years", "one in 100 years": a count over a time
+        yield _share(m, num / den, numbered=True)
+
+
+def _fractions(text: str) -> Iterator[Share]:
+    for m in _PLURAL.finditer(text):
+        num = _ONES[m.group("num").lower()]
+        v = num * _PLURALS[m.group("frac").lower()]
+        after = _next_word(text, m.end())
+        if v > 1 or (m.group("sep") != "-" and after != "of"):
+            continue  # "three quarters in a row": periods, not a share
+        yield _share(m, v, numbered=True)
+    for m in _SINGLE.finditer(text):
+        frac = m.group("frac").lower()
+        before = _PREV_WORD.search(text, 0, m.start())
+        prev = before.group(1).lower() if before else ""
+        if frac != "half" and not m.group("article"):
+            continue  # "the third quarter", "finished fifth": ordinals
+        if frac == "half" and not m.group("article") and prev in _NOT_BEFORE_HALF:
+            continue
+        if m.end() < len(text) and text[m.end()] in "-‐":
+            continue  # "half-time", "a third-quarter loss"
+        after = _next_word(text, m.end())
+        if after == "of" and _next_word(text, m.end() + 3) in ("a", "an"):
+            continue  # "a quarter of a century", "half of an hour"
+        at_end = _CLAUSE_END.match(text, m.end()) is not None
+        if after in _DETERMINERS or (at_end and (m.group("approx") or prev == "by")):
+            yield _share(m, _FRACTIONS[frac], numbered=False)
+    for m in _MAJORITY.finditer(text):
+        lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
+        yield Share(lo, hi, m.group(0), m.start(), m.end())
+
+
+def _percents(text: str) -> Iterator[Share]:
+    for m in _PERCENT.finditer(text):
+        v = float(m.group("pct")) / 100
+        if v > 1:
+            continue  # "rose 150%": a change, never a share
+        digits = m.group("pct").partition(".")[2]
+        rounding = _PERCENT_ROUNDING / 10 ** len(digits)  # "0.505%": to the last digit
+        lo, hi = _interval(v, m.group("approx"), min(_PERCENT_T, v / 4), rounding)
+        of = _next_word(text, m.end()) == "of"
+        yield Share(lo, hi, m.group(0), m.start(), m.end(), numbered=True, of=of)
+
+
+def _first_wins(found: Sequence[Share]) -> tuple[Share, ...]:
+    """The shares in text order, a share inside (or across) one already taken left out."""
+    out: list[Share] = []
+    for s in sorted(found, key=lambda s: (s.start, -s.end)):
+        if not out or s.start >= out[-1].end:
+            out.append(s)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def phrases(text: str) -> tuple[Share, ...]:
+    """The shares ``text`` writes in words ("nearly nine in ten", "about a third"), in
+    text order."""
+    if not _MAY_HOLD.search(text):
+        return ()
+    return _first_wins([*_ratios(text), *_fractions(text)])
+
+
+@lru_cache(maxsize=65536)
+def shares(text: str) -> tuple[Share, ...]:
+    """Every share ``text`` states: phrases in words and percentages, in text order."""
+    if not _MAY_HOLD.search(text):
+        return ()
+    return _first_wins([*_ratios(text), *_fractions(text), *_percents(text)])
+
+
+def without_phrases(text: str) -> str:
+    """``text`` with its share phrases blanked (same length, so offsets hold): the numbers
+    of "nine in ten" are no figures of their own, and "a third" no ordinal."""
+    found = phrases(text)
+    if not found:
+        return text
+    out = list(text)
+    for s in found:
+        out[s.start : s.end] = " " * (s.end - s.start)
+    return "".join(out)
+
+
+def share_stated(claim_text: str, q: checks.Quantity, arts: Sequence[IndexedArticle]) -> bool:
+    """Whether the claim's percentage ``q``, absent as a figure from the cited articles,
+    is stated there as a share in words ("87 percent" and "nearly nine in ten")."""
+    if q.unit != "%" or q.value > 100:
+        return False
+    want = q.value / 100
+    claim = next((s for s in _percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None)
+    return claim is not None and _supported(claim, arts, worded_only=True)
+
+
+def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool = False) -> bool:
+    """Whether a share of the cited articles overlaps ``claim`` (with ``worded_only``, a
+    share in words: a percentage against a percentage is the figures check's, exact)."""
+    return any(
+        claim.overlaps(e)
+        for a in arts
+        for sent in a.sentences
+        for e in (phrases(sent.text) if worded_only else shares(sent.text))
+    )
+
+
+def share_findings(
+    text: str,
+    names: Sequence[str],
+    arts: Sequence[IndexedArticle],
+    chosen: Sequence[Window],
+) -> Iterator[tuple[str, str, list[Span]]]:
+    """The figures check for the claim's shares in words: (check, reason, spans) of each
+    share the cited articles contradict or lack (see the module docstring)."""
+    cited = "".join(f"[{a.id}]" for a in arts)
+    for s in phrases(text):
+        if _supported(s, arts):
+            continue
+        span = [Span(where="claim", start=s.start, end=s.end)]
+        said = _placed_share(_context(text, s, names), arts, chosen)
+        if said is not None:
+            e, art = said
+            yield (
+                "figures",
+                f'the claim says "{s.text}"; the evidence says "{e.text}" in [{art.id}]',
+                span,
+            )
+            continue
+        if s.numbered:
+            for q in checks.quantities(s.text):
+                if not any(a.holds(q) for a in arts):
+                    yield "figures", f'number "{q.text}" not found in {cited}', span
+
+
+_COUNTED_WORDS = 3
+
+
+def _clause_of(text: str, at: int) -> tuple[int, int]:
+    return next(
+        ((c.start, c.end) for c in checks.clauses(text) if c.start <= at < c.end), (0, len(text))
+    )
+
+
+def _counted(text: str, s: Share, end: int) -> list[str]:
+    """Content stems of the first words after the share in its clause (``end``): what it
+    is a share of ("nine in ten *members*", "a third of *the world's new capacity*")."""
+    return content_stems(text[s.end : end])[:_COUNTED_WORDS]
+
+
+def _context(text: str, s: Share, names: Sequence[str]) -> tuple[str, frozenset[str]]:
+    """What the claim's share ``s`` is a share of: the first content word after it in its
+    clause (its head, "" at the clause's end), and the content stems of that clause, its
+    own words and the claim's names left out."""
+    a, b = _clause_of(text, s.start)
+    counted = _counted(text, s, b)
+    own = set(content_stems(s.text)) | {x for n in names for x in content_stems(n)}
+    return (counted[0] if counted else ""), frozenset(content_stems(text[a:b])) - own
+
+
+def _placed_share(
+    context: tuple[str, frozenset[str]],
+    arts: Sequence[IndexedArticle],
+    chosen: Sequence[Window],
+) -> tuple[Share, IndexedArticle] | None:
+    """The first share of the evidence (the window first) said of what the claim's share
+    is said of: the evidence's figure for the same thing.
+
+    When the claim names what its share counts (its head), the evidence's share must name
+    that word among the first words after it ("about a third of the world's new capacity"
+    for "about half of the world's new capacity"; not "a third of the port's traffic" for
+    "seven in ten dockers at the port"); else, or when the evidence's share ends its
+    clause, the two clauses must share a word, as a figure's context is read
+    (:func:`.hard._placed`). A percentage counts only as a share of something ("33% of
+    capacity"), not as a change ("capacity grew 12%")."""
+    head, clause_words = context
+    if not head and not clause_words:
+        return None
+    order = [(art, art.sentences[f : t + 1]) for art, f, t, _ in chosen]
+    order += [(art, art.sentences) for art in arts]
+    for art, sents in order:
+        for sent in sents:
+            found = [e for e in shares(sent.text) if e.of]
+            if not found or (clause_words.isdisjoint(sent.stems) and head not in sent.stems):
+                continue
+            text = sent.text
+            for e in found:
+                a, b = _clause_of(text, e.start)
+                counted = _counted(text, e, b)
+                if head and counted:
+                    if head in counted:
+                        return e, art
+                elif not clause_words.isdisjoint(content_stems(text[a:b])):
+                    return e, art
+    return None

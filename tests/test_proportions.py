@@ -1,0 +1,136 @@
+"""Shares written in words ("nearly nine in ten", "about a third") read as intervals, and
+the figures check that reads them (all articles here are fictional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import checks
+from llmbrief.verifier.proportions import Share, phrases, shares, without_phrases
+
+
+def _one(text: str) -> Share:
+    found = phrases(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Nearly nine in ten members voted", 0.8475, 0.90),
+        ("nearly two in five survived", 0.3475, 0.40),
+        ("about half of the staff", 0.4475, 0.5525),
+        ("a third of the fleet", 0.3333 - 0.035, 0.3333 + 0.035),
+        ("one in ten homes", 0.075, 0.125),
+        ("more than half of the votes", 0.5, 1.0),
+        ("less than a quarter of its budget", 0.0, 0.25),
+        ("just over two-thirds of the seats", 0.6667, 0.6667 + 0.0525),
+        ("three quarters of the farms", 0.715, 0.785),
+        ("7 out of 10 riders", 0.665, 0.735),
+        ("as many as one in a hundred", 0.0, 0.01),
+        ("a majority of the council", 0.5, 1.0),
+        ("profits fell by half.", 0.465, 0.535),
+    ],
+)
+def test_a_phrase_is_an_interval(text: str, low: float, high: float) -> None:
+    s = _one(text)
+    assert s.low == pytest.approx(low, abs=1e-3)
+    assert s.high == pytest.approx(high, abs=1e-3)
+    assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fund raised a third round of money",  # an ordinal
+        "in the first half of the year",  # a part of a period
+        "the bank's third quarter",
+        "a quarter of a century ago",  # a length of time
+        "half a million people",  # a figure, read as one
+        "two and a half years",
+        "three quarters in a row",  # periods
+        "a half-time talk",
+        "12 in 2024",  # a count in a year
+        "22 out of 31 districts",  # exact counts: figures
+        "two in five years",  # a count over a time
+    ],
+)
+def test_what_is_no_share(text: str) -> None:
+    assert phrases(text) == ()
+
+
+def test_percentages_are_shares_to_their_last_digit() -> None:
+    found = shares("About 87 percent of members; rose 12% to 0.505% of output")
+    assert [s.text for s in found] == ["About 87 percent", "12%", "0.505%"]
+    about, rose, small = found
+    assert (about.low, about.high) == pytest.approx((0.855, 0.885))
+    assert about.of and not rose.of  # a share of something; a change
+    assert (small.low, small.high) == pytest.approx((0.005045, 0.005055))
+
+
+def test_the_numbers_of_a_phrase_are_no_figures_of_their_own() -> None:
+    text = "Nearly nine in ten of the 400 members backed two-thirds of the plan."
+    masked = without_phrases(text)
+    assert len(masked) == len(text)
+    assert [q.text for q in checks.quantities(masked)] == ["400"]
+
+
+STRIKE = Cluster(
+    cluster_id="strike",
+    articles=[
+        Article(
+            id="k1",
+            title="Dock vote",
+            text=(
+                "Dockers at the port of Velmar voted on Sunday to end a six-day strike. "
+                "About 87 percent of members who voted backed the deal, the union said. "
+                "Tallow Freight now accounts for about a third of the port's container "
+                "traffic. Nearly two in five crane drivers are over 55."
+            ),
+        )
+    ],
+)
+
+
+def _fired(claim: str) -> list[tuple[str, str]]:
+    c = verify(STRIKE, claim).claims[0]
+    return [(x.name, x.detail) for x in c.checks if x.fired]
+
+
+def test_a_share_in_words_is_supported_by_a_percentage_in_its_interval() -> None:
+    claim = "Nearly nine in ten members who voted backed the deal [k1]."
+    assert verify(STRIKE, claim).claims[0].verdict == "supported"
+
+
+def test_a_percentage_is_supported_by_a_share_in_words() -> None:
+    claim = "About 38 percent of crane drivers are over 55 [k1]."
+    assert verify(STRIKE, claim).claims[0].verdict == "supported"
+
+
+def test_a_share_outside_the_evidence_share_for_the_same_thing_fires() -> None:
+    claim = "Tallow Freight now accounts for about half of the port's container traffic [k1]."
+    c = verify(STRIKE, claim).claims[0]
+    assert c.verdict == "unsupported"
+    fired = [x for x in c.checks if x.fired]
+    assert [x.name for x in fired] == ["figures"]
+    assert fired[0].detail == (
+        'the claim says "about half"; the evidence says "about a third" in [k1]'
+    )
+    span = fired[0].spans[0]
+    assert claim[span.start : span.end] == "about half"
+
+
+def test_a_share_said_of_something_else_is_no_contradiction() -> None:
+    # the evidence's shares count votes and traffic, not the weather: nothing to contradict
+    claim = "Dockers at the port of Velmar voted to end a strike, as half the sky cleared [k1]."
+    assert not any(name == "figures" for name, _ in _fired(claim))
+
+
+def test_a_numbered_share_the_evidence_lacks_needs_its_numbers() -> None:
+    # no share of the sentence's clause, and no "seven" in the article: absent, as before
+    claim = "Seven in ten dockers at the port of Velmar voted on Sunday to end the strike [k1]."
+    assert _fired(claim) == [
+        ("figures", 'number "Seven" not found in [k1]; number "ten" not found in [k1]')
+    ]
