@@ -134,3 +134,18 @@ def test_a_numbered_share_the_evidence_lacks_needs_its_numbers() -> None:
     assert _fired(claim) == [
         ("figures", 'number "Seven" not found in [k1]; number "ten" not found in [k1]')
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "finished three tenths of a second behind",
+        "a can and a half of cider",
+        "two-thirds of a million followers",
+        "in the same half of the draw",
+        "the upper half of the hull",
+        "only a half of one percent of output",
+    ],
+)
+def test_measures_and_parts_are_no_shares(text: str) -> None:
+    assert phrases(text) == ()

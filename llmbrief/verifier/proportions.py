@@ -130,8 +130,14 @@ _DETERMINERS = frozenset(
 )
 # "the first half", "a second half": a part of a period or a match, not a share
 _NOT_BEFORE_HALF = frozenset(
-    "the first second other latter former final opening last next each per this that".split()
+    "the first second other latter former final opening last next each per this that same"
+    " upper lower top bottom back front".split()
 )
+# "the upper half", "her lower half": a determiner two words before a bare "half"
+_DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that".split())
+# "tenths of a second", "a quarter of a century", "two-thirds of a million": a measure
+_OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
+_PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
@@ -200,20 +206,30 @@ def _fractions(text: str) -> Iterator[Share]:
         after = _next_word(text, m.end())
         if v > 1 or (m.group("sep") != "-" and after != "of"):
             continue  # "three quarters in a row": periods, not a share
+        if _OF_A_MEASURE.match(text, m.end()):
+            continue
         yield _share(m, v, numbered=True)
     for m in _SINGLE.finditer(text):
         frac = m.group("frac").lower()
-        before = _PREV_WORD.search(text, 0, m.start())
-        prev = before.group(1).lower() if before else ""
+        two = _PREV_TWO.search(text, max(0, m.start() - 40), m.start())
+        prev, prev2 = (two.group(2).lower(), two.group(1).lower()) if two else ("", "")
+        if not two and (one := _PREV_WORD.search(text, 0, m.start())):
+            prev = one.group(1).lower()
         if frac != "half" and not m.group("article"):
             continue  # "the third quarter", "finished fifth": ordinals
-        if frac == "half" and not m.group("article") and prev in _NOT_BEFORE_HALF:
-            continue
+        if (
+            not m.group("article")
+            and not m.group("approx")
+            and (prev in _NOT_BEFORE_HALF or prev2 in _DETERMINER_BEFORE)
+        ):
+            continue  # "the first half", "the upper half of her body"
+        if m.group("article") and prev == "and":
+            continue  # "two and a half years", "a can and a half"
         if m.end() < len(text) and text[m.end()] in "-‐":
             continue  # "half-time", "a third-quarter loss"
         after = _next_word(text, m.end())
-        if after == "of" and _next_word(text, m.end() + 3) in ("a", "an"):
-            continue  # "a quarter of a century", "half of an hour"
+        if _OF_A_MEASURE.match(text, m.end()):
+            continue  # "a quarter of a century", "half of one percent"
         at_end = _CLAUSE_END.match(text, m.end()) is not None
         if after in _DETERMINERS or (at_end and (m.group("approx") or prev == "by")):
             yield _share(m, _FRACTIONS[frac], numbered=False)
