@@ -7,7 +7,14 @@ import pytest
 
 from llmbrief import Article, Cluster, verify
 from llmbrief.verifier import checks
-from llmbrief.verifier.proportions import Share, phrases, shares, without_phrases
+from llmbrief.verifier.proportions import (
+    Share,
+    approximate_durations,
+    durations,
+    phrases,
+    shares,
+    without_phrases,
+)
 
 
 def _one(text: str) -> Share:
@@ -149,3 +156,54 @@ def test_a_numbered_share_the_evidence_lacks_needs_its_numbers() -> None:
 )
 def test_measures_and_parts_are_no_shares(text: str) -> None:
     assert phrases(text) == ()
+
+
+def test_lengths_of_time_in_words_are_read_in_days() -> None:
+    text = "Loading stopped for six hours; delays of up to a day; the 72-year-old; $5m a day"
+    found = durations(text)
+    assert [s.text for s in found] == ["six hours", "up to a day"]
+    six, day = found
+    assert (six.low, six.high) == pytest.approx((0.225, 0.275))
+    assert (day.low, day.high, day.bound) == (0.0, 1.0, "at_most")
+    # in a claim, only with an approximator: "for a week" alone reads as before
+    assert [s.text for s in approximate_durations("for a week, then nearly a year")] == [
+        "nearly a year"
+    ]
+
+
+def test_two_bounds_the_same_way_must_be_at_the_same_figure() -> None:
+    (week,) = durations("up to a week")
+    (day,) = durations("up to a day")
+    (seven,) = durations("up to seven days")
+    assert not week.overlaps(day)
+    assert week.overlaps(seven)
+    (half,) = phrases("less than half of it")
+    (tenth,) = phrases("less than a tenth of it")
+    assert not half.overlaps(tenth)
+    (about,) = phrases("about half of it")
+    assert half.overlaps(about)  # 0.45 to 0.5 is both
+
+
+QUAY = Cluster(
+    cluster_id="quay",
+    articles=[
+        Article(
+            id="q1",
+            title="Quay fire",
+            text=(
+                "A fire closed the north quay at Ostrel for six hours on Monday. "
+                "Harbour master Ida Renn said ships would face delays of up to a day."
+            ),
+        )
+    ],
+)
+
+
+def test_a_length_of_time_against_the_evidence_for_the_same_thing() -> None:
+    c = verify(QUAY, "Ships would face delays of up to a week, Renn said [q1].").claims[0]
+    assert [(x.name, x.detail) for x in c.checks if x.fired] == [
+        ("figures", 'the claim says "up to a week"; the evidence says "up to a day" in [q1]')
+    ]
+    # "six hours" of closure is no length of the delays, and "up to a day" allows "almost"
+    same = verify(QUAY, "Ships would face delays of almost a day, Renn said [q1].")
+    assert not any(x.name == "figures" and x.fired for x in same.claims[0].checks)

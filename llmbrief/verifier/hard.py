@@ -154,7 +154,7 @@ def hard_checks(
                     f'number "{age}" is said of {others[0]} in {cited}, not of {label}',
                     [Span(where="claim", start=span[0], end=span[1])],
                 )
-    if proportions.phrases(facts.text):  # "nearly nine in ten": a share, not two figures
+    if proportions.worded(facts.text):  # "nearly nine in ten": a share, not two figures
         start("figures")
         yield from proportions.share_findings(facts.text, facts.names, arts, chosen)
     claim_dates = facts.dates

@@ -35,8 +35,18 @@ figures check's exact match.
 a share of the cited articles overlaps it; when none does and a clause of the evidence
 that shares a word with the claim's clause states a share, the claim contradicts it ("the
 claim says "about half"; the evidence says "about a third""); otherwise a share written
-with numbers ("nine in ten") needs its numbers, as any figure does. Everything here is
-read from the text by rule, the same in any process.
+with numbers ("nine in ten") needs its numbers, as any figure does. Two bounds the same
+way compare at their figures: "less than a tenth" does not support "less than half".
+
+Lengths of time written in words with an approximator ("up to a week", "nearly a year",
+"within an hour") are read the same way, in days, rounded to a fifth of themselves
+(``t = 0.2 v``: "about a week" is 4.9 to 9.1 days); in the evidence also after a
+preposition ("for a week") and as figures ("six hours", "up to 48 hours", to a tenth).
+Articles state many lengths of time, so a claim's is supported only by one of what it
+measures (a clause sharing a word with the claim's): "up to a week" of delays is not
+supported by "six hours" of closure, and contradicts "delays of up to a day".
+
+Everything here is read from the text by rule, the same in any process.
 """
 
 from __future__ import annotations
@@ -54,7 +64,17 @@ from .lexicon import content_stems, data_json
 if TYPE_CHECKING:
     from .sentences import IndexedArticle, Window
 
-__all__ = ["Share", "phrases", "share_findings", "share_stated", "shares", "without_phrases"]
+__all__ = [
+    "Share",
+    "approximate_durations",
+    "durations",
+    "phrases",
+    "share_findings",
+    "share_stated",
+    "shares",
+    "without_phrases",
+    "worded",
+]
 
 _P = data_json("proportions.json")
 _ONES: dict[str, int] = data_json("quantities.json")["ones"]
@@ -91,9 +111,22 @@ class Share:
     end: int
     numbered: bool = False
     of: bool = True
+    #: "at_most" ("up to", "less than") or "at_least" ("more than"), "" for none
+    bound: str = ""
+    #: the interval without the approximator: what a bound is a bound at
+    nominal: tuple[float, float] = (0.0, 0.0)
+    #: "" for a share of a whole; "day" for a length of time in days
+    unit: str = ""
 
     def overlaps(self, other: Share) -> bool:
-        """Whether the two intervals meet: one may be the other, rounded."""
+        """Whether the two can say the same: their intervals meet (one may be the other,
+        rounded), and two bounds the same way are at the same figure ("up to a day" is
+        not "up to a week", though both allow an hour)."""
+        if self.unit != other.unit:
+            return False
+        if self.bound and self.bound == other.bound:
+            (a, b), (c, d) = self.nominal, other.nominal
+            return a <= d + _EPS and c <= b + _EPS
         return self.low <= other.high + _EPS and other.low <= self.high + _EPS
 
 
@@ -104,6 +137,31 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 _APPROX = rf"(?:(?P<approx>{_alternation(list(_KIND_OF))})\s+)?"
+_DURATION_KIND_OF: dict[str, str] = {
+    cue: kind for kind, cues in _P["duration_approximators"].items() for cue in cues
+}
+_ALL_KINDS = {**_KIND_OF, **_DURATION_KIND_OF}
+_DAYS: dict[str, float] = {k: float(v) for k, v in _P["durations"].items()}
+_DAYS.update({plural: _DAYS[one] for plural, one in _P["duration_plurals"].items()})
+_DURATION_APPROX = _alternation([*_KIND_OF, *_DURATION_KIND_OF])
+_DURATION_PREPOSITIONS = _alternation(_P["duration_prepositions"])
+_DURATION_UNIT = _alternation(list(_DAYS))
+# "up to a week", "nearly a year"; in the evidence also "for a week", "after a day"
+_WORDED_DURATION = re.compile(
+    rf"\b(?:(?P<approx>{_DURATION_APPROX})|(?P<prep>{_DURATION_PREPOSITIONS}))\s+"
+    rf"(?:a|an|one)\s+(?P<unit>{_DURATION_UNIT})\b(?![-‐])",
+    re.IGNORECASE,
+)
+# "up to 48 hours", "six days": a figure and a unit of time (not "a 72-year-old")
+_NUMBERED_DURATION = re.compile(
+    rf"\b(?:(?P<approx>{_DURATION_APPROX})\s+)?(?<![\d.,])(?P<num>\d+(?:\.\d+)?|"
+    rf"{_alternation(list(_ONES))}|twenty|thirty|forty|fifty)[\s-](?P<unit>{_DURATION_UNIT})\b"
+    r"(?![-‐]old)",
+    re.IGNORECASE,
+)
+#: how far a length of time in words is rounded, as a part of itself ("about a week" is
+#: 7 days ± 1.5 x 20%)
+_DURATION_T = 0.2
 _NUMERATOR = rf"(?<![\d.,])(?:{_alternation(list(_ONES))}|\d+)"
 _DENOMINATOR = rf"(?:{_alternation(list(_DENOMINATORS))}|\d{{1,3}}(?:,\d{{3}})*|\d+)"
 _RATIO = re.compile(
@@ -155,8 +213,19 @@ def _value(word: str) -> int | None:
     return _DENOMINATORS.get(w)
 
 
-def _interval(v: float, approx: str | None, t: float, rounding: float) -> tuple[float, float]:
-    kind = _KIND_OF.get(" ".join(approx.lower().split())) if approx else None
+@dataclass(frozen=True)
+class _Interval:
+    low: float
+    high: float
+    bound: str
+    nominal: tuple[float, float]
+
+
+def _interval(
+    v: float, approx: str | None, t: float, rounding: float, top: float = 1.0
+) -> _Interval:
+    kind = _ALL_KINDS.get(" ".join(approx.lower().split())) if approx else None
+    bound = ""
     if kind == "around":
         lo, hi = v - 1.5 * t, v + 1.5 * t
     elif kind == "below":
@@ -164,22 +233,19 @@ def _interval(v: float, approx: str | None, t: float, rounding: float) -> tuple[
     elif kind == "above":
         lo, hi = v, v + 1.5 * t
     elif kind == "at_least":
-        lo, hi = v, 1.0
+        lo, hi, bound = v, top, kind
     elif kind == "at_most":
-        lo, hi = 0.0, v
+        lo, hi, bound = 0.0, v, kind
     else:
         lo, hi = v - rounding, v + rounding
-    return max(0.0, lo), min(1.0, hi)
-
-
-def _worded(v: float, approx: str | None) -> tuple[float, float]:
-    t = min(_ROUNDING, v / 4)
-    return _interval(v, approx, t, t)
+    nominal = (max(0.0, v - rounding), min(top, v + rounding))
+    return _Interval(max(0.0, lo), min(top, hi), bound, nominal)
 
 
 def _share(m: re.Match[str], v: float, numbered: bool) -> Share:
-    lo, hi = _worded(v, m.group("approx"))
-    return Share(lo, hi, m.group(0), m.start(), m.end(), numbered)
+    t = min(_ROUNDING, v / 4)
+    i = _interval(v, m.group("approx"), t, t)
+    return Share(i.low, i.high, m.group(0), m.start(), m.end(), numbered, True, i.bound, i.nominal)
 
 
 def _next_word(text: str, at: int) -> str:
@@ -235,7 +301,7 @@ def _fractions(text: str) -> Iterator[Share]:
             yield _share(m, _FRACTIONS[frac], numbered=False)
     for m in _MAJORITY.finditer(text):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
-        yield Share(lo, hi, m.group(0), m.start(), m.end())
+        yield Share(lo, hi, m.group(0), m.start(), m.end(), nominal=(lo, hi))
 
 
 def _percents(text: str) -> Iterator[Share]:
@@ -245,9 +311,9 @@ def _percents(text: str) -> Iterator[Share]:
             continue  # "rose 150%": a change, never a share
         digits = m.group("pct").partition(".")[2]
         rounding = _PERCENT_ROUNDING / 10 ** len(digits)  # "0.505%": to the last digit
-        lo, hi = _interval(v, m.group("approx"), min(_PERCENT_T, v / 4), rounding)
+        i = _interval(v, m.group("approx"), min(_PERCENT_T, v / 4), rounding)
         of = _next_word(text, m.end()) == "of"
-        yield Share(lo, hi, m.group(0), m.start(), m.end(), numbered=True, of=of)
+        yield Share(i.low, i.high, m.group(0), m.start(), m.end(), True, of, i.bound, i.nominal)
 
 
 def _first_wins(found: Sequence[Share]) -> tuple[Share, ...]:
@@ -257,6 +323,49 @@ def _first_wins(found: Sequence[Share]) -> tuple[Share, ...]:
         if not out or s.start >= out[-1].end:
             out.append(s)
     return tuple(out)
+
+
+def _duration(m: re.Match[str], v: float, rounding: float) -> Share:
+    i = _interval(v, m.group("approx"), _DURATION_T * v, rounding, top=float("inf"))
+    return Share(
+        i.low, i.high, m.group(0), m.start(), m.end(), False, True, i.bound, i.nominal, "day"
+    )
+
+
+@lru_cache(maxsize=4096)
+def approximate_durations(text: str) -> tuple[Share, ...]:
+    """Lengths of time a claim writes in words with an approximator ("up to a week",
+    "nearly a year", "within an hour"), in days."""
+    return tuple(
+        _duration(m, _DAYS[m.group("unit").lower()], _DURATION_T * _DAYS[m.group("unit").lower()])
+        for m in _WORDED_DURATION.finditer(text)
+        if m.group("approx")
+    )
+
+
+@lru_cache(maxsize=65536)
+def durations(text: str) -> tuple[Share, ...]:
+    """Every length of time ``text`` states, in days: "a week" after an approximator or a
+    preposition ("for a week", "up to a day"), and figures ("six hours", "up to 48 hours",
+    exact to their unit's tenth)."""
+    found = []
+    for m in _WORDED_DURATION.finditer(text):
+        days = _DAYS[m.group("unit").lower()]
+        found.append(_duration(m, days, _DURATION_T * days))
+    for m in _NUMBERED_DURATION.finditer(text):
+        n = _value(m.group("num")) if not m.group("num")[0].isdigit() else None
+        num = float(m.group("num")) if m.group("num")[0].isdigit() else n
+        if num is None:
+            continue
+        days = num * _DAYS[m.group("unit").lower()]
+        found.append(_duration(m, days, 0.1 * days))
+    return _first_wins(found)
+
+
+def worded(text: str) -> tuple[Share, ...]:
+    """What the figures check reads here in a claim: its shares in words and its lengths
+    of time in words with an approximator."""
+    return (*phrases(text), *approximate_durations(text))
 
 
 @lru_cache(maxsize=4096)
@@ -305,8 +414,13 @@ def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool =
         claim.overlaps(e)
         for a in arts
         for sent in a.sentences
-        for e in (phrases(sent.text) if worded_only else shares(sent.text))
+        for e in (phrases(sent.text) if worded_only else _stated(sent.text, claim.unit))
     )
+
+
+def _stated(text: str, unit: str) -> tuple[Share, ...]:
+    """The shares (``unit`` "") or lengths of time ("day") ``text`` states."""
+    return durations(text) if unit else shares(text)
 
 
 def share_findings(
@@ -315,16 +429,21 @@ def share_findings(
     arts: Sequence[IndexedArticle],
     chosen: Sequence[Window],
 ) -> Iterator[tuple[str, str, list[Span]]]:
-    """The figures check for the claim's shares in words: (check, reason, spans) of each
-    share the cited articles contradict or lack (see the module docstring)."""
+    """The figures check for the claim's shares and lengths of time in words (:func:`worded`):
+    (check, reason, spans) of each one the cited articles contradict or lack (see the
+    module docstring)."""
     cited = "".join(f"[{a.id}]" for a in arts)
-    for s in phrases(text):
-        if _supported(s, arts):
+    for s in worded(text):
+        # a share is supported by a share anywhere in the cited articles; a length of time
+        # only by one of what it measures ("up to a week" is no "six hours" of loading)
+        if not s.unit and _supported(s, arts):
             continue
         span = [Span(where="claim", start=s.start, end=s.end)]
-        said = _placed_share(_context(text, s, names), arts, chosen)
-        if said is not None:
-            e, art = said
+        placed = list(_placed_shares(s.unit, _context(text, s, names), arts, chosen))
+        if any(s.overlaps(e) for e, _ in placed):
+            continue
+        if placed:
+            e, art = placed[0]
             yield (
                 "figures",
                 f'the claim says "{s.text}"; the evidence says "{e.text}" in [{art.id}]',
@@ -354,21 +473,23 @@ def _counted(text: str, s: Share, end: int) -> list[str]:
 
 def _context(text: str, s: Share, names: Sequence[str]) -> tuple[str, frozenset[str]]:
     """What the claim's share ``s`` is a share of: the first content word after it in its
-    clause (its head, "" at the clause's end), and the content stems of that clause, its
-    own words and the claim's names left out."""
+    clause (its head, "" at the clause's end or for a length of time, which follows what
+    it measures: "delays of up to a week"), and the content stems of that clause, its own
+    words and the claim's names left out."""
     a, b = _clause_of(text, s.start)
-    counted = _counted(text, s, b)
+    counted = _counted(text, s, b) if not s.unit else []
     own = set(content_stems(s.text)) | {x for n in names for x in content_stems(n)}
     return (counted[0] if counted else ""), frozenset(content_stems(text[a:b])) - own
 
 
-def _placed_share(
+def _placed_shares(
+    unit: str,
     context: tuple[str, frozenset[str]],
     arts: Sequence[IndexedArticle],
     chosen: Sequence[Window],
-) -> tuple[Share, IndexedArticle] | None:
-    """The first share of the evidence (the window first) said of what the claim's share
-    is said of: the evidence's figure for the same thing.
+) -> Iterator[tuple[Share, IndexedArticle]]:
+    """The shares (or lengths of time, ``unit`` "day") of the evidence (the window first)
+    said of what the claim's is said of: the evidence's figures for the same thing.
 
     When the claim names what its share counts (its head), the evidence's share must name
     that word among the first words after it ("about a third of the world's new capacity"
@@ -379,21 +500,20 @@ def _placed_share(
     capacity"), not as a change ("capacity grew 12%")."""
     head, clause_words = context
     if not head and not clause_words:
-        return None
+        return
     order = [(art, art.sentences[f : t + 1]) for art, f, t, _ in chosen]
     order += [(art, art.sentences) for art in arts]
     for art, sents in order:
         for sent in sents:
-            found = [e for e in shares(sent.text) if e.of]
+            found = [e for e in _stated(sent.text, unit) if e.of]
             if not found or (clause_words.isdisjoint(sent.stems) and head not in sent.stems):
                 continue
             text = sent.text
             for e in found:
                 a, b = _clause_of(text, e.start)
-                counted = _counted(text, e, b)
+                counted = _counted(text, e, b) if not unit else []
                 if head and counted:
                     if head in counted:
-                        return e, art
+                        yield e, art
                 elif not clause_words.isdisjoint(content_stems(text[a:b])):
-                    return e, art
-    return None
+                    yield e, art
