@@ -207,3 +207,34 @@ def test_a_length_of_time_against_the_evidence_for_the_same_thing() -> None:
     # "six hours" of closure is no length of the delays, and "up to a day" allows "almost"
     same = verify(QUAY, "Ships would face delays of almost a day, Renn said [q1].")
     assert not any(x.name == "figures" and x.fired for x in same.claims[0].checks)
+
+
+def test_counts_in_the_evidence_are_shares() -> None:
+    found = shares("22 of the 31 districts and 1,200 out of 4,000 staff; one of the 10 largest")
+    assert [(s.text, round(s.low, 2)) for s in found] == [
+        ("22 of the 31", 0.71),
+        ("1,200 out of 4,000", 0.3),
+    ]
+    assert shares("in 3 of 2024's races") == ()
+
+
+COUNCILS = Cluster(
+    cluster_id="councils",
+    articles=[
+        Article(
+            id="c1",
+            title="Councils",
+            text="At least 22 of the 31 district councils in Norvale have banned the new pylons.",
+        )
+    ],
+)
+
+
+def test_a_share_in_words_is_supported_by_counts() -> None:
+    claim = "More than two-thirds of Norvale's district councils have banned the new pylons [c1]."
+    assert verify(COUNCILS, claim).claims[0].verdict == "supported"
+    wrong = "About half of Norvale's district councils have banned the new pylons [c1]."
+    c = verify(COUNCILS, wrong).claims[0]
+    assert [(x.name, x.detail) for x in c.checks if x.fired] == [
+        ("figures", 'the claim says "About half"; the evidence says "22 of the 31" in [c1]')
+    ]

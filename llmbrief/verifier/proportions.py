@@ -304,6 +304,28 @@ def _fractions(text: str) -> Iterator[Share]:
         yield Share(lo, hi, m.group(0), m.start(), m.end(), nominal=(lo, hi))
 
 
+# "22 of the 31 provinces", "1,200 out of 4,000 workers": a share in counts
+_COUNT = re.compile(
+    rf"(?<![\d.,$£€])\b(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_alternation(list(_ONES))})\s+"
+    rf"(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    rf"(?P<m>\d{{1,3}}(?:,\d{{3}})*|\d+|{_alternation(list(_ONES))})\b(?![.,]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _counts(text: str) -> Iterator[Share]:
+    """Shares the evidence states as counts ("22 of the 31 provinces" is 0.71): only what
+    supports a claim's share, never a phrase of a claim (whose counts are figures)."""
+    for m in _COUNT.finditer(text):
+        n, total = _value(m.group("n")), _value(m.group("m"))
+        if n is None or total is None or not 1 < n < total:
+            continue  # "one of the 10 largest": one member, no share
+        if 1900 <= total <= 2100 and "," not in m.group("m"):
+            continue  # "5 of 2024": a year
+        v = n / total
+        yield Share(v, v, m.group(0), m.start(), m.end(), True, True, "", (v, v))
+
+
 def _percents(text: str) -> Iterator[Share]:
     for m in _PERCENT.finditer(text):
         v = float(m.group("pct")) / 100
@@ -379,10 +401,19 @@ def phrases(text: str) -> tuple[Share, ...]:
 
 @lru_cache(maxsize=65536)
 def shares(text: str) -> tuple[Share, ...]:
-    """Every share ``text`` states: phrases in words and percentages, in text order."""
+    """Every share ``text`` states: phrases in words, percentages and counts ("22 of the
+    31 provinces"), in text order."""
     if not _MAY_HOLD.search(text):
         return ()
-    return _first_wins([*_ratios(text), *_fractions(text), *_percents(text)])
+    return _first_wins([*_ratios(text), *_fractions(text), *_percents(text), *_counts(text)])
+
+
+@lru_cache(maxsize=65536)
+def _not_percentages(text: str) -> tuple[Share, ...]:
+    """The shares of ``text`` that are no percentage: phrases in words and counts."""
+    if not _MAY_HOLD.search(text):
+        return ()
+    return _first_wins([*_ratios(text), *_fractions(text), *_counts(text)])
 
 
 def without_phrases(text: str) -> str:
@@ -409,12 +440,13 @@ def share_stated(claim_text: str, q: checks.Quantity, arts: Sequence[IndexedArti
 
 def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool = False) -> bool:
     """Whether a share of the cited articles overlaps ``claim`` (with ``worded_only``, a
-    share in words: a percentage against a percentage is the figures check's, exact)."""
+    share in words or counts: a percentage against a percentage is the figures check's,
+    exact)."""
     return any(
         claim.overlaps(e)
         for a in arts
         for sent in a.sentences
-        for e in (phrases(sent.text) if worded_only else _stated(sent.text, claim.unit))
+        for e in (_not_percentages(sent.text) if worded_only else _stated(sent.text, claim.unit))
     )
 
 
