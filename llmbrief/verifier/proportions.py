@@ -136,7 +136,9 @@ def _alternation(words: Sequence[str]) -> str:
     )
 
 
-_APPROX = rf"(?:(?P<approx>{_alternation(list(_KIND_OF))})\s+)?"
+# an approximator just before a share, looked for only once the share is found: an optional
+# group of forty words before every pattern would be tried at every word of every article
+_APPROX_BEFORE = re.compile(rf"\b(?:{_alternation(list(_KIND_OF))})\s+$", re.IGNORECASE)
 _DURATION_KIND_OF: dict[str, str] = {
     cue: kind for kind, cues in _P["duration_approximators"].items() for cue in cues
 }
@@ -159,28 +161,29 @@ _NUMBERED_DURATION = re.compile(
     r"(?![-‐]old)",
     re.IGNORECASE,
 )
+_DURATION_KEYS = tuple(sorted({u[:4] for u in _DAYS}))
 #: how far a length of time in words is rounded, as a part of itself ("about a week" is
 #: 7 days ± 1.5 x 20%)
 _DURATION_T = 0.2
 _NUMERATOR = rf"(?<![\d.,])(?:{_alternation(list(_ONES))}|\d+)"
 _DENOMINATOR = rf"(?:{_alternation(list(_DENOMINATORS))}|\d{{1,3}}(?:,\d{{3}})*|\d+)"
 _RATIO = re.compile(
-    rf"\b{_APPROX}(?P<num>{_NUMERATOR})\s+(?P<sep>in|out\s+of)\s+(?:every\s+)?"
+    rf"\b(?P<num>{_NUMERATOR})\s+(?P<sep>in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<den>{_DENOMINATOR})\b(?![-‐][A-Za-z])",
     re.IGNORECASE,
 )
 _PLURAL = re.compile(
-    rf"\b{_APPROX}(?P<num>two|three|four|five|six|seven|eight|nine)(?P<sep>[\s-])"
+    rf"\b(?P<num>two|three|four|five|six|seven|eight|nine)(?P<sep>[\s-])"
     rf"(?P<frac>{_alternation(list(_PLURALS))})\b",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"\b{_APPROX}(?P<article>(?:a|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
+    rf"\b(?P<article>(?:a|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
     re.IGNORECASE,
 )
-_MAJORITY = re.compile(rf"\b{_APPROX}(?P<m>{_alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
+_MAJORITY = re.compile(rf"\b(?P<m>{_alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
 _PERCENT = re.compile(
-    rf"\b{_APPROX}(?P<pct>\d{{1,3}}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE
+    r"(?<![\d.,])\b(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE
 )
 # what may follow a share in words: "of", or a determiner ("half the staff", "a third its size")
 _DETERMINERS = frozenset(
@@ -196,6 +199,7 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 # "tenths of a second", "a quarter of a century", "two-thirds of a million": a measure
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
+_FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
@@ -244,8 +248,16 @@ def _interval(
 
 def _share(m: re.Match[str], v: float, numbered: bool) -> Share:
     t = min(_ROUNDING, v / 4)
-    i = _interval(v, m.group("approx"), t, t)
-    return Share(i.low, i.high, m.group(0), m.start(), m.end(), numbered, True, i.bound, i.nominal)
+    approx, start = _approximator(m)
+    i = _interval(v, approx, t, t)
+    text = m.string[start : m.end()]
+    return Share(i.low, i.high, text, start, m.end(), numbered, True, i.bound, i.nominal)
+
+
+def _approximator(m: re.Match[str]) -> tuple[str | None, int]:
+    """The approximator just before the share ``m`` (None if none) and where it starts."""
+    a = _APPROX_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    return (None, m.start()) if a is None else (a.group(0).strip(), a.start())
 
 
 def _next_word(text: str, at: int) -> str:
@@ -253,8 +265,63 @@ def _next_word(text: str, at: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# what must (or may) stand just before the word a share is found by
+_NUMBER_BEFORE = re.compile(
+    rf"(?<![\d.,])\b(?:{_alternation(list(_ONES))}|\d{{1,3}}(?:,\d{{3}})*|\d+)\s+$",
+    re.IGNORECASE,
+)
+_PLURAL_NUMBER_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine)[\s-]$", re.IGNORECASE
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|one)[\s-]$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:a|the)\s$", re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(r"(?<![\d.,])\b\d{1,3}(?:\.\d+)?\s?$")
+
+
+_NUMBER_LAST_WORDS = frozenset(w.split()[-1] for w in _ONES)
+
+
+def _number_word(word: str) -> bool:
+    """Whether a lower-cased word may end a number ("nine", "1,200", "(22")."""
+    w = word.strip("(\"'“‘")
+    return w in _NUMBER_LAST_WORDS or (w[:1].isdigit() and w[-1:].isdigit())
+
+
+def _found_by(
+    text: str,
+    pattern: re.Pattern[str],
+    keys: Sequence[str],
+    before: re.Pattern[str],
+    optional: bool = False,
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` found by plain string search for ``keys`` (" in ", "%",
+    "half") and what ``before`` finds just before each (the number of "nine in ten"; with
+    ``optional``, the "a" of "a third" if any): a pattern that opens with forty number
+    words would be tried at every character of every article."""
+    low = text.lower()
+    starts: set[int] = set()
+    numbers = before is _NUMBER_BEFORE
+    for key in keys:
+        at = low.find(key)
+        while at >= 0:
+            anchor = at + len(key) - len(key.lstrip())  # " in ": the number ends at the space
+            if numbers and not _number_word(low[low.rfind(" ", 0, at) + 1 : at]):
+                at = low.find(key, at + 1)
+                continue  # most " of " follow no number: a look at the word says so
+            b = before.search(text, max(0, anchor - 16), anchor)
+            if b is not None:
+                starts.add(b.start())
+            elif optional:
+                starts.add(anchor)
+            at = low.find(key, at + 1)
+    for start in sorted(starts):
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+
+
 def _ratios(text: str) -> Iterator[Share]:
-    for m in _RATIO.finditer(text):
+    for m in _found_by(text, _RATIO, (" in ", " out of "), _NUMBER_BEFORE):
         num, den = _value(m.group("num")), _value(m.group("den"))
         if num is None or den is None or not 0 < num <= den or den < 2:
             continue
@@ -266,7 +333,10 @@ def _ratios(text: str) -> Iterator[Share]:
 
 
 def _fractions(text: str) -> Iterator[Share]:
-    for m in _PLURAL.finditer(text):
+    low = text.lower()
+    if not any(w in low for w in _FRACTION_KEYS):
+        return  # most texts name no fraction: the patterns need not run
+    for m in _found_by(text, _PLURAL, tuple(_PLURALS), _PLURAL_NUMBER_BEFORE):
         num = _ONES[m.group("num").lower()]
         v = num * _PLURALS[m.group("frac").lower()]
         after = _next_word(text, m.end())
@@ -275,17 +345,18 @@ def _fractions(text: str) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue
         yield _share(m, v, numbered=True)
-    for m in _SINGLE.finditer(text):
+    for m in _found_by(text, _SINGLE, tuple(_FRACTIONS), _ARTICLE_BEFORE, optional=True):
         frac = m.group("frac").lower()
-        two = _PREV_TWO.search(text, max(0, m.start() - 40), m.start())
+        approx, start = _approximator(m)
+        two = _PREV_TWO.search(text, max(0, start - 40), start)
         prev, prev2 = (two.group(2).lower(), two.group(1).lower()) if two else ("", "")
-        if not two and (one := _PREV_WORD.search(text, 0, m.start())):
+        if not two and (one := _PREV_WORD.search(text, max(0, start - 40), start)):
             prev = one.group(1).lower()
         if frac != "half" and not m.group("article"):
             continue  # "the third quarter", "finished fifth": ordinals
         if (
             not m.group("article")
-            and not m.group("approx")
+            and not approx
             and (prev in _NOT_BEFORE_HALF or prev2 in _DETERMINER_BEFORE)
         ):
             continue  # "the first half", "the upper half of her body"
@@ -297,11 +368,12 @@ def _fractions(text: str) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue  # "a quarter of a century", "half of one percent"
         at_end = _CLAUSE_END.match(text, m.end()) is not None
-        if after in _DETERMINERS or (at_end and (m.group("approx") or prev == "by")):
+        if after in _DETERMINERS or (at_end and (approx or prev == "by")):
             yield _share(m, _FRACTIONS[frac], numbered=False)
-    for m in _MAJORITY.finditer(text):
+    for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
-        yield Share(lo, hi, m.group(0), m.start(), m.end(), nominal=(lo, hi))
+        _, start = _approximator(m)
+        yield Share(lo, hi, text[start : m.end()], start, m.end(), nominal=(lo, hi))
 
 
 # "22 of the 31 provinces", "1,200 out of 4,000 workers": a share in counts
@@ -316,7 +388,7 @@ _COUNT = re.compile(
 def _counts(text: str) -> Iterator[Share]:
     """Shares the evidence states as counts ("22 of the 31 provinces" is 0.71): only what
     supports a claim's share, never a phrase of a claim (whose counts are figures)."""
-    for m in _COUNT.finditer(text):
+    for m in _found_by(text, _COUNT, (" of ", " out of "), _NUMBER_BEFORE):
         n, total = _value(m.group("n")), _value(m.group("m"))
         if n is None or total is None or not 1 < n < total:
             continue  # "one of the 10 largest": one member, no share
@@ -327,15 +399,17 @@ def _counts(text: str) -> Iterator[Share]:
 
 
 def _percents(text: str) -> Iterator[Share]:
-    for m in _PERCENT.finditer(text):
+    for m in _found_by(text, _PERCENT, ("%", "percent", "per cent"), _FIGURE_BEFORE):
         v = float(m.group("pct")) / 100
         if v > 1:
             continue  # "rose 150%": a change, never a share
         digits = m.group("pct").partition(".")[2]
         rounding = _PERCENT_ROUNDING / 10 ** len(digits)  # "0.505%": to the last digit
-        i = _interval(v, m.group("approx"), min(_PERCENT_T, v / 4), rounding)
+        approx, start = _approximator(m)
+        i = _interval(v, approx, min(_PERCENT_T, v / 4), rounding)
         of = _next_word(text, m.end()) == "of"
-        yield Share(i.low, i.high, m.group(0), m.start(), m.end(), True, of, i.bound, i.nominal)
+        phrase = text[start : m.end()]
+        yield Share(i.low, i.high, phrase, start, m.end(), True, of, i.bound, i.nominal)
 
 
 def _first_wins(found: Sequence[Share]) -> tuple[Share, ...]:
@@ -358,6 +432,9 @@ def _duration(m: re.Match[str], v: float, rounding: float) -> Share:
 def approximate_durations(text: str) -> tuple[Share, ...]:
     """Lengths of time a claim writes in words with an approximator ("up to a week",
     "nearly a year", "within an hour"), in days."""
+    low = text.lower()
+    if not any(u in low for u in _DURATION_KEYS):
+        return ()  # no unit of time: the pattern need not run
     return tuple(
         _duration(m, _DAYS[m.group("unit").lower()], _DURATION_T * _DAYS[m.group("unit").lower()])
         for m in _WORDED_DURATION.finditer(text)
@@ -442,11 +519,12 @@ def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool =
     """Whether a share of the cited articles overlaps ``claim`` (with ``worded_only``, a
     share in words or counts: a percentage against a percentage is the figures check's,
     exact)."""
+    # read whole articles, once each (cached): a wrong figure must not make every sentence
+    # of the cited articles be read again
     return any(
         claim.overlaps(e)
         for a in arts
-        for sent in a.sentences
-        for e in (_not_percentages(sent.text) if worded_only else _stated(sent.text, claim.unit))
+        for e in (_not_percentages(a.text) if worded_only else _stated(a.text, claim.unit))
     )
 
 
