@@ -238,3 +238,47 @@ def test_a_share_in_words_is_supported_by_counts() -> None:
     assert [(x.name, x.detail) for x in c.checks if x.fired] == [
         ("figures", 'the claim says "About half"; the evidence says "22 of the 31" in [c1]')
     ]
+
+
+SURVEY = Cluster(
+    cluster_id="survey",
+    articles=[
+        Article(
+            id="v1",
+            title="Meal survey",
+            text=(
+                "The Brandmoor survey found that 34 percent of respondents had skipped a meal "
+                "to save money. Turnout at the guild vote was 52 percent. Sales of pies fell "
+                "by a quarter in the third quarter. The pension fund lost 48% of its value."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "said"),
+    [
+        # "52 percent" of turnout elsewhere is no support for a share of respondents
+        ("About half of respondents had skipped a meal to save money [v1].", "34 percent"),
+        ("Sales of pies fell by a third in the third quarter [v1].", "a quarter"),
+        ("The pension fund lost more than half of its value [v1].", "48%"),
+    ],
+)
+def test_the_share_of_what_the_claim_counts_decides(claim: str, said: str) -> None:
+    c = verify(SURVEY, claim).claims[0]
+    fired = [x.detail for x in c.checks if x.fired and x.name == "figures"]
+    assert len(fired) == 1 and f'the evidence says "{said}"' in fired[0], fired
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "About a third of respondents had skipped a meal to save money [v1].",
+        "Sales of pies fell by about 25% in the third quarter [v1].",
+        "The pension fund lost nearly half of its value [v1].",
+    ],
+)
+def test_a_share_restated_is_supported(claim: str) -> None:
+    c = verify(SURVEY, claim).claims[0]
+    assert c.verdict == "supported", c.reasons

@@ -200,6 +200,8 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
+# "cut rates by a quarter point": a figure of points, not a share
+_NOT_AFTER_BY = frozenset({"point", "points", "percentage", "percent", "mile", "inch"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
@@ -368,7 +370,9 @@ def _fractions(text: str) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue  # "a quarter of a century", "half of one percent"
         at_end = _CLAUSE_END.match(text, m.end()) is not None
-        if after in _DETERMINERS or (at_end and (approx or prev == "by")):
+        # "fell by a quarter in the third quarter": "by" makes it a share, save of a point
+        by = prev == "by" and after not in _NOT_AFTER_BY
+        if after in _DETERMINERS or by or (at_end and approx):
             yield _share(m, _FRACTIONS[frac], numbered=False)
     for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
@@ -544,16 +548,18 @@ def share_findings(
     module docstring)."""
     cited = "".join(f"[{a.id}]" for a in arts)
     for s in worded(text):
-        # a share is supported by a share anywhere in the cited articles; a length of time
-        # only by one of what it measures ("up to a week" is no "six hours" of loading)
-        if not s.unit and _supported(s, arts):
+        # the evidence's share of what the claim's counts ("of respondents") decides; else
+        # a share anywhere in the cited articles supports a share (a length of time only
+        # one of what it measures: "up to a week" is no "six hours" of loading)
+        placed = list(_placed_shares(s.unit, _context(text, s, names), arts, chosen))
+        if any(s.overlaps(e) for e, _, _ in placed):
+            continue
+        headed = [p for p in placed if p[2]]
+        if not headed and not s.unit and _supported(s, arts):
             continue
         span = [Span(where="claim", start=s.start, end=s.end)]
-        placed = list(_placed_shares(s.unit, _context(text, s, names), arts, chosen))
-        if any(s.overlaps(e) for e, _ in placed):
-            continue
         if placed:
-            e, art = placed[0]
+            e, art, _ = (headed or placed)[0]
             yield (
                 "figures",
                 f'the claim says "{s.text}"; the evidence says "{e.text}" in [{art.id}]',
@@ -597,9 +603,10 @@ def _placed_shares(
     context: tuple[str, frozenset[str]],
     arts: Sequence[IndexedArticle],
     chosen: Sequence[Window],
-) -> Iterator[tuple[Share, IndexedArticle]]:
+) -> Iterator[tuple[Share, IndexedArticle, bool]]:
     """The shares (or lengths of time, ``unit`` "day") of the evidence (the window first)
-    said of what the claim's is said of: the evidence's figures for the same thing.
+    said of what the claim's is said of: the evidence's figures for the same thing, each
+    with whether it counts what the claim's counts (its head).
 
     When the claim names what its share counts (its head), the evidence's share must name
     that word among the first words after it ("about a third of the world's new capacity"
@@ -624,6 +631,6 @@ def _placed_shares(
                 counted = _counted(text, e, b) if not unit else []
                 if head and counted:
                     if head in counted:
-                        yield e, art
+                        yield e, art, True
                 elif not clause_words.isdisjoint(content_stems(text[a:b])):
-                    yield e, art
+                    yield e, art, False
