@@ -39,6 +39,8 @@ def _one(text: str) -> Share:
         ("as many as one in a hundred", 0.0, 0.01),
         ("a majority of the council", 0.5, 1.0),
         ("profits fell by half.", 0.465, 0.535),
+        ("a fourth of the votes", 0.215, 0.285),
+        ("an eighth of the budget", 0.09375, 0.15625),
     ],
 )
 def test_a_phrase_is_an_interval(text: str, low: float, high: float) -> None:
@@ -62,6 +64,8 @@ def test_a_phrase_is_an_interval(text: str, low: float, high: float) -> None:
         "12 in 2024",  # a count in a year
         "22 out of 31 districts",  # exact counts: figures
         "two in five years",  # a count over a time
+        "a fourth term in office",
+        "a Fourth of July parade",
     ],
 )
 def test_what_is_no_share(text: str) -> None:

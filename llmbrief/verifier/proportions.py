@@ -9,7 +9,8 @@ A phrase is an optional approximator and a nominal share ``v``:
 
 - ``X in Y``, ``X out of Y`` with Y at most 20 or a power of ten (``nine in ten``,
   ``1 in 4``, ``one in a hundred``; "22 out of 31" are counts, checked as figures);
-- ``half``, ``a third``, ``a quarter``, ``a fifth``, ``a tenth`` (before "of", a
+- ``half``, ``a third``, ``a quarter`` (``a fourth``), ``a fifth``, ``an eighth``,
+  ``a tenth`` (before "of", a
   determiner such as "the" or "its", or, after "by", the end of the clause: "a third
   round" and "the first half" are no shares);
 - ``two-thirds``, ``three-quarters`` (``three quarters`` only before "of");
@@ -178,7 +179,7 @@ _PLURAL = re.compile(
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"\b(?P<article>(?:a|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
+    rf"\b(?P<article>(?:an?|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
     re.IGNORECASE,
 )
 _MAJORITY = re.compile(rf"\b(?P<m>{_alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
@@ -207,7 +208,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 # quick test that a text may hold a share at all (most sentences hold none)
 _MAY_HOLD = re.compile(
-    rf"\d|half|third|quarter|fifth|tenth|majority|minority|\b(?:{_alternation(list(_ONES))})\b",
+    rf"\d|{_alternation(list(_FRACTIONS))}|majority|minority|\b(?:{_alternation(list(_ONES))})\b",
     re.IGNORECASE,
 )
 
@@ -275,7 +276,7 @@ _NUMBER_BEFORE = re.compile(
 _PLURAL_NUMBER_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine)[\s-]$", re.IGNORECASE
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|one)[\s-]$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|one)[\s-]$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:a|the)\s$", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"(?<![\d.,])\b\d{1,3}(?:\.\d+)?\s?$")
 
@@ -369,6 +370,8 @@ def _fractions(text: str) -> Iterator[Share]:
         after = _next_word(text, m.end())
         if _OF_A_MEASURE.match(text, m.end()):
             continue  # "a quarter of a century", "half of one percent"
+        if after == "of" and checks.date_word(_next_word(text, m.end() + 3)):
+            continue  # "a Fourth of July parade"
         at_end = _CLAUSE_END.match(text, m.end()) is not None
         # "fell by a quarter in the third quarter": "by" makes it a share, save of a point
         by = prev == "by" and after not in _NOT_AFTER_BY
