@@ -10,9 +10,9 @@ A phrase is an optional approximator and a nominal share ``v``:
 - ``X in Y``, ``X out of Y`` with Y at most 20 or a power of ten (``nine in ten``,
   ``1 in 4``, ``one in a hundred``; "22 out of 31" are counts, checked as figures);
 - ``half``, ``a third``, ``a quarter`` (``a fourth``), ``a fifth``, ``an eighth``,
-  ``a tenth`` (before "of", a
-  determiner such as "the" or "its", or, after "by", the end of the clause: "a third
-  round" and "the first half" are no shares);
+  ``a tenth``, before "of" or a determiner ("half the staff"), after "by" ("fell by a
+  quarter"), or ending a clause after an approximator: "a third round", "the first
+  half", "a quarter of a century" and "two and a half" are no shares;
 - ``two-thirds``, ``three-quarters`` (``three quarters`` only before "of");
 - ``a majority of``, ``the majority of`` (0.5 to 1), ``a minority of`` (0 to 0.5).
 
@@ -32,12 +32,24 @@ percentage absent from the evidence as a figure is supported by a share in words
 (``87 percent`` by "nearly nine in ten"); one percentage against another stays the
 figures check's exact match.
 
-:func:`share_findings` is the figures check for shares: a claim's share is supported when
-a share of the cited articles overlaps it; when none does and a clause of the evidence
-that shares a word with the claim's clause states a share, the claim contradicts it ("the
-claim says "about half"; the evidence says "about a third""); otherwise a share written
-with numbers ("nine in ten") needs its numbers, as any figure does. Two bounds the same
-way compare at their figures: "less than a tenth" does not support "less than half".
+In the evidence, counts are shares too ("22 of the 31 districts" is 0.71).
+
+:func:`share_findings` is the figures check for shares, in this order:
+
+1. the evidence's shares of the same thing decide: those whose first words after them name
+   what the claim's share counts ("about a third *of respondents*" for "about half *of
+   respondents*"), or, when the claim's share ends its clause, those in a clause sharing
+   a word with the claim's (as a figure's context is read). One that overlaps supports
+   the claim; when one names what the claim's counts and none overlaps, the claim
+   contradicts it: ``the claim says "about half"; the evidence says "34 percent"``;
+2. else any share of the cited articles that overlaps supports it; else a share of a
+   clause sharing a word is contradicted as above;
+3. else a share written with numbers ("nine in ten") needs its numbers, as any figure
+   does; one in words alone ("about half") fires nothing.
+
+Two bounds the same way compare at their figures: "less than a tenth" does not support
+"less than half". A percentage counts as the evidence's share of something only before
+"of" ("33% of capacity"), never as a change ("capacity grew 12%").
 
 Lengths of time written in words with an approximator ("up to a week", "nearly a year",
 "within an hour") are read the same way, in days, rounded to a fifth of themselves
