@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from . import checks
+from . import checks, proportions
 from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
@@ -96,7 +96,7 @@ def claim_facts(claim_text: str) -> ClaimFacts:
         text=claim_text,
         stems=tuple(dict.fromkeys(content_stems(claim_text, tokens))),
         toks=toks,
-        quantities=checks.quantities(claim_text),
+        quantities=checks.quantities(proportions.without_phrases(claim_text)),
         dates=frozenset(checks.dates(claim_text, tokens)),
         # lower-cased text has no capitals to tell names by: its places are named by the list
         names=tuple(
@@ -169,9 +169,10 @@ def hard_checks(
         # there is both held and placed
         for q in claim_q:
             in_window = any(q.matches(o) for x in _window(chosen) for o in x.quantities)
-            if not in_window and not any(
-                a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts
-            ):
+            held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
+            if not held and proportions.share_stated(facts.text, q, arts):
+                continue  # "87 percent" that the evidence writes "nearly nine in ten"
+            if not held:
                 yield (
                     "figures",
                     f'number "{q.text}" not found in {cited}',
@@ -202,6 +203,9 @@ def hard_checks(
                     f'number "{age}" is said of {others[0]} in {cited}, not of {label}',
                     [Span(where="claim", start=span[0], end=span[1])],
                 )
+    if proportions.worded(facts.text):  # "nearly nine in ten": a share, not two figures
+        start("figures")
+        yield from proportions.share_findings(facts.text, facts.names, arts, chosen)
     claim_dates = facts.dates
     if claim_dates:
         start("dates")
