@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
-from llmbrief.citations import sentence_spans
+from llmbrief.citations import _tidy, sentence_spans
 from llmbrief.verifier import ClusterIndex, checks, hard, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
 from llmbrief.verifier.sentences import article_spans, lower_words
-from llmbrief.verifier.support import _flat_of, collector_paused
+from llmbrief.verifier.support import _flat_of, _words_and_keys, collector_paused
 
 _PIECES = [
     "The port handled 7,340 tonnes",
@@ -121,6 +121,26 @@ def test_words_of_many_spans_are_the_words_of_each(text: str) -> None:
     for a, b in spans:
         tokens = words(text[a:b])
         assert memo.sentence(tokens) == frozenset(content_stems(text[a:b], tokens))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB Zy9-'’.,_é\n!?", max_size=60))
+def test_index_words_are_the_words_lower_cased_with_the_same_stems_and_keys(text: str) -> None:
+    spans = [*sentence_spans(text), (0, len(text)), (1, max(1, len(text) - 1))]
+    tokens, keys = _words_and_keys(text, spans)
+    memo = StemMemo()
+    for (a, b), toks, key in zip(spans, tokens, keys, strict=True):
+        written = words(text[a:b])
+        assert toks == (written if not text.isascii() else [t.lower() for t in written])
+        assert memo.sentence(toks) == memo.sentence(written)
+        assert key == _flat_of(text[a:b], written) == flat(text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a \t\n.,;:!?", max_size=20))
+def test_tidy_closes_gaps_as_the_spaces_and_mark_replaced_by_the_mark(text: str) -> None:
+    old = re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
+    assert _tidy(text) == old
 
 
 @settings(max_examples=40, deadline=None)
