@@ -144,15 +144,20 @@ class CitationReader:
     def markers(self, text: str) -> list[Marker]:
         """Every bracket group of ``text`` that reads as citations, in order."""
         out: list[Marker] = []
+        known = self._known
         for m in _GROUP.finditer(text):
             parts = [p for p in _PART_SPLIT.split(m.group(1).strip()) if p]
             if not parts:
+                continue
+            ids = list(dict.fromkeys(parts))
+            if known is not None and known.issuperset(ids):
+                # ids of the cluster, wherever they stand: nothing to weigh, none unknown
+                out.append(Marker(m.start(), m.end(), ids, []))
                 continue
             positioned = _CITATION_END.match(text, m.end()) is not None
             quoted = _inside_quote(text, m.start())
             if not all(self._part_is_id(p, positioned, quoted) for p in parts):
                 continue
-            ids = list(dict.fromkeys(parts))
             out.append(Marker(m.start(), m.end(), ids, self.unknown(ids)))
         return out
 
@@ -328,6 +333,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     pos = 0
     bracketed = "[" in text  # else no citation can trail a sentence
+    first = _CANDIDATE.search(text)
+    if first is None or first.end() == n:
+        # no sentence end but (maybe) at the end: one sentence (a claim, most often),
+        # whatever the end is weighed as
+        _push(text, 0, n, spans)
+        return spans
     while True:
         m = _CANDIDATE.search(text, pos)
         if m is None:

@@ -137,6 +137,16 @@ def test_index_words_are_the_words_lower_cased_with_the_same_stems_and_keys(text
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aB 9.!?…\n[]"', max_size=30))
+def test_a_text_with_one_sentence_end_at_most_splits_as_the_full_loop(text: str) -> None:
+    # the loop's answer for text with a second sentence after it, less that sentence
+    tail = " Zed went."
+    spans = sentence_spans(text + tail)
+    if spans and spans[-1] == (len(text) + 1, len(text) + len(tail)):
+        assert sentence_spans(text) == spans[:-1]
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="a \t\n.,;:!?", max_size=20))
 def test_tidy_closes_gaps_as_the_spaces_and_mark_replaced_by_the_mark(text: str) -> None:
     old = re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
