@@ -212,7 +212,17 @@ _SPACES = re.compile(r"\s{2,}")
 
 def _tidy(text: str) -> str:
     """Close the gaps that removed markers leave: ``"fell ."`` -> ``"fell."``."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        # its only spaces are single ones (no control character is printable): each gap
+        # is one space before a mark, and closing one makes no other
+        for mark in _GAPS:
+            if mark in text:
+                text = text.replace(mark, mark[1])
+        return text.strip()
     return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", text)).strip()
+
+
+_GAPS = (" .", " ,", " ;", " :", " !", " ?")
 
 
 def id_matcher(known_ids: Iterable[str] | None = None) -> Callable[[str], bool]:

@@ -147,7 +147,7 @@ def test_a_text_with_one_sentence_end_at_most_splits_as_the_full_loop(text: str)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="a \t\n.,;:!?", max_size=20))
+@given(st.text(alphabet="a  \t\n.,;:!?\x1c\u00a0", max_size=20))
 def test_tidy_closes_gaps_as_the_spaces_and_mark_replaced_by_the_mark(text: str) -> None:
     old = re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
     assert _tidy(text) == old
