@@ -605,3 +605,47 @@ def test_posting_bits_are_the_articles_that_have_the_stem() -> None:
 @given(st.text(alphabet="aZ9 '-.,’é_\n", max_size=30))
 def test_an_exact_match_key_is_the_flat_form(text: str) -> None:
     assert hard.flat_key(text) == flat(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Prices rose.",
+                    "Prices rose.",
+                    "The port closed.",
+                    "LONDON (Example Wire) — Prices rose.",
+                    "LONDON (Example Wire) — The mill shut.",
+                    "The mill shut.",
+                    "Ships wait at the O'Neill dock.",
+                    "A well-known firm left.",
+                ]
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_exact_keys_list_each_sentence_in_order_whatever_repeats(texts: list[list[str]]) -> None:
+    from llmbrief.citations import strip_dateline
+
+    cluster = Cluster(
+        cluster_id="c",
+        articles=[
+            Article(id=str(100 + i), title=f"Report {i}", text=" ".join(sents))
+            for i, sents in enumerate(texts)
+        ],
+    )
+    index = ClusterIndex(cluster)
+    expected: dict[str, tuple[tuple[int, int], ...]] = {}
+    for ai, art in enumerate(index.articles):
+        for si, sent in enumerate(art.sentences):
+            expected[flat(sent.text)] = (*expected.get(flat(sent.text), ()), (ai, si))
+            if si == 0:
+                key = flat(strip_dateline(sent.text))
+                expected[key] = (*expected.get(key, ()), (ai, si))
+    assert index._exact == expected

@@ -121,6 +121,37 @@ def _words_and_keys(text: str, spans: list[tuple[int, int]]) -> tuple[list[list[
     return tokens, keys
 
 
+def _add_exact(
+    exact: dict[str, tuple[tuple[int, int], ...]],
+    ai: int,
+    keys: list[str],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Add article ``ai``'s sentences (their exact-match ``keys``) to ``exact``, and its
+    first sentence once more without its dateline, each key's sentences in order."""
+    if not keys:
+        return
+    a, b = spans[0]
+    dateline = _flat(strip_dateline(text[a:b]))
+    distinct = set(keys)
+    if (
+        len(distinct) == len(keys)
+        and (dateline == keys[0] or dateline not in distinct)
+        and exact.keys().isdisjoint(distinct)
+    ):
+        # every key new and once in the article (most articles): (ai, si) pairs made in C,
+        # then the dateline key, which no later sentence of the article has
+        exact.update(zip(keys, zip(zip(repeat(ai), range(len(keys)))), strict=True))
+        exact[dateline] = (*exact.get(dateline, ()), (ai, 0))
+        return
+    for si, key in enumerate(keys):
+        hit = exact.get(key)
+        exact[key] = ((ai, si),) if hit is None else (*hit, (ai, si))
+        if si == 0:  # the first sentence without its dateline too
+            exact[dateline] = (*exact.get(dateline, ()), (ai, si))
+
+
 def _rarity(q: checks.Quantity) -> int:
     """Figures with more significant digits first: they are written in fewer sentences."""
     sig = significand(q.value)
@@ -199,13 +230,7 @@ class ClusterIndex:
             stems = list(map(sentence, tokens))
             every_sentence.extend(stems)
             sents = [IndexedSentence(text, a, b, x) for (a, b), x in zip(spans, stems, strict=True)]
-            for si, key in enumerate(keys):
-                hit = exact.get(key)
-                exact[key] = ((ai, si),) if hit is None else (*hit, (ai, si))
-                if si == 0:  # the first sentence without its dateline too
-                    a, b = spans[0]
-                    key = _flat(strip_dateline(text[a:b]))
-                    exact[key] = (*exact.get(key, ()), (ai, si))
+            _add_exact(exact, ai, keys, text, spans)
             n_sentences += len(sents)
             art_stems = frozenset().union(*stems)
             title = normalise(art.title).text
