@@ -649,3 +649,19 @@ def test_exact_keys_list_each_sentence_in_order_whatever_repeats(texts: list[lis
                 key = flat(strip_dateline(sent.text))
                 expected[key] = (*expected.get(key, ()), (ai, si))
     assert index._exact == expected
+
+
+def test_one_search_finds_what_any_edit_test_finds() -> None:
+    import itertools
+
+    from llmbrief.verifier.normalise import _MAYBE_ANY
+
+    pieces = [
+        *"aBC ,.;:!?'’\"[]($€£¥#%*_`—m1",
+        *["Cd", "234", "<unk>", "UNK", "-lrb-", "-RRB-", "http", "www.", "n't", "bn"],
+    ]
+    tests = [maybe for _, maybe in _EDIT_RULES.values()]
+    for parts in itertools.product(pieces, repeat=3):  # every trigger is three pieces at most
+        text = "".join(parts)
+        if any(maybe(text) for maybe in tests):
+            assert _MAYBE_ANY.search(text), text
