@@ -146,7 +146,11 @@ class CitationReader:
         out: list[Marker] = []
         known = self._known
         for m in _GROUP.finditer(text):
-            parts = [p for p in _PART_SPLIT.split(m.group(1).strip()) if p]
+            inner = m.group(1).strip()
+            if "," in inner or ";" in inner:
+                parts = [p for p in _PART_SPLIT.split(inner) if p]
+            else:  # one part: nothing to split it at
+                parts = [inner] if inner else []
             if not parts:
                 continue
             ids = list(dict.fromkeys(parts))

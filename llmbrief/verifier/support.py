@@ -221,13 +221,15 @@ class ClusterIndex:
         every_sentence: list[frozenset[str]] = []
         n_sentences = 0
         memo = StemMemo()  # every distinct word of the cluster is stemmed once
-        sentence = memo.sentence
+        stems_of = memo.__getitem__
+        chain_all = itertools.chain.from_iterable
         for ai, art in enumerate(cluster.articles):
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
             spans = article_spans(text)  # sentence_spans, faster on plain prose
             tokens, keys = _words_and_keys(text, spans)
-            stems = list(map(sentence, tokens))
+            # each sentence's stems (StemMemo.sentence) with no call in Python per sentence
+            stems = list(map(frozenset, map(chain_all, map(map, repeat(stems_of), tokens))))
             every_sentence.extend(stems)
             sents = [IndexedSentence(text, a, b, x) for (a, b), x in zip(spans, stems, strict=True)]
             _add_exact(exact, ai, keys, text, spans)
