@@ -144,15 +144,24 @@ class CitationReader:
     def markers(self, text: str) -> list[Marker]:
         """Every bracket group of ``text`` that reads as citations, in order."""
         out: list[Marker] = []
+        known = self._known
         for m in _GROUP.finditer(text):
-            parts = [p for p in _PART_SPLIT.split(m.group(1).strip()) if p]
+            inner = m.group(1).strip()
+            if "," in inner or ";" in inner:
+                parts = [p for p in _PART_SPLIT.split(inner) if p]
+            else:  # one part: nothing to split it at
+                parts = [inner] if inner else []
             if not parts:
+                continue
+            ids = list(dict.fromkeys(parts))
+            if known is not None and known.issuperset(ids):
+                # ids of the cluster, wherever they stand: nothing to weigh, none unknown
+                out.append(Marker(m.start(), m.end(), ids, []))
                 continue
             positioned = _CITATION_END.match(text, m.end()) is not None
             quoted = _inside_quote(text, m.start())
             if not all(self._part_is_id(p, positioned, quoted) for p in parts):
                 continue
-            ids = list(dict.fromkeys(parts))
             out.append(Marker(m.start(), m.end(), ids, self.unknown(ids)))
         return out
 
@@ -200,13 +209,24 @@ def _inside_quote(text: str, pos: int) -> bool:
     return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
+# the spaces alone, the mark a lookahead: deleting them needs no template expanded per match
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:!?])")
 _SPACES = re.compile(r"\s{2,}")
 
 
 def _tidy(text: str) -> str:
     """Close the gaps that removed markers leave: ``"fell ."`` -> ``"fell."``."""
-    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub(r"\1", text)).strip()
+    if text.isascii() and text.isprintable() and "  " not in text:
+        # its only spaces are single ones (no control character is printable): each gap
+        # is one space before a mark, and closing one makes no other
+        for mark in _GAPS:
+            if mark in text:
+                text = text.replace(mark, mark[1])
+        return text.strip()
+    return _SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", text)).strip()
+
+
+_GAPS = (" .", " ,", " ;", " :", " !", " ?")
 
 
 def id_matcher(known_ids: Iterable[str] | None = None) -> Callable[[str], bool]:
@@ -327,6 +347,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     pos = 0
     bracketed = "[" in text  # else no citation can trail a sentence
+    first = _CANDIDATE.search(text)
+    if first is None or first.end() == n:
+        # no sentence end but (maybe) at the end: one sentence (a claim, most often),
+        # whatever the end is weighed as
+        _push(text, 0, n, spans)
+        return spans
     while True:
         m = _CANDIDATE.search(text, pos)
         if m is None:

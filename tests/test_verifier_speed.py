@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
-from llmbrief.citations import sentence_spans
+from llmbrief.citations import _tidy, sentence_spans
 from llmbrief.verifier import ClusterIndex, checks, hard, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
 from llmbrief.verifier.sentences import article_spans, lower_words
-from llmbrief.verifier.support import _flat_of, collector_paused
+from llmbrief.verifier.support import _flat_of, _words_and_keys, collector_paused
 
 _PIECES = [
     "The port handled 7,340 tonnes",
@@ -121,6 +121,36 @@ def test_words_of_many_spans_are_the_words_of_each(text: str) -> None:
     for a, b in spans:
         tokens = words(text[a:b])
         assert memo.sentence(tokens) == frozenset(content_stems(text[a:b], tokens))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB Zy9-'’.,_é\n!?", max_size=60))
+def test_index_words_are_the_words_lower_cased_with_the_same_stems_and_keys(text: str) -> None:
+    spans = [*sentence_spans(text), (0, len(text)), (1, max(1, len(text) - 1))]
+    tokens, keys = _words_and_keys(text, spans)
+    memo = StemMemo()
+    for (a, b), toks, key in zip(spans, tokens, keys, strict=True):
+        written = words(text[a:b])
+        assert toks == (written if not text.isascii() else [t.lower() for t in written])
+        assert memo.sentence(toks) == memo.sentence(written)
+        assert key == _flat_of(text[a:b], written) == flat(text[a:b])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aB 9.!?…\n[]"', max_size=30))
+def test_a_text_with_one_sentence_end_at_most_splits_as_the_full_loop(text: str) -> None:
+    # the loop's answer for text with a second sentence after it, less that sentence
+    tail = " Zed went."
+    spans = sentence_spans(text + tail)
+    if spans and spans[-1] == (len(text) + 1, len(text) + len(tail)):
+        assert sentence_spans(text) == spans[:-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a  \t\n.,;:!?\x1c\u00a0", max_size=20))
+def test_tidy_closes_gaps_as_the_spaces_and_mark_replaced_by_the_mark(text: str) -> None:
+    old = re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,;:!?])", r"\1", text)).strip()
+    assert _tidy(text) == old
 
 
 @settings(max_examples=40, deadline=None)
@@ -575,3 +605,63 @@ def test_posting_bits_are_the_articles_that_have_the_stem() -> None:
 @given(st.text(alphabet="aZ9 '-.,’é_\n", max_size=30))
 def test_an_exact_match_key_is_the_flat_form(text: str) -> None:
     assert hard.flat_key(text) == flat(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Prices rose.",
+                    "Prices rose.",
+                    "The port closed.",
+                    "LONDON (Example Wire) — Prices rose.",
+                    "LONDON (Example Wire) — The mill shut.",
+                    "The mill shut.",
+                    "Ships wait at the O'Neill dock.",
+                    "A well-known firm left.",
+                ]
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_exact_keys_list_each_sentence_in_order_whatever_repeats(texts: list[list[str]]) -> None:
+    from llmbrief.citations import strip_dateline
+
+    cluster = Cluster(
+        cluster_id="c",
+        articles=[
+            Article(id=str(100 + i), title=f"Report {i}", text=" ".join(sents))
+            for i, sents in enumerate(texts)
+        ],
+    )
+    index = ClusterIndex(cluster)
+    expected: dict[str, tuple[tuple[int, int], ...]] = {}
+    for ai, art in enumerate(index.articles):
+        for si, sent in enumerate(art.sentences):
+            expected[flat(sent.text)] = (*expected.get(flat(sent.text), ()), (ai, si))
+            if si == 0:
+                key = flat(strip_dateline(sent.text))
+                expected[key] = (*expected.get(key, ()), (ai, si))
+    assert index._exact == expected
+
+
+def test_one_search_finds_what_any_edit_test_finds() -> None:
+    import itertools
+
+    from llmbrief.verifier.normalise import _MAYBE_ANY
+
+    pieces = [
+        *"aBC ,.;:!?'’\"[]($€£¥#%*_`—m1",
+        *["Cd", "234", "<unk>", "UNK", "-lrb-", "-RRB-", "http", "www.", "n't", "bn"],
+    ]
+    tests = [maybe for _, maybe in _EDIT_RULES.values()]
+    for parts in itertools.product(pieces, repeat=3):  # every trigger is three pieces at most
+        text = "".join(parts)
+        if any(maybe(text) for maybe in tests):
+            assert _MAYBE_ANY.search(text), text

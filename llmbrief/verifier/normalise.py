@@ -161,14 +161,17 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
 }
 
 
-# Everything any of the tests above looks for, in one pattern: for a short text (a title) one
-# search costs less than the tests one by one (for a claim of a sentence or two, the tests
-# cost less: measured, the two cost the same at about 60 characters).
+# Everything any of the tests above looks for, in one pattern: for a short text (a title, a
+# claim) one search costs less than the tests one by one. Every alternative starts with a
+# literal character, so the regex engine scans for those characters and tries the
+# alternation only where one stands (twice as fast as one led by a class). Measured on
+# news prose, the two cost the same at about 200 characters; past that, the tests less.
 _MAYBE_ANY = re.compile(
-    r"\[|UNK|<unk>|, \d\d\d|\. \d|[$€£¥#] | %| ['’]| n['’]t|``|''|-lrb-|-LRB-|-rrb-|-RRB-"
-    r"| [,.;:]|—\d|[.!?][\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
+    r"\[|UNK|<unk>|, \d\d\d|\. \d|\$ |€ |£ |¥ |# | %| '| ’| n't| n’t|``|''"
+    r"|-lrb-|-LRB-|-rrb-|-RRB-| ,| \.| ;| :|—\d"
+    r"|\.[\"']?[A-Z][a-z]|![\"']?[A-Z][a-z]|\?[\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
 )
-_SHORT = 60
+_SHORT = 200
 
 
 @lru_cache(maxsize=256)

@@ -63,23 +63,22 @@ def article_spans(text: str) -> list[tuple[int, int]]:
         or _SPLIT_HARD.search(text) is not None
     ):
         return sentence_spans(text)
-    ends: list[int] = []
+    # a sentence ends at its full stop and the next starts at the capital after the
+    # spaces: its span needs no stripping (the first and the last one still do)
+    spans: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    rfind = text.rfind
     for m in _STOP_BEFORE_CAPITAL.finditer(text):
         dot = m.start()
-        word = text[text.rfind(" ", 0, dot) + 1 : dot]
+        word = text[rfind(" ", 0, dot) + 1 : dot]
         if (len(word) > 1 and word.isalnum() and word.lower() not in _ABBREVIATIONS) or (
             _is_boundary(text, dot, m.end(), False)
         ):
-            ends.append(dot + 1)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end in [*ends, len(text)]:
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            a = start + len(piece) - len(piece.lstrip())
-            spans.append((a, a + len(stripped)))
-        start = end
+            spans.append((start, dot + 1))
+            start = m.end()
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
     return spans
 
 

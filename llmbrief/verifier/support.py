@@ -18,12 +18,13 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .hard import abbreviated, claim_facts, claim_parts, flat_key, hard_checks
-from .lexicon import StemMemo, content_stems, flat, stem_words, words_by_span
+from .lexicon import _ASCII_WORD, StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
 
@@ -80,6 +81,75 @@ def _flat_of(chunk: str, tokens: list[str]) -> str:
     if chunk.isascii() and "'" not in chunk:
         return " ".join(tokens).lower().replace("-", " ")
     return _flat(chunk)
+
+
+# ASCII bytes of a word token, capitals lower-cased; every other byte becomes a space
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'-")
+_TO_LOWER_SPACES = bytes(
+    c + 32 if 65 <= c <= 90 else c if c in _WORD_BYTES else 32 for c in range(256)
+)
+
+
+def _words_and_keys(text: str, spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[str]]:
+    """The word tokens of each span of ``text`` and its exact-match key (:func:`_flat_of`).
+
+    ASCII text is lower-cased as its bytes are translated, so its tokens are those of
+    :func:`.lexicon.words_by_span` lower-cased (the pattern that splits a token at an
+    apostrophe or hyphen knows no case), whose stems are the same (a token is stemmed
+    lower-cased), and a sentence without apostrophes or hyphens has its tokens, joined,
+    for its key.
+    """
+    if not text.isascii():
+        tokens = words_by_span(text, spans)
+        return tokens, [_flat_of(text[a:b], t) for (a, b), t in zip(spans, tokens, strict=True)]
+    low = text.encode("ascii").translate(_TO_LOWER_SPACES).decode("ascii")
+    if "'" not in low and "-" not in low:
+        tokens = [low[a:b].split() for a, b in spans]
+        return tokens, list(map(" ".join, tokens))
+    find = _ASCII_WORD.findall
+    tokens = []
+    keys = []
+    for a, b in spans:
+        piece = low[a:b]
+        toks = piece.split()
+        if "'" in piece or "-" in piece:
+            toks = [x for t in toks for x in ((t,) if "'" not in t and "-" not in t else find(t))]
+            keys.append(_flat_of(text[a:b], toks))
+        else:
+            keys.append(" ".join(toks))
+        tokens.append(toks)
+    return tokens, keys
+
+
+def _add_exact(
+    exact: dict[str, tuple[tuple[int, int], ...]],
+    ai: int,
+    keys: list[str],
+    text: str,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Add article ``ai``'s sentences (their exact-match ``keys``) to ``exact``, and its
+    first sentence once more without its dateline, each key's sentences in order."""
+    if not keys:
+        return
+    a, b = spans[0]
+    dateline = _flat(strip_dateline(text[a:b]))
+    distinct = set(keys)
+    if (
+        len(distinct) == len(keys)
+        and (dateline == keys[0] or dateline not in distinct)
+        and exact.keys().isdisjoint(distinct)
+    ):
+        # every key new and once in the article (most articles): (ai, si) pairs made in C,
+        # then the dateline key, which no later sentence of the article has
+        exact.update(zip(keys, zip(zip(repeat(ai), range(len(keys)))), strict=True))
+        exact[dateline] = (*exact.get(dateline, ()), (ai, 0))
+        return
+    for si, key in enumerate(keys):
+        hit = exact.get(key)
+        exact[key] = ((ai, si),) if hit is None else (*hit, (ai, si))
+        if si == 0:  # the first sentence without its dateline too
+            exact[dateline] = (*exact.get(dateline, ()), (ai, si))
 
 
 def _rarity(q: checks.Quantity) -> int:
@@ -151,27 +221,30 @@ class ClusterIndex:
         every_sentence: list[frozenset[str]] = []
         n_sentences = 0
         memo = StemMemo()  # every distinct word of the cluster is stemmed once
+        stems_of = memo.__getitem__
+        chain_all = itertools.chain.from_iterable
         for ai, art in enumerate(cluster.articles):
-            sents: list[IndexedSentence] = []
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
             spans = article_spans(text)  # sentence_spans, faster on plain prose
-            tokenised = zip(spans, words_by_span(text, spans), strict=True)
-            for si, ((a, b), tokens) in enumerate(tokenised):
-                chunk = text[a:b]
-                stems = memo.sentence(tokens)
-                every_sentence.append(stems)
-                sents.append(IndexedSentence(text, a, b, stems))
-                key = _flat_of(chunk, tokens)
-                exact[key] = (*exact.get(key, ()), (ai, si))
-                if si == 0:
-                    key = _flat(strip_dateline(chunk))
-                    exact[key] = (*exact.get(key, ()), (ai, si))
+            tokens, keys = _words_and_keys(text, spans)
+            # each sentence's stems (StemMemo.sentence) with no call in Python per sentence
+            stems = list(map(frozenset, map(chain_all, map(map, repeat(stems_of), tokens))))
+            every_sentence.extend(stems)
+            sents = [IndexedSentence(text, a, b, x) for (a, b), x in zip(spans, stems, strict=True)]
+            _add_exact(exact, ai, keys, text, spans)
             n_sentences += len(sents)
-            art_stems = frozenset().union(*(x.stems for x in sents))
+            art_stems = frozenset().union(*stems)
             title = normalise(art.title).text
-            for s in art_stems.union(content_stems(title)):
-                postings[s].append(ai)
+            # each stem's posting gets the article: one pass in C, not a loop of appends
+            deque(
+                map(
+                    list.append,
+                    map(postings.__getitem__, art_stems.union(content_stems(title))),
+                    repeat(ai),
+                ),
+                maxlen=0,
+            )
             self.articles.append(
                 IndexedArticle(
                     id=art.id, text=text, sentences=sents, title=title, stems=art_stems, norm=norm

@@ -264,6 +264,8 @@ def _in_raw(checks: list[Check], checked: str, raw: str) -> list[Check]:
     words, and a piece that cannot be found loses its span rather than point elsewhere.
     """
     for check in checks:
+        if all(sp.where != "claim" for sp in check.spans):
+            continue  # spans in articles only: nothing to move
         spans = []
         for sp in check.spans:
             if sp.where != "claim":
