@@ -213,6 +213,8 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
+_PLURAL_KEYS = tuple(_PLURALS)
+_SINGLE_KEYS = tuple(_FRACTIONS)
 # "cut rates by a quarter point": a figure of points, not a share
 _NOT_AFTER_BY = frozenset({"point", "points", "percentage", "percent", "mile", "inch"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -308,6 +310,7 @@ def _found_by(
     keys: Sequence[str],
     before: re.Pattern[str],
     optional: bool = False,
+    low: str | None = None,
 ) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` found by plain string search for ``keys`` (" in ", "%",
     "half") and what ``before`` finds just before each (the number of "nine in ten"; with
@@ -335,8 +338,8 @@ def _found_by(
             yield m
 
 
-def _ratios(text: str) -> Iterator[Share]:
-    for m in _found_by(text, _RATIO, (" in ", " out of "), _NUMBER_BEFORE):
+def _ratios(text: str, low: str | None = None) -> Iterator[Share]:
+    for m in _found_by(text, _RATIO, (" in ", " out of "), _NUMBER_BEFORE, low=low):
         num, den = _value(m.group("num")), _value(m.group("den"))
         if num is None or den is None or not 0 < num <= den or den < 2:
             continue
@@ -347,11 +350,12 @@ def _ratios(text: str) -> Iterator[Share]:
         yield _share(m, num / den, numbered=True)
 
 
-def _fractions(text: str) -> Iterator[Share]:
-    low = text.lower()
+def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
+    if low is None:
+        low = text.lower()
     if not any(w in low for w in _FRACTION_KEYS):
         return  # most texts name no fraction: the patterns need not run
-    for m in _found_by(text, _PLURAL, tuple(_PLURALS), _PLURAL_NUMBER_BEFORE):
+    for m in _found_by(text, _PLURAL, _PLURAL_KEYS, _PLURAL_NUMBER_BEFORE, low=low):
         num = _ONES[m.group("num").lower()]
         v = num * _PLURALS[m.group("frac").lower()]
         after = _next_word(text, m.end())
@@ -360,7 +364,7 @@ def _fractions(text: str) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue
         yield _share(m, v, numbered=True)
-    for m in _found_by(text, _SINGLE, tuple(_FRACTIONS), _ARTICLE_BEFORE, optional=True):
+    for m in _found_by(text, _SINGLE, _SINGLE_KEYS, _ARTICLE_BEFORE, optional=True, low=low):
         frac = m.group("frac").lower()
         approx, start = _approximator(m)
         two = _PREV_TWO.search(text, max(0, start - 40), start)
@@ -389,7 +393,7 @@ def _fractions(text: str) -> Iterator[Share]:
         by = prev == "by" and after not in _NOT_AFTER_BY
         if after in _DETERMINERS or by or (at_end and approx):
             yield _share(m, _FRACTIONS[frac], numbered=False)
-    for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE):
+    for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE, low=low):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
         _, start = _approximator(m)
         yield Share(lo, hi, text[start : m.end()], start, m.end(), nominal=(lo, hi))
@@ -404,10 +408,10 @@ _COUNT = re.compile(
 )
 
 
-def _counts(text: str) -> Iterator[Share]:
+def _counts(text: str, low: str | None = None) -> Iterator[Share]:
     """Shares the evidence states as counts ("22 of the 31 provinces" is 0.71): only what
     supports a claim's share, never a phrase of a claim (whose counts are figures)."""
-    for m in _found_by(text, _COUNT, (" of ", " out of "), _NUMBER_BEFORE):
+    for m in _found_by(text, _COUNT, (" of ", " out of "), _NUMBER_BEFORE, low=low):
         n, total = _value(m.group("n")), _value(m.group("m"))
         if n is None or total is None or not 1 < n < total:
             continue  # "one of the 10 largest": one member, no share
@@ -509,7 +513,8 @@ def _not_percentages(text: str) -> tuple[Share, ...]:
     """The shares of ``text`` that are no percentage: phrases in words and counts."""
     if not _MAY_HOLD.search(text):
         return ()
-    return _first_wins([*_ratios(text), *_fractions(text), *_counts(text)])
+    low = text.lower()  # once for the three readers, not once for each pattern's keys
+    return _first_wins([*_ratios(text, low), *_fractions(text, low), *_counts(text, low)])
 
 
 def without_phrases(text: str) -> str:
@@ -530,8 +535,17 @@ def share_stated(claim_text: str, q: checks.Quantity, arts: Sequence[IndexedArti
     if q.unit != "%" or q.value > 100:
         return False
     want = q.value / 100
-    claim = next((s for s in _percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None)
+    claim = next(
+        (s for s in _claim_percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None
+    )
     return claim is not None and _supported(claim, arts, worded_only=True)
+
+
+@lru_cache(maxsize=4096)
+def _claim_percents(claim_text: str) -> tuple[Share, ...]:
+    """The percentages of a claim as shares, read once per claim: the checks run on a claim
+    once for each set of articles it is checked against."""
+    return tuple(_percents(claim_text))
 
 
 def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool = False) -> bool:
