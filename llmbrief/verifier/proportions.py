@@ -213,8 +213,10 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
-_PLURAL_KEYS = tuple(_PLURALS)
-_SINGLE_KEYS = tuple(_FRACTIONS)
+# each plural with the fraction word it holds ("thirds": "third"; "halves": none): a text
+# without "third" has no "thirds", and its plural need not be looked for
+_PLURAL_HOLDS = {p: next((k for k in _FRACTIONS if k in p), "") for p in _PLURALS}
+_MAJORITY_KEYS = (("majority", "majorit"), ("minority", "minorit"))
 # "cut rates by a quarter point": a figure of points, not a share
 _NOT_AFTER_BY = frozenset({"point", "points", "percentage", "percent", "mile", "inch"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -353,9 +355,13 @@ def _ratios(text: str, low: str | None = None) -> Iterator[Share]:
 def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
     if low is None:
         low = text.lower()
-    if not any(w in low for w in _FRACTION_KEYS):
+    present = {w for w in _FRACTION_KEYS if w in low}
+    if not present:
         return  # most texts name no fraction: the patterns need not run
-    for m in _found_by(text, _PLURAL, _PLURAL_KEYS, _PLURAL_NUMBER_BEFORE, low=low):
+    # each pattern looks only for the keys the text holds: a key is one more pass over
+    # the whole text ("quarterly" in every article must not cost sixteen passes)
+    plurals = tuple(p for p, k in _PLURAL_HOLDS.items() if not k or k in present)
+    for m in _found_by(text, _PLURAL, plurals, _PLURAL_NUMBER_BEFORE, low=low):
         num = _ONES[m.group("num").lower()]
         v = num * _PLURALS[m.group("frac").lower()]
         after = _next_word(text, m.end())
@@ -364,7 +370,8 @@ def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue
         yield _share(m, v, numbered=True)
-    for m in _found_by(text, _SINGLE, _SINGLE_KEYS, _ARTICLE_BEFORE, optional=True, low=low):
+    singles = tuple(k for k in _FRACTIONS if k in present)
+    for m in _found_by(text, _SINGLE, singles, _ARTICLE_BEFORE, optional=True, low=low):
         frac = m.group("frac").lower()
         approx, start = _approximator(m)
         two = _PREV_TWO.search(text, max(0, start - 40), start)
@@ -393,7 +400,8 @@ def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
         by = prev == "by" and after not in _NOT_AFTER_BY
         if after in _DETERMINERS or by or (at_end and approx):
             yield _share(m, _FRACTIONS[frac], numbered=False)
-    for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE, low=low):
+    majorities = tuple(w for w, k in _MAJORITY_KEYS if k in present)
+    for m in _found_by(text, _MAJORITY, majorities, _THE_BEFORE, low=low):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
         _, start = _approximator(m)
         yield Share(lo, hi, text[start : m.end()], start, m.end(), nominal=(lo, hi))
