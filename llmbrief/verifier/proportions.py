@@ -298,11 +298,15 @@ _FIGURE_BEFORE = re.compile(r"(?<![\d.,])\b\d{1,3}(?:\.\d+)?\s?$")
 
 
 _NUMBER_LAST_WORDS = frozenset(w.split()[-1] for w in _ONES)
+_OPENERS = "(\"'“‘"
+# what a word that may end a number can end with (a digit aside): the last letter of a
+# number word, or an opener that :func:`_number_word` strips
+_NUMBER_WORD_ENDS = frozenset(w[-1] for w in _NUMBER_LAST_WORDS) | frozenset(_OPENERS)
 
 
 def _number_word(word: str) -> bool:
     """Whether a lower-cased word may end a number ("nine", "1,200", "(22")."""
-    w = word.strip("(\"'“‘")
+    w = word.strip(_OPENERS)
     return w in _NUMBER_LAST_WORDS or (w[:1].isdigit() and w[-1:].isdigit())
 
 
@@ -317,17 +321,24 @@ def _found_by(
     """Matches of ``pattern`` found by plain string search for ``keys`` (" in ", "%",
     "half") and what ``before`` finds just before each (the number of "nine in ten"; with
     ``optional``, the "a" of "a third" if any): a pattern that opens with forty number
-    words would be tried at every character of every article."""
-    low = text.lower()
+    words would be tried at every character of every article. ``low``: ``text.lower()``
+    when the caller has it."""
+    if low is None:
+        low = text.lower()
     starts: set[int] = set()
     numbers = before is _NUMBER_BEFORE
     for key in keys:
         at = low.find(key)
         while at >= 0:
             anchor = at + len(key) - len(key.lstrip())  # " in ": the number ends at the space
-            if numbers and not _number_word(low[low.rfind(" ", 0, at) + 1 : at]):
-                at = low.find(key, at + 1)
-                continue  # most " of " follow no number: a look at the word says so
+            if numbers:
+                # most " of " follow no number: the last character says so, else the word
+                end = low[at - 1] if at else " "
+                if (end not in _NUMBER_WORD_ENDS and not end.isdigit()) or not _number_word(
+                    low[low.rfind(" ", 0, at) + 1 : at]
+                ):
+                    at = low.find(key, at + 1)
+                    continue
             b = before.search(text, max(0, anchor - 16), anchor)
             if b is not None:
                 starts.add(b.start())
