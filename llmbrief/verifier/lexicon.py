@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import chain
@@ -206,10 +206,17 @@ class StemMemo(dict[str, tuple[str, ...]]):
         self[token] = found
         return found
 
-    def sentence(self, tokens: list[str]) -> frozenset[str]:
+    def sentence(
+        self,
+        tokens: list[str],
+        _frozenset: type[frozenset[str]] = frozenset,
+        _chain: Callable[[Iterable[tuple[str, ...]]], Iterator[str]] = chain.from_iterable,
+    ) -> frozenset[str]:
         """The content stems of a sentence's tokens (:func:`sentence_stems`, as a set)."""
-        # no set of the tokens first: hashing them for it costs more than the repeated lookups
-        return frozenset(chain.from_iterable(map(self.__getitem__, tokens)))
+        # no set of the tokens first: hashing them for it costs more than the repeated
+        # lookups; the builtins are bound as defaults (no global lookups in a call made for
+        # every sentence of the cluster)
+        return _frozenset(_chain(map(self.__getitem__, tokens)))
 
 
 @lru_cache(maxsize=131072)

@@ -213,6 +213,10 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
+# each plural with the fraction word it holds ("thirds": "third"; "halves": none): a text
+# without "third" has no "thirds", and its plural need not be looked for
+_PLURAL_HOLDS = {p: next((k for k in _FRACTIONS if k in p), "") for p in _PLURALS}
+_MAJORITY_KEYS = (("majority", "majorit"), ("minority", "minorit"))
 # "cut rates by a quarter point": a figure of points, not a share
 _NOT_AFTER_BY = frozenset({"point", "points", "percentage", "percent", "mile", "inch"})
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -294,11 +298,15 @@ _FIGURE_BEFORE = re.compile(r"(?<![\d.,])\b\d{1,3}(?:\.\d+)?\s?$")
 
 
 _NUMBER_LAST_WORDS = frozenset(w.split()[-1] for w in _ONES)
+_OPENERS = "(\"'“‘"
+# what a word that may end a number can end with (a digit aside): the last letter of a
+# number word, or an opener that :func:`_number_word` strips
+_NUMBER_WORD_ENDS = frozenset(w[-1] for w in _NUMBER_LAST_WORDS) | frozenset(_OPENERS)
 
 
 def _number_word(word: str) -> bool:
     """Whether a lower-cased word may end a number ("nine", "1,200", "(22")."""
-    w = word.strip("(\"'“‘")
+    w = word.strip(_OPENERS)
     return w in _NUMBER_LAST_WORDS or (w[:1].isdigit() and w[-1:].isdigit())
 
 
@@ -308,21 +316,29 @@ def _found_by(
     keys: Sequence[str],
     before: re.Pattern[str],
     optional: bool = False,
+    low: str | None = None,
 ) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` found by plain string search for ``keys`` (" in ", "%",
     "half") and what ``before`` finds just before each (the number of "nine in ten"; with
     ``optional``, the "a" of "a third" if any): a pattern that opens with forty number
-    words would be tried at every character of every article."""
-    low = text.lower()
+    words would be tried at every character of every article. ``low``: ``text.lower()``
+    when the caller has it."""
+    if low is None:
+        low = text.lower()
     starts: set[int] = set()
     numbers = before is _NUMBER_BEFORE
     for key in keys:
         at = low.find(key)
         while at >= 0:
             anchor = at + len(key) - len(key.lstrip())  # " in ": the number ends at the space
-            if numbers and not _number_word(low[low.rfind(" ", 0, at) + 1 : at]):
-                at = low.find(key, at + 1)
-                continue  # most " of " follow no number: a look at the word says so
+            if numbers:
+                # most " of " follow no number: the last character says so, else the word
+                end = low[at - 1] if at else " "
+                if (end not in _NUMBER_WORD_ENDS and not end.isdigit()) or not _number_word(
+                    low[low.rfind(" ", 0, at) + 1 : at]
+                ):
+                    at = low.find(key, at + 1)
+                    continue
             b = before.search(text, max(0, anchor - 16), anchor)
             if b is not None:
                 starts.add(b.start())
@@ -335,8 +351,8 @@ def _found_by(
             yield m
 
 
-def _ratios(text: str) -> Iterator[Share]:
-    for m in _found_by(text, _RATIO, (" in ", " out of "), _NUMBER_BEFORE):
+def _ratios(text: str, low: str | None = None) -> Iterator[Share]:
+    for m in _found_by(text, _RATIO, (" in ", " out of "), _NUMBER_BEFORE, low=low):
         num, den = _value(m.group("num")), _value(m.group("den"))
         if num is None or den is None or not 0 < num <= den or den < 2:
             continue
@@ -347,11 +363,16 @@ def _ratios(text: str) -> Iterator[Share]:
         yield _share(m, num / den, numbered=True)
 
 
-def _fractions(text: str) -> Iterator[Share]:
-    low = text.lower()
-    if not any(w in low for w in _FRACTION_KEYS):
+def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
+    if low is None:
+        low = text.lower()
+    present = {w for w in _FRACTION_KEYS if w in low}
+    if not present:
         return  # most texts name no fraction: the patterns need not run
-    for m in _found_by(text, _PLURAL, tuple(_PLURALS), _PLURAL_NUMBER_BEFORE):
+    # each pattern looks only for the keys the text holds: a key is one more pass over
+    # the whole text ("quarterly" in every article must not cost sixteen passes)
+    plurals = tuple(p for p, k in _PLURAL_HOLDS.items() if not k or k in present)
+    for m in _found_by(text, _PLURAL, plurals, _PLURAL_NUMBER_BEFORE, low=low):
         num = _ONES[m.group("num").lower()]
         v = num * _PLURALS[m.group("frac").lower()]
         after = _next_word(text, m.end())
@@ -360,7 +381,8 @@ def _fractions(text: str) -> Iterator[Share]:
         if _OF_A_MEASURE.match(text, m.end()):
             continue
         yield _share(m, v, numbered=True)
-    for m in _found_by(text, _SINGLE, tuple(_FRACTIONS), _ARTICLE_BEFORE, optional=True):
+    singles = tuple(k for k in _FRACTIONS if k in present)
+    for m in _found_by(text, _SINGLE, singles, _ARTICLE_BEFORE, optional=True, low=low):
         frac = m.group("frac").lower()
         approx, start = _approximator(m)
         two = _PREV_TWO.search(text, max(0, start - 40), start)
@@ -389,7 +411,8 @@ def _fractions(text: str) -> Iterator[Share]:
         by = prev == "by" and after not in _NOT_AFTER_BY
         if after in _DETERMINERS or by or (at_end and approx):
             yield _share(m, _FRACTIONS[frac], numbered=False)
-    for m in _found_by(text, _MAJORITY, ("majority", "minority"), _THE_BEFORE):
+    majorities = tuple(w for w, k in _MAJORITY_KEYS if k in present)
+    for m in _found_by(text, _MAJORITY, majorities, _THE_BEFORE, low=low):
         lo, hi = _MAJORITIES[" ".join(m.group("m").lower().split())]
         _, start = _approximator(m)
         yield Share(lo, hi, text[start : m.end()], start, m.end(), nominal=(lo, hi))
@@ -404,10 +427,10 @@ _COUNT = re.compile(
 )
 
 
-def _counts(text: str) -> Iterator[Share]:
+def _counts(text: str, low: str | None = None) -> Iterator[Share]:
     """Shares the evidence states as counts ("22 of the 31 provinces" is 0.71): only what
     supports a claim's share, never a phrase of a claim (whose counts are figures)."""
-    for m in _found_by(text, _COUNT, (" of ", " out of "), _NUMBER_BEFORE):
+    for m in _found_by(text, _COUNT, (" of ", " out of "), _NUMBER_BEFORE, low=low):
         n, total = _value(m.group("n")), _value(m.group("m"))
         if n is None or total is None or not 1 < n < total:
             continue  # "one of the 10 largest": one member, no share
@@ -509,7 +532,8 @@ def _not_percentages(text: str) -> tuple[Share, ...]:
     """The shares of ``text`` that are no percentage: phrases in words and counts."""
     if not _MAY_HOLD.search(text):
         return ()
-    return _first_wins([*_ratios(text), *_fractions(text), *_counts(text)])
+    low = text.lower()  # once for the three readers, not once for each pattern's keys
+    return _first_wins([*_ratios(text, low), *_fractions(text, low), *_counts(text, low)])
 
 
 def without_phrases(text: str) -> str:
@@ -530,8 +554,17 @@ def share_stated(claim_text: str, q: checks.Quantity, arts: Sequence[IndexedArti
     if q.unit != "%" or q.value > 100:
         return False
     want = q.value / 100
-    claim = next((s for s in _percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None)
+    claim = next(
+        (s for s in _claim_percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None
+    )
     return claim is not None and _supported(claim, arts, worded_only=True)
+
+
+@lru_cache(maxsize=4096)
+def _claim_percents(claim_text: str) -> tuple[Share, ...]:
+    """The percentages of a claim as shares, read once per claim: the checks run on a claim
+    once for each set of articles it is checked against."""
+    return tuple(_percents(claim_text))
 
 
 def _supported(claim: Share, arts: Sequence[IndexedArticle], worded_only: bool = False) -> bool:

@@ -1,0 +1,102 @@
+"""The speed shortcuts of the checks give what the full reading gives.
+
+Each shortcut skips work on a test that must never skip a real finding: these tests hold
+the shortcut against the reading it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from llmbrief.verifier import proportions as p
+from llmbrief.verifier.lexicon import StemMemo, sentence_stems, words
+
+_WORDS = sorted(p._NUMBER_LAST_WORDS)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="(\"'“‘)0123456789²٣abenortxsy,.%", max_size=8),
+        st.builds(
+            lambda a, w, b: a + w + b,
+            st.text(alphabet="(\"'“‘", max_size=2),
+            st.sampled_from(_WORDS),
+            st.text(alphabet="(\"'“‘s", max_size=2),
+        ),
+    )
+)
+def test_a_word_ending_otherwise_is_never_a_number(word: str) -> None:
+    # the shortcut in _found_by: a word whose last character is no digit and none a number
+    # word (or a stripped opener) ends with is not read as a number
+    last = word[-1:] or " "
+    if last not in p._NUMBER_WORD_ENDS and not last.isdigit():
+        assert not p._number_word(word)
+
+
+def test_numbers_before_of_and_in_are_found_after_openers_and_digits() -> None:
+    found = [s.text for s in p._not_percentages("Of those polled, (22 of 31) agreed.")]
+    assert found == ["22 of 31"]
+    assert [s.text for s in p._not_percentages("Nearly nine in ten members agreed.")] == [
+        "Nearly nine in ten"
+    ]
+    assert [s.text for s in p._not_percentages("In 2024, 1,200 out of 4,000 workers quit.")] == [
+        "1,200 out of 4,000"
+    ]
+
+
+def test_each_plural_holds_the_fraction_word_it_is_skipped_without() -> None:
+    for plural, singular in p._PLURAL_HOLDS.items():
+        assert singular in plural
+    assert p._PLURAL_HOLDS["thirds"] == "third"
+    assert p._PLURAL_HOLDS["halves"] == ""  # looked for in any text with a fraction word
+
+
+def test_fractions_are_found_beside_other_fraction_words() -> None:
+    text = (
+        "Quarterly output rose. Two-thirds of the staff agreed, three quarters of the "
+        "members left, a majority of voters stayed and half the fleet sailed."
+    )
+    found = [s.text for s in p._fractions(text)]
+    assert found == [
+        "Two-thirds",
+        "three quarters",
+        "half",
+        "a majority of",
+    ]
+    # the caller's lower-cased text reads the same as the text's own
+    assert [astuple(s) for s in p._fractions(text, text.lower())] == [
+        astuple(s) for s in p._fractions(text)
+    ]
+
+
+def test_fractions_without_their_words_are_none() -> None:
+    assert list(p._fractions("Output rose 4.5% in the quarterly report.")) == []
+    assert list(p._fractions("Nothing here counts.")) == []
+
+
+def test_a_claims_percentages_read_once_are_its_percentages() -> None:
+    text = "About 87 percent of members and 12.5% of staff agreed."
+    assert p._claim_percents(text) == tuple(p._percents(text))
+    assert [s.text for s in p._claim_percents(text)] == ["About 87 percent", "12.5%"]
+
+
+def test_a_sentences_stems_are_its_tokens_stems() -> None:
+    memo = StemMemo()
+    for sentence in (
+        "The regional port's w123 output grew 4.5% under Helena Marcus.",
+        "Two-thirds of the dockers voted; the strike ended on Tuesday.",
+        "",
+    ):
+        tokens = words(sentence)
+        assert memo.sentence(tokens) == frozenset(sentence_stems(tokens))
+
+
+def test_the_ratio_keys_need_a_space_before() -> None:
+    # " in " at the very start of a text has no word before it: no number, no share
+    assert list(p._ratios(" in ten")) == []
+    assert [s.text for s in p._ratios("9 in 10")] == ["9 in 10"]
+    assert re.fullmatch(r"\d in \d+", "9 in 10")
