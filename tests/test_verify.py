@@ -87,7 +87,7 @@ def test_evidence_offsets_point_into_the_article() -> None:
     ("claim", "reason"),
     [
         ("Pudong launched a $12 billion investment plan [43531].", 'number "$12 billion"'),
-        ("Zhejiang announced its chip plan on Friday [51155].", 'date "fri"'),
+        ("Zhejiang announced its chip plan on Friday [51155].", 'date "Friday"'),
         ("Huawei announced a five-year chip plan in Zhejiang [51155].", 'name "Huawei"'),
         ("Investors did not welcome the Pudong announcement [43531].", "negated"),
         (
@@ -257,8 +257,11 @@ def test_a_date_must_be_the_date_of_what_the_claim_tells() -> None:
     ok = "A fire broke out at the Lenning harbour warehouse on Tuesday evening [801]."
     assert verify(harbour, ok).claims[0].verdict == "supported"
     for bad, reason in (
-        ("A fire broke out at the Lenning harbour warehouse on Thursday [801].", 'date "thu"'),
-        ("A fire broke out at the Lenning harbour warehouse on Tuesday morning [801].", "tue m"),
+        ("A fire broke out at the Lenning harbour warehouse on Thursday [801].", 'date "Thursday"'),
+        (
+            "A fire broke out at the Lenning harbour warehouse on Tuesday morning [801].",
+            'date "Tuesday morning"',
+        ),
     ):
         c = verify(harbour, bad).claims[0]
         assert c.verdict == "unsupported" and any(reason in r for r in c.reasons), c.reasons

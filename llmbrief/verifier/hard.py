@@ -138,6 +138,11 @@ def _date_span(text: str, date: str) -> list[Span]:
     return _claim_span(text, date)
 
 
+def _as_claimed(text: str, span: list[Span], date: str) -> str:
+    """The claim's own words for a date (``July`` for ``jul``), for reasons."""
+    return text[span[0].start : span[0].end] if span and span[0].start >= 0 else date
+
+
 def _claim_span(text: str, piece: str) -> list[Span]:
     """Where ``piece`` is first written in the claim (case-insensitive), as a span."""
     i = text.lower().find(piece.lower())
@@ -213,14 +218,21 @@ def hard_checks(
             # a window sentence that has the date holds it and places it
             in_window = any(d in x.dates for x in _window(chosen))
             if not in_window and not any(a.holds_date(d) for a in arts):
-                yield "dates", f'date "{d}" not found in {cited}', _date_span(facts.text, d)
+                where = _date_span(facts.text, d)
+                yield (
+                    "dates",
+                    f'date "{_as_claimed(facts.text, where, d)}" not found in {cited}',
+                    where,
+                )
             elif chosen:
                 start("date_context")
                 if not in_window and not _date_in_context(d, facts, arts, chosen):
+                    where = _date_span(facts.text, d)
+                    shown = _as_claimed(facts.text, where, d)
                     yield (
                         "date_context",
-                        f'date "{d}" is not where the evidence is in {cited}',
-                        _date_span(facts.text, d),
+                        f'date "{shown}" is not where the evidence is in {cited}',
+                        where,
                     )
     names = facts.names
     if names:
