@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Any
 
 __all__ = [
+    "ASCII_WORD",
     "NUMERIC_WORDS",
     "STOPWORDS",
     "StemMemo",
@@ -35,8 +36,9 @@ __all__ = [
 
 # letters of any alphabet ("Misérables" is one word), digits, inner apostrophes and hyphens
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-# the same for text that is all ASCII (most of it), where a plain class is faster
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+# the same for text that is all ASCII (most of it), where a plain class is faster; public:
+# support.py splits the cluster's ASCII sentences with it
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 @cache
@@ -124,7 +126,7 @@ def _undouble(w: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    return (ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 # ASCII bytes that can be part of a word token; every other byte becomes a space
@@ -143,7 +145,7 @@ def words_by_span(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]
     if not text.isascii():
         return [words(text[a:b]) for a, b in spans]
     spaced = text.encode("ascii").translate(_TO_SPACES).decode("ascii")
-    find = _ASCII_WORD.findall
+    find = ASCII_WORD.findall
     out = []
     for a, b in spans:
         piece = spaced[a:b]

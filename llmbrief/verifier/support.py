@@ -24,7 +24,7 @@ from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span
 from . import checks
 from .hard import abbreviated, claim_facts, claim_parts, flat_key, hard_checks
-from .lexicon import _ASCII_WORD, StemMemo, content_stems, flat, stem_words, words_by_span
+from .lexicon import ASCII_WORD, StemMemo, content_stems, flat, stem_words, words_by_span
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
 
@@ -106,7 +106,7 @@ def _words_and_keys(text: str, spans: list[tuple[int, int]]) -> tuple[list[list[
     if "'" not in low and "-" not in low:
         tokens = [low[a:b].split() for a, b in spans]
         return tokens, list(map(" ".join, tokens))
-    find = _ASCII_WORD.findall
+    find = ASCII_WORD.findall
     tokens = []
     keys = []
     for a, b in spans:
