@@ -100,3 +100,33 @@ def test_the_ratio_keys_need_a_space_before() -> None:
     assert list(p._ratios(" in ten")) == []
     assert [s.text for s in p._ratios("9 in 10")] == ["9 in 10"]
     assert re.fullmatch(r"\d in \d+", "9 in 10")
+
+
+_APPROX = sorted(p._KIND_OF)
+_PIECES = [*_APPROX, *(a.upper() for a in _APPROX), "xabout", "Thank", "w123", "5", "_", "é", "ſo"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", "\n", "\t", "-", " \n"])
+        ),
+        max_size=8,
+    )
+)
+def test_the_approximator_shortcut_finds_what_the_pattern_finds(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + sep for w, sep in parts) + "87%"
+    m = re.compile("87%").search(text)
+    assert m is not None
+    a = p._APPROX_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    want = (None, m.start()) if a is None else (a.group(0).strip(), a.start())
+    assert p._approximator(m) == want
+
+
+def test_an_approximator_is_found_before_a_share_and_a_plain_word_is_not() -> None:
+    m = re.compile("87%").search("sales rose almost\n87% in the year")
+    assert m is not None and p._approximator(m) == ("almost", 11)
+    m = re.compile("87%").search("sales rose by 87% in the year")
+    assert m is not None and p._approximator(m) == (None, 14)

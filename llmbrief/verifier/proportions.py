@@ -152,6 +152,9 @@ def _alternation(words: Sequence[str]) -> str:
 # an approximator just before a share, looked for only once the share is found: an optional
 # group of forty words before every pattern would be tried at every word of every article
 _APPROX_BEFORE = re.compile(rf"\b(?:{_alternation(list(_KIND_OF))})\s+$", re.IGNORECASE)
+# the last words of the approximators (letters only), and the run of letters a text ends with
+_APPROX_LAST_WORDS = frozenset(k.split()[-1].lower() for k in _KIND_OF)
+_LAST_LETTERS = re.compile(r"[A-Za-z]+$")
 _DURATION_KIND_OF: dict[str, str] = {
     cue: kind for kind, cues in _P["duration_approximators"].items() for cue in cues
 }
@@ -275,8 +278,22 @@ def _share(m: re.Match[str], v: float, numbered: bool) -> Share:
 
 def _approximator(m: re.Match[str]) -> tuple[str | None, int]:
     """The approximator just before the share ``m`` (None if none) and where it starts."""
-    a = _APPROX_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
-    return (None, m.start()) if a is None else (a.group(0).strip(), a.start())
+    start = m.start()
+    lo = max(0, start - 40)
+    window = m.string[lo:start]
+    if window.isascii():
+        # an approximator ends in one of a few words, right before the spaces that end the
+        # window: when the word there is none of them, the pattern (forty alternatives tried
+        # at each of forty places) need not run. ASCII only, where ignoring case matches a
+        # letter to its other case alone.
+        head = window.rstrip()
+        if len(head) == len(window):
+            return None, start
+        word = _LAST_LETTERS.search(head)
+        if word is None or word.group(0).lower() not in _APPROX_LAST_WORDS:
+            return None, start
+    a = _APPROX_BEFORE.search(m.string, lo, start)
+    return (None, start) if a is None else (a.group(0).strip(), a.start())
 
 
 def _next_word(text: str, at: int) -> str:
