@@ -12,6 +12,7 @@ from dataclasses import astuple
 from hypothesis import given
 from hypothesis import strategies as st
 
+from llmbrief.verifier import checks
 from llmbrief.verifier import proportions as p
 from llmbrief.verifier.lexicon import StemMemo, sentence_stems, words
 
@@ -130,3 +131,25 @@ def test_an_approximator_is_found_before_a_share_and_a_plain_word_is_not() -> No
     assert m is not None and p._approximator(m) == ("almost", 11)
     m = re.compile("87%").search("sales rose by 87% in the year")
     assert m is not None and p._approximator(m) == (None, 14)
+
+
+_CUES = sorted(checks._MODAL_LEVEL)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*_CUES, "Q", "maybe", "planned", "5", "_"]),
+            st.sampled_from(["lower", "upper", "title"]),
+            st.sampled_from([" ", "  ", "-", "\n", ", ", "_"]),
+        ),
+        max_size=6,
+    )
+)
+def test_ascii_hedges_read_lower_cased_are_the_cues_the_pattern_finds(
+    parts: list[tuple[str, str, str]],
+) -> None:
+    text = "".join(getattr(w, case)() + sep for w, case, sep in parts)
+    found = [h.lower() for h in checks._HEDGE.findall(text)]
+    heads = checks._HEDGE_HEADS.intersection(checks._TOKEN_SPLIT.split(text.lower()))
+    assert checks.hedges(text) == (found if heads else [])
