@@ -337,3 +337,34 @@ def test_a_denial_verb_against_its_opposite_is_a_negation() -> None:
     )
     c = verify(council, "The council rejected the toll plan [v1].").claims[0]
     assert "negation" in [x.name for x in c.checks if x.fired], c.reasons
+
+
+ORCHARD = Cluster(
+    cluster_id="orchard",
+    articles=[
+        Article(
+            id="o1",
+            title="Orchard trial",
+            text=(
+                "Growers at the Hallin orchard found that a new pear strain survived the "
+                "spring frost. The growers plan to test whether the frost tolerance is passed "
+                "on to seedlings, work that could take four years."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "test whether X" asks X: no support for X stated as found
+        ("The growers showed that frost tolerance is passed on to seedlings [o1].", "unsupported"),
+        # the question restated as a question, and a cue that follows another cue's verb
+        ("The growers will test whether frost tolerance passes to seedlings [o1].", "supported"),
+        ("A new pear strain survived the spring frost at the Hallin orchard [o1].", "supported"),
+    ],
+)
+def test_an_open_question_is_no_finding(claim: str, verdict: str) -> None:
+    c = verify(ORCHARD, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
