@@ -43,6 +43,7 @@ from tenacity import (
 
 from .config import ModelSettings
 from .errors import ConfigError, ModelCallError, ModelOutputError, RetriesExhaustedError
+from .load import write_text_atomically
 from .model import ChatModel, Completion
 from .ratelimit import RateLimiter
 from .types import Usage
@@ -152,10 +153,7 @@ class ReplyCache:
             "model": completion.model,
         }
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_text(json.dumps(entry), encoding="utf-8")
-            os.replace(tmp, path)
+            write_text_atomically(path, json.dumps(entry))
         except OSError as err:
             log.warning("reply cache not written (%s): %s", self.directory, err.strerror)
 

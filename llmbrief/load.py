@@ -7,8 +7,10 @@ the article (index and id) and the field.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,6 +81,20 @@ def read_text(path: str | Path, what: str | None = None) -> str:
         raise InputError(name, f"not UTF-8 text (byte {err.start}){of}") from None
     except OSError as err:
         raise InputError(name, f"cannot read file: {err.strerror or err}{of}") from None
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (its folder made) so that a reader sees the old file or
+    the new one, never half of one: through a temporary file of this process and thread,
+    renamed over it.
+
+    Raises:
+        OSError: the folder or the file cannot be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _parse_json(path: Path, text: str, line: int | None = None) -> Any:

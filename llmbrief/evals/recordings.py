@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, LLMBriefError
-from ..load import read_text
+from ..load import read_text, write_text_atomically
 from ..model import ChatModel, Completion
 from ..types import Cluster, Usage
 
@@ -97,6 +96,18 @@ class _Scope:
     turn: int = 0
 
 
+class _ClosesInner:
+    """A recorder in front of a live model: closing it closes the model's connections."""
+
+    inner: ChatModel
+
+    def close(self) -> None:
+        """Close the live model's connections."""
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            close()
+
+
 class _Keyed:
     """What recording and replaying share: the scope (cluster, repeat) and the file of a key."""
 
@@ -132,7 +143,7 @@ class _Keyed:
         return key, self.folder / f"{_safe(s.cluster_id)}.{key[:12]}.json"
 
 
-class RecordingModel(_Keyed):
+class RecordingModel(_ClosesInner, _Keyed):
     """A live model whose every complete reply is also written to ``directory``.
 
     Args:
@@ -152,12 +163,6 @@ class RecordingModel(_Keyed):
         if repeat == 0 and self.folder.is_dir():
             for old in self.folder.glob(f"{_safe(cluster.cluster_id)}.*.json"):
                 old.unlink()
-
-    def close(self) -> None:
-        """Close the live model's connections."""
-        close = getattr(self.inner, "close", None)
-        if close is not None:
-            close()
 
     def complete(
         self,
@@ -199,10 +204,7 @@ class RecordingModel(_Keyed):
             }
         )
         entry["replies"] = replies
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_text_atomically(path, json.dumps(entry, indent=2, ensure_ascii=False) + "\n")
         return completion
 
 
@@ -316,19 +318,13 @@ class _JudgeFile:
         return replies
 
 
-class JudgeRecorder(_JudgeFile):
+class JudgeRecorder(_ClosesInner, _JudgeFile):
     """A live judge model whose every reply is also stored (``eval --record DIR --judge llm``)."""
 
     def __init__(self, inner: ChatModel, directory: str | Path, prompt_id: str) -> None:
         super().__init__(directory, inner.model, prompt_id)
         self.inner = inner
         self._replies: dict[str, Any] | None = None
-
-    def close(self) -> None:
-        """Close the live model's connections."""
-        close = getattr(self.inner, "close", None)
-        if close is not None:
-            close()
 
     def complete(
         self,
@@ -344,11 +340,8 @@ class JudgeRecorder(_JudgeFile):
         key = judge_key(self._model, self.prompt_id, messages, params, schema)
         self._replies[key] = {"text": completion.text, "finish_reason": completion.finish_reason}
         data = {"model": self._model, "prompt": self.prompt_id, "replies": self._replies}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_atomically(self.path, text)
         return completion
 
 
