@@ -235,6 +235,32 @@ def test_what_a_substitution_must_not_flag() -> None:
         assert _names(claim, FERRY) == [], claim
 
 
+def test_a_swap_in_the_last_words_of_a_copied_sentence_is_a_substitution() -> None:
+    text = (
+        "Gusts reached 90 km/h on Friday. "
+        "Temperatures are expected to stay above 35 degrees until Wednesday."
+    )
+    claim = "Temperatures are expected to stay above 35 degrees until Friday."
+    (dev,) = _deviations(claim, text)
+    assert dev.name == "substitution"
+    assert '"friday" where sentence 2 of [a1]' in dev.reason
+    assert 'says "wednesday"' in dev.reason
+    assert claim[dev.spans[0].start : dev.spans[0].end] == "Friday"
+    assert text[dev.spans[1].start : dev.spans[1].end] == "Wednesday"
+    # the sentence's own day, and a claim that stops before the end, are no swap
+    assert _names("Temperatures are expected to stay above 35 degrees until Wednesday.", text) == []
+    assert _names("Temperatures are expected to stay above 35 degrees.", text) == []
+
+
+def test_a_claim_s_first_words_are_no_slot() -> None:
+    # "The Welsh club" for "Cardiff": a subject named in the claim's own way
+    text = (
+        "Struggling Cardiff have backed a fan boycott of the trip to Leeds. "
+        "Many Welsh fans are angry."
+    )
+    assert _names("The Welsh club have backed a fan boycott of the trip to Leeds.", text) == []
+
+
 def test_names_of_one_root_and_a_figure_of_another_kind_are_no_swap() -> None:
     text = (
         "Police said the Georgian national fled the country. He is from Georgia. "

@@ -61,6 +61,8 @@ NEAR_EXTRACTIVE = 0.9
 _SLOT = 3
 #: The fewest words of a run that can be spliced, substituted around or repeated.
 _MIN_RUN = 2
+#: the copied run that anchors a slot at a claim's first or last words (one side only)
+_EDGE_RUN = 4
 
 # the tokens of :func:`.lexicon.words`, with their offsets
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -384,11 +386,49 @@ class _Reader:
                 found = self._slot(a, c)
                 if found is not None:
                     return found
+        return self._edge_slot()
+
+    def _edge_slot(self) -> Deviation | None:
+        """A slot at the end: a claim that copies a sentence but its last few words, where
+        those words are another name or figure of the article ("stay above 35 degrees until
+        Friday" where the sentence ends "until Wednesday"). Not at the start: a claim's first
+        words name its subject in their own way ("the Welsh club" for "Cardiff")."""
+        runs = [r for r in self.runs if r.at and len(r) >= _EDGE_RUN]
+        if not runs:
+            return None
+        n = len(self.claim)
+        last = runs[-1]
+        if not 0 < n - last.end <= _SLOT:
+            return None
+        for pa in last.at:
+            sent = self.sources[pa[0]].index.sents[pa[1]]
+            tail = pa[2] + len(last)
+            if 0 < len(sent) - tail <= _SLOT:
+                found = self._substituted(last.end, n, pa[:2], tail, len(sent))
+                if found is not None:
+                    return found
         return None
+
+    def _substituted(
+        self, first: int, last: int, sentence: tuple[int, int], lo: int, hi: int
+    ) -> Deviation | None:
+        """The substitution of claim words ``first:last`` for words ``lo:hi`` of a sentence."""
+        src = self.sources[sentence[0]]
+        theirs = list(src.index.sents[sentence[1]][lo:hi])
+        swapped = self._swapped(self.claim[first:last], theirs, src, sentence)
+        if swapped is None:
+            return None
+        said, written = swapped
+        place = sentence[0], sentence[1], lo
+        reason = (
+            f'"{said}" where {self._label(place)}, copied around it, says "{written}"'
+            " (which the article says of something else)"
+        )
+        spans = [self._claim_span(first, last), self._source_span(place, hi - lo)]
+        return Deviation("substitution", reason, spans)
 
     def _slot(self, a: CopyRun, c: CopyRun) -> Deviation | None:
         """The substitution between runs ``a`` and ``c`` of one sentence, if any."""
-        mine = self.claim[a.end : c.start]
         for pa in a.at:
             for pc in c.at:
                 if pc[:2] != pa[:2]:
@@ -396,22 +436,9 @@ class _Reader:
                 gap = pc[2] - (pa[2] + len(a))
                 if not 0 < gap <= _SLOT:
                     continue
-                src = self.sources[pa[0]]
-                theirs = list(src.index.sents[pa[1]][pa[2] + len(a) : pc[2]])
-                swapped = self._swapped(mine, theirs, src, pa[:2])
-                if swapped is None:
-                    continue
-                said, written = swapped
-                reason = (
-                    f'"{said}" where {self._label(pa)}, copied around it, says "{written}"'
-                    " (which the article says of something else)"
-                )
-                start = pa[0], pa[1], pa[2] + len(a)
-                spans = [
-                    self._claim_span(a.end, c.start),
-                    self._source_span(start, len(theirs)),
-                ]
-                return Deviation("substitution", reason, spans)
+                found = self._substituted(a.end, c.start, pa[:2], pa[2] + len(a), pc[2])
+                if found is not None:
+                    return found
         return None
 
     def _swapped(
