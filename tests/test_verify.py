@@ -615,3 +615,52 @@ def test_two_articles_facts_citing_one_are_misattributed_and_retarget_cites_both
 def test_a_swap_or_a_wrong_figure_is_not_completed_by_another_article(claim: str) -> None:
     c = verify(AURORA, claim).claims[0]
     assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+
+
+MILL = Cluster(
+    cluster_id="mill-fire",
+    articles=[
+        Article(
+            id="k1",
+            title="Fire at Kelso Mill",
+            text=(
+                "Fire broke out at the old Kelso textile mill in Durrow on Thursday night. "
+                "Firefighters used ladders to reach workers trapped on the upper floors of the "
+                "mill. Nobody was seriously injured, the fire service said."
+            ),
+        ),
+        Article(
+            id="k2",
+            title="Kelso Mill Reopens Partly",
+            text=(
+                "The smoke over Durrow began to clear on Friday, and some workers were allowed "
+                "back into the Kelso mill to collect their belongings. The owner said repairs "
+                "would take months."
+            ),
+        ),
+        Article(
+            id="k3",
+            title="Durrow Counts Cost",
+            text=(
+                "Insurers said the damage at the Kelso mill could reach two million pounds. "
+                "The town council offered temporary office space to the mill's tenants."
+            ),
+        ),
+    ],
+)
+
+
+def test_a_joined_statement_only_another_article_carries_is_misattributed() -> None:
+    ladders = "Firefighters used ladders to reach workers on the upper floors of the Kelso mill"
+    # the citation carries most of the sentence's words, but not its second statement
+    c = verify(
+        MILL, ladders + ", where some workers were allowed back as the smoke began to clear [k1]."
+    ).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["k2", "k1"], c.reasons
+    assert c.score <= 0.25
+    assert [k.detail for k in c.checks if k.name == "elsewhere" and k.fired] == [
+        "a statement of the claim is not in the cited text but in [k2]"
+    ]
+    # both statements in the cited article: supported
+    ok = verify(MILL, ladders + ", where nobody was seriously injured [k1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons

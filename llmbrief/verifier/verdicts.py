@@ -34,9 +34,9 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
-#: Where a sentence joins two statements (", and", ", while", "; "): the seams at which two
-#: articles' facts meet in one sentence.
-_CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
+#: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
+#: which two articles' facts meet in one sentence.
+_CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
 
 
 class Verifier:
@@ -150,8 +150,20 @@ class Verifier:
                 report.suggested_ids = _ids_of(better)
                 report.evidence = better[0].evidence
                 report.score = min(report.score, _ELSEWHERE_SCORE)
-            report.checks.append(Check(name="elsewhere", fired=bool(better), detail=detail))
-            if better:
+            # a statement of the sentence that its citations do not carry, joined to one
+            # they do: it is another article's, however much of the whole they carry
+            completed = None if better else self._completed(text, known, a_clause_unsupported=True)
+            if completed is not None:
+                detail = (
+                    f"a statement of the claim is not in the cited text but in [{completed[0]}]"
+                )
+            report.checks.append(
+                Check(name="elsewhere", fired=bool(better) or completed is not None, detail=detail)
+            )
+            if completed is not None:
+                self._complete(report, known, completed)
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            if better or completed is not None:
                 return report
         if result.supported:
             if result.idle_ids:
@@ -171,16 +183,24 @@ class Verifier:
         if completed is None:
             report.verdict = "unsupported"
             return report
-        # two articles' facts in one sentence that cites one of them: the cluster supports
-        # it once the other is cited too
+        self._complete(report, known, completed)
+        return report
+
+    @staticmethod
+    def _complete(
+        report: ClaimReport, known: list[str], completed: tuple[str, SupportResult]
+    ) -> None:
+        """Two articles' facts in one sentence that cites one of them: the cluster supports
+        it once the other is cited too."""
         extra, joint = completed
         report.verdict = "misattributed"
         report.suggested_ids = [extra, *(k for k in known if k not in joint.idle_ids)]
         report.evidence = joint.evidence
         report.reasons.append(f"supported once [{extra}] is cited too")
-        return report
 
-    def _completed(self, text: str, known: list[str]) -> tuple[str, SupportResult] | None:
+    def _completed(
+        self, text: str, known: list[str], a_clause_unsupported: bool = False
+    ) -> tuple[str, SupportResult] | None:
         """The article the claim's citations left out: with it, the cited ones support it.
 
         Only a sentence that joins statements (``..., and ...``) is completed, and only when
@@ -189,9 +209,16 @@ class Verifier:
         candidates are the articles carrying the claim words the cited ones lack, best first
         by those words' rarity; none is tried when a figure the cited text lacks is in no
         article at all (a changed figure: nothing can complete it).
+
+        ``a_clause_unsupported``: only when one of the statements, alone, is not supported
+        by the cited articles (the whole claim may be: they carry most of its words).
         """
         clauses = [c for c in _CLAUSE_SEAM.split(text) if len(c.split()) >= 3]
         if len(clauses) < 2:
+            return None
+        if a_clause_unsupported and all(
+            self.index.check(c, known, True, self.min_support).supported for c in clauses
+        ):
             return None
         index = self.index
         cited = {index.position[c] for c in known}
