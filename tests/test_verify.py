@@ -664,3 +664,48 @@ def test_a_joined_statement_only_another_article_carries_is_misattributed() -> N
     # both statements in the cited article: supported
     ok = verify(MILL, ladders + ", where nobody was seriously injured [k1].").claims[0]
     assert ok.verdict == "supported", ok.reasons
+
+
+DOCK = Cluster(
+    cluster_id="dock-fire",
+    articles=[
+        Article(
+            id="d1",
+            title="Blaze at Pellow Dock",
+            text=(
+                "A fire destroyed a warehouse at Pellow Dock on Sunday. Fire chief Ruth Okafor "
+                "said crews had fought the blaze at the warehouse for six hours. The dock's "
+                "owner, Marren Shipping, said it would help the inquiry."
+            ),
+        ),
+        Article(
+            id="d2",
+            title="Workers Warned of Wiring",
+            text=(
+                "Workers at Pellow Dock had complained for months about faulty wiring, their "
+                "union said. Union organiser Sam Pryce said the union had warned the owner "
+                "about the wiring in March."
+            ),
+        ),
+        Article(
+            id="d3",
+            title="Dock Inquiry Opens",
+            text=(
+                "The harbour authority opened an inquiry into the fire on Monday. Ships were "
+                "diverted to the neighbouring port of Callan."
+            ),
+        ),
+    ],
+)
+
+
+def test_a_speaker_of_one_article_put_to_the_words_of_another_is_not_misattributed() -> None:
+    # d1 has the speaker and enough words to pass alone, but the words said are d2's
+    c = verify(
+        DOCK, "Fire chief Ruth Okafor said the union had warned the owner about the wiring [d2]."
+    ).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert any(r.startswith("[d1] carries it only with the cited text") for r in c.reasons)
+    # what d1 says on its own is d1's
+    c = verify(DOCK, "Fire chief Ruth Okafor said crews had fought the blaze for six hours [d2].")
+    assert c.claims[0].verdict == "misattributed" and c.claims[0].suggested_ids == ["d1"]

@@ -173,7 +173,13 @@ class Verifier:
                 )
             return report
         report.reasons.extend(result.reasons)
-        others = self.index.search(text, exclude=known, min_support=self.min_support)
+        others = []
+        for r in self.index.search(text, exclude=known, min_support=self.min_support):
+            blend = self._blend_fails(text, known, r)
+            if blend is None:
+                others.append(r)
+            else:
+                report.reasons.append(blend)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -185,6 +191,32 @@ class Verifier:
             return report
         self._complete(report, known, completed)
         return report
+
+    def _blend_fails(self, text: str, known: list[str], found: SupportResult) -> str | None:
+        """Why other articles' support (``found``) does not hold without the cited ones.
+
+        Claim words those articles lack but the cited ones have make the claim a blend of
+        the two: it is theirs only if, together with the cited ones, they pass every check
+        (a speaker from one article put to the words of another does not). None when it holds.
+        """
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        theirs: set[str] = set()
+        mine: set[str] = set()
+        for i in ids:
+            theirs |= index.articles[index.position[i]].stems
+        for k in known:
+            mine |= index.articles[index.position[k]].stems
+        lacking = set(claim_facts(text).stems) - theirs
+        if mine.isdisjoint(lacking):
+            return None
+        joint = index.check(text, [*known, *ids], True, self.min_support)
+        if joint.supported:
+            return None
+        cited = ", ".join(f"[{i}]" for i in ids)
+        return f"{cited} carries it only with the cited text, and together they fail: " + (
+            "; ".join(joint.reasons)
+        )
 
     @staticmethod
     def _complete(
