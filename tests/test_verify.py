@@ -709,3 +709,48 @@ def test_a_speaker_of_one_article_put_to_the_words_of_another_is_not_misattribut
     # what d1 says on its own is d1's
     c = verify(DOCK, "Fire chief Ruth Okafor said crews had fought the blaze for six hours [d2].")
     assert c.claims[0].verdict == "misattributed" and c.claims[0].suggested_ids == ["d1"]
+
+
+TRAMS = Cluster(
+    cluster_id="tram-plans",
+    articles=[
+        Article(
+            id="t1",
+            title="Ostrava Tram Plan",
+            text=(
+                "The city of Ostrava approved a plan on Monday to extend its tram network to the "
+                "airport. The regional government will review the tram plans of every city next "
+                "year."
+            ),
+        ),
+        Article(
+            id="t2",
+            title="Tram Costs Questioned",
+            text=(
+                "Critics said the regional government's tram plans would cost far more than "
+                "their budgets. An engineer estimated that tunnels could double the price."
+            ),
+        ),
+        Article(
+            id="t3",
+            title="Minister Promises Bridge",
+            text=(
+                "The transport minister promised to cover repairs to the old river bridge in "
+                "Kolby. Work on the bridge is due to start in May."
+            ),
+        ),
+    ],
+)
+
+
+def test_words_from_other_articles_that_none_supports_with_the_rest_are_unsupported() -> None:
+    # t1 barely carries it; t2 is closer but lacks what t1 lacks ("promised to cover"),
+    # which only t3 has, about something else: no article supports the claim
+    c = verify(
+        TRAMS, "The regional government has promised to cover the cost of the tram plans [t1]."
+    ).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert c.reasons[-1].endswith("no article carries them with the rest of the claim")
+    assert c.score <= 0.25
+    ok = verify(TRAMS, "The regional government will review the tram plans of every city [t1].")
+    assert ok.claims[0].verdict == "supported"
