@@ -615,3 +615,142 @@ def test_two_articles_facts_citing_one_are_misattributed_and_retarget_cites_both
 def test_a_swap_or_a_wrong_figure_is_not_completed_by_another_article(claim: str) -> None:
     c = verify(AURORA, claim).claims[0]
     assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+
+
+MILL = Cluster(
+    cluster_id="mill-fire",
+    articles=[
+        Article(
+            id="k1",
+            title="Fire at Kelso Mill",
+            text=(
+                "Fire broke out at the old Kelso textile mill in Durrow on Thursday night. "
+                "Firefighters used ladders to reach workers trapped on the upper floors of the "
+                "mill. Nobody was seriously injured, the fire service said."
+            ),
+        ),
+        Article(
+            id="k2",
+            title="Kelso Mill Reopens Partly",
+            text=(
+                "The smoke over Durrow began to clear on Friday, and some workers were allowed "
+                "back into the Kelso mill to collect their belongings. The owner said repairs "
+                "would take months."
+            ),
+        ),
+        Article(
+            id="k3",
+            title="Durrow Counts Cost",
+            text=(
+                "Insurers said the damage at the Kelso mill could reach two million pounds. "
+                "The town council offered temporary office space to the mill's tenants."
+            ),
+        ),
+    ],
+)
+
+
+def test_a_joined_statement_only_another_article_carries_is_misattributed() -> None:
+    ladders = "Firefighters used ladders to reach workers on the upper floors of the Kelso mill"
+    # the citation carries most of the sentence's words, but not its second statement
+    c = verify(
+        MILL, ladders + ", where some workers were allowed back as the smoke began to clear [k1]."
+    ).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["k2", "k1"], c.reasons
+    assert c.score <= 0.25
+    assert [k.detail for k in c.checks if k.name == "elsewhere" and k.fired] == [
+        "a statement of the claim is not in the cited text but in [k2]"
+    ]
+    # both statements in the cited article: supported
+    ok = verify(MILL, ladders + ", where nobody was seriously injured [k1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+
+
+DOCK = Cluster(
+    cluster_id="dock-fire",
+    articles=[
+        Article(
+            id="d1",
+            title="Blaze at Pellow Dock",
+            text=(
+                "A fire destroyed a warehouse at Pellow Dock on Sunday. Fire chief Ruth Okafor "
+                "said crews had fought the blaze at the warehouse for six hours. The dock's "
+                "owner, Marren Shipping, said it would help the inquiry."
+            ),
+        ),
+        Article(
+            id="d2",
+            title="Workers Warned of Wiring",
+            text=(
+                "Workers at Pellow Dock had complained for months about faulty wiring, their "
+                "union said. Union organiser Sam Pryce said the union had warned the owner "
+                "about the wiring in March."
+            ),
+        ),
+        Article(
+            id="d3",
+            title="Dock Inquiry Opens",
+            text=(
+                "The harbour authority opened an inquiry into the fire on Monday. Ships were "
+                "diverted to the neighbouring port of Callan."
+            ),
+        ),
+    ],
+)
+
+
+def test_a_speaker_of_one_article_put_to_the_words_of_another_is_not_misattributed() -> None:
+    # d1 has the speaker and enough words to pass alone, but the words said are d2's
+    c = verify(
+        DOCK, "Fire chief Ruth Okafor said the union had warned the owner about the wiring [d2]."
+    ).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert any(r.startswith("[d1] carries it only with the cited text") for r in c.reasons)
+    # what d1 says on its own is d1's
+    c = verify(DOCK, "Fire chief Ruth Okafor said crews had fought the blaze for six hours [d2].")
+    assert c.claims[0].verdict == "misattributed" and c.claims[0].suggested_ids == ["d1"]
+
+
+TRAMS = Cluster(
+    cluster_id="tram-plans",
+    articles=[
+        Article(
+            id="t1",
+            title="Ostrava Tram Plan",
+            text=(
+                "The city of Ostrava approved a plan on Monday to extend its tram network to the "
+                "airport. The regional government will review the tram plans of every city next "
+                "year."
+            ),
+        ),
+        Article(
+            id="t2",
+            title="Tram Costs Questioned",
+            text=(
+                "Critics said the regional government's tram plans would cost far more than "
+                "their budgets. An engineer estimated that tunnels could double the price."
+            ),
+        ),
+        Article(
+            id="t3",
+            title="Minister Promises Bridge",
+            text=(
+                "The transport minister promised to cover repairs to the old river bridge in "
+                "Kolby. Work on the bridge is due to start in May."
+            ),
+        ),
+    ],
+)
+
+
+def test_words_from_other_articles_that_none_supports_with_the_rest_are_unsupported() -> None:
+    # t1 barely carries it; t2 is closer but lacks what t1 lacks ("promised to cover"),
+    # which only t3 has, about something else: no article supports the claim
+    c = verify(
+        TRAMS, "The regional government has promised to cover the cost of the tram plans [t1]."
+    ).claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert c.reasons[-1].endswith("no article carries them with the rest of the claim")
+    assert c.score <= 0.25
+    ok = verify(TRAMS, "The regional government will review the tram plans of every city [t1].")
+    assert ok.claims[0].verdict == "supported"

@@ -34,9 +34,9 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
-#: Where a sentence joins two statements (", and", ", while", "; "): the seams at which two
-#: articles' facts meet in one sentence.
-_CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
+#: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
+#: which two articles' facts meet in one sentence.
+_CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
 
 
 class Verifier:
@@ -129,12 +129,19 @@ class Verifier:
                 result.reasons.append(reason)
         if result.supported and result.elsewhere:
             # words of the claim that only other articles carry: a misattribution only when
-            # the cited articles barely support it and another one supports it better
+            # the cited articles barely support it and another one supports it better, with
+            # the words they lack; when none does, those words come from nowhere
             clear = result.coverage >= self.min_support + _CLEAR_MARGIN
             better = []
+            stray = False
             if not clear:
                 others = self.index.search(text, exclude=known, min_support=self.min_support)
-                better = [r for r in others if r.coverage > result.coverage]
+                better = [
+                    r
+                    for r in others
+                    if r.coverage > result.coverage and self._fills_gap(text, known, r)
+                ]
+                stray = not better
             detail = (
                 f"the cited text carries {result.coverage:.0%} of the claim: clearly enough, "
                 "whatever other articles word more closely (" + ", ".join(result.elsewhere) + ")"
@@ -150,8 +157,28 @@ class Verifier:
                 report.suggested_ids = _ids_of(better)
                 report.evidence = better[0].evidence
                 report.score = min(report.score, _ELSEWHERE_SCORE)
-            report.checks.append(Check(name="elsewhere", fired=bool(better), detail=detail))
-            if better:
+            # a statement of the sentence that its citations do not carry, joined to one
+            # they do: it is another article's, however much of the whole they carry
+            completed = None if better else self._completed(text, known, a_clause_unsupported=True)
+            if completed is not None:
+                detail = (
+                    f"a statement of the claim is not in the cited text but in [{completed[0]}]"
+                )
+            elif stray:  # no article carries the claim's missing words with the rest of it
+                detail = (
+                    "words found in other articles but not in the cited ones: "
+                    + ", ".join(result.elsewhere)
+                    + "; no article carries them with the rest of the claim"
+                )
+                report.verdict = "unsupported"
+                report.reasons.append(detail)
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            fired = bool(better) or completed is not None or stray
+            report.checks.append(Check(name="elsewhere", fired=fired, detail=detail))
+            if completed is not None:
+                self._complete(report, known, completed)
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+            if fired:
                 return report
         if result.supported:
             if result.idle_ids:
@@ -161,7 +188,13 @@ class Verifier:
                 )
             return report
         report.reasons.extend(result.reasons)
-        others = self.index.search(text, exclude=known, min_support=self.min_support)
+        others = []
+        for r in self.index.search(text, exclude=known, min_support=self.min_support):
+            blend = self._blend_fails(text, known, r)
+            if blend is None:
+                others.append(r)
+            else:
+                report.reasons.append(blend)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -171,16 +204,66 @@ class Verifier:
         if completed is None:
             report.verdict = "unsupported"
             return report
-        # two articles' facts in one sentence that cites one of them: the cluster supports
-        # it once the other is cited too
+        self._complete(report, known, completed)
+        return report
+
+    def _fills_gap(self, text: str, known: list[str], found: SupportResult) -> bool:
+        """Whether other articles' support (``found``) carries most of the claim words (by
+        rarity) that the cited articles lack: one that is merely closer to the claim's other
+        words supports nothing the citations do not."""
+        index = self.index
+        mine: set[str] = set()
+        theirs: set[str] = set()
+        for k in known:
+            mine |= index.articles[index.position[k]].stems
+        for e in found.evidence:
+            theirs |= index.articles[index.position[e.article_id]].stems
+        gap = sorted(set(claim_facts(text).stems) - mine)
+        weights = index.idf
+        filled = sum(round(weights(s) * 1_000_000) for s in gap if s in theirs)
+        return 2 * filled >= sum(round(weights(s) * 1_000_000) for s in gap)
+
+    def _blend_fails(self, text: str, known: list[str], found: SupportResult) -> str | None:
+        """Why other articles' support (``found``) does not hold without the cited ones.
+
+        Claim words those articles lack but the cited ones have make the claim a blend of
+        the two: it is theirs only if, together with the cited ones, they pass every check
+        (a speaker from one article put to the words of another does not). None when it holds.
+        """
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        theirs: set[str] = set()
+        mine: set[str] = set()
+        for i in ids:
+            theirs |= index.articles[index.position[i]].stems
+        for k in known:
+            mine |= index.articles[index.position[k]].stems
+        lacking = set(claim_facts(text).stems) - theirs
+        if mine.isdisjoint(lacking):
+            return None
+        joint = index.check(text, [*known, *ids], True, self.min_support)
+        if joint.supported:
+            return None
+        cited = ", ".join(f"[{i}]" for i in ids)
+        return f"{cited} carries it only with the cited text, and together they fail: " + (
+            "; ".join(joint.reasons)
+        )
+
+    @staticmethod
+    def _complete(
+        report: ClaimReport, known: list[str], completed: tuple[str, SupportResult]
+    ) -> None:
+        """Two articles' facts in one sentence that cites one of them: the cluster supports
+        it once the other is cited too."""
         extra, joint = completed
         report.verdict = "misattributed"
         report.suggested_ids = [extra, *(k for k in known if k not in joint.idle_ids)]
         report.evidence = joint.evidence
         report.reasons.append(f"supported once [{extra}] is cited too")
-        return report
 
-    def _completed(self, text: str, known: list[str]) -> tuple[str, SupportResult] | None:
+    def _completed(
+        self, text: str, known: list[str], a_clause_unsupported: bool = False
+    ) -> tuple[str, SupportResult] | None:
         """The article the claim's citations left out: with it, the cited ones support it.
 
         Only a sentence that joins statements (``..., and ...``) is completed, and only when
@@ -189,9 +272,16 @@ class Verifier:
         candidates are the articles carrying the claim words the cited ones lack, best first
         by those words' rarity; none is tried when a figure the cited text lacks is in no
         article at all (a changed figure: nothing can complete it).
+
+        ``a_clause_unsupported``: only when one of the statements, alone, is not supported
+        by the cited articles (the whole claim may be: they carry most of its words).
         """
         clauses = [c for c in _CLAUSE_SEAM.split(text) if len(c.split()) >= 3]
         if len(clauses) < 2:
+            return None
+        if a_clause_unsupported and all(
+            self.index.check(c, known, True, self.min_support).supported for c in clauses
+        ):
             return None
         index = self.index
         cited = {index.position[c] for c in known}
