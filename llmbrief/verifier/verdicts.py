@@ -129,19 +129,12 @@ class Verifier:
                 result.reasons.append(reason)
         if result.supported and result.elsewhere:
             # words of the claim that only other articles carry: a misattribution only when
-            # the cited articles barely support it and another one supports it better, with
-            # the words they lack; when none does, those words come from nowhere
+            # the cited articles barely support it and another one supports it better
             clear = result.coverage >= self.min_support + _CLEAR_MARGIN
             better = []
-            stray = False
             if not clear:
                 others = self.index.search(text, exclude=known, min_support=self.min_support)
-                better = [
-                    r
-                    for r in others
-                    if r.coverage > result.coverage and self._fills_gap(text, known, r)
-                ]
-                stray = not better
+                better = [r for r in others if r.coverage > result.coverage]
             detail = (
                 f"the cited text carries {result.coverage:.0%} of the claim: clearly enough, "
                 "whatever other articles word more closely (" + ", ".join(result.elsewhere) + ")"
@@ -164,21 +157,13 @@ class Verifier:
                 detail = (
                     f"a statement of the claim is not in the cited text but in [{completed[0]}]"
                 )
-            elif stray:  # no article carries the claim's missing words with the rest of it
-                detail = (
-                    "words found in other articles but not in the cited ones: "
-                    + ", ".join(result.elsewhere)
-                    + "; no article carries them with the rest of the claim"
-                )
-                report.verdict = "unsupported"
-                report.reasons.append(detail)
-                report.score = min(report.score, _ELSEWHERE_SCORE)
-            fired = bool(better) or completed is not None or stray
-            report.checks.append(Check(name="elsewhere", fired=fired, detail=detail))
+            report.checks.append(
+                Check(name="elsewhere", fired=bool(better) or completed is not None, detail=detail)
+            )
             if completed is not None:
                 self._complete(report, known, completed)
                 report.score = min(report.score, _ELSEWHERE_SCORE)
-            if fired:
+            if better or completed is not None:
                 return report
         if result.supported:
             if result.idle_ids:
@@ -206,22 +191,6 @@ class Verifier:
             return report
         self._complete(report, known, completed)
         return report
-
-    def _fills_gap(self, text: str, known: list[str], found: SupportResult) -> bool:
-        """Whether other articles' support (``found``) carries most of the claim words (by
-        rarity) that the cited articles lack: one that is merely closer to the claim's other
-        words supports nothing the citations do not."""
-        index = self.index
-        mine: set[str] = set()
-        theirs: set[str] = set()
-        for k in known:
-            mine |= index.articles[index.position[k]].stems
-        for e in found.evidence:
-            theirs |= index.articles[index.position[e.article_id]].stems
-        gap = sorted(set(claim_facts(text).stems) - mine)
-        weights = index.idf
-        filled = sum(round(weights(s) * 1_000_000) for s in gap if s in theirs)
-        return 2 * filled >= sum(round(weights(s) * 1_000_000) for s in gap)
 
     def _blend_fails(self, text: str, known: list[str], found: SupportResult) -> str | None:
         """Why other articles' support (``found``) does not hold without the cited ones.
