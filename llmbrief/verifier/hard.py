@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from . import checks, proportions
+from . import approx, checks, proportions
 from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
@@ -177,6 +177,8 @@ def hard_checks(
             held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
+            if not held and approx.figure_restated(facts.text, q, chosen):
+                continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
             if not held:
                 yield (
                     "figures",
