@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from . import approx, checks, proportions
+from . import approx, checks, proportions, restated
 from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
@@ -333,6 +333,10 @@ def hard_checks(
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
         denied = _negated_clause(chosen, claim)
+        if denied is not None and restated.declined(
+            facts.text, _governed(denied[0].text, denied[1])
+        ):
+            denied = None  # "declined to say" where it says "did not say": the same denial
         if denied is not None:
             art, c = denied
             yield (
@@ -730,6 +734,8 @@ def _negated_clause(
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
                         continue  # "unknown" where it says "did not know": the same denial
+                    if not restated.governs_claim(art.text, clause, claim):
+                        continue  # "did not significantly reduce": the claim never says "reduce"
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
@@ -867,6 +873,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "neither will be disciplined", "will not": a decision, not a plan
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
+        if restated.permitted(facts.text, cue, governed):
+            continue  # "could return" where the claim says "were allowed to return"
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
