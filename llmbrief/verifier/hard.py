@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from . import checks, proportions
+from . import approx, checks, proportions, restated
 from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
@@ -177,6 +177,8 @@ def hard_checks(
             held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
+            if not held and approx.figure_restated(facts.text, q, chosen):
+                continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
             if not held:
                 yield (
                     "figures",
@@ -331,6 +333,10 @@ def hard_checks(
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
         denied = _negated_clause(chosen, claim)
+        if denied is not None and restated.declined(
+            facts.text, _governed(denied[0].text, denied[1])
+        ):
+            denied = None  # "declined to say" where it says "did not say": the same denial
         if denied is not None:
             art, c = denied
             yield (
@@ -728,6 +734,8 @@ def _negated_clause(
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
                         continue  # "unknown" where it says "did not know": the same denial
+                    if not restated.governs_claim(art.text, clause, claim):
+                        continue  # "did not significantly reduce": the claim never says "reduce"
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
@@ -865,6 +873,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "neither will be disciplined", "will not": a decision, not a plan
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
+        if restated.permitted(facts.text, cue, governed):
+            continue  # "could return" where the claim says "were allowed to return"
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):

@@ -1,0 +1,267 @@
+"""Figures a claim restates rather than copies: approximate, a change, a count of names.
+
+A claim's figure that the cited articles do not write is not always a wrong one. Briefs
+restate the source's "about 12,900 hectares" as "nearly 13,000 hectares", "26 months" as
+"just over two years", "rises from 40 to 55 euros" as "goes up by 15 euros", and "the
+branch libraries in Eastfield and Corran Road" as "the two branches". Each is read here
+against the sentences of the evidence window only (what the claim was matched to: a figure
+is restated from where the claim's words are, and a wrong figure must not make every
+sentence of an article be read):
+
+- **approximate**: a figure after an approximator ("about", "nearly", "just over", "more
+  than"; the list of :mod:`.proportions`) holds when a window figure of a compatible unit
+  is in its interval. The tolerance is ``t = min(half a unit of the figure's last non-zero
+  digit, 5% of it)`` ("13,000": 500; "20": 1; "4,200": 50): "about" is ``X ± 1.5 t``,
+  "nearly" ``[X - 1.5 t, X]``, "just over" ``[X, X + 1.5 t]``, "more than" ``[X, X + 10 t]``
+  and "less than", "up to" ``[X - 10 t, X]`` (a bound says the figure is near it, not
+  anywhere beyond). A length of time ("just over two years") is read as
+  :mod:`.proportions` reads one, in days in any unit ("26 months").
+- **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
+  cents") holds when two figures of one window sentence, of compatible units, differ by
+  it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
+  hundredths. When both say which way, they must agree: the earlier figure is the one
+  after "from", else the first written. Percentages are left out: "up 15%" is relative.
+- **count of names**: a number word ("two", "three") whose next words name what it counts
+  ("the two closing *branches*") holds when a window sentence that writes that word lists
+  exactly that many names ("the branch libraries in Eastfield and Corran Road").
+
+Everything here is read from the text by rule, the same in any process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import checks, proportions
+from .lexicon import content_stems, data_json
+
+if TYPE_CHECKING:
+    from .sentences import IndexedSentence, Window
+
+__all__ = ["figure_restated"]
+
+_R = data_json("restatements.json")
+_P = data_json("proportions.json")
+_KIND_OF: dict[str, str] = {
+    " ".join(cue.split()): kind for kind, cues in _P["approximators"].items() for cue in cues
+}
+_UP = frozenset(_R["change_up"])
+_DOWN = frozenset(_R["change_down"])
+_HUNDREDTHS = frozenset(_R["hundredths"])
+_COUNTS: dict[str, int] = _R["count_words"]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+
+
+_APPROX_BEFORE = re.compile(rf"\b({_alternation(list(_KIND_OF))})\s+\S*$", re.IGNORECASE)
+# a change word, then "by" or "of" or nothing, right before the figure
+_CHANGE_BEFORE = re.compile(
+    rf"\b({_alternation(sorted(_UP | _DOWN))})\s+(?:(?:by|of)\s+)?(?:an?\s+)?\S*$",
+    re.IGNORECASE,
+)
+# a change word right after the figure: "15 euros more", "7 cents lower"
+_CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
+_DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+# a list of names: capitalised words joined by commas and a last "and" ("Eastfield and
+# Corran Road", "Oslo, Bergen and Tromsø")
+_CAP = r"[A-Z][\w'’.-]*"
+_NAME = rf"{_CAP}(?:\s+{_CAP})*"
+_NAME_LIST = re.compile(rf"(?<![\w'’-])({_NAME}(?:,\s+{_NAME})*),?\s+and\s+({_NAME})\b")
+_COUNTED_WORDS = 3
+_SPREAD = 1.5
+_BOUND_SPREAD = 10.0
+
+
+def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
+    """Whether the claim's figure ``q``, which the cited articles do not write, restates
+    a figure of the evidence window: approximately, as a change, or as a count of the
+    names it lists (see the module docstring)."""
+    if not chosen:
+        return False
+    at = claim_text.find(q.text)
+    if at < 0:
+        return False
+    before = claim_text[max(0, at - 40) : at]
+    window = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
+    if q.unit in _DURATION_UNITS and _duration_restated(claim_text, at, chosen):
+        return True
+    approx = _APPROX_BEFORE.search(before)
+    if approx is not None and q.unit not in _DURATION_UNITS and q.unit != "ord":
+        kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
+        if _approximately(q, kind, window):
+            return True
+    if q.unit != "%" and _change_restated(claim_text, at, q, before, window):
+        return True
+    return _count_restated(claim_text, at, q, window)
+
+
+def _tolerance(x: float) -> float:
+    """Half a unit of the last non-zero digit of ``x``, at most 5% of it."""
+    x = abs(x)
+    if x == 0:
+        return 0.0
+    digits = f"{x:.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        unit = 10.0 ** -len(digits.split(".")[1])
+    else:
+        unit = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return min(unit / 2, 0.05 * x)
+
+
+def _interval(x: float, kind: str) -> tuple[float, float]:
+    t = _tolerance(x)
+    if kind == "around":
+        return x - _SPREAD * t, x + _SPREAD * t
+    if kind == "below":
+        return x - _SPREAD * t, x
+    if kind == "above":
+        return x, x + _SPREAD * t
+    if kind == "at_least":
+        return x, x + _BOUND_SPREAD * t
+    if kind == "at_most":
+        return x - _BOUND_SPREAD * t, x
+    return x, x
+
+
+def _compatible(q: checks.Quantity, other: checks.Quantity) -> bool:
+    """Whether ``other`` is in a unit the claim's ``q`` may restate (its value aside)."""
+    return q.matches(checks.Quantity(value=q.value, unit=other.unit, text=other.text))
+
+
+def _approximately(q: checks.Quantity, kind: str, window: list[IndexedSentence]) -> bool:
+    """A window figure in the interval of the claim's ``q`` after an approximator of
+    ``kind``; a figure the evidence writes after an approximator of its own is read as its
+    interval too, and two bounds the same way ("over 40", "more than 50") must be one."""
+    if not kind:
+        return False
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(q.value))
+    for x in window:
+        for o in x.quantities:
+            if not _compatible(q, o):
+                continue
+            theirs = _approximator_of(x.text, o.text)
+            if theirs in _BOUNDS and theirs == kind:
+                continue  # "more than 50" is no "over 40": bounds compare at their figures
+            a, b = _interval(o.value, theirs)
+            if low - eps <= b and a <= high + eps:
+                return True
+    return False
+
+
+_BOUNDS = frozenset({"at_least", "at_most"})
+
+
+def _approximator_of(text: str, figure: str) -> str:
+    """The kind of approximator written just before ``figure`` in ``text`` ("" if none)."""
+    i = text.find(figure)
+    if i < 0:
+        return ""
+    m = _APPROX_BEFORE.search(text[max(0, i - 40) : i])
+    return _KIND_OF.get(" ".join(m.group(1).lower().split()), "") if m else ""
+
+
+def _duration_restated(claim_text: str, at: int, chosen: Sequence[Window]) -> bool:
+    """A length of time after an approximator ("just over two years"), against the window's
+    lengths of time in any unit, as :mod:`.proportions` reads them."""
+    claimed = next(
+        (
+            s
+            for s in proportions.durations(claim_text)
+            if s.start <= at < s.end and s.nominal != (s.low, s.high) and not s.bound
+        ),
+        None,
+    )
+    if claimed is None:
+        return False
+    return any(
+        claimed.overlaps(e)
+        for art, f, t, _ in chosen
+        for x in art.sentences[f : t + 1]
+        for e in proportions.durations(x.text)
+    )
+
+
+def _direction(words: Sequence[str]) -> int:
+    """+1 for a rise, -1 for a fall, 0 when the words say neither or both."""
+    up = any(w in _UP for w in words)
+    down = any(w in _DOWN for w in words)
+    return int(up) - int(down)
+
+
+def _change_restated(
+    claim_text: str, at: int, q: checks.Quantity, before: str, window: list[IndexedSentence]
+) -> bool:
+    """``q`` after a word of change is the difference of two figures of a window sentence."""
+    end = at + len(q.text)
+    after = _CHANGE_AFTER.match(claim_text, end)
+    cue = _CHANGE_BEFORE.search(before)
+    next_word = _WORD.match(claim_text, end + 1 if claim_text[end : end + 1] == " " else end)
+    value = q.value
+    if next_word is not None and next_word.group(0).lower() in _HUNDREDTHS and not q.unit:
+        value = q.value / 100
+        after = _CHANGE_AFTER.match(claim_text, next_word.end())
+    if cue is None and after is None:
+        return False
+    way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
+    for x in window:
+        found = [o for o in x.quantities if o.unit != "%"]
+        if len(found) < 2:
+            continue
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if a.unit and b.unit and a.unit != b.unit:
+                    continue
+                if not math.isclose(abs(b.value - a.value), value, rel_tol=1e-6):
+                    continue
+                unit = a.unit or b.unit
+                if q.unit and unit and q.unit != unit:
+                    continue
+                change = b.value - a.value
+                if _after_from(x.text, b.text, a.text):
+                    change = -change  # "0.45 euros, up from 0.38": b is the earlier
+                if way == 0 or (change > 0) == (way > 0):
+                    return True
+    return False
+
+
+def _after_from(text: str, first: str, second: str) -> bool:
+    """Whether the figure written ``first`` follows "from" and ``second`` comes before it."""
+    i = text.find(first)
+    j = text.find(second)
+    return 0 <= j < i and _FROM_BEFORE.search(text[max(0, i - 20) : i]) is not None
+
+
+def _count_restated(
+    claim_text: str, at: int, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """A number word whose next words name what it counts, against a window sentence that
+    writes that word and lists exactly that many names."""
+    n = _COUNTS.get(q.text.lower())
+    if n is None or q.unit:
+        return False
+    counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
+    if not counted:
+        return False
+    return any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window)
+
+
+def _clause_rest(text: str, at: int) -> str:
+    end = next((c.end for c in checks.clauses(text) if c.start <= at < c.end), len(text))
+    return text[at:end]
+
+
+@lru_cache(maxsize=4096)
+def _listed(text: str) -> frozenset[int]:
+    """How many names each list of names in ``text`` has."""
+    return frozenset(m.group(1).count(",") + 2 for m in _NAME_LIST.finditer(text))

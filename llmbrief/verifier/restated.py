@@ -1,0 +1,113 @@
+"""What a claim restates in other words than a negation or a hedge of its evidence.
+
+The negation and hedge checks compare cues: a negated evidence clause against a claim
+that is not, a "could" in the evidence against a claim that states the thing as done.
+A claim can say the same without the cue:
+
+- **a denial restated by a verb**: "Halvern declined to say how much it would charge"
+  where the source says "Halvern did not say how much it would charge". A claim writing
+  a verb that means not doing ("declined to", "withheld", "stopped short of"; the list is
+  ``declining`` in ``data/restatements.json``) agrees with an evidence negation whose
+  governed word it writes after that verb.
+- **a negation of a word the claim does not state**: "did not significantly reduce death
+  from any cause: 11.2% ... against 11.9%" denies the reducing; a claim that gives the two
+  figures and never says "reduce" states nothing that is denied. The negation governs the
+  first content word after its cue, adverbs in "-ly" passed over ("not significantly
+  *reduce*"); when the claim writes neither that word nor one of its opposites, the clause
+  denies nothing of the claim. An elliptical negation ("..., which it did not") governs its
+  whole clause and is always read.
+- **permission, not possibility**: "residents could return on Sunday" is what the
+  officials allowed; "residents were allowed to return" says the same. A "could", "can" or
+  "may" in the evidence whose verb the claim writes after a word of permission or ability
+  ("allowed to", "able to", "can"; ``permission`` in the data file) is no hedge.
+
+Everything here is read from the text by rule, the same in any process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from . import checks
+from .lexicon import content_stems, data_json, stem, words
+
+__all__ = ["declined", "governs_claim", "permitted"]
+
+_R = data_json("restatements.json")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=lambda w: (-len(w), w))
+    )
+
+
+_DECLINING = re.compile(rf"\b(?:{_alternation(_R['declining'])})\b", re.IGNORECASE)
+_PERMISSION = re.compile(rf"\b(?:{_alternation(_R['permission'])})\s+([A-Za-z]+)", re.IGNORECASE)
+_PERMISSION_HEADS = frozenset(p.split()[0].lower() for p in _R["permission"])
+_PERMISSIVE_CUES = frozenset({"could", "can", "may"})
+
+
+@lru_cache(maxsize=4096)
+def _declined_words(claim_text: str) -> frozenset[str]:
+    """Stems of the claim's words after a verb of not doing (to its clause's end)."""
+    out: set[str] = set()
+    for m in _DECLINING.finditer(claim_text):
+        end = next(
+            (c.end for c in checks.clauses(claim_text) if c.start <= m.start() < c.end),
+            len(claim_text),
+        )
+        out.update(content_stems(claim_text[m.end() : end]))
+    return frozenset(out)
+
+
+def declined(claim_text: str, governed: set[str]) -> bool:
+    """Whether the claim writes a verb of not doing ("declined to") before one of the
+    words an evidence negation governs: the same denial in other words."""
+    if not governed or not _DECLINING.search(claim_text):
+        return False
+    return not _declined_words(claim_text).isdisjoint(governed)
+
+
+def _degree_negated(text: str, clause: checks.Clause) -> tuple[str, set[str]] | None:
+    """(adverb, stems of the verb) when the negation of ``clause`` governs a verb through
+    an adverb in "-ly" ("did not significantly reduce"); ``None`` otherwise."""
+    if clause.scope is None:
+        return None
+    s, e = clause.scope
+    toks = words(text[s:e])[1:]
+    for i, w in enumerate(toks):
+        st = content_stems(w)
+        if not st:
+            continue
+        low = w.lower()
+        if not (low.endswith("ly") and len(low) > 4) or i + 1 >= len(toks):
+            return None
+        verb = content_stems(toks[i + 1])
+        return (low, set(verb)) if verb else None
+    return None
+
+
+def governs_claim(text: str, clause: checks.Clause, claim: set[str]) -> bool:
+    """Whether a negation that governs a verb through an adverb ("did not significantly
+    reduce") bears on the claim: it does unless the claim writes neither the adverb, nor
+    the verb, nor an opposite of the verb (see the module docstring). Any other negation
+    is left to the negation check as it is."""
+    found = _degree_negated(text, clause)
+    if found is None:
+        return True
+    adverb, verb = found
+    mine = set(content_stems(adverb)) | verb | checks.opposite_words(list(verb))
+    return not mine.isdisjoint(claim)
+
+
+def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
+    """Whether the evidence's ``cue`` ("could") governing ``governed`` grants what the
+    claim writes after a word of permission ("were allowed to return")."""
+    if cue not in _PERMISSIVE_CUES or not governed:
+        return False
+    if _PERMISSION_HEADS.isdisjoint(w.lower() for w in words(claim_text)):
+        return False
+    return any(stem(m.group(1).lower()) in governed for m in _PERMISSION.finditer(claim_text))

@@ -1,0 +1,114 @@
+"""Figures a claim restates: approximate, a change, a count of the names listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmbrief import Article, Cluster, verify
+
+ORCHARD = Cluster(
+    cluster_id="orchard",
+    articles=[
+        Article(
+            id="o1",
+            title="Orchard harvest",
+            text=(
+                "The Brannock valley orchards picked about 8,700 tonnes of apples this autumn, "
+                "the largest crop since 2011. Growers followed the blight for a median of "
+                "19 months before it cleared. The fee for a market stall rises from 30 to 42 "
+                "euros a day. The cider presses in Hallow Cross and Tennby will close in May. "
+                "More than 60 pickers came from abroad."
+            ),
+        )
+    ],
+)
+
+
+def _verdict(claim: str) -> tuple[str, list[str]]:
+    c = verify(ORCHARD, claim).claims[0]
+    return c.verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The orchards picked nearly 9,000 tonnes of apples since 2011 [o1].",
+        "The orchards picked about 8,700 tonnes of apples since 2011 [o1].",
+        "Growers followed the blight for a median of nearly two years [o1].",
+        "Growers followed the blight for a median of about 19 months before it cleared [o1].",
+    ],
+)
+def test_an_approximate_figure_in_its_interval_is_supported(claim: str) -> None:
+    assert _verdict(claim)[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "figure"),
+    [
+        # "nearly" is below its figure: 8,700 is more than "nearly 8,000" says
+        (
+            "The orchards picked nearly 8,000 tonnes of apples since 2011 [o1].",
+            "8,000 tonnes",
+        ),
+        # about 9,500 is 800 tonnes off: outside its tolerance (1.5 x 250)
+        (
+            "The orchards picked about 9,500 tonnes of apples since 2011 [o1].",
+            "9,500 tonnes",
+        ),
+        # two bounds the same way compare at their figures
+        ("More than 40 pickers came from abroad [o1].", "40"),
+    ],
+)
+def test_an_approximate_figure_outside_its_interval_fires(claim: str, figure: str) -> None:
+    verdict, fired = _verdict(claim)
+    assert verdict == "unsupported"
+    assert f'number "{figure}" not found in [o1]' in fired
+
+
+def test_a_duration_approximated_past_its_interval_fires() -> None:
+    # 19 months is 1.58 years: "nearly two years" (1.4 to 2) holds it, "just over" does not
+    verdict, fired = _verdict("Growers followed the blight for just over two years [o1].")
+    assert verdict == "unsupported"
+    assert 'number "two years" not found in [o1]' in fired
+
+
+def test_a_change_the_two_figures_confirm_is_supported() -> None:
+    assert (
+        _verdict("The fee for a market stall goes up by 12 euros, to 42 euros a day [o1].")[0]
+        == "supported"
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The fee for a market stall goes up by 15 euros, to 42 euros a day [o1].",
+        "The fee for a market stall falls by 12 euros, to 42 euros a day [o1].",
+    ],
+)
+def test_a_change_the_figures_deny_fires(claim: str) -> None:
+    assert _verdict(claim)[0] == "unsupported"
+
+
+def test_a_change_in_cents_is_read_in_hundredths() -> None:
+    cluster = Cluster(
+        cluster_id="fares",
+        articles=[
+            Article(
+                id="f1",
+                title="Fares",
+                text="The single tram fare will be 1.85 euros, up from 1.60 euros last year.",
+            )
+        ],
+    )
+    good = verify(cluster, "The single tram fare rises by 25 cents, to 1.85 euros [f1].")
+    bad = verify(cluster, "The single tram fare falls by 25 cents, to 1.85 euros [f1].")
+    assert good.claims[0].verdict == "supported"
+    assert bad.claims[0].verdict == "unsupported"
+
+
+def test_a_count_of_the_names_listed_is_supported() -> None:
+    assert _verdict("The two cider presses will close in May [o1].")[0] == "supported"
+    verdict, fired = _verdict("The three cider presses will close in May [o1].")
+    assert verdict == "unsupported"
+    assert 'number "three" not found in [o1]' in fired

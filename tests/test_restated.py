@@ -1,0 +1,54 @@
+"""Denials and permissions a claim restates in other words than its evidence's cue."""
+
+from __future__ import annotations
+
+from llmbrief import Article, Cluster, verify
+
+KILN = Cluster(
+    cluster_id="kiln",
+    articles=[
+        Article(
+            id="k1",
+            title="Kiln works",
+            text=(
+                "The new glaze did not noticeably lower firing losses: 6.1% of pots cracked "
+                "with it, against 6.4% with the old glaze, a gap the potters said was normal "
+                "variation. Marrow Ceramics did not say how much the glaze would cost. "
+                "Officials said workers from the east wing could return on Monday, but "
+                "warned that the kilns there were still cold."
+            ),
+        )
+    ],
+)
+
+
+def _verdict(claim: str) -> tuple[str, list[str]]:
+    c = verify(KILN, claim).claims[0]
+    return c.verdict, [x.name for x in c.checks if x.fired]
+
+
+def test_figures_of_a_negated_degree_claim_no_denial() -> None:
+    # the claim never says "lower": the negation "not noticeably lower" denies nothing of it
+    claim = "Firing losses were 6.1% with the new glaze and 6.4% with the old one [k1]."
+    assert _verdict(claim)[0] == "supported"
+
+
+def test_the_verb_a_degree_negation_governs_still_fires() -> None:
+    claim = "The new glaze lowered firing losses [k1]."
+    verdict, fired = _verdict(claim)
+    assert verdict == "unsupported"
+    assert "negation" in fired
+
+
+def test_a_denial_restated_by_a_verb_of_not_doing_agrees() -> None:
+    claim = "Marrow Ceramics declined to say how much the glaze would cost [k1]."
+    assert _verdict(claim)[0] == "supported"
+
+
+def test_permission_restates_could() -> None:
+    claim = "Workers from the east wing were allowed to return on Monday [k1]."
+    assert _verdict(claim)[0] == "supported"
+    # a claim that states the return as done is surer than "could return"
+    verdict, fired = _verdict("Workers from the east wing returned on Monday [k1].")
+    assert verdict == "unsupported"
+    assert "hedges" in fired
