@@ -243,3 +243,19 @@ def test_a_thousands_comma_does_not_end_a_clause() -> None:
         "but in 2014",
         "500 came.",
     ]
+
+
+def test_a_change_where_the_evidence_kept_the_thing_is_an_opposite() -> None:
+    source = toks("The brewer kept its forecast for the year.")
+    assert checks.antonym_clash(toks("The brewer raised its forecast for the year."), source)
+    assert checks.antonym_clash(toks("The brewer cut its forecast for the year."), source)
+    assert not checks.antonym_clash(toks("The brewer kept its forecast for the year."), source)
+    # a thing changed beside a thing kept says nothing against either
+    assert not checks.antonym_clash(
+        toks("Prices were raised in May."), toks("The brewer kept its forecast.")
+    )
+
+
+def test_a_pair_line_of_comma_lists_pairs_each_word_with_each() -> None:
+    for kept in ("keep", "hold", "maintain", "unchanged", "reaffirm"):
+        assert stem(kept) in checks.opposite_words([stem("raise")]), kept

@@ -615,3 +615,21 @@ def test_two_articles_facts_citing_one_are_misattributed_and_retarget_cites_both
 def test_a_swap_or_a_wrong_figure_is_not_completed_by_another_article(claim: str) -> None:
     c = verify(AURORA, claim).claims[0]
     assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+
+
+def test_a_raised_forecast_where_the_article_kept_it_is_unsupported() -> None:
+    brewer = Cluster(
+        cluster_id="brewer",
+        articles=[
+            Article(
+                id="b1",
+                title="Results",
+                text="Osterby Brewing sold 4 percent more beer. It kept its forecast for the year.",
+            )
+        ],
+    )
+    c = verify(brewer, "Osterby Brewing raised its forecast for the year [b1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the claim says "raised" where the evidence says "kept"']
+    ok = verify(brewer, "Osterby Brewing kept its forecast for the year [b1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons

@@ -597,7 +597,13 @@ def hedges(text: str) -> list[str]:
     return [h.lower() for h in _HEDGE.findall(text)]
 
 
-_PAIRS = [tuple(p.split("/")) for p in sorted(data_words("opposites.txt"))]
+# "a,b/c,d" is every pair of a word before the slash with one after it
+_PAIRS = [
+    (a, b)
+    for p in sorted(data_words("opposites.txt"))
+    for a in p.split("/")[0].split(",")
+    for b in p.split("/")[1].split(",")
+]
 for _group in sorted(data_words("contrast_sets.txt")):
     _members = _group.split("/")
     _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
