@@ -259,3 +259,18 @@ def test_a_change_where_the_evidence_kept_the_thing_is_an_opposite() -> None:
 def test_a_pair_line_of_comma_lists_pairs_each_word_with_each() -> None:
     for kept in ("keep", "hold", "maintain", "unchanged", "reaffirm"):
         assert stem(kept) in checks.opposite_words([stem("raise")]), kept
+
+
+def test_a_side_taken_after_a_stance_verb_must_be_the_sources() -> None:
+    source = toks("Two independent members voted for the harbour plan.")
+    assert checks.stance_clash(toks("Two members voted against the harbour plan."), source) == (
+        "vot",
+        "against",
+    )
+    assert checks.stance_clash(toks("Two members voted for the harbour plan."), source) is None
+    assert checks.stance_clash(toks("Two members voted in favour of the plan."), source) is None
+    # "for" after a word that takes no side ("a plan for the harbour") is no stance
+    assert checks.stance_clash(toks("a plan against floods"), toks("a plan for floods")) is None
+    # a source that gives both sides clashes with neither
+    both = toks("Two voted for the plan and three voted against it.")
+    assert checks.stance_clash(toks("Three voted against the plan."), both) is None

@@ -633,3 +633,22 @@ def test_a_raised_forecast_where_the_article_kept_it_is_unsupported() -> None:
     assert c.reasons == ['the claim says "raised" where the evidence says "kept"']
     ok = verify(brewer, "Osterby Brewing kept its forecast for the year [b1].").claims[0]
     assert ok.verdict == "supported", ok.reasons
+
+
+def test_a_vote_against_where_the_article_says_for_is_unsupported() -> None:
+    council = Cluster(
+        cluster_id="council",
+        articles=[
+            Article(
+                id="c1",
+                title="Vote",
+                text="Four Green councillors voted in favour of the Tarnby bypass on Monday.",
+            )
+        ],
+    )
+    c = verify(council, "Four Green councillors voted against the Tarnby bypass [c1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'the claim says "voted against" where the evidence says "voted in favour of"'
+    ]
+    assert verify(council, "Four Green councillors backed the Tarnby bypass [c1].").ok

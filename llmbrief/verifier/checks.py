@@ -679,6 +679,42 @@ def antonym_clash(
     return out
 
 
+_STANCE_VERBS = frozenset(stem(w) for w in data_words("stances.txt"))
+_SIDES = {"for": "against", "against": "for"}
+_IN_FAVOUR = (("favour", "of"), ("favor", "of"))
+
+
+def _sides(toks: Sequence[str]) -> set[tuple[str, str]]:
+    """(verb, side) of each stance verb followed by "for" or "against" ("in favour of" is
+    "for") in stemmed tokens."""
+    out = set()
+    for i in range(len(toks) - 1):
+        if toks[i] not in _STANCE_VERBS:
+            continue
+        after = toks[i + 1]
+        if after == "in" and tuple(toks[i + 2 : i + 4]) in _IN_FAVOUR:
+            after = "for"
+        if after in _SIDES:
+            out.add((toks[i], after))
+    return out
+
+
+def stance_clash(claim_toks: Sequence[str], source_toks: Sequence[str]) -> tuple[str, str] | None:
+    """(verb, side) where the claim takes the other side than the source after the same
+    verb: "voted against the bill" where it says "voted for the bill". Both are stemmed
+    tokens; a source that writes both sides after the verb clashes with neither."""
+    if "for" not in claim_toks and "against" not in claim_toks:
+        return None
+    mine = _sides(claim_toks)
+    if not mine:
+        return None
+    theirs = _sides(source_toks)
+    for verb, side in sorted(mine):
+        if (verb, _SIDES[side]) in theirs and (verb, side) not in theirs:
+            return verb, side
+    return None
+
+
 #: Stems of function words: their opposites ("after", "before") are read in the window only
 #: (the article beyond it is read for the sentences that hold a content word's opposite).
 _FUNCTION_STEMS = frozenset(stem(w) for w in STOPWORDS)

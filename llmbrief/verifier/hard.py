@@ -379,6 +379,16 @@ def hard_checks(
             f'the claim says "{said or mine}" where the evidence says "{source}"',
             _claim_span(facts.text, said) if said else [],
         )
+    side = checks.stance_clash(facts.toks, window_toks)
+    if side is not None:
+        verb, mine = side
+        said = _side_as_written(facts.text, verb, mine)
+        theirs = _side_as_written(window_text, verb, "against" if mine == "for" else "for")
+        yield (
+            "opposites",
+            f'the claim says "{said or mine}" where the evidence says "{theirs}"',
+            _claim_span(facts.text, said) if said else [],
+        )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
@@ -430,6 +440,24 @@ def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, i
         (frozenset(m.group(1).lower().split()), m.group(1), m.group(2), m.span(2))
         for m in APPOSITION.finditer(text)
     ]
+
+
+def _side_as_written(text: str, verb: str, side: str) -> str:
+    """The words of ``text`` for a stance verb and its side ("voted against", "voted in
+    favour of"), as written ("" if it has none)."""
+    toks = words(text)
+    for i, w in enumerate(toks[:-1]):
+        if stem(w.lower()) != verb:
+            continue
+        favour = toks[i + 1].lower() == "in" and [t.lower() for t in toks[i + 2 : i + 4]] in (
+            ["favour", "of"],
+            ["favor", "of"],
+        )
+        if favour and side == "for":
+            return " ".join(toks[i : i + 4])
+        if toks[i + 1].lower() == side:
+            return f"{w} {toks[i + 1]}"
+    return ""
 
 
 def _as_written(text: str, stemmed: str) -> str:
