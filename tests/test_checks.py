@@ -274,3 +274,10 @@ def test_a_side_taken_after_a_stance_verb_must_be_the_sources() -> None:
     # a source that gives both sides clashes with neither
     both = toks("Two voted for the plan and three voted against it.")
     assert checks.stance_clash(toks("Three voted against the plan."), both) is None
+
+
+def test_certainty_cues_are_found_as_whole_words() -> None:
+    assert checks.certainty("The union is certain to reject the offer") == "certain to"
+    assert checks.certainty("It will Definitely close") == "Definitely"
+    assert checks.certainty("A certain number of workers left") == ""
+    assert checks.certainty("the deal guarantees jobs") == ""

@@ -652,3 +652,27 @@ def test_a_vote_against_where_the_article_says_for_is_unsupported() -> None:
         'the claim says "voted against" where the evidence says "voted in favour of"'
     ]
     assert verify(council, "Four Green councillors backed the Tarnby bypass [c1].").ok
+
+
+def test_a_claim_surer_than_every_evidence_sentence_is_unsupported() -> None:
+    union = Cluster(
+        cluster_id="union",
+        articles=[
+            Article(
+                id="u1",
+                title="Offer",
+                text=(
+                    "The Varby dockers' union said it would try to reject the pay offer. "
+                    "A vote is expected next week."
+                ),
+            )
+        ],
+    )
+    c = verify(union, "The Varby dockers' union is certain to reject the pay offer [u1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the claim is certain ("certain to") where the evidence is not']
+    hedges = next(x for x in c.checks if x.name == "hedges")
+    assert [c.text[s.start : s.end] for s in hedges.spans] == ["certain to"]
+    said = "The Varby dockers' union is certain to reject the pay offer."
+    sure = Cluster(cluster_id="sure", articles=[Article(id="u1", title="Offer", text=said)])
+    assert verify(sure, "The Varby dockers' union is certain to reject the pay offer [u1].").ok

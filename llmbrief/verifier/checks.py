@@ -907,6 +907,20 @@ def may_negate(text: str) -> bool:
     return _DENIAL.search(text) is not None
 
 
+_CERTAINTY = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in data_lines("certainty.txt")) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def certainty(text: str) -> str:
+    """The first cue of certainty in ``text`` as written ("certain to", "definitely"), or
+    "" when it has none: surer than a plain statement, so a claim with one needs evidence
+    that writes one too."""
+    m = _CERTAINTY.search(text)
+    return m.group(0) if m else ""
+
+
 def claim_modality(text: str) -> int:
     """The strongest modality a claim states anything with (0 a fact, 1 a plan, 2 a maybe)."""
     return max((modal_level(h) for h in hedges(text)), default=0)

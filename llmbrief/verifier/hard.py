@@ -395,6 +395,13 @@ def hard_checks(
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+    elif (sure := checks.certainty(facts.text)) and not any(checks.certainty(a.text) for a in arts):
+        # "is certain to strip the levy" where the source says only "would try to remove it"
+        yield (
+            "hedges",
+            f'the claim is certain ("{sure}") where the evidence is not',
+            _claim_span(facts.text, sure),
+        )
     if any(found for found, _ in ran.values()):
         return  # the dearest check last, and only for a claim nothing else has sunk
     start("roles")
