@@ -676,3 +676,35 @@ def test_a_claim_surer_than_every_evidence_sentence_is_unsupported() -> None:
     said = "The Varby dockers' union is certain to reject the pay offer."
     sure = Cluster(cluster_id="sure", articles=[Article(id="u1", title="Offer", text=said)])
     assert verify(sure, "The Varby dockers' union is certain to reject the pay offer [u1].").ok
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        ("The Lundby dividend goes up by 6 cents, to 0.52 euros a share [d1].", True),
+        ("The Lundby dividend goes up by 9 cents, to 0.52 euros a share [d1].", False),
+        ("The Lundby dividend rose 13% to 0.52 euros a share [d1].", True),
+        ("Lundby's margin rose by 3 percentage points [d1].", True),
+        ("Lundby's margin rose by 4 percentage points [d1].", False),
+    ],
+)
+def test_a_change_is_held_by_the_difference_of_two_figures_of_its_sentence(
+    claim: str, ok: bool
+) -> None:
+    bank = Cluster(
+        cluster_id="lundby",
+        articles=[
+            Article(
+                id="d1",
+                title="Dividend",
+                text=(
+                    "Lundby Savings will pay a dividend of 0.52 euros a share, up from 0.46 "
+                    "euros. Its margin rose to 15% from 12% in the year."
+                ),
+            )
+        ],
+    )
+    c = verify(bank, claim).claims[0]
+    assert (c.verdict == "supported") is ok, c.reasons
+    if not ok:
+        assert c.reasons[0].startswith('number "'), c.reasons

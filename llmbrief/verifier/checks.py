@@ -52,6 +52,8 @@ _SCALES: dict[str, float] = {k: float(v) for k, v in _Q["scales"].items()}
 _CURRENCY_SYMBOL: dict[str, str] = _Q["currency_symbols"]
 _CURRENCY_WORD: dict[str, str] = _Q["currency_words"]
 _MONEY = frozenset(_Q["money"])
+#: The units of money ("usd", "eur"...).
+MONEY = _MONEY
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
 _SOFT_UNITS = frozenset(_Q["soft_units"])
 _UNIT_WORD: dict[str, str] = _Q["unit_words"]
