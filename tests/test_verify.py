@@ -708,3 +708,21 @@ def test_a_change_is_held_by_the_difference_of_two_figures_of_its_sentence(
     assert (c.verdict == "supported") is ok, c.reasons
     if not ok:
         assert c.reasons[0].startswith('number "'), c.reasons
+
+
+def test_what_appears_to_have_happened_is_no_finding_that_it_did() -> None:
+    mill = Cluster(
+        cluster_id="mill",
+        articles=[
+            Article(
+                id="m1",
+                title="Fire",
+                text="Investigators said the Hallow mill fire appeared to have started in a dryer.",
+            )
+        ],
+    )
+    c = verify(mill, "Investigators said the Hallow mill fire started in a dryer [m1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the evidence states this only as a possibility ("appeared to have")']
+    hedged = "Investigators said the Hallow mill fire appeared to have started in a dryer [m1]."
+    assert verify(mill, hedged).ok
