@@ -915,10 +915,20 @@ _CERTAINTY = re.compile(
 )
 
 
+# each cue's own word ("certain" of "certain to", "doubt" of "no doubt"): a text without
+# any has no cue
+_CERTAINTY_HEADS = tuple(
+    sorted({w[0] if w[-1] == "to" else w[-1] for w in map(str.split, data_lines("certainty.txt"))})
+)
+
+
 def certainty(text: str) -> str:
     """The first cue of certainty in ``text`` as written ("certain to", "definitely"), or
     "" when it has none: surer than a plain statement, so a claim with one needs evidence
     that writes one too."""
+    low = text.lower()
+    if not any(map(low.__contains__, _CERTAINTY_HEADS)):
+        return ""  # no cue's first word in it: the pattern need not run
     m = _CERTAINTY.search(text)
     return m.group(0) if m else ""
 

@@ -437,13 +437,28 @@ def hard_checks(
         return
 
 
-# a change stated by its size: "up 7 cents", "rose 3%", "an increase of 40"
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:by|up|down|rose|fell|grew|climbed|jumped|dropped|gained|slipped|declined|increased"
-    r"|decreased|(?:rise|fall|increase|decrease|drop|gain|cut|jump)\s+of)"
-    r"(?:\s+(?:about|some|nearly|almost|roughly|around))?\s+$",
-    re.IGNORECASE,
+# a change stated by its size: "up 7 cents", "rose 3%", "an increase of 40", read in the
+# words before the figure (an approximator between: "up about 7")
+_CHANGE_WORDS = frozenset(
+    "by up down rose fell grew climbed jumped dropped gained slipped declined increased "
+    "decreased".split()
 )
+_CHANGE_NOUNS = frozenset("rise fall increase decrease drop gain cut jump".split())
+_APPROXIMATORS = frozenset("about some nearly almost roughly around".split())
+
+
+def _change_before(text: str, at: int) -> bool:
+    """Whether the words just before ``at`` state a change of the figure there."""
+    before = text[max(0, at - 32) : at].lower().split()
+    if before and before[-1] in _APPROXIMATORS:
+        before.pop()
+    if not before:
+        return False
+    if before[-1] == "of":
+        return len(before) > 1 and before[-2] in _CHANGE_NOUNS
+    return before[-1].lstrip("(") in _CHANGE_WORDS
+
+
 # hundredths of the money they follow: "7 cents" of euros, "5 pence" of pounds
 _HUNDREDTHS = re.compile(r"\s*(?:cents?|pence)\b", re.IGNORECASE)
 
@@ -455,7 +470,7 @@ def _difference_stated(text: str, q: checks.Quantity, chosen: list[Window]) -> b
     in percent may be the relative one, to the claim's precision ("up 18%" from 0.38 to
     0.45)."""
     at = text.find(q.text)
-    if at < 0 or not _CHANGE_BEFORE.search(text, 0, at):
+    if at < 0 or not _change_before(text, at):
         return False
     after = _HUNDREDTHS.match(text, at + len(q.text))
     size = q.value / 100 if after and not q.unit else q.value
