@@ -243,3 +243,41 @@ def test_a_thousands_comma_does_not_end_a_clause() -> None:
         "but in 2014",
         "500 came.",
     ]
+
+
+def test_a_change_where_the_evidence_kept_the_thing_is_an_opposite() -> None:
+    source = toks("The brewer kept its forecast for the year.")
+    assert checks.antonym_clash(toks("The brewer raised its forecast for the year."), source)
+    assert checks.antonym_clash(toks("The brewer cut its forecast for the year."), source)
+    assert not checks.antonym_clash(toks("The brewer kept its forecast for the year."), source)
+    # a thing changed beside a thing kept says nothing against either
+    assert not checks.antonym_clash(
+        toks("Prices were raised in May."), toks("The brewer kept its forecast.")
+    )
+
+
+def test_a_pair_line_of_comma_lists_pairs_each_word_with_each() -> None:
+    for kept in ("keep", "hold", "maintain", "unchanged", "reaffirm"):
+        assert stem(kept) in checks.opposite_words([stem("raise")]), kept
+
+
+def test_a_side_taken_after_a_stance_verb_must_be_the_sources() -> None:
+    source = toks("Two independent members voted for the harbour plan.")
+    assert checks.stance_clash(toks("Two members voted against the harbour plan."), source) == (
+        "vot",
+        "against",
+    )
+    assert checks.stance_clash(toks("Two members voted for the harbour plan."), source) is None
+    assert checks.stance_clash(toks("Two members voted in favour of the plan."), source) is None
+    # "for" after a word that takes no side ("a plan for the harbour") is no stance
+    assert checks.stance_clash(toks("a plan against floods"), toks("a plan for floods")) is None
+    # a source that gives both sides clashes with neither
+    both = toks("Two voted for the plan and three voted against it.")
+    assert checks.stance_clash(toks("Three voted against the plan."), both) is None
+
+
+def test_certainty_cues_are_found_as_whole_words() -> None:
+    assert checks.certainty("The union is certain to reject the offer") == "certain to"
+    assert checks.certainty("It will Definitely close") == "Definitely"
+    assert checks.certainty("A certain number of workers left") == ""
+    assert checks.certainty("the deal guarantees jobs") == ""

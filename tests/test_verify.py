@@ -709,3 +709,114 @@ def test_a_speaker_of_one_article_put_to_the_words_of_another_is_not_misattribut
     # what d1 says on its own is d1's
     c = verify(DOCK, "Fire chief Ruth Okafor said crews had fought the blaze for six hours [d2].")
     assert c.claims[0].verdict == "misattributed" and c.claims[0].suggested_ids == ["d1"]
+
+
+def test_a_raised_forecast_where_the_article_kept_it_is_unsupported() -> None:
+    brewer = Cluster(
+        cluster_id="brewer",
+        articles=[
+            Article(
+                id="b1",
+                title="Results",
+                text="Osterby Brewing sold 4 percent more beer. It kept its forecast for the year.",
+            )
+        ],
+    )
+    c = verify(brewer, "Osterby Brewing raised its forecast for the year [b1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the claim says "raised" where the evidence says "kept"']
+    ok = verify(brewer, "Osterby Brewing kept its forecast for the year [b1].").claims[0]
+    assert ok.verdict == "supported", ok.reasons
+
+
+def test_a_vote_against_where_the_article_says_for_is_unsupported() -> None:
+    council = Cluster(
+        cluster_id="council",
+        articles=[
+            Article(
+                id="c1",
+                title="Vote",
+                text="Four Green councillors voted in favour of the Tarnby bypass on Monday.",
+            )
+        ],
+    )
+    c = verify(council, "Four Green councillors voted against the Tarnby bypass [c1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'the claim says "voted against" where the evidence says "voted in favour of"'
+    ]
+    assert verify(council, "Four Green councillors backed the Tarnby bypass [c1].").ok
+
+
+def test_a_claim_surer_than_every_evidence_sentence_is_unsupported() -> None:
+    union = Cluster(
+        cluster_id="union",
+        articles=[
+            Article(
+                id="u1",
+                title="Offer",
+                text=(
+                    "The Varby dockers' union said it would try to reject the pay offer. "
+                    "A vote is expected next week."
+                ),
+            )
+        ],
+    )
+    c = verify(union, "The Varby dockers' union is certain to reject the pay offer [u1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the claim is certain ("certain to") where the evidence is not']
+    hedges = next(x for x in c.checks if x.name == "hedges")
+    assert [c.text[s.start : s.end] for s in hedges.spans] == ["certain to"]
+    said = "The Varby dockers' union is certain to reject the pay offer."
+    sure = Cluster(cluster_id="sure", articles=[Article(id="u1", title="Offer", text=said)])
+    assert verify(sure, "The Varby dockers' union is certain to reject the pay offer [u1].").ok
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        ("The Lundby dividend goes up by 6 cents, to 0.52 euros a share [d1].", True),
+        ("The Lundby dividend goes up by 9 cents, to 0.52 euros a share [d1].", False),
+        ("The Lundby dividend rose 13% to 0.52 euros a share [d1].", True),
+        ("Lundby's margin rose by 3 percentage points [d1].", True),
+        ("Lundby's margin rose by 4 percentage points [d1].", False),
+    ],
+)
+def test_a_change_is_held_by_the_difference_of_two_figures_of_its_sentence(
+    claim: str, ok: bool
+) -> None:
+    bank = Cluster(
+        cluster_id="lundby",
+        articles=[
+            Article(
+                id="d1",
+                title="Dividend",
+                text=(
+                    "Lundby Savings will pay a dividend of 0.52 euros a share, up from 0.46 "
+                    "euros. Its margin rose to 15% from 12% in the year."
+                ),
+            )
+        ],
+    )
+    c = verify(bank, claim).claims[0]
+    assert (c.verdict == "supported") is ok, c.reasons
+    if not ok:
+        assert c.reasons[0].startswith('number "'), c.reasons
+
+
+def test_what_appears_to_have_happened_is_no_finding_that_it_did() -> None:
+    mill = Cluster(
+        cluster_id="mill",
+        articles=[
+            Article(
+                id="m1",
+                title="Fire",
+                text="Investigators said the Hallow mill fire appeared to have started in a dryer.",
+            )
+        ],
+    )
+    c = verify(mill, "Investigators said the Hallow mill fire started in a dryer [m1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the evidence states this only as a possibility ("appeared to have")']
+    hedged = "Investigators said the Hallow mill fire appeared to have started in a dryer [m1]."
+    assert verify(mill, hedged).ok

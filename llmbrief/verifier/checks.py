@@ -52,6 +52,8 @@ _SCALES: dict[str, float] = {k: float(v) for k, v in _Q["scales"].items()}
 _CURRENCY_SYMBOL: dict[str, str] = _Q["currency_symbols"]
 _CURRENCY_WORD: dict[str, str] = _Q["currency_words"]
 _MONEY = frozenset(_Q["money"])
+#: The units of money ("usd", "eur"...).
+MONEY = _MONEY
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
 _SOFT_UNITS = frozenset(_Q["soft_units"])
 _UNIT_WORD: dict[str, str] = _Q["unit_words"]
@@ -597,7 +599,13 @@ def hedges(text: str) -> list[str]:
     return [h.lower() for h in _HEDGE.findall(text)]
 
 
-_PAIRS = [tuple(p.split("/")) for p in sorted(data_words("opposites.txt"))]
+# "a,b/c,d" is every pair of a word before the slash with one after it
+_PAIRS = [
+    (a, b)
+    for p in sorted(data_words("opposites.txt"))
+    for a in p.split("/")[0].split(",")
+    for b in p.split("/")[1].split(",")
+]
 for _group in sorted(data_words("contrast_sets.txt")):
     _members = _group.split("/")
     _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
@@ -671,6 +679,42 @@ def antonym_clash(
                 out.append((s, hit))
                 break
     return out
+
+
+_STANCE_VERBS = frozenset(stem(w) for w in data_words("stances.txt"))
+_SIDES = {"for": "against", "against": "for"}
+_IN_FAVOUR = (("favour", "of"), ("favor", "of"))
+
+
+def _sides(toks: Sequence[str]) -> set[tuple[str, str]]:
+    """(verb, side) of each stance verb followed by "for" or "against" ("in favour of" is
+    "for") in stemmed tokens."""
+    out = set()
+    for i in range(len(toks) - 1):
+        if toks[i] not in _STANCE_VERBS:
+            continue
+        after = toks[i + 1]
+        if after == "in" and tuple(toks[i + 2 : i + 4]) in _IN_FAVOUR:
+            after = "for"
+        if after in _SIDES:
+            out.add((toks[i], after))
+    return out
+
+
+def stance_clash(claim_toks: Sequence[str], source_toks: Sequence[str]) -> tuple[str, str] | None:
+    """(verb, side) where the claim takes the other side than the source after the same
+    verb: "voted against the bill" where it says "voted for the bill". Both are stemmed
+    tokens; a source that writes both sides after the verb clashes with neither."""
+    if "for" not in claim_toks and "against" not in claim_toks:
+        return None
+    mine = _sides(claim_toks)
+    if not mine:
+        return None
+    theirs = _sides(source_toks)
+    for verb, side in sorted(mine):
+        if (verb, _SIDES[side]) in theirs and (verb, side) not in theirs:
+            return verb, side
+    return None
 
 
 #: Stems of function words: their opposites ("after", "before") are read in the window only
@@ -863,6 +907,30 @@ def may_negate(text: str) -> bool:
     if text.isascii() and _DENIALS_ARE_WORDS:  # then a denial is one of those words
         return not _DENIAL_WORDS.isdisjoint(heads)
     return _DENIAL.search(text) is not None
+
+
+_CERTAINTY = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in data_lines("certainty.txt")) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# each cue's own word ("certain" of "certain to", "doubt" of "no doubt"): a text without
+# any has no cue
+_CERTAINTY_HEADS = tuple(
+    sorted({w[0] if w[-1] == "to" else w[-1] for w in map(str.split, data_lines("certainty.txt"))})
+)
+
+
+def certainty(text: str) -> str:
+    """The first cue of certainty in ``text`` as written ("certain to", "definitely"), or
+    "" when it has none: surer than a plain statement, so a claim with one needs evidence
+    that writes one too."""
+    low = text.lower()
+    if not any(map(low.__contains__, _CERTAINTY_HEADS)):
+        return ""  # no cue's first word in it: the pattern need not run
+    m = _CERTAINTY.search(text)
+    return m.group(0) if m else ""
 
 
 def claim_modality(text: str) -> int:

@@ -179,6 +179,8 @@ def hard_checks(
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
             if not held and approx.figure_restated(facts.text, q, chosen):
                 continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
+            if not held and chosen and _difference_stated(facts.text, q, chosen):
+                continue  # "up 7 cents" where the evidence gives 0.38 euros and 0.45 euros
             if not held:
                 yield (
                     "figures",
@@ -385,12 +387,29 @@ def hard_checks(
             f'the claim says "{said or mine}" where the evidence says "{source}"',
             _claim_span(facts.text, said) if said else [],
         )
+    side = checks.stance_clash(facts.toks, window_toks)
+    if side is not None:
+        verb, mine = side
+        said = _side_as_written(facts.text, verb, mine)
+        theirs = _side_as_written(window_text, verb, "against" if mine == "for" else "for")
+        yield (
+            "opposites",
+            f'the claim says "{said or mine}" where the evidence says "{theirs}"',
+            _claim_span(facts.text, said) if said else [],
+        )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
+    elif (sure := checks.certainty(facts.text)) and not any(checks.certainty(a.text) for a in arts):
+        # "is certain to strip the levy" where the source says only "would try to remove it"
+        yield (
+            "hedges",
+            f'the claim is certain ("{sure}") where the evidence is not',
+            _claim_span(facts.text, sure),
+        )
     if any(found for found, _ in ran.values()):
         return  # the dearest check last, and only for a claim nothing else has sunk
     start("roles")
@@ -424,6 +443,66 @@ def hard_checks(
         return
 
 
+# a change stated by its size: "up 7 cents", "rose 3%", "an increase of 40", read in the
+# words before the figure (an approximator between: "up about 7")
+_CHANGE_WORDS = frozenset(
+    "by up down rose fell grew climbed jumped dropped gained slipped declined increased "
+    "decreased".split()
+)
+_CHANGE_NOUNS = frozenset("rise fall increase decrease drop gain cut jump".split())
+_APPROXIMATORS = frozenset("about some nearly almost roughly around".split())
+
+
+def _change_before(text: str, at: int) -> bool:
+    """Whether the words just before ``at`` state a change of the figure there."""
+    before = text[max(0, at - 32) : at].lower().split()
+    if before and before[-1] in _APPROXIMATORS:
+        before.pop()
+    if not before:
+        return False
+    if before[-1] == "of":
+        return len(before) > 1 and before[-2] in _CHANGE_NOUNS
+    return before[-1].lstrip("(") in _CHANGE_WORDS
+
+
+# hundredths of the money they follow: "7 cents" of euros, "5 pence" of pounds
+_HUNDREDTHS = re.compile(r"\s*(?:cents?|pence)\b", re.IGNORECASE)
+
+
+def _difference_stated(text: str, q: checks.Quantity, chosen: list[Window]) -> bool:
+    """Whether a figure the claim gives as a change ("up 7 cents") is the difference of two
+    figures of one unit that a sentence of the evidence window gives ("0.45 euros, up from
+    0.38 euros"): the claim's arithmetic on the evidence, not a figure of its own. A change
+    in percent may be the relative one, to the claim's precision ("up 18%" from 0.38 to
+    0.45)."""
+    at = text.find(q.text)
+    if at < 0 or not _change_before(text, at):
+        return False
+    after = _HUNDREDTHS.match(text, at + len(q.text))
+    size = q.value / 100 if after and not q.unit else q.value
+    places = len(q.text.split(".")[1].split()[0].rstrip("%")) if "." in q.text else 0
+    for x in _window(chosen):
+        figures = x.quantities
+        for i, a in enumerate(figures):
+            for b in figures[i + 1 :]:
+                if a.unit != b.unit or a.value == b.value:
+                    continue
+                if after and a.unit not in checks.MONEY:
+                    continue  # cents of a thing that is no money
+                if q.unit == "%" and a.unit != "%":
+                    # from the one to the other, whichever way the claim reads them
+                    change = abs(a.value - b.value) * 100
+                    if any(round(change / base, places) == q.value for base in (a.value, b.value)):
+                        return True
+                    continue
+                points = q.unit in ("pp", "pt") and a.unit == "%"  # "3 points" of 12% and 15%
+                if (not q.unit or q.unit == a.unit or points) and round(
+                    abs(a.value - b.value), 9
+                ) == round(size, 9):
+                    return True
+    return False
+
+
 # what every apposition of an age has, looked for first: a comma led pattern is found fast
 _AGE_BETWEEN_COMMAS = re.compile(r",\s+\d{1,3},")
 
@@ -436,6 +515,24 @@ def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, i
         (frozenset(m.group(1).lower().split()), m.group(1), m.group(2), m.span(2))
         for m in APPOSITION.finditer(text)
     ]
+
+
+def _side_as_written(text: str, verb: str, side: str) -> str:
+    """The words of ``text`` for a stance verb and its side ("voted against", "voted in
+    favour of"), as written ("" if it has none)."""
+    toks = words(text)
+    for i, w in enumerate(toks[:-1]):
+        if stem(w.lower()) != verb:
+            continue
+        favour = toks[i + 1].lower() == "in" and [t.lower() for t in toks[i + 2 : i + 4]] in (
+            ["favour", "of"],
+            ["favor", "of"],
+        )
+        if favour and side == "for":
+            return " ".join(toks[i : i + 4])
+        if toks[i + 1].lower() == side:
+            return f"{w} {toks[i + 1]}"
+    return ""
 
 
 def _as_written(text: str, stemmed: str) -> str:
