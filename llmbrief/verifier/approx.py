@@ -20,7 +20,9 @@ sentence of an article be read):
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
   hundredths. When both say which way, they must agree: the earlier figure is the one
-  after "from", else the first written. Percentages are left out: "up 15%" is relative.
+  after "from", else the first written. A change in percent is relative to the earlier
+  figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
+  percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
   ("the two closing *branches*") holds when a window sentence that writes that word lists
   exactly that many names ("the branch libraries in Eastfield and Corran Road").
@@ -72,6 +74,7 @@ _CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.I
 _WORD = re.compile(r"[A-Za-z]+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 _DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+_POINTS = ("pp", "pt")  # the units of "3 percentage points"
 # a list of names: capitalised words joined by commas and a last "and" ("Eastfield and
 # Corran Road", "Oslo, Bergen and Tromsø")
 _CAP = r"[A-Z][\w'’.-]*"
@@ -100,7 +103,7 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
             return True
-    if q.unit != "%" and _change_restated(claim_text, at, q, before, window):
+    if _change_restated(claim_text, at, q, before, window):
         return True
     return _count_restated(claim_text, at, q, window)
 
@@ -215,24 +218,35 @@ def _change_restated(
         return False
     way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
     for x in window:
-        found = [o for o in x.quantities if o.unit != "%"]
-        if len(found) < 2:
-            continue
+        # a change in percent is relative to figures that are no percentages; a change in
+        # points is the difference of two percentages
+        found = [o for o in x.quantities if (o.unit == "%") == (q.unit in _POINTS)]
         for i, a in enumerate(found):
             for b in found[i + 1 :]:
                 if a.unit and b.unit and a.unit != b.unit:
                     continue
-                if not math.isclose(abs(b.value - a.value), value, rel_tol=1e-6):
-                    continue
-                unit = a.unit or b.unit
-                if q.unit and unit and q.unit != unit:
-                    continue
                 change = b.value - a.value
                 if _after_from(x.text, b.text, a.text):
-                    change = -change  # "0.45 euros, up from 0.38": b is the earlier
+                    a, b, change = b, a, -change  # "0.45 euros, up from 0.38": b is the earlier
+                if not _same_change(q, value, a, b):
+                    continue
+                unit = a.unit or b.unit
+                if q.unit not in ("%", *_POINTS) and q.unit and unit and q.unit != unit:
+                    continue
                 if way == 0 or (change > 0) == (way > 0):
                     return True
     return False
+
+
+def _same_change(q: checks.Quantity, value: float, a: checks.Quantity, b: checks.Quantity) -> bool:
+    """Whether the change from ``a`` to ``b`` is the claim's ``value``: in percent of ``a``
+    (to the claim's precision: "up 13%" from 0.46 to 0.52), else as a difference."""
+    if q.unit != "%":
+        return math.isclose(abs(b.value - a.value), value, rel_tol=1e-6)
+    if not a.value:
+        return False
+    places = len(q.text.split(".")[1].rstrip("%").split()[0]) if "." in q.text else 0
+    return round(abs(b.value - a.value) / a.value * 100, places) == value
 
 
 def _after_from(text: str, first: str, second: str) -> bool:

@@ -179,8 +179,6 @@ def hard_checks(
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
             if not held and approx.figure_restated(facts.text, q, chosen):
                 continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
-            if not held and chosen and _difference_stated(facts.text, q, chosen):
-                continue  # "up 7 cents" where the evidence gives 0.38 euros and 0.45 euros
             if not held:
                 yield (
                     "figures",
@@ -441,66 +439,6 @@ def hard_checks(
     for dev in copy_deviations(facts.text, arts, start):
         yield dev.name, dev.reason, dev.spans
         return
-
-
-# a change stated by its size: "up 7 cents", "rose 3%", "an increase of 40", read in the
-# words before the figure (an approximator between: "up about 7")
-_CHANGE_WORDS = frozenset(
-    "by up down rose fell grew climbed jumped dropped gained slipped declined increased "
-    "decreased".split()
-)
-_CHANGE_NOUNS = frozenset("rise fall increase decrease drop gain cut jump".split())
-_APPROXIMATORS = frozenset("about some nearly almost roughly around".split())
-
-
-def _change_before(text: str, at: int) -> bool:
-    """Whether the words just before ``at`` state a change of the figure there."""
-    before = text[max(0, at - 32) : at].lower().split()
-    if before and before[-1] in _APPROXIMATORS:
-        before.pop()
-    if not before:
-        return False
-    if before[-1] == "of":
-        return len(before) > 1 and before[-2] in _CHANGE_NOUNS
-    return before[-1].lstrip("(") in _CHANGE_WORDS
-
-
-# hundredths of the money they follow: "7 cents" of euros, "5 pence" of pounds
-_HUNDREDTHS = re.compile(r"\s*(?:cents?|pence)\b", re.IGNORECASE)
-
-
-def _difference_stated(text: str, q: checks.Quantity, chosen: list[Window]) -> bool:
-    """Whether a figure the claim gives as a change ("up 7 cents") is the difference of two
-    figures of one unit that a sentence of the evidence window gives ("0.45 euros, up from
-    0.38 euros"): the claim's arithmetic on the evidence, not a figure of its own. A change
-    in percent may be the relative one, to the claim's precision ("up 18%" from 0.38 to
-    0.45)."""
-    at = text.find(q.text)
-    if at < 0 or not _change_before(text, at):
-        return False
-    after = _HUNDREDTHS.match(text, at + len(q.text))
-    size = q.value / 100 if after and not q.unit else q.value
-    places = len(q.text.split(".")[1].split()[0].rstrip("%")) if "." in q.text else 0
-    for x in _window(chosen):
-        figures = x.quantities
-        for i, a in enumerate(figures):
-            for b in figures[i + 1 :]:
-                if a.unit != b.unit or a.value == b.value:
-                    continue
-                if after and a.unit not in checks.MONEY:
-                    continue  # cents of a thing that is no money
-                if q.unit == "%" and a.unit != "%":
-                    # from the one to the other, whichever way the claim reads them
-                    change = abs(a.value - b.value) * 100
-                    if any(round(change / base, places) == q.value for base in (a.value, b.value)):
-                        return True
-                    continue
-                points = q.unit in ("pp", "pt") and a.unit == "%"  # "3 points" of 12% and 15%
-                if (not q.unit or q.unit == a.unit or points) and round(
-                    abs(a.value - b.value), 9
-                ) == round(size, 9):
-                    return True
-    return False
 
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast
