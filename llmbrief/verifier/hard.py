@@ -344,6 +344,15 @@ def hard_checks(
                 "the evidence is negated or denied; the claim is not",
                 [art.norm_span(*(c.scope or (c.start, c.end)))],
             )
+    if not claim_neg:
+        refused = restated.speaker_declined(facts.text, [a.text for a in arts])
+        if refused is not None:
+            # "Halvern said ..." where the evidence says "Halvern declined to comment"
+            yield (
+                "negation",
+                f'the claim says "{refused[0]}" where the evidence says "{refused[1]}"',
+                _claim_span(facts.text, refused[0]),
+            )
     start("opposites")
     # a swapped-in word is looked for in the whole of the evidence articles too: the
     # sentence that says "small, uncrewed aircraft" need not be the best window
