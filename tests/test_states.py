@@ -80,3 +80,29 @@ def test_a_whole_in_another_slot_does_not_clash() -> None:
     claim = _toks("All of the wardens work in one district")
     evidence = [_toks("Most wardens said some of them work nights")]
     assert checks.quantifier_clash(claim, evidence) is None
+
+
+def test_after_where_the_evidence_says_before_the_same_event() -> None:
+    cluster = Cluster(
+        cluster_id="quill",
+        articles=[
+            Article(
+                id="q1",
+                title="Quill mill",
+                text=(
+                    "The mill opened two weeks after the harvest ended. Owner Rhea Tolm said "
+                    "milling would begin before any inspection so the mill could ship early."
+                ),
+            )
+        ],
+    )
+    claim = "Rhea Tolm said milling would start only after the new flour inspection [q1]."
+    c = verify(cluster, claim).claims[0]
+    assert c.verdict == "unsupported"
+    assert 'the claim says "after" where the evidence says "before"' in c.reasons
+
+
+def test_after_of_another_event_does_not_clash() -> None:
+    claim = _toks("Tolm said milling would begin after the harvest")
+    evidence = [_toks("Tolm said milling would begin after the harvest, before the inspection")]
+    assert checks.order_clash(claim, evidence) is None

@@ -39,6 +39,7 @@ __all__ = [
     "names",
     "negations",
     "opening_word",
+    "order_clash",
     "phrase_written",
     "place_names",
     "quantifier_clash",
@@ -1036,4 +1037,50 @@ def quantifier_clash(
                     and toks[j + 1] == right
                 ):
                     return toks_c[i], toks[j]
+    return None
+
+
+_ORDER = {stem("before"): stem("after"), stem("after"): stem("before")}
+#: how many words after "before"/"after" are read as the event it places things by
+_EVENT_WIDTH = 4
+
+
+def _event(toks: Sequence[str], i: int) -> set[str]:
+    """Content stems of the words after position ``i`` (the event "before" there names)."""
+    return {
+        t for t in toks[i + 1 : i + 1 + _EVENT_WIDTH] if t not in _FUNCTION_STEMS and len(t) > 2
+    }
+
+
+def order_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """("after", "before") or the reverse when the claim places something after an event
+    that an evidence sentence places before it: the same event (a content word of the next
+    four shared) and the same thing placed (two of the eight words before shared, or all
+    the claim has), with no evidence sentence placing it as the claim does. "production
+    would start only after the drug is approved" against "production would begin before
+    any approval". Tokens are stemmed, stopwords kept."""
+    toks_c = list(claim_toks)
+    for i, mine in enumerate(toks_c):
+        if mine not in _ORDER or _negated_at(toks_c, i):
+            continue
+        subject, event = _subject(toks_c, i), _event(toks_c, i)
+        if not subject or not event:
+            continue
+        need = min(2, len(subject))
+
+        placed = [
+            (t, toks, j)
+            for toks in sentences
+            for j, t in enumerate(toks)
+            if t in _ORDER
+            and len(subject & _subject(toks, j)) >= need
+            and not event.isdisjoint(_event(toks, j))
+        ]
+        if any(t == mine for t, _, _ in placed):
+            continue  # the evidence places it as the claim does
+        for t, toks, j in placed:
+            if not _negated_at(list(toks), j):
+                return mine, t
     return None

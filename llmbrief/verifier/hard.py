@@ -408,6 +408,7 @@ def hard_checks(
     for scoped in (
         checks.state_clash(facts.toks, window_sents),
         checks.quantifier_clash(facts.toks, window_sents),
+        checks.order_clash(facts.toks, window_sents),
     ):
         if scoped is not None:
             # "lifted" where it says "remains", "all" where it says "most"
