@@ -118,6 +118,7 @@ _SPEAKING = _alternation(_ST["speaking"])
 #: "Halvern said", "said Halvern": a capitalised word next to a verb of saying
 _SPEAKER = re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{_SPEAKING})\b|\b(?:{_SPEAKING})\s+([A-Z][\w'-]+)\b")
 _REFUSING = _alternation(_ST["refusing"])
+_ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
 _SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
 #: the sentence a cue is read in
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -131,10 +132,14 @@ def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str]
     word written next to the verb of saying; the evidence may name them with up to two more
     capitalised words or as their spokesperson ("Halvern Therapeutics declined to comment",
     "a Halvern spokesman would not say")."""
-    for m in _SPEAKER.finditer(claim_text):
+    speakers = list(_SPEAKER.finditer(claim_text))
+    # the cited text is read sentence by sentence only when it writes a refusal at all
+    if not speakers or not any(_ANY_REFUSAL.search(t) for t in sources):
+        return None
+    for m in speakers:
         who = m.group(1) or m.group(2)
-        if who.lower() in STOPWORDS:
-            continue  # "The said", "It said": no name
+        if who.lower() in STOPWORDS or not any(who in t for t in sources):
+            continue  # "The said", "It said": no name; a speaker no refusal names
         refusal = re.compile(
             rf"\b{re.escape(who)}(?:\s+[A-Z][\w'-]+){{0,2}}(?:\s+(?:spokes\w+|official))?"
             rf"\s+(?:{_REFUSING})\b"
