@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import restated
 
 KILN = Cluster(
     cluster_id="kiln",
@@ -52,3 +53,30 @@ def test_permission_restates_could() -> None:
     verdict, fired = _verdict("Workers from the east wing returned on Monday [k1].")
     assert verdict == "unsupported"
     assert "hedges" in fired
+
+
+PELL = [
+    "Doctors at Pell Clinic welcomed the new scanner. Marrowby Health declined to comment "
+    "on the cost of the scanner. A spokesman said prices were not yet final."
+]
+
+
+def test_a_statement_from_someone_who_declined_to_comment_fires() -> None:
+    cluster = Cluster(cluster_id="pell", articles=[Article(id="p1", title="Scanner", text=PELL[0])])
+    c = verify(cluster, "Marrowby said the scanner would cost 2 million euros [p1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert (
+        'the claim says "Marrowby said" where the evidence says "Marrowby Health declined to '
+        'comment"' in c.reasons
+    )
+
+
+def test_a_speaker_who_also_speaks_in_the_evidence_does_not_fire() -> None:
+    spoke = PELL[0] + " Marrowby Health said the scanner would arrive in May."
+    assert (
+        restated.speaker_declined("Marrowby said the scanner would arrive in May.", [spoke]) is None
+    )
+
+
+def test_a_refusal_by_someone_else_does_not_fire() -> None:
+    assert restated.speaker_declined("Pell said the scanner was welcome.", PELL) is None

@@ -39,10 +39,13 @@ __all__ = [
     "names",
     "negations",
     "opening_word",
+    "order_clash",
     "phrase_written",
     "place_names",
+    "quantifier_clash",
     "quantities",
     "quotes",
+    "state_clash",
 ]
 
 _Q = data_json("quantities.json")
@@ -941,3 +944,143 @@ def claim_modality(text: str) -> int:
 def modal_level(cue: str) -> int:
     """The level of a modality cue (``"plans to"`` -> 1, ``"may"`` -> 2)."""
     return _MODAL_LEVEL.get(" ".join(cue.lower().split()), 2)
+
+
+# -- states and scopes ----------------------------------------------------------------------
+#
+# Two slips that share the evidence's words but not its meaning: a state said to have ended
+# ("the order was lifted") where the evidence says it goes on ("the order remains in
+# place"), and a whole ("all of them") where the evidence gives a part ("most of them").
+
+_S = data_json("states.json")
+
+
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(stem(w) for w in p.split()) for p in _S[key]}))
+
+
+_ENDED = _phrases("ended")
+_CONTINUING = _phrases("continuing")
+_ENDED_HEADS = frozenset(p[0] for p in _ENDED)
+_UNIVERSAL = frozenset(stem(w) for w in _S["universal"])
+_PARTIAL = frozenset(stem(w) for w in _S["partial"])
+#: how many words before a cue are read as what it is said of
+_SUBJECT_WIDTH = 8
+
+
+def _phrase_at(toks: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, str]]:
+    """(position, phrase as stems joined by spaces) of each of ``phrases`` in ``toks``."""
+    return [
+        (i, " ".join(p))
+        for i in range(len(toks))
+        for p in phrases
+        if tuple(toks[i : i + len(p)]) == p
+    ]
+
+
+def _subject(toks: Sequence[str], i: int) -> set[str]:
+    """Content stems of the words before position ``i`` (what a cue there is said of)."""
+    return {
+        t for t in toks[max(0, i - _SUBJECT_WIDTH) : i] if t not in _FUNCTION_STEMS and len(t) > 2
+    }
+
+
+def state_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """(claim's cue, evidence's cue) when the claim says a state ended ("lifted", "no
+    longer", "reopened") where an evidence sentence says the same thing goes on ("remains",
+    "stays", "still"), both said of the same words before the cue (two of them, or all the
+    claim has). Evidence that writes the claim's own cue anywhere states the change; a
+    negated cue on either side says nothing. All tokens are stemmed, stopwords kept."""
+    if _ENDED_HEADS.isdisjoint(claim_toks):
+        return None
+    toks_c = list(claim_toks)
+    cues = [(i, p) for i, p in _phrase_at(toks_c, _ENDED) if not _negated_at(toks_c, i)]
+    if not cues:
+        return None
+    said = {p for _, p in cues}
+    if any(p in said for toks in sentences for _, p in _phrase_at(toks, _ENDED)):
+        return None
+    for i, mine in cues:
+        subject = _subject(claim_toks, i)
+        if not subject:
+            continue
+        need = min(2, len(subject))
+        for toks in sentences:
+            for j, theirs in _phrase_at(toks, _CONTINUING):
+                if not _negated_at(list(toks), j) and len(subject & _subject(toks, j)) >= need:
+                    return mine, theirs
+    return None
+
+
+def quantifier_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """(claim's word, evidence's word) when the claim writes a whole ("all", "both",
+    "every") where an evidence sentence writes a part ("most", "some", "one") between the
+    same two words: "officers, all of them for" against "officers, most of them for",
+    "in both directions" against "in one direction". Tokens are stemmed, stopwords kept."""
+    if _UNIVERSAL.isdisjoint(claim_toks):
+        return None
+    toks_c = list(claim_toks)
+    for i in range(1, len(toks_c) - 1):
+        if toks_c[i] not in _UNIVERSAL or _negated_at(toks_c, i):
+            continue
+        left, right = toks_c[i - 1], toks_c[i + 1]
+        for toks in sentences:
+            for j in range(1, len(toks) - 1):
+                if (
+                    toks[j] in _PARTIAL
+                    and toks[j] not in claim_toks
+                    and toks[j - 1] == left
+                    and toks[j + 1] == right
+                ):
+                    return toks_c[i], toks[j]
+    return None
+
+
+_ORDER = {stem("before"): stem("after"), stem("after"): stem("before")}
+#: how many words after "before"/"after" are read as the event it places things by
+_EVENT_WIDTH = 4
+
+
+def _event(toks: Sequence[str], i: int) -> set[str]:
+    """Content stems of the words after position ``i`` (the event "before" there names)."""
+    return {
+        t for t in toks[i + 1 : i + 1 + _EVENT_WIDTH] if t not in _FUNCTION_STEMS and len(t) > 2
+    }
+
+
+def order_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """("after", "before") or the reverse when the claim places something after an event
+    that an evidence sentence places before it: the same event (a content word of the next
+    four shared) and the same thing placed (two of the eight words before shared, or all
+    the claim has), with no evidence sentence placing it as the claim does. "production
+    would start only after the drug is approved" against "production would begin before
+    any approval". Tokens are stemmed, stopwords kept."""
+    toks_c = list(claim_toks)
+    for i, mine in enumerate(toks_c):
+        if mine not in _ORDER or _negated_at(toks_c, i):
+            continue
+        subject, event = _subject(toks_c, i), _event(toks_c, i)
+        if not subject or not event:
+            continue
+        need = min(2, len(subject))
+
+        placed = [
+            (t, toks, j)
+            for toks in sentences
+            for j, t in enumerate(toks)
+            if t in _ORDER
+            and len(subject & _subject(toks, j)) >= need
+            and not event.isdisjoint(_event(toks, j))
+        ]
+        if any(t == mine for t, _, _ in placed):
+            continue  # the evidence places it as the claim does
+        for t, toks, j in placed:
+            if not _negated_at(list(toks), j):
+                return mine, t
+    return None

@@ -344,6 +344,15 @@ def hard_checks(
                 "the evidence is negated or denied; the claim is not",
                 [art.norm_span(*(c.scope or (c.start, c.end)))],
             )
+    if not claim_neg:
+        refused = restated.speaker_declined(facts.text, [a.text for a in arts])
+        if refused is not None:
+            # "Halvern said ..." where the evidence says "Halvern declined to comment"
+            yield (
+                "negation",
+                f'the claim says "{refused[0]}" where the evidence says "{refused[1]}"',
+                _claim_span(facts.text, refused[0]),
+            )
     start("opposites")
     # a swapped-in word is looked for in the whole of the evidence articles too: the
     # sentence that says "small, uncrewed aircraft" need not be the best window
@@ -395,6 +404,20 @@ def hard_checks(
             f'the claim says "{said or mine}" where the evidence says "{theirs}"',
             _claim_span(facts.text, said) if said else [],
         )
+    window_sents = [x.toks for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1]]
+    for scoped in (
+        checks.state_clash(facts.toks, window_sents),
+        checks.quantifier_clash(facts.toks, window_sents),
+        checks.order_clash(facts.toks, window_sents),
+    ):
+        if scoped is not None:
+            # "lifted" where it says "remains", "all" where it says "most"
+            said, theirs = _as_phrase(facts.text, scoped[0]), _as_phrase(window_text, scoped[1])
+            yield (
+                "opposites",
+                f'the claim says "{said}" where the evidence says "{theirs}"',
+                _claim_span(facts.text, said),
+            )
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
@@ -476,6 +499,17 @@ def _side_as_written(text: str, verb: str, side: str) -> str:
 def _as_written(text: str, stemmed: str) -> str:
     """The first word of ``text`` whose stem is ``stemmed``, lowercased ("" if none)."""
     return next((w.lower() for w in words(text) if stem(w.lower()) == stemmed), "")
+
+
+def _as_phrase(text: str, stemmed: str) -> str:
+    """The words of ``text`` whose stems are the space-separated ``stemmed``, lowercased
+    ("no longer" for "no longer"); ``stemmed`` itself if they are not found."""
+    want = stemmed.split()
+    low = [w.lower() for w in words(text)]
+    for i in range(len(low) - len(want) + 1):
+        if all(stem(w) == x for w, x in zip(low[i : i + len(want)], want, strict=True)):
+            return " ".join(low[i : i + len(want)])
+    return stemmed
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:

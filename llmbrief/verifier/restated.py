@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import checks
-from .lexicon import content_stems, data_json, stem, words
+from .lexicon import STOPWORDS, content_stems, data_json, stem, words
 
-__all__ = ["declined", "governs_claim", "permitted"]
+__all__ = ["declined", "governs_claim", "permitted", "speaker_declined"]
 
 _R = data_json("restatements.json")
 
@@ -111,3 +111,52 @@ def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
     if _PERMISSION_HEADS.isdisjoint(w.lower() for w in words(claim_text)):
         return False
     return any(stem(m.group(1).lower()) in governed for m in _PERMISSION.finditer(claim_text))
+
+
+_ST = data_json("states.json")
+_SPEAKING = _alternation(_ST["speaking"])
+#: "Halvern said", "said Halvern": a capitalised word next to a verb of saying
+_SPEAKER = re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{_SPEAKING})\b|\b(?:{_SPEAKING})\s+([A-Z][\w'-]+)\b")
+_REFUSING = _alternation(_ST["refusing"])
+_ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
+_SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
+#: the sentence a cue is read in
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str] | None:
+    """(claim's words, evidence's words) when the claim has someone say something
+    ("Halvern said the drug would cost ...") and the cited text says that speaker declined
+    to comment, would not say or did not disclose it, and never has them say anything:
+    a statement put in the mouth of someone who made none. The speaker is the capitalised
+    word written next to the verb of saying; the evidence may name them with up to two more
+    capitalised words or as their spokesperson ("Halvern Therapeutics declined to comment",
+    "a Halvern spokesman would not say")."""
+    speakers = list(_SPEAKER.finditer(claim_text))
+    # the cited text is read sentence by sentence only when it writes a refusal at all
+    if not speakers or not any(_ANY_REFUSAL.search(t) for t in sources):
+        return None
+    for m in speakers:
+        who = m.group(1) or m.group(2)
+        if who.lower() in STOPWORDS or not any(who in t for t in sources):
+            continue  # "The said", "It said": no name; a speaker no refusal names
+        refusal = re.compile(
+            rf"\b{re.escape(who)}(?:\s+[A-Z][\w'-]+){{0,2}}(?:\s+(?:spokes\w+|official))?"
+            rf"\s+(?:{_REFUSING})\b"
+        )
+        named = re.compile(rf"\b{re.escape(who)}\b")
+        found = ""
+        spoke = False
+        for text in sources:
+            for s in _SENTENCE.finditer(text):
+                sentence = s.group()
+                if not named.search(sentence):
+                    continue
+                hit = refusal.search(sentence)
+                if hit:
+                    found = found or hit.group()
+                elif _SPEAKS.search(sentence):
+                    spoke = True
+        if found and not spoke:
+            return m.group(), found
+    return None
