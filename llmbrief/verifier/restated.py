@@ -118,10 +118,21 @@ _SPEAKING = _alternation(_ST["speaking"])
 #: "Halvern said", "said Halvern": a capitalised word next to a verb of saying
 _SPEAKER = re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{_SPEAKING})\b|\b(?:{_SPEAKING})\s+([A-Z][\w'-]+)\b")
 _REFUSING = _alternation(_ST["refusing"])
+_REFUSAL_CUES = tuple(" ".join(c.lower().split()) for c in _ST["refusing"])
 _ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
 _SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
 #: the sentence a cue is read in
 _SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+# an article is cited by many claims of a brief: whether it refuses at all is read once
+@lru_cache(maxsize=512)
+def _refuses(text: str) -> bool:
+    """Whether ``text`` writes a refusal ("declined to comment", "would not say") at all."""
+    flat = " ".join(text.lower().split())  # a plain search first: most articles refuse nothing
+    if not any(cue in flat for cue in _REFUSAL_CUES):
+        return False
+    return _ANY_REFUSAL.search(text) is not None
 
 
 def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str] | None:
@@ -134,7 +145,7 @@ def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str]
     "a Halvern spokesman would not say")."""
     speakers = list(_SPEAKER.finditer(claim_text))
     # the cited text is read sentence by sentence only when it writes a refusal at all
-    if not speakers or not any(_ANY_REFUSAL.search(t) for t in sources):
+    if not speakers or not any(_refuses(t) for t in sources):
         return None
     for m in speakers:
         who = m.group(1) or m.group(2)
