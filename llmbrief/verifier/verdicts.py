@@ -34,6 +34,9 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
+#: The checks that find a claim's figure or date absent from the cited text. Not names:
+#: a name the cited text lacks may be a speaker put to its words (a blend).
+_ABSENT_FACTS = frozenset({"figures", "dates"})
 #: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
 #: which two articles' facts meet in one sentence.
 _CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
@@ -175,7 +178,7 @@ class Verifier:
         report.reasons.extend(result.reasons)
         others = []
         for r in self.index.search(text, exclude=known, min_support=self.min_support):
-            blend = self._blend_fails(text, known, r)
+            blend = self._blend_fails(text, known, r, result)
             if blend is None:
                 others.append(r)
             else:
@@ -192,13 +195,22 @@ class Verifier:
         self._complete(report, known, completed)
         return report
 
-    def _blend_fails(self, text: str, known: list[str], found: SupportResult) -> str | None:
+    def _blend_fails(
+        self, text: str, known: list[str], found: SupportResult, cited: SupportResult
+    ) -> str | None:
         """Why other articles' support (``found``) does not hold without the cited ones.
 
         Claim words those articles lack but the cited ones have make the claim a blend of
         the two: it is theirs only if, together with the cited ones, they pass every check
         (a speaker from one article put to the words of another does not). None when it holds.
+
+        No blend when the cited articles (``cited``) fail only for lacking the claim's figures
+        or dates, which the other articles carry: the facts are theirs, and the words the
+        cited text shares are wording ("fighting the blaze").
         """
+        fired = {c.name for c in cited.checks if c.fired}
+        if fired and fired <= _ABSENT_FACTS:
+            return None
         index = self.index
         ids = list(dict.fromkeys(e.article_id for e in found.evidence))
         theirs: set[str] = set()
@@ -213,8 +225,8 @@ class Verifier:
         joint = index.check(text, [*known, *ids], True, self.min_support)
         if joint.supported:
             return None
-        cited = ", ".join(f"[{i}]" for i in ids)
-        return f"{cited} carries it only with the cited text, and together they fail: " + (
+        named = ", ".join(f"[{i}]" for i in ids)
+        return f"{named} carries it only with the cited text, and together they fail: " + (
             "; ".join(joint.reasons)
         )
 
