@@ -43,3 +43,34 @@ def test_figures_of_another_article_in_the_cited_articles_wording_are_misattribu
     c = verify(FLOOD, claim + " [f1].").claims[0]
     assert c.verdict == "misattributed" and c.suggested_ids == ["f2"], c.reasons
     assert verify(FLOOD, claim + " [f2].").claims[0].verdict == "supported"
+
+
+POOLS = Cluster(
+    cluster_id="pool-cuts",
+    articles=[
+        Article(
+            id="p1",
+            title="Council Votes to Close Harbour Baths",
+            text=(
+                "The council voted on Monday to close two of its five pools.\n\n"
+                '"We cannot keep every pool open," said Ada Venn, the treasurer. "The '
+                'harbour baths will close in the spring to save money."\n\n'
+                "Councillor Tomas Brill said the baths must stay open."
+            ),
+        ),
+        Article(
+            id="p2",
+            title="Swimmers Protest",
+            text="About 200 swimmers protested outside the town hall on Tuesday.",
+        ),
+    ],
+)
+
+
+def test_a_quote_is_said_by_the_speaker_of_the_quote_it_continues() -> None:
+    quote = '"The harbour baths will close in the spring to save money," said '
+    wrong = verify(POOLS, quote + "Councillor Tomas Brill [p1].").claims[0]
+    assert wrong.verdict == "unsupported", wrong.reasons
+    assert wrong.reasons[0].startswith("wrong speaker"), wrong.reasons
+    right = verify(POOLS, quote + "Ada Venn [p1].").claims[0]
+    assert right.verdict == "supported", right.reasons
