@@ -74,3 +74,43 @@ def test_a_quote_is_said_by_the_speaker_of_the_quote_it_continues() -> None:
     assert wrong.reasons[0].startswith("wrong speaker"), wrong.reasons
     right = verify(POOLS, quote + "Ada Venn [p1].").claims[0]
     assert right.verdict == "supported", right.reasons
+
+
+FARES = Cluster(
+    cluster_id="orlen-fares",
+    articles=[
+        Article(
+            id="t1",
+            title="What the Orlen Budget Means for You",
+            text=(
+                "Orlen's budget passed on Thursday. Trams and ferries: fares are frozen. "
+                "A weekly pass still costs 18 euros."
+            ),
+        ),
+        Article(
+            id="t2",
+            title="Orlen Budget Passes",
+            text=(
+                "The Orlen council approved its budget on Thursday. It keeps tram and ferry "
+                "fares frozen for a second year and raises parking charges."
+            ),
+        ),
+        Article(
+            id="t3",
+            title="Ferry Crews Welcome Budget",
+            text="Ferry crews said the fare freeze would keep passengers on board.",
+        ),
+    ],
+)
+
+
+def test_a_number_word_only_another_article_has_makes_the_claim_misattributed() -> None:
+    c = verify(FARES, "Tram and ferry fares are frozen for a second year [t1].").claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["t2"], c.reasons
+    assert '"second"' in c.reasons[0]
+    # without the fact, the cited article carries it: a word another article happens to
+    # use ("freeze") is paraphrase, never a misattribution
+    c = verify(FARES, "Tram and ferry fares are frozen [t1].").claims[0]
+    assert c.verdict == "supported", c.reasons
+    c = verify(FARES, "Orlen's budget keeps the fare freeze for trams and ferries [t1].").claims[0]
+    assert c.verdict == "supported", c.reasons

@@ -15,6 +15,7 @@ from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
 from .hard import claim_facts
+from .lexicon import data_json, stem, stem_words
 from .normalise import normalise
 from .support import DEFAULT_MIN_SUPPORT, ClusterIndex, SupportResult, collector_paused
 
@@ -34,6 +35,11 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
+#: Stems of the ordinals ("second", "third"), facts that the figure check leaves alone when
+#: written as words; not "last" ("last week" is a time, not a rank).
+_ORDINAL_STEMS = frozenset(
+    stem(w) for w in sorted(data_json("quantities.json")["ordinals"]) if w != "last"
+)
 #: The checks that find a claim's figure or date absent from the cited text. Not names:
 #: a name the cited text lacks may be a speaker put to its words (a blend).
 _ABSENT_FACTS = frozenset({"figures", "dates"})
@@ -169,6 +175,26 @@ class Verifier:
             if better or completed is not None:
                 return report
         if result.supported:
+            moved = self._ordinal_elsewhere(text, known)
+            if moved is not None:
+                lacks, found = moved
+                source = found[0].evidence[0].article_id
+                detail = (
+                    f"the cited text lacks {', '.join(lacks)}, which [{source}] has "
+                    "with the rest of the claim"
+                )
+                fired = [c for c in report.checks if c.name == "elsewhere"]
+                if fired:
+                    fired[0].fired, fired[0].detail = True, detail
+                else:
+                    report.checks.append(Check(name="elsewhere", fired=True, detail=detail))
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of(found)
+                report.evidence = found[0].evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+                return report
+        if result.supported:
             if result.idle_ids:
                 report.notes.append(
                     "cited but adds nothing to the support: "
@@ -194,6 +220,35 @@ class Verifier:
             return report
         self._complete(report, known, completed)
         return report
+
+    def _ordinal_elsewhere(
+        self, text: str, known: list[str]
+    ) -> tuple[list[str], list[SupportResult]] | None:
+        """An ordinal of the claim its citations lack, with the other articles that support it.
+
+        The fact is an ordinal ("a second year") that no cited article has anywhere (a
+        figure, date or name they lack fails its own check); other articles that have it
+        and support the whole claim are where it comes from. Other words the cited text
+        lacks are paraphrase ("enrolled" where it says "recruited"), never a misattribution.
+        """
+        facts = claim_facts(text)
+        index = self.index
+        have = [index.articles[index.position[k]].stems for k in known]
+        lacking = [s for s in facts.stems if s in _ORDINAL_STEMS and not any(s in h for h in have)]
+        if not lacking:
+            return None
+        found = [
+            r
+            for r in index.search(text, exclude=known, min_support=self.min_support)
+            if all(
+                any(s in index.articles[index.position[e.article_id]].stems for e in r.evidence)
+                for s in lacking
+            )
+        ]
+        if not found:
+            return None
+        shown = stem_words(facts.text)
+        return [f'"{shown.get(s, s)}"' for s in lacking], found
 
     def _blend_fails(
         self, text: str, known: list[str], found: SupportResult, cited: SupportResult
