@@ -114,3 +114,42 @@ def test_a_number_word_only_another_article_has_makes_the_claim_misattributed() 
     assert c.verdict == "supported", c.reasons
     c = verify(FARES, "Orlen's budget keeps the fare freeze for trams and ferries [t1].").claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+PROFITS = Cluster(
+    cluster_id="dunmore-profits",
+    articles=[
+        Article(
+            id="r1",
+            title="Dunmore Profit Rises",
+            text=(
+                "Dunmore Freight made a profit of 12 million euros last year, its annual "
+                "report showed on Monday. The company carried more parcels than ever."
+            ),
+        ),
+        Article(
+            id="r2",
+            title="Analysts Expected More From Dunmore",
+            text=(
+                "Analysts at Cravell Bank had expected Dunmore Freight to make a profit of "
+                "15 million euros last year. Its shares fell 3% on Monday."
+            ),
+        ),
+        Article(
+            id="r3",
+            title="Dunmore Opens Depot",
+            text="Dunmore Freight opened a new depot in Harrowgate on Friday.",
+        ),
+    ],
+)
+
+
+def test_another_article_supports_a_claim_only_if_it_has_the_claims_source() -> None:
+    figure = "Dunmore Freight made a profit of 15 million euros last year"
+    # the figure is the bank's, not the report's: no article supports what the claim says
+    c = verify(PROFITS, figure + ", its annual report showed [r1].").claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert any("does not name the claim's source (annual, report)" in r for r in c.reasons)
+    # with the bank as its source, the claim is r2's
+    c = verify(PROFITS, figure + ", analysts at Cravell Bank said [r1].").claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["r2"], c.reasons

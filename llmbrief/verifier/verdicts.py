@@ -15,7 +15,7 @@ from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
 from .hard import claim_facts
-from .lexicon import data_json, stem, stem_words
+from .lexicon import content_stems, data_json, stem, stem_words
 from .normalise import normalise
 from .support import DEFAULT_MIN_SUPPORT, ClusterIndex, SupportResult, collector_paused
 
@@ -43,6 +43,14 @@ _ORDINAL_STEMS = frozenset(
 #: The checks that find a claim's figure or date absent from the cited text. Not names:
 #: a name the cited text lacks may be a speaker put to its words (a blend).
 _ABSENT_FACTS = frozenset({"figures", "dates"})
+#: A source named at a claim's end ("..., the club's filing showed") or anywhere after
+#: "according to".
+_SOURCE_AFTER = re.compile(
+    r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:said|says|told|stated|announced|reported|"
+    r"reports|showed|shows|found|finds|revealed|reveals|confirmed|confirms|estimated|"
+    r"estimates)\s*[.!?\"”']*\s*$"
+)
+_ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;:]+)", re.IGNORECASE)
 #: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
 #: which two articles' facts meet in one sentence.
 _CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
@@ -203,12 +211,14 @@ class Verifier:
             return report
         report.reasons.extend(result.reasons)
         others = []
+        named = _source_stems(text)
         for r in self.index.search(text, exclude=known, min_support=self.min_support):
             blend = self._blend_fails(text, known, r, result)
-            if blend is None:
+            unsourced = self._unsourced(named, r)
+            if blend is None and unsourced is None:
                 others.append(r)
             else:
-                report.reasons.append(blend)
+                report.reasons.append(blend or unsourced or "")
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -249,6 +259,24 @@ class Verifier:
             return None
         shown = stem_words(facts.text)
         return [f'"{shown.get(s, s)}"' for s in lacking], found
+
+    def _unsourced(self, source: dict[str, str], found: SupportResult) -> str | None:
+        """Why other articles (``found``) do not support the claim's source, or None.
+
+        A claim that names its source ("..., the club's filing showed") is supported only by
+        an article that has the source too: a figure a newspaper reported is not what a
+        filing showed.
+        """
+        if not source:
+            return None
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        have = [index.articles[index.position[i]].stems for i in ids]
+        lacking = [w for s, w in source.items() if not any(s in h for h in have)]
+        if not lacking:
+            return None
+        named = ", ".join(f"[{i}]" for i in ids)
+        return f"{named} does not name the claim's source ({', '.join(lacking)})"
 
     def _blend_fails(
         self, text: str, known: list[str], found: SupportResult, cited: SupportResult
@@ -356,6 +384,16 @@ class Verifier:
             if isinstance(brief, Brief):
                 return self.claims(brief_claims(brief))
             return self.claims(parse_brief_text(brief, self.cluster).claims)
+
+
+def _source_stems(text: str) -> dict[str, str]:
+    """The content words (stem -> word) of the source a claim names: "the club's filing" in
+    "..., the club's filing showed" or "according to the club's filing"; empty if none."""
+    m = _SOURCE_AFTER.search(text) or _ACCORDING_TO.search(text)
+    if m is None:
+        return {}
+    shown = stem_words(m.group(1))
+    return {s: shown.get(s, s) for s in content_stems(m.group(1))}
 
 
 def _ids_of(results: Sequence[object]) -> list[str]:
