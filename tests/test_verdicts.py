@@ -153,3 +153,43 @@ def test_another_article_supports_a_claim_only_if_it_has_the_claims_source() -> 
     # with the bank as its source, the claim is r2's
     c = verify(PROFITS, figure + ", analysts at Cravell Bank said [r1].").claims[0]
     assert c.verdict == "misattributed" and c.suggested_ids == ["r2"], c.reasons
+
+
+DERBY = Cluster(
+    cluster_id="vallen-derby",
+    articles=[
+        Article(
+            id="v1",
+            title="Vallen Sign Goalkeeper",
+            text=(
+                "Vallen Rovers signed goalkeeper Ivo Lindgren on Monday. Lindgren will play "
+                "his first league match for Vallen at home to Corby this season."
+            ),
+        ),
+        Article(
+            id="v2",
+            title="Lindgren Thanks Fans",
+            text=(
+                "Ivo Lindgren thanked the supporters of his old club at a news conference. "
+                "He said he wanted to repay the faith shown in him."
+            ),
+        ),
+        Article(
+            id="v3",
+            title="Corby Coach Worried",
+            text="The Corby coach said his defence had conceded too many goals in training.",
+        ),
+    ],
+)
+
+
+def test_a_claim_whose_gap_no_article_fills_is_unsupported_not_misattributed() -> None:
+    # v1 carries "Lindgren", "Vallen", "league", "season"; "arrival", "favourites",
+    # "title" are in no article: invented, not v1's
+    invented = "Lindgren's arrival has made Vallen favourites for the league title this season"
+    c = verify(DERBY, invented + " [v2].").claims[0]
+    assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
+    assert any("has at most half of what the cited text lacks" in r for r in c.reasons), c.reasons
+    # v1 carries what v2 lacks: v1's
+    c = verify(DERBY, "Lindgren will play his first league match at home to Corby [v2].").claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["v1"], c.reasons

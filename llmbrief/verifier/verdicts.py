@@ -214,11 +214,11 @@ class Verifier:
         named = _source_stems(text)
         for r in self.index.search(text, exclude=known, min_support=self.min_support):
             blend = self._blend_fails(text, known, r, result)
-            unsourced = self._unsourced(named, r)
-            if blend is None and unsourced is None:
+            why = blend or self._unsourced(named, r) or self._gap_unfilled(text, known, r)
+            if why is None:
                 others.append(r)
             else:
-                report.reasons.append(blend or unsourced or "")
+                report.reasons.append(why)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -259,6 +259,29 @@ class Verifier:
             return None
         shown = stem_words(facts.text)
         return [f'"{shown.get(s, s)}"' for s in lacking], found
+
+    def _gap_unfilled(self, text: str, known: list[str], found: SupportResult) -> str | None:
+        """Why other articles (``found``) do not fill what the cited ones lack, or None.
+
+        They support a claim the cited articles fail only if they carry most (by rarity) of
+        the claim words the cited ones lack: when they carry the claim's common words and
+        the rest is in no article ("favourites to win the league"), the claim is invented.
+        """
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        mine = [index.articles[index.position[k]].stems for k in known]
+        theirs = [index.articles[index.position[i]].stems for i in ids]
+        lacking = [s for s in claim_facts(text).stems if not any(s in h for h in mine)]
+        # integer weights: the same sums in any order
+        weight = {s: round(index.idf(s) * 1_000_000) for s in lacking}
+        unfilled = [s for s in lacking if not any(s in h for h in theirs)]
+        total = sum(weight.values())
+        if not unfilled or 2 * (total - sum(weight[s] for s in unfilled)) > total:
+            return None  # what they lack, if any, is a figure or date: found, it fills it
+        shown = stem_words(text)
+        named = ", ".join(f"[{i}]" for i in ids)
+        missing = ", ".join(shown.get(s, s) for s in unfilled)
+        return f"{named} has at most half of what the cited text lacks (not: {missing})"
 
     def _unsourced(self, source: dict[str, str], found: SupportResult) -> str | None:
         """Why other articles (``found``) do not support the claim's source, or None.
