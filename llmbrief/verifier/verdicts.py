@@ -37,9 +37,8 @@ _CLEAR_MARGIN = 0.15
 _COMPLETE_TRIES = 2
 #: Stems of the ordinals ("second", "third"), facts that the figure check leaves alone when
 #: written as words; not "last" ("last week" is a time, not a rank).
-_ORDINAL_STEMS = frozenset(
-    stem(w) for w in sorted(data_json("quantities.json")["ordinals"]) if w != "last"
-)
+_ORDINALS = sorted(w for w in data_json("quantities.json")["ordinals"] if w != "last")
+_ORDINAL_STEMS = frozenset(stem(w) for w in _ORDINALS)
 #: The checks that find a claim's figure or date absent from the cited text. Not names:
 #: a name the cited text lacks may be a speaker put to its words (a blend).
 _ABSENT_FACTS = frozenset({"figures", "dates"})
@@ -241,6 +240,9 @@ class Verifier:
         and support the whole claim are where it comes from. Other words the cited text
         lacks are paraphrase ("enrolled" where it says "recruited"), never a misattribution.
         """
+        low = text.lower()
+        if not any(w in low for w in _ORDINALS):
+            return None  # most claims: no ordinal, and their facts need not be read
         facts = claim_facts(text)
         index = self.index
         have = [index.articles[index.position[k]].stems for k in known]
