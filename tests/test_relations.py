@@ -333,3 +333,19 @@ def test_a_quote_without_its_own_speaker_is_said_by_the_one_it_continues() -> No
     assert _continued("The baths must stay open, Tomas Brill said.", 3) is None
     # across a paragraph break nothing is continued
     assert _continued('"The council met on Monday," said Tomas Brill.', 0) is None
+
+
+TITLED = [(0, '"The harbour baths will close in the spring," said council treasurer Ada Venn.')]
+
+
+def test_the_speaker_after_a_title_is_the_person_it_names() -> None:
+    found = speaker_clash('"The harbour baths will close in the spring," said Tomas Brill.', TITLED)
+    assert found is not None and found.reason.startswith("wrong speaker"), found
+    assert "Ada Venn" in found.reason
+    assert (
+        speaker_clash('"The harbour baths will close in the spring," said Ada Venn.', TITLED)
+        is None
+    )
+    party = [(0, '"The harbour baths will close," said Civic Party leader Karl Obuya.')]
+    found = speaker_clash('"The harbour baths will close," said Mayor Ada Venn.', party)
+    assert found is not None and "Karl Obuya" in found.reason, found

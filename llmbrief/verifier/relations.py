@@ -467,9 +467,32 @@ def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
         # "..., said Marsh": a name after the verb is the speaker only after the words
         # said ("told Torquay magistrates" names who heard them)
         after_words = v > 0 and toks[v - 1].text in ",\"”'" and t.low not in ("told", "tells")
-        if after_words and v + 1 < len(toks) and toks[v + 1].kind == "name":
-            return v, _group(toks, v + 1)
+        if after_words and v + 1 < len(toks):
+            person = _titled_person(toks, v + 1)
+            if person is not None:
+                return v, _group(toks, person)
+            if toks[v + 1].kind == "name":
+                return v, _group(toks, v + 1)
     return None
+
+
+def _titled_person(toks: list[_Tok], i: int) -> int | None:
+    """The person named after a title from token ``i`` on: "Civic Party leader Karl Obuya",
+    "council treasurer Ada Venn" (an optional name, up to three lower-case title words, a
+    name); the token of that name, or None."""
+    k = i
+    while k < len(toks) and toks[k].kind == "name" and not toks[k].possessive:
+        k += 1
+    m = k
+    while (
+        m < len(toks)
+        and m - k < 3
+        and toks[m].kind == "word"
+        and toks[m].text.islower()
+        and toks[m].low not in STOPWORDS
+    ):
+        m += 1
+    return m if k < m < len(toks) and toks[m].kind == "name" else None
 
 
 def speaker_clash(
