@@ -8,6 +8,7 @@ from llmbrief.verifier.relations import (
     RoleClash,
     name_lexicon,
     owner_clash,
+    paragraph_before,
     role_clash,
     self_pairing,
     speaker_clash,
@@ -287,3 +288,64 @@ def test_titles_are_read_right_before_a_name() -> None:
     # a word between ("a pundit, Ilic") or no title word at all: nothing to read
     assert titled_names("The manager, Ruth Okoye, said it.") == []
     assert titled_names("Dunmore beat Harlow on Saturday.") == []
+
+
+class _Sentence:
+    """A sentence of an article as the index keeps it: where it starts and its text."""
+
+    def __init__(self, text: str, piece: str) -> None:
+        self.start, self.text = text.index(piece), piece
+
+
+COUNCIL_SENTENCES = [
+    "The council met on Monday.",
+    '"We cannot keep every pool open," said Ada Venn, the treasurer.',
+    '"The harbour baths will close in the spring to save money."',
+    "Councillor Tomas Brill said the baths must stay open.",
+]
+COUNCIL = "\n\n".join(
+    [COUNCIL_SENTENCES[0], " ".join(COUNCIL_SENTENCES[1:3]), COUNCIL_SENTENCES[3]]
+)
+
+
+def _continued(claim: str, at: int) -> RoleClash | None:
+    sents = [_Sentence(COUNCIL, x) for x in COUNCIL_SENTENCES]
+    window = [(0, sents[at].text)]
+    return speaker_clash(
+        claim,
+        window,
+        name_lexicon(COUNCIL),
+        lambda i: paragraph_before(COUNCIL, sents, at, sents[at].start, i),
+    )
+
+
+def test_a_quote_without_its_own_speaker_is_said_by_the_one_it_continues() -> None:
+    baths = '"The harbour baths will close in the spring to save money," said '
+    found = _continued(baths + "Tomas Brill.", 2)
+    assert found is not None and found.reason.startswith("wrong speaker"), found
+    # the evidence spans are in the sentence of the quote it continues, before the window
+    start = COUNCIL.index(COUNCIL_SENTENCES[2])
+    assert [COUNCIL[start + a : start + b] for a, b in found.evidence_spans] == ["said", "Ada Venn"]
+    # the right speaker, one sharing a word with it, or a sentence with its own speaker
+    assert _continued(baths + "Ada Venn.", 2) is None
+    assert _continued(baths + "Treasurer Venn.", 2) is None
+    assert _continued("Treasurer Ada Venn said the baths must stay open.", 3) is not None
+    assert _continued("The baths must stay open, Tomas Brill said.", 3) is None
+    # across a paragraph break nothing is continued
+    assert _continued('"The council met on Monday," said Tomas Brill.', 0) is None
+
+
+TITLED = [(0, '"The harbour baths will close in the spring," said council treasurer Ada Venn.')]
+
+
+def test_the_speaker_after_a_title_is_the_person_it_names() -> None:
+    found = speaker_clash('"The harbour baths will close in the spring," said Tomas Brill.', TITLED)
+    assert found is not None and found.reason.startswith("wrong speaker"), found
+    assert "Ada Venn" in found.reason
+    assert (
+        speaker_clash('"The harbour baths will close in the spring," said Ada Venn.', TITLED)
+        is None
+    )
+    party = [(0, '"The harbour baths will close," said Civic Party leader Karl Obuya.')]
+    found = speaker_clash('"The harbour baths will close," said Mayor Ada Venn.', party)
+    assert found is not None and "Karl Obuya" in found.reason, found

@@ -23,6 +23,7 @@ from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
     owner_clash,
+    paragraph_before,
     role_clash,
     self_pairing,
     speaker_clash,
@@ -450,7 +451,8 @@ def hard_checks(
         clash = role_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is None:
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
-            clash = speaker_clash(facts.text, spoken, lexicon)
+            before = functools.partial(paragraph_before, art.text, art.sentences, f, a)
+            clash = speaker_clash(facts.text, spoken, lexicon, before)
         if clash is None:
             clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:

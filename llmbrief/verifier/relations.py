@@ -35,6 +35,7 @@ __all__ = [
     "TitledName",
     "name_lexicon",
     "owner_clash",
+    "paragraph_before",
     "role_clash",
     "self_pairing",
     "speaker_clash",
@@ -83,6 +84,15 @@ _TIME_WORDS = frozenset(_DATA["not_names"].split()[:19])
 _SPEECH = frozenset(_DATA["speech"].split())
 #: Share of the claim's words (its speaker's left out) the sentence that says them must carry.
 _SPEECH_OVERLAP = 0.5
+
+
+class _Placed(Protocol):
+    """A sentence of an article: where it starts and its text."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 #: An article's names, or a function that computes them (called only when a claim has
@@ -457,13 +467,39 @@ def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
         # "..., said Marsh": a name after the verb is the speaker only after the words
         # said ("told Torquay magistrates" names who heard them)
         after_words = v > 0 and toks[v - 1].text in ",\"”'" and t.low not in ("told", "tells")
-        if after_words and v + 1 < len(toks) and toks[v + 1].kind == "name":
-            return v, _group(toks, v + 1)
+        if after_words and v + 1 < len(toks):
+            person = _titled_person(toks, v + 1)
+            if person is not None:
+                return v, _group(toks, person)
+            if toks[v + 1].kind == "name":
+                return v, _group(toks, v + 1)
     return None
 
 
+def _titled_person(toks: list[_Tok], i: int) -> int | None:
+    """The person named after a title from token ``i`` on: "Civic Party leader Karl Obuya",
+    "council treasurer Ada Venn" (an optional name, up to three lower-case title words, a
+    name); the token of that name, or None."""
+    k = i
+    while k < len(toks) and toks[k].kind == "name" and not toks[k].possessive:
+        k += 1
+    m = k
+    while (
+        m < len(toks)
+        and m - k < 3
+        and toks[m].kind == "word"
+        and toks[m].text.islower()
+        and toks[m].low not in STOPWORDS
+    ):
+        m += 1
+    return m if k < m < len(toks) and toks[m].kind == "name" else None
+
+
 def speaker_clash(
-    claim: str, sentences: list[tuple[int, str]], names: Names = frozenset()
+    claim: str,
+    sentences: list[tuple[int, str]],
+    names: Names = frozenset(),
+    before: Callable[[int], Sequence[tuple[int, str]]] | None = None,
 ) -> RoleClash | None:
     """Whether the evidence puts the claim's reported words in another speaker's mouth.
 
@@ -476,6 +512,10 @@ def speaker_clash(
         sentences: the evidence window, (offset, text) of each sentence; evidence spans
             are shifted by the offset.
         names: :func:`name_lexicon` of the cited article (when empty, the sentences' own).
+        before: for the index of a sentence of ``sentences``, the sentences of its
+            paragraph before it, nearest first (see :func:`paragraph_before`): a quote
+            sentence with no speaker of its own is said by the speaker of the quote it
+            continues.
 
     Returns:
         The clash, or None.
@@ -510,6 +550,13 @@ def speaker_clash(
         if _mentioned(etoks, who):
             return None  # the claim's speaker is in a sentence that says it
         other = _speaker(etoks)
+        if other is None and before is not None and found is None:
+            heard = _continued_speaker(text, before(i), lexicon, own)
+            if heard is not None and _mentioned(heard[2], who):
+                return None  # the claim's speaker is the one whose quote this continues
+            if heard is not None:
+                a, text, etoks = heard
+                other = _speaker(etoks)
         if found is None and other is not None and not _same(other[1], who):
             ev, ewho = other
             cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
@@ -522,6 +569,42 @@ def speaker_clash(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+_QUOTE_MARKS = '"“”'
+
+
+def _continued_speaker(
+    text: str, before: Sequence[tuple[int, str]], lexicon: frozenset[str], own: frozenset[str]
+) -> tuple[int, str, list[_Tok]] | None:
+    """The attribution a quote sentence without its own speaker continues: the nearest
+    sentence before it in its paragraph that names a speaker, when the sentence opens with
+    a quotation mark or sits inside one ("..., said Karl Obuya. \"This budget ...\"").
+    (offset, text, tokens) of that sentence, or None."""
+    opens = text.lstrip()[:1] in _QUOTE_MARKS
+    inside = sum(sum(map(t.count, _QUOTE_MARKS)) for _, t in before) % 2 == 1
+    if not (opens or inside):
+        return None
+    for a, prior in before:
+        toks = _tokens(prior, lexicon, own)
+        if _speaker(toks) is not None:
+            return a, prior, toks
+    return None
+
+
+def paragraph_before(
+    text: str, sentences: Sequence[_Placed], first: int, origin: int, i: int
+) -> list[tuple[int, str]]:
+    """The sentences of a paragraph before its sentence ``first + i``, nearest first, as
+    (offset from ``origin``, text): those after the last line break before it."""
+    at = first + i
+    brk = text.rfind("\n", 0, sentences[at].start)
+    out = []
+    for j in range(at - 1, -1, -1):
+        if sentences[j].start <= brk:
+            break
+        out.append((sentences[j].start - origin, sentences[j].text))
+    return out
 
 
 def _owned(toks: list[_Tok]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
 from .hard import claim_facts
+from .lexicon import content_stems, data_json, stem, stem_words
 from .normalise import normalise
 from .support import DEFAULT_MIN_SUPPORT, ClusterIndex, SupportResult, collector_paused
 
@@ -34,6 +35,21 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
+#: Stems of the ordinals ("second", "third"), facts that the figure check leaves alone when
+#: written as words; not "last" ("last week" is a time, not a rank).
+_ORDINALS = sorted(w for w in data_json("quantities.json")["ordinals"] if w != "last")
+_ORDINAL_STEMS = frozenset(stem(w) for w in _ORDINALS)
+#: The checks that find a claim's figure or date absent from the cited text. Not names:
+#: a name the cited text lacks may be a speaker put to its words (a blend).
+_ABSENT_FACTS = frozenset({"figures", "dates"})
+#: A source named at a claim's end ("..., the club's filing showed") or anywhere after
+#: "according to".
+_SOURCE_AFTER = re.compile(
+    r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:said|says|told|stated|announced|reported|"
+    r"reports|showed|shows|found|finds|revealed|reveals|confirmed|confirms|estimated|"
+    r"estimates)\s*[.!?\"”']*\s*$"
+)
+_ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;:]+)", re.IGNORECASE)
 #: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
 #: which two articles' facts meet in one sentence.
 _CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
@@ -166,6 +182,26 @@ class Verifier:
             if better or completed is not None:
                 return report
         if result.supported:
+            moved = self._ordinal_elsewhere(text, known)
+            if moved is not None:
+                lacks, found = moved
+                source = found[0].evidence[0].article_id
+                detail = (
+                    f"the cited text lacks {', '.join(lacks)}, which [{source}] has "
+                    "with the rest of the claim"
+                )
+                fired = [c for c in report.checks if c.name == "elsewhere"]
+                if fired:
+                    fired[0].fired, fired[0].detail = True, detail
+                else:
+                    report.checks.append(Check(name="elsewhere", fired=True, detail=detail))
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of(found)
+                report.evidence = found[0].evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+                return report
+        if result.supported:
             if result.idle_ids:
                 report.notes.append(
                     "cited but adds nothing to the support: "
@@ -174,12 +210,14 @@ class Verifier:
             return report
         report.reasons.extend(result.reasons)
         others = []
+        named = _source_stems(text)
         for r in self.index.search(text, exclude=known, min_support=self.min_support):
-            blend = self._blend_fails(text, known, r)
-            if blend is None:
+            blend = self._blend_fails(text, known, r, result)
+            why = blend or self._unsourced(named, r) or self._gap_unfilled(text, known, r)
+            if why is None:
                 others.append(r)
             else:
-                report.reasons.append(blend)
+                report.reasons.append(why)
         if others:
             report.verdict = "misattributed"
             report.suggested_ids = _ids_of(others)
@@ -192,13 +230,95 @@ class Verifier:
         self._complete(report, known, completed)
         return report
 
-    def _blend_fails(self, text: str, known: list[str], found: SupportResult) -> str | None:
+    def _ordinal_elsewhere(
+        self, text: str, known: list[str]
+    ) -> tuple[list[str], list[SupportResult]] | None:
+        """An ordinal of the claim its citations lack, with the other articles that support it.
+
+        The fact is an ordinal ("a second year") that no cited article has anywhere (a
+        figure, date or name they lack fails its own check); other articles that have it
+        and support the whole claim are where it comes from. Other words the cited text
+        lacks are paraphrase ("enrolled" where it says "recruited"), never a misattribution.
+        """
+        low = text.lower()
+        if not any(w in low for w in _ORDINALS):
+            return None  # most claims: no ordinal, and their facts need not be read
+        facts = claim_facts(text)
+        index = self.index
+        have = [index.articles[index.position[k]].stems for k in known]
+        lacking = [s for s in facts.stems if s in _ORDINAL_STEMS and not any(s in h for h in have)]
+        if not lacking:
+            return None
+        found = [
+            r
+            for r in index.search(text, exclude=known, min_support=self.min_support)
+            if all(
+                any(s in index.articles[index.position[e.article_id]].stems for e in r.evidence)
+                for s in lacking
+            )
+        ]
+        if not found:
+            return None
+        shown = stem_words(facts.text)
+        return [f'"{shown.get(s, s)}"' for s in lacking], found
+
+    def _gap_unfilled(self, text: str, known: list[str], found: SupportResult) -> str | None:
+        """Why other articles (``found``) do not fill what the cited ones lack, or None.
+
+        They support a claim the cited articles fail only if they carry most (by rarity) of
+        the claim words the cited ones lack: when they carry the claim's common words and
+        the rest is in no article ("favourites to win the league"), the claim is invented.
+        """
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        mine = [index.articles[index.position[k]].stems for k in known]
+        theirs = [index.articles[index.position[i]].stems for i in ids]
+        lacking = [s for s in claim_facts(text).stems if not any(s in h for h in mine)]
+        # integer weights: the same sums in any order
+        weight = {s: round(index.idf(s) * 1_000_000) for s in lacking}
+        unfilled = [s for s in lacking if not any(s in h for h in theirs)]
+        total = sum(weight.values())
+        if not unfilled or 2 * (total - sum(weight[s] for s in unfilled)) > total:
+            return None  # what they lack, if any, is a figure or date: found, it fills it
+        shown = stem_words(text)
+        named = ", ".join(f"[{i}]" for i in ids)
+        missing = ", ".join(shown.get(s, s) for s in unfilled)
+        return f"{named} has at most half of what the cited text lacks (not: {missing})"
+
+    def _unsourced(self, source: dict[str, str], found: SupportResult) -> str | None:
+        """Why other articles (``found``) do not support the claim's source, or None.
+
+        A claim that names its source ("..., the club's filing showed") is supported only by
+        an article that has the source too: a figure a newspaper reported is not what a
+        filing showed.
+        """
+        if not source:
+            return None
+        index = self.index
+        ids = list(dict.fromkeys(e.article_id for e in found.evidence))
+        have = [index.articles[index.position[i]].stems for i in ids]
+        lacking = [w for s, w in source.items() if not any(s in h for h in have)]
+        if not lacking:
+            return None
+        named = ", ".join(f"[{i}]" for i in ids)
+        return f"{named} does not name the claim's source ({', '.join(lacking)})"
+
+    def _blend_fails(
+        self, text: str, known: list[str], found: SupportResult, cited: SupportResult
+    ) -> str | None:
         """Why other articles' support (``found``) does not hold without the cited ones.
 
         Claim words those articles lack but the cited ones have make the claim a blend of
         the two: it is theirs only if, together with the cited ones, they pass every check
         (a speaker from one article put to the words of another does not). None when it holds.
+
+        No blend when the cited articles (``cited``) fail only for lacking the claim's figures
+        or dates, which the other articles carry: the facts are theirs, and the words the
+        cited text shares are wording ("fighting the blaze").
         """
+        fired = {c.name for c in cited.checks if c.fired}
+        if fired and fired <= _ABSENT_FACTS:
+            return None
         index = self.index
         ids = list(dict.fromkeys(e.article_id for e in found.evidence))
         theirs: set[str] = set()
@@ -213,8 +333,8 @@ class Verifier:
         joint = index.check(text, [*known, *ids], True, self.min_support)
         if joint.supported:
             return None
-        cited = ", ".join(f"[{i}]" for i in ids)
-        return f"{cited} carries it only with the cited text, and together they fail: " + (
+        named = ", ".join(f"[{i}]" for i in ids)
+        return f"{named} carries it only with the cited text, and together they fail: " + (
             "; ".join(joint.reasons)
         )
 
@@ -289,6 +409,16 @@ class Verifier:
             if isinstance(brief, Brief):
                 return self.claims(brief_claims(brief))
             return self.claims(parse_brief_text(brief, self.cluster).claims)
+
+
+def _source_stems(text: str) -> dict[str, str]:
+    """The content words (stem -> word) of the source a claim names: "the club's filing" in
+    "..., the club's filing showed" or "according to the club's filing"; empty if none."""
+    m = _SOURCE_AFTER.search(text) or _ACCORDING_TO.search(text)
+    if m is None:
+        return {}
+    shown = stem_words(m.group(1))
+    return {s: shown.get(s, s) for s in content_stems(m.group(1))}
 
 
 def _ids_of(results: Sequence[object]) -> list[str]:
