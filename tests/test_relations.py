@@ -349,3 +349,15 @@ def test_the_speaker_after_a_title_is_the_person_it_names() -> None:
     party = [(0, '"The harbour baths will close," said Civic Party leader Karl Obuya.')]
     found = speaker_clash('"The harbour baths will close," said Mayor Ada Venn.', party)
     assert found is not None and "Karl Obuya" in found.reason, found
+
+
+def test_an_organisation_the_article_also_writes_in_lower_case_is_part_of_the_title() -> None:
+    # "Party" is no name of this article ("his party"), yet "Civic Party leader" is a title
+    said = '"The harbour baths will close," said Civic Party leader Karl Obuya.'
+    article = said + " Obuya said his party would fight the plan."
+    found = speaker_clash(
+        '"The harbour baths will close," said Mayor Ada Venn.', [(0, said)], name_lexicon(article)
+    )
+    assert found is not None and 'the source says "said Civic Party leader Karl Obuya"' in (
+        found.reason
+    ), found

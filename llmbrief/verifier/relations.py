@@ -481,7 +481,9 @@ def _titled_person(toks: list[_Tok], i: int) -> int | None:
     "council treasurer Ada Venn" (an optional name, up to three lower-case title words, a
     name); the token of that name, or None."""
     k = i
-    while k < len(toks) and toks[k].kind == "name" and not toks[k].possessive:
+    # the organisation's words: names, or capitalised words the article also writes in
+    # lower case ("Civic Party" where it says "his party")
+    while k < len(toks) and _capitalised(toks[k]) and not toks[k].possessive:
         k += 1
     m = k
     while (
@@ -493,6 +495,10 @@ def _titled_person(toks: list[_Tok], i: int) -> int | None:
     ):
         m += 1
     return m if k < m < len(toks) and toks[m].kind == "name" else None
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.kind == "name" or (tok.kind == "word" and tok.text[:1].isupper())
 
 
 def speaker_clash(
