@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
 from llmbrief.citations import _tidy, sentence_spans
-from llmbrief.verifier import ClusterIndex, checks, hard, sentences
+from llmbrief.load import _single_spaced
+from llmbrief.verifier import ClusterIndex, checks, hard, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -665,3 +666,24 @@ def test_one_search_finds_what_any_edit_test_finds() -> None:
         text = "".join(parts)
         if any(maybe(text) for maybe in tests):
             assert _MAYBE_ANY.search(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a1 half third ONE nine\u0663.-", max_size=40))
+def test_a_text_may_hold_a_share_exactly_when_the_whole_pattern_says_so(text: str) -> None:
+    assert proportions._may_hold(text) == (proportions._MAY_HOLD.search(text) is not None)
+
+
+def test_the_claims_percentage_is_read_only_when_the_cited_text_states_a_share() -> None:
+    q = checks.quantities("grew 87.5% in May")[0]
+    plain = _index(["Sales grew 12% in May."]).articles
+    worded = _index(["Nearly nine in ten members voted. Sales grew 12% in May."]).articles
+    assert not proportions.share_stated("grew 87.5% in May", q, plain)
+    assert proportions.share_stated("nearly 87.5% of members voted", q, worded)
+    assert not proportions.share_stated("grew 97.5% in May", checks.quantities("97.5%")[0], worded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab  \t\n\x0b\x1c\x85\u00a0é.", max_size=20))
+def test_a_single_spaced_block_is_left_as_the_split_and_join_would_leave_it(text: str) -> None:
+    assert _single_spaced(text) == " ".join(text.split())
