@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
-from llmbrief.citations import _tidy, sentence_spans
+from llmbrief.citations import CitationReader, _tidy, sentence_spans
 from llmbrief.load import _single_spaced
 from llmbrief.verifier import ClusterIndex, checks, hard, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
@@ -687,3 +687,65 @@ def test_the_claims_percentage_is_read_only_when_the_cited_text_states_a_share()
 @given(st.text(alphabet="ab  \t\n\x0b\x1c\x85\u00a0é.", max_size=20))
 def test_a_single_spaced_block_is_left_as_the_split_and_join_would_leave_it(text: str) -> None:
     assert _single_spaced(text) == " ".join(text.split())
+
+
+def _durations_by_the_pattern_alone(text: str) -> tuple[proportions.Share, ...]:
+    days = proportions._DAYS
+    return tuple(
+        proportions._duration(
+            m,
+            days[m.group("unit").lower()],
+            proportions._DURATION_T * days[m.group("unit").lower()],
+        )
+        for m in proportions._WORDED_DURATION.finditer(text)
+        if m.group("approx")
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "an",
+                "One",
+                "up to",
+                "nearly",
+                "within",
+                "for",
+                "year",
+                "Years",
+                "yearly",
+                "day",
+                "weeks",
+                "hour-long",
+                "century",
+                "the",
+                "at least",
+                "\n",
+                "  ",
+                "\t",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_a_length_of_time_in_words_is_read_only_where_the_pattern_can_match(
+    pieces: list[str],
+) -> None:
+    text = " ".join(pieces)
+    assert proportions.approximate_durations(text) == _durations_by_the_pattern_alone(text)
+
+
+def test_a_sentence_with_one_marker_reads_as_one_with_several() -> None:
+    reader = CitationReader(["101", "102"])
+    one = reader.parse("Exports rose 4% [101, 102, 101].")
+    two = reader.parse("Exports rose 4% [101][102].")
+    assert (
+        (one.text, one.citations)
+        == (two.text, two.citations)
+        == ("Exports rose 4%.", ["101", "102"])
+    )
+    odd = reader.parse("Exports rose [7] 4% [101].")
+    assert (odd.citations, odd.unknown_ids) == (["7", "101"], ["7"])

@@ -356,24 +356,26 @@ def _found_by(
         low = text.lower()
     starts: set[int] = set()
     numbers = before is _NUMBER_BEFORE
+    find = low.find
     for key in keys:
-        at = low.find(key)
+        shift = len(key) - len(key.lstrip())  # " in ": the number ends at the space
+        at = find(key)
         while at >= 0:
-            anchor = at + len(key) - len(key.lstrip())  # " in ": the number ends at the space
             if numbers:
                 # most " of " follow no number: the last character says so, else the word
                 end = low[at - 1] if at else " "
                 if (end not in _NUMBER_WORD_ENDS and not end.isdigit()) or not _number_word(
                     low[low.rfind(" ", 0, at) + 1 : at]
                 ):
-                    at = low.find(key, at + 1)
+                    at = find(key, at + 1)
                     continue
+            anchor = at + shift
             b = before.search(text, max(0, anchor - 16), anchor)
             if b is not None:
                 starts.add(b.start())
             elif optional:
                 starts.add(anchor)
-            at = low.find(key, at + 1)
+            at = find(key, at + 1)
     for start in sorted(starts):
         m = pattern.match(text, start)
         if m is not None:
@@ -502,13 +504,33 @@ def _duration(m: re.Match[str], v: float, rounding: float) -> Share:
     )
 
 
+def _after_one(low: str, keys: Sequence[str]) -> bool:
+    """Whether one of ``keys`` (the first letters of units of time) stands in lower-cased
+    ASCII text right after "a", "an" or "one" and spaces, as the unit of
+    :data:`_WORDED_DURATION` must: the pattern, forty approximators tried at every
+    character, runs only then."""
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            j = i
+            while j > 0 and low[j - 1].isspace():
+                j -= 1
+            if j < i and low.endswith(("a", "an", "one"), 0, j):
+                return True
+            i = low.find(key, i + 1)
+    return False
+
+
 @lru_cache(maxsize=4096)
 def approximate_durations(text: str) -> tuple[Share, ...]:
     """Lengths of time a claim writes in words with an approximator ("up to a week",
     "nearly a year", "within an hour"), in days."""
     low = text.lower()
-    if not any(u in low for u in _DURATION_KEYS):
+    present = [u for u in _DURATION_KEYS if u in low]
+    if not present:
         return ()  # no unit of time: the pattern need not run
+    if low.isascii() and not _after_one(low, present):
+        return ()  # none right after "a", "an" or "one" ("the yearly total"): nor need it
     return tuple(
         _duration(m, _DAYS[m.group("unit").lower()], _DURATION_T * _DAYS[m.group("unit").lower()])
         for m in _WORDED_DURATION.finditer(text)
