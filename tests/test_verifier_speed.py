@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from llmbrief import Article, Cluster
 from llmbrief.citations import CitationReader, _tidy, sentence_spans
 from llmbrief.load import _single_spaced
-from llmbrief.verifier import ClusterIndex, checks, hard, proportions, sentences
+from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -749,3 +749,10 @@ def test_a_sentence_with_one_marker_reads_as_one_with_several() -> None:
     )
     odd = reader.parse("Exports rose [7] 4% [101].")
     assert (odd.citations, odd.unknown_ids) == (["7", "101"], ["7"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09 .,_é\n\t!?\"()\x00\x7f'-", max_size=30))
+def test_the_words_of_a_text_are_those_the_pattern_finds(text: str) -> None:
+    pattern = lexicon.ASCII_WORD if text.isascii() else lexicon._WORD
+    assert words(text) == pattern.findall(text)
