@@ -756,3 +756,11 @@ def test_a_sentence_with_one_marker_reads_as_one_with_several() -> None:
 def test_the_words_of_a_text_are_those_the_pattern_finds(text: str) -> None:
     pattern = lexicon.ASCII_WORD if text.isascii() else lexicon._WORD
     assert words(text) == pattern.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abz AZ09.,'-\n\té’", max_size=30))
+def test_the_runs_of_letters_are_the_patterns_pieces_as_a_set(text: str) -> None:
+    pieces = set(re.split(r"[^a-z]+", text)) - {""}
+    assert set(checks._TOKEN_SPLIT.split(text)) - {""} == pieces
+    assert "" not in checks._TOKEN_SPLIT.split(text) or not text.isascii()
