@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from llmbrief import Article, Cluster
 from llmbrief.citations import CitationReader, _tidy, sentence_spans
 from llmbrief.load import _single_spaced
-from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, proportions, sentences
+from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, normalise, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -764,3 +764,39 @@ def test_the_runs_of_letters_are_the_patterns_pieces_as_a_set(text: str) -> None
     pieces = set(re.split(r"[^a-z]+", text)) - {""}
     assert set(checks._TOKEN_SPLIT.split(text)) - {""} == pieces
     assert "" not in checks._TOKEN_SPLIT.split(text) or not text.isascii()
+
+
+# normalise's one-look test as first written, every alternative on its own
+_MAYBE_ANY_UNGROUPED = re.compile(
+    r"\[|UNK|<unk>|, \d\d\d|\. \d|\$ |€ |£ |¥ |# | %| '| ’| n't| n’t|``|''"
+    r"|-lrb-|-LRB-|-rrb-|-RRB-| ,| \.| ;| :|—\d"
+    r"|\.[\"']?[A-Z][a-z]|![\"']?[A-Z][a-z]|\?[\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"[]U<unkK,.03 $€£¥#%'’nt`-lrbLRB—!?\"AaZz(hwp*_:;",
+                "http",
+                "www.",
+                "UNK",
+                "<unk>",
+                "-lrb-",
+                "-RRB-",
+                " n't",
+                "``",
+                "''",
+                "**",
+                "__",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_the_grouped_one_look_test_finds_what_each_alternative_would(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    grouped = normalise._MAYBE_ANY.search(text) is not None
+    assert grouped == (_MAYBE_ANY_UNGROUPED.search(text) is not None)
