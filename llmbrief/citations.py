@@ -170,6 +170,14 @@ class CitationReader:
         found = self.markers(raw) if "[" in raw else []
         if not found:
             return ParsedSentence(raw=raw.strip(), text=_tidy(raw))
+        if len(found) == 1:  # most sentences: one marker, whose ids are distinct already
+            mk = found[0]
+            return ParsedSentence(
+                raw=raw.strip(),
+                text=_tidy(raw[: mk.start] + raw[mk.end :]),
+                citations=list(mk.ids),
+                unknown_ids=list(mk.unknown),
+            )
         pieces = []
         pos = 0
         for mk in found:

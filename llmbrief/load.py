@@ -273,6 +273,25 @@ def _from_markdown(text: str) -> str:
     return _MD_ESCAPED.sub(r"\1", out)
 
 
+# what str.split() splits ASCII text at, the space aside
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: a brief written as one paragraph of ASCII text with single
+    spaces, its ends stripped, is that already, and is not split into its words and joined
+    again (a few character scans instead, each the cost of a copy)."""
+    if (
+        text.isascii()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and not any(c in text for c in _ASCII_SPACES)
+    ):
+        return text
+    return " ".join(text.split())
+
+
 def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
     """Read the text form of a brief (or a bare paragraph, or the markdown form)."""
     if text.lstrip().startswith("# "):
@@ -287,7 +306,7 @@ def parse_brief_text(text: str, cluster: Cluster | None = None) -> BriefInput:
     if len(blocks) >= 2 and "\n" not in blocks[0] and "[" not in blocks[0]:
         title = blocks[0].lstrip("# ").strip()
         blocks = blocks[1:]
-    paragraph = " ".join(" ".join(b.split()) for b in blocks)
+    paragraph = " ".join(map(_single_spaced, blocks))
     if title and paragraph.startswith(title):
         paragraph = paragraph[len(title) :].lstrip()
     if cluster is not None:

@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
-from llmbrief.citations import _tidy, sentence_spans
-from llmbrief.verifier import ClusterIndex, checks, hard, sentences
+from llmbrief.citations import CitationReader, _tidy, sentence_spans
+from llmbrief.load import _single_spaced
+from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, normalise, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -665,3 +666,137 @@ def test_one_search_finds_what_any_edit_test_finds() -> None:
         text = "".join(parts)
         if any(maybe(text) for maybe in tests):
             assert _MAYBE_ANY.search(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a1 half third ONE nine\u0663.-", max_size=40))
+def test_a_text_may_hold_a_share_exactly_when_the_whole_pattern_says_so(text: str) -> None:
+    assert proportions._may_hold(text) == (proportions._MAY_HOLD.search(text) is not None)
+
+
+def test_the_claims_percentage_is_read_only_when_the_cited_text_states_a_share() -> None:
+    q = checks.quantities("grew 87.5% in May")[0]
+    plain = _index(["Sales grew 12% in May."]).articles
+    worded = _index(["Nearly nine in ten members voted. Sales grew 12% in May."]).articles
+    assert not proportions.share_stated("grew 87.5% in May", q, plain)
+    assert proportions.share_stated("nearly 87.5% of members voted", q, worded)
+    assert not proportions.share_stated("grew 97.5% in May", checks.quantities("97.5%")[0], worded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab  \t\n\x0b\x1c\x85\u00a0é.", max_size=20))
+def test_a_single_spaced_block_is_left_as_the_split_and_join_would_leave_it(text: str) -> None:
+    assert _single_spaced(text) == " ".join(text.split())
+
+
+def _durations_by_the_pattern_alone(text: str) -> tuple[proportions.Share, ...]:
+    days = proportions._DAYS
+    return tuple(
+        proportions._duration(
+            m,
+            days[m.group("unit").lower()],
+            proportions._DURATION_T * days[m.group("unit").lower()],
+        )
+        for m in proportions._WORDED_DURATION.finditer(text)
+        if m.group("approx")
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "an",
+                "One",
+                "up to",
+                "nearly",
+                "within",
+                "for",
+                "year",
+                "Years",
+                "yearly",
+                "day",
+                "weeks",
+                "hour-long",
+                "century",
+                "the",
+                "at least",
+                "\n",
+                "  ",
+                "\t",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_a_length_of_time_in_words_is_read_only_where_the_pattern_can_match(
+    pieces: list[str],
+) -> None:
+    text = " ".join(pieces)
+    assert proportions.approximate_durations(text) == _durations_by_the_pattern_alone(text)
+
+
+def test_a_sentence_with_one_marker_reads_as_one_with_several() -> None:
+    reader = CitationReader(["101", "102"])
+    one = reader.parse("Exports rose 4% [101, 102, 101].")
+    two = reader.parse("Exports rose 4% [101][102].")
+    assert (
+        (one.text, one.citations)
+        == (two.text, two.citations)
+        == ("Exports rose 4%.", ["101", "102"])
+    )
+    odd = reader.parse("Exports rose [7] 4% [101].")
+    assert (odd.citations, odd.unknown_ids) == (["7", "101"], ["7"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09 .,_é\n\t!?\"()\x00\x7f'-", max_size=30))
+def test_the_words_of_a_text_are_those_the_pattern_finds(text: str) -> None:
+    pattern = lexicon.ASCII_WORD if text.isascii() else lexicon._WORD
+    assert words(text) == pattern.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abz AZ09.,'-\n\té’", max_size=30))
+def test_the_runs_of_letters_are_the_patterns_pieces_as_a_set(text: str) -> None:
+    pieces = set(re.split(r"[^a-z]+", text)) - {""}
+    assert set(checks._TOKEN_SPLIT.split(text)) - {""} == pieces
+    assert "" not in checks._TOKEN_SPLIT.split(text) or not text.isascii()
+
+
+# normalise's one-look test as first written, every alternative on its own
+_MAYBE_ANY_UNGROUPED = re.compile(
+    r"\[|UNK|<unk>|, \d\d\d|\. \d|\$ |€ |£ |¥ |# | %| '| ’| n't| n’t|``|''"
+    r"|-lrb-|-LRB-|-rrb-|-RRB-| ,| \.| ;| :|—\d"
+    r"|\.[\"']?[A-Z][a-z]|![\"']?[A-Z][a-z]|\?[\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"[]U<unkK,.03 $€£¥#%'’nt`-lrbLRB—!?\"AaZz(hwp*_:;",
+                "http",
+                "www.",
+                "UNK",
+                "<unk>",
+                "-lrb-",
+                "-RRB-",
+                " n't",
+                "``",
+                "''",
+                "**",
+                "__",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_the_grouped_one_look_test_finds_what_each_alternative_would(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    grouped = normalise._MAYBE_ANY.search(text) is not None
+    assert grouped == (_MAYBE_ANY_UNGROUPED.search(text) is not None)

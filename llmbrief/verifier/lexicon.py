@@ -126,7 +126,13 @@ def _undouble(w: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
-    return (ASCII_WORD if text.isascii() else _WORD).findall(text)
+    if not text.isascii():
+        return _WORD.findall(text)
+    if "'" in text or "-" in text:
+        return ASCII_WORD.findall(text)
+    # no apostrophe or hyphen: the tokens are the runs of letters and digits, which the
+    # bytes translated (every other one a space) and split give three times as fast
+    return text.encode("ascii").translate(_TO_SPACES).decode("ascii").split()
 
 
 # ASCII bytes that can be part of a word token; every other byte becomes a space

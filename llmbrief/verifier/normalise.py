@@ -166,10 +166,13 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
 # literal character, so the regex engine scans for those characters and tries the
 # alternation only where one stands (twice as fast as one led by a class). Measured on
 # news prose, the two cost the same at about 200 characters; past that, the tests less.
+# The alternatives that start with the same character are one (" %", " ,", " n't": one
+# space and what may follow it), so that where a space or a full stop stands the engine
+# tries twenty-two alternatives, not thirty-four: half the cost of a claim's search.
 _MAYBE_ANY = re.compile(
-    r"\[|UNK|<unk>|, \d\d\d|\. \d|\$ |€ |£ |¥ |# | %| '| ’| n't| n’t|``|''"
-    r"|-lrb-|-LRB-|-rrb-|-RRB-| ,| \.| ;| :|—\d"
-    r"|\.[\"']?[A-Z][a-z]|![\"']?[A-Z][a-z]|\?[\"']?[A-Z][a-z]|\]\(|http|www\.|\*\*|__"
+    r" (?:[%'’,.;:]|n['’]t)|\.(?: \d|[\"']?[A-Z][a-z])|, \d\d\d|\$ |€ |£ |¥ |# "
+    r"|\[|\]\(|UNK|<unk>|``|''|-(?:lrb|LRB|rrb|RRB)-|—\d"
+    r"|![\"']?[A-Z][a-z]|\?[\"']?[A-Z][a-z]|http|www\.|\*\*|__"
 )
 _SHORT = 200
 

@@ -216,6 +216,10 @@ _DETERMINER_BEFORE = frozenset("the a an its his her their our my your this that
 _OF_A_MEASURE = re.compile(r"\s+of\s+(?:a|an|one)\b", re.IGNORECASE)
 _PREV_TWO = re.compile(r"([A-Za-z]+)\W+([A-Za-z]+)\s*$")
 _FRACTION_KEYS = (*_FRACTIONS, "majorit", "minorit")
+# each key as a pattern: in a long text (an article) the regex engine finds a word that is
+# not there faster than ``in`` does (it scans for the first letter); in a short one, ``in``
+_FRACTION_KEY_SEARCH = tuple((w, re.compile(re.escape(w)).search) for w in _FRACTION_KEYS)
+_LONG_TEXT = 1000
 # each plural with the fraction word it holds ("thirds": "third"; "halves": none): a text
 # without "third" has no "thirds", and its plural need not be looked for
 _PLURAL_HOLDS = {p: next((k for k in _FRACTIONS if k in p), "") for p in _PLURALS}
@@ -230,6 +234,14 @@ _MAY_HOLD = re.compile(
     rf"\d|{_alternation(list(_FRACTIONS))}|majority|minority|\b(?:{_alternation(list(_ONES))})\b",
     re.IGNORECASE,
 )
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _may_hold(text: str) -> bool:
+    """Whether ``text`` may hold a share (:data:`_MAY_HOLD`): a digit is a match of its first
+    alternative, found by one scan for ten characters (the whole pattern, forty words tried
+    case-blind at each character, costs twenty times as much before the first digit)."""
+    return _ASCII_DIGIT.search(text) is not None or _MAY_HOLD.search(text) is not None
 
 
 def _value(word: str) -> int | None:
@@ -344,24 +356,26 @@ def _found_by(
         low = text.lower()
     starts: set[int] = set()
     numbers = before is _NUMBER_BEFORE
+    find = low.find
     for key in keys:
-        at = low.find(key)
+        shift = len(key) - len(key.lstrip())  # " in ": the number ends at the space
+        at = find(key)
         while at >= 0:
-            anchor = at + len(key) - len(key.lstrip())  # " in ": the number ends at the space
             if numbers:
                 # most " of " follow no number: the last character says so, else the word
                 end = low[at - 1] if at else " "
                 if (end not in _NUMBER_WORD_ENDS and not end.isdigit()) or not _number_word(
                     low[low.rfind(" ", 0, at) + 1 : at]
                 ):
-                    at = low.find(key, at + 1)
+                    at = find(key, at + 1)
                     continue
+            anchor = at + shift
             b = before.search(text, max(0, anchor - 16), anchor)
             if b is not None:
                 starts.add(b.start())
             elif optional:
                 starts.add(anchor)
-            at = low.find(key, at + 1)
+            at = find(key, at + 1)
     for start in sorted(starts):
         m = pattern.match(text, start)
         if m is not None:
@@ -383,7 +397,10 @@ def _ratios(text: str, low: str | None = None) -> Iterator[Share]:
 def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
     if low is None:
         low = text.lower()
-    present = {w for w in _FRACTION_KEYS if w in low}
+    if len(low) < _LONG_TEXT:
+        present = {w for w in _FRACTION_KEYS if w in low}
+    else:
+        present = {w for w, search in _FRACTION_KEY_SEARCH if search(low) is not None}
     if not present:
         return  # most texts name no fraction: the patterns need not run
     # each pattern looks only for the keys the text holds: a key is one more pass over
@@ -487,13 +504,33 @@ def _duration(m: re.Match[str], v: float, rounding: float) -> Share:
     )
 
 
+def _after_one(low: str, keys: Sequence[str]) -> bool:
+    """Whether one of ``keys`` (the first letters of units of time) stands in lower-cased
+    ASCII text right after "a", "an" or "one" and spaces, as the unit of
+    :data:`_WORDED_DURATION` must: the pattern, forty approximators tried at every
+    character, runs only then."""
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            j = i
+            while j > 0 and low[j - 1].isspace():
+                j -= 1
+            if j < i and low.endswith(("a", "an", "one"), 0, j):
+                return True
+            i = low.find(key, i + 1)
+    return False
+
+
 @lru_cache(maxsize=4096)
 def approximate_durations(text: str) -> tuple[Share, ...]:
     """Lengths of time a claim writes in words with an approximator ("up to a week",
     "nearly a year", "within an hour"), in days."""
     low = text.lower()
-    if not any(u in low for u in _DURATION_KEYS):
+    present = [u for u in _DURATION_KEYS if u in low]
+    if not present:
         return ()  # no unit of time: the pattern need not run
+    if low.isascii() and not _after_one(low, present):
+        return ()  # none right after "a", "an" or "one" ("the yearly total"): nor need it
     return tuple(
         _duration(m, _DAYS[m.group("unit").lower()], _DURATION_T * _DAYS[m.group("unit").lower()])
         for m in _WORDED_DURATION.finditer(text)
@@ -530,7 +567,7 @@ def worded(text: str) -> tuple[Share, ...]:
 def phrases(text: str) -> tuple[Share, ...]:
     """The shares ``text`` writes in words ("nearly nine in ten", "about a third"), in
     text order."""
-    if not _MAY_HOLD.search(text):
+    if not _may_hold(text):
         return ()
     return _first_wins([*_ratios(text), *_fractions(text)])
 
@@ -539,7 +576,7 @@ def phrases(text: str) -> tuple[Share, ...]:
 def shares(text: str) -> tuple[Share, ...]:
     """Every share ``text`` states: phrases in words, percentages and counts ("22 of the
     31 provinces"), in text order."""
-    if not _MAY_HOLD.search(text):
+    if not _may_hold(text):
         return ()
     return _first_wins([*_ratios(text), *_fractions(text), *_percents(text), *_counts(text)])
 
@@ -547,7 +584,7 @@ def shares(text: str) -> tuple[Share, ...]:
 @lru_cache(maxsize=65536)
 def _not_percentages(text: str) -> tuple[Share, ...]:
     """The shares of ``text`` that are no percentage: phrases in words and counts."""
-    if not _MAY_HOLD.search(text):
+    if not _may_hold(text):
         return ()
     low = text.lower()  # once for the three readers, not once for each pattern's keys
     return _first_wins([*_ratios(text, low), *_fractions(text, low), *_counts(text, low)])
@@ -570,6 +607,8 @@ def share_stated(claim_text: str, q: checks.Quantity, arts: Sequence[IndexedArti
     is stated there as a share in words ("87 percent" and "nearly nine in ten")."""
     if q.unit != "%" or q.value > 100:
         return False
+    if not any(_not_percentages(a.text) for a in arts):
+        return False  # no share in words or counts in the cited text: none to read the claim's
     want = q.value / 100
     claim = next(
         (s for s in _claim_percents(claim_text) if s.low - _EPS <= want <= s.high + _EPS), None
