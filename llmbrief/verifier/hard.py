@@ -332,7 +332,7 @@ def hard_checks(
     ):
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
-        denied = _negated_clause(chosen, claim)
+        denied = _negated_clause(chosen, claim, facts.text)
         if denied is not None and restated.declined(
             facts.text, _governed(denied[0].text, denied[1])
         ):
@@ -783,7 +783,7 @@ def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | Non
 
 
 def _negated_clause(
-    chosen: list[Window], claim: set[str]
+    chosen: list[Window], claim: set[str], claim_text: str
 ) -> tuple[IndexedArticle, checks.Clause] | None:
     """A negated evidence clause that says something of the claim's no other clause says.
 
@@ -795,12 +795,16 @@ def _negated_clause(
     if not any(checks.may_negate(x.text) for x in _window(chosen)):
         return None  # no clause of the window is negated: its clauses need not be read
     negated: list[tuple[IndexedArticle, checks.Clause, frozenset[str]]] = []
+    # a claim that writes "until" itself ("a threat until 1997") reads the reverse of it
+    claim_until = _UNTIL_IN.search(claim_text) is not None
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
             for clause, stems, scoped in sent.clauses:
                 mine = stems & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
+                    if _says_when(art.text, clause) and not claim_until:
+                        continue  # "did not resume until noon": it resumed at noon
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
                         continue  # "unknown" where it says "did not know": the same denial
                     if not restated.governs_claim(art.text, clause, claim):
@@ -855,9 +859,11 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
     it says "banned"). "without" describes a manner that sources often state in a word of
     their own ("cross without paying" where the source says "cross free"): it denies only
     a word the window writes. Any other cue ("not", "refused") denies its clause."""
-    scopes = [c.scope for c in checks.clauses(text) if c.scope is not None]
-    if not scopes:
+    negated = [c for c in checks.clauses(text) if c.scope is not None]
+    if not negated:
         return True  # a cue the clauses did not place: read as before, a denial
+    # "did not resume until noon" says when it resumed: no denial
+    scopes = [c.scope for c in negated if c.scope is not None and not _says_when(text, c)]
     window: set[str] = set()
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
@@ -875,6 +881,16 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
 
 
 _WITHOUT = re.compile(r"without\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
+_UNTIL_IN = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
+def _says_when(text: str, clause: checks.Clause) -> bool:
+    """Whether a negation is "not ... until": "did not resume until noon" says when the
+    thing happened (at noon), not that it did not."""
+    assert clause.scope is not None
+    s, e = clause.scope
+    return _UNTIL_IN.search(text, s, e) is not None or _UNTIL.match(text, clause.end) is not None
 
 
 def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:
