@@ -337,6 +337,10 @@ def hard_checks(
             facts.text, _governed(denied[0].text, denied[1])
         ):
             denied = None  # "declined to say" where it says "did not say": the same denial
+        elif denied is not None and restated.relinquished(
+            facts.text, _governed(denied[0].text, denied[1]), _kept(denied[0].text, denied[1])
+        ):
+            denied = None  # "would give up her bonus" where it says "would not take her bonus"
         if denied is not None:
             art, c = denied
             yield (
@@ -831,6 +835,15 @@ def _governed(text: str, clause: checks.Clause) -> set[str]:
         if st:
             return set(st)
     return set()
+
+
+def _kept(text: str, clause: checks.Clause) -> set[str]:
+    """The content words of a negation's scope after the word it governs ("not take her
+    annual bonus": annual, bonus)."""
+    assert clause.scope is not None
+    s, e = clause.scope
+    stems = content_stems(" ".join(words(text[s:e])[1:]))
+    return set(stems[1:])
 
 
 def _same_denial(text: str, chosen: list[Window]) -> bool:
