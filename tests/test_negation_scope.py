@@ -50,3 +50,40 @@ def test_evidence_not_until_is_no_denial_of_the_later_state() -> None:
         "The harbour master said the ferries were safe to sail once the fault was repaired [f1]."
     )
     assert _verdict(claim)[0] == "supported"
+
+
+COUNCIL = Cluster(
+    cluster_id="council",
+    articles=[
+        Article(
+            id="c1",
+            title="Council talks",
+            text=(
+                "Party leader Ruth Kell said the Farmers would lead the opposition if the "
+                "Liberals formed a coalition without it. Liberal leader Odd Brann held coalition "
+                "talks with the Greens on Friday."
+            ),
+        )
+    ],
+)
+
+
+def test_without_and_a_pronoun_denies_no_clause() -> None:
+    # "formed a coalition without it" denies nothing of a coalition with the Greens
+    claim = (
+        "Liberal leader Odd Brann held coalition talks with the Greens on Friday, after the "
+        "Liberals formed a coalition [c1]."
+    )
+    c = verify(COUNCIL, claim).claims[0]
+    assert "negation" not in [x.name for x in c.checks if x.fired]
+
+
+def test_without_and_a_word_still_denies() -> None:
+    cluster = Cluster(
+        cluster_id="c2",
+        articles=[
+            Article(id="c2", title="t", text="The Liberals formed a coalition without the Greens.")
+        ],
+    )
+    c = verify(cluster, "The Liberals formed a coalition with the Greens [c2].").claims[0]
+    assert c.verdict == "unsupported"

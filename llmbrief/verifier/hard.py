@@ -809,6 +809,8 @@ def _negated_clause(
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
+                    if _bare_without(art.text, clause):
+                        continue  # "formed a coalition without it": "without" governs "it"
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
                         continue  # "unknown" where it says "did not know": the same denial
                     if not restated.governs_claim(art.text, clause, claim):
@@ -896,6 +898,16 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
 _WITHOUT = re.compile(r"without\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
 _UNTIL_IN = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
+_WITHOUT_END = re.compile(r"\bwithout((?:\s+\w+)?)\W*$", re.IGNORECASE)
+
+
+def _bare_without(text: str, clause: checks.Clause) -> bool:
+    """Whether a clause ends in "without" and a pronoun ("a coalition without it"): the
+    cue governs what the pronoun stands for, not the clause (which is read as elliptical)."""
+    m = _WITHOUT_END.search(text, clause.start, clause.end)
+    return m is not None and (not m.group(1) or m.group(1).split()[0].lower() in STOPWORDS)
 
 
 def _says_when(text: str, clause: checks.Clause) -> bool:
