@@ -87,3 +87,28 @@ def test_without_and_a_word_still_denies() -> None:
     )
     c = verify(cluster, "The Liberals formed a coalition with the Greens [c2].").claims[0]
     assert c.verdict == "unsupported"
+
+
+def test_the_same_denial_of_another_verb_agrees() -> None:
+    cluster = Cluster(
+        cluster_id="c3",
+        articles=[
+            Article(
+                id="c3",
+                title="t",
+                text=(
+                    "Brell Rail said it had emailed every ticket holder. "
+                    "Some riders said they never received one."
+                ),
+            )
+        ],
+    )
+    claim = (
+        "Brell Rail said it had emailed every ticket holder, but some riders said they never "
+        "got one [c3]."
+    )
+    assert verify(cluster, claim).claims[0].verdict == "supported"
+    # a denial the evidence does not make still fires
+    claim = "Brell Rail said it had never emailed any ticket holder [c3]."
+    c = verify(cluster, claim).claims[0]
+    assert "negation" in [x.name for x in c.checks if x.fired]

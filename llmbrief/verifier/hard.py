@@ -852,17 +852,41 @@ def _same_denial(text: str, chosen: list[Window]) -> bool:
     """Whether a negated clause of the window denies the word the claim's negation denies
     ("No one was injured" where it says "No injuries were reported")."""
     denied: set[str] = set()
+    # what each negated clause of the claim says before its cue ("some passengers said they")
+    before: list[set[str]] = []
     for c in checks.clauses(text):
         if c.scope is not None:
             denied |= _governed(text, c)
+            lead = set(content_stems(text[c.start : c.scope[0]]))
+            if lead:
+                before.append(lead)
     if not denied:
         return False
+    if before and _same_lead(before, chosen):
+        return True
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
             if not sent.negations or denied.isdisjoint(sent.stems):
                 continue
             for clause, _, _ in sent.clauses:
                 if clause.negated and not denied.isdisjoint(_governed(art.text, clause)):
+                    return True
+    return False
+
+
+def _same_lead(before: list[set[str]], chosen: list[Window]) -> bool:
+    """Whether a negated window clause says before its cue all a negated claim clause says
+    before its own ("some passengers said they never got one" where it says "Some
+    passengers said they never received one"): the same denial of a verb in other words."""
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            if not sent.negations:
+                continue
+            for clause, _, _ in sent.clauses:
+                if clause.scope is None:
+                    continue
+                theirs = set(content_stems(art.text[clause.start : clause.scope[0]]))
+                if any(lead <= theirs for lead in before):
                     return True
     return False
 
