@@ -112,3 +112,27 @@ def test_a_count_of_the_names_listed_is_supported() -> None:
     verdict, fired = _verdict("The three cider presses will close in May [o1].")
     assert verdict == "unsupported"
     assert 'number "three" not found in [o1]' in fired
+
+
+MILL = Cluster(
+    cluster_id="mill",
+    articles=[
+        Article(
+            id="m1",
+            title="Mill closure",
+            text=(
+                "The Tarn flour mill could stay shut for up to a month, the union said. "
+                "Tarn Mills said it still expected the repairs to take about three weeks."
+            ),
+        )
+    ],
+)
+
+
+def test_an_approximate_duration_against_the_copied_sentence_figure() -> None:
+    # the sentence the claim copies says "about three weeks": "about five weeks" is changed,
+    # though it overlaps the article's "up to a month"
+    c = verify(MILL, "Tarn Mills said it expected the repairs to take about five weeks [m1].")
+    assert c.claims[0].verdict == "unsupported"
+    c = verify(MILL, "Tarn Mills said it expected the repairs to take about 20 days [m1].")
+    assert c.claims[0].verdict == "supported"

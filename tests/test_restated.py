@@ -80,3 +80,39 @@ def test_a_speaker_who_also_speaks_in_the_evidence_does_not_fire() -> None:
 
 def test_a_refusal_by_someone_else_does_not_fire() -> None:
     assert restated.speaker_declined("Pell said the scanner was welcome.", PELL) is None
+
+
+TOLL = Cluster(
+    cluster_id="toll",
+    articles=[
+        Article(
+            id="t1",
+            title="Toll bridge",
+            text=(
+                "The Ardley bridge operator said drivers would pay a new fee from May. "
+                "Its chairman, Piet Moor, said he would not take his yearly salary rise."
+            ),
+        )
+    ],
+)
+
+
+def _toll(claim: str) -> tuple[str, list[str]]:
+    c = verify(TOLL, claim).claims[0]
+    return c.verdict, [x.name for x in c.checks if x.fired]
+
+
+def test_giving_up_restates_not_taking() -> None:
+    assert _toll("Piet Moor said he would forgo his yearly salary rise [t1].")[0] == "supported"
+    assert _toll("Piet Moor said he would give up his yearly salary rise [t1].")[0] == "supported"
+
+
+def test_taking_or_giving_up_something_else_is_no_restatement() -> None:
+    verdict, fired = _toll("Piet Moor said he would take his yearly salary rise [t1].")
+    assert verdict == "unsupported"
+    assert "negation" in fired
+    # the verb must be one of giving up, the denied verb one of taking, and the thing the same
+    assert restated.relinquished("He gave up his salary rise.", {"tak"}, {"salary", "ris"})
+    assert not restated.relinquished("He gave up his salary rise.", {"say"}, {"salary", "ris"})
+    assert not restated.relinquished("He gave up his new fee.", {"tak"}, {"salary", "ris"})
+    assert not restated.relinquished("He wanted his salary rise.", {"tak"}, {"salary", "ris"})

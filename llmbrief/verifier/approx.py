@@ -15,7 +15,9 @@ sentence of an article be read):
   "nearly" ``[X - 1.5 t, X]``, "just over" ``[X, X + 1.5 t]``, "more than" ``[X, X + 10 t]``
   and "less than", "up to" ``[X - 10 t, X]`` (a bound says the figure is near it, not
   anywhere beyond). A length of time ("just over two years") is read as
-  :mod:`.proportions` reads one, in days in any unit ("26 months").
+  :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
+  sentence the claim copies most writes another figure in the claim's unit ("about three
+  weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
 - **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
@@ -96,7 +98,11 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         return False
     before = claim_text[max(0, at - 40) : at]
     window = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
-    if q.unit in _DURATION_UNITS and _duration_restated(claim_text, at, chosen):
+    if (
+        q.unit in _DURATION_UNITS
+        and not _copied_says_otherwise(claim_text, q, window)
+        and _duration_restated(claim_text, at, chosen)
+    ):
         return True
     approx = _APPROX_BEFORE.search(before)
     if approx is not None and q.unit not in _DURATION_UNITS and q.unit != "ord":
@@ -193,6 +199,25 @@ def _duration_restated(claim_text: str, at: int, chosen: Sequence[Window]) -> bo
         for x in art.sentences[f : t + 1]
         for e in proportions.durations(x.text)
     )
+
+
+def _copied_says_otherwise(
+    claim_text: str, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """Whether the window sentence the claim copies most (most content words shared; the
+    first of equals) writes another figure in the claim's unit of time: "about five weeks"
+    where it says "about three weeks" is a changed figure, whatever else the article says."""
+    mine = set(content_stems(claim_text))
+    best: IndexedSentence | None = None
+    shared = 0
+    for x in window:
+        n = len(mine & x.stems)
+        if n > shared:
+            best, shared = x, n
+    if best is None:
+        return False
+    same_unit = [o for o in best.quantities if o.unit == q.unit]
+    return bool(same_unit) and all(o.value != q.value for o in same_unit)
 
 
 def _direction(words: Sequence[str]) -> int:

@@ -333,11 +333,15 @@ def hard_checks(
     ):
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
-        denied = _negated_clause(chosen, claim)
+        denied = _negated_clause(chosen, claim, facts.text)
         if denied is not None and restated.declined(
             facts.text, _governed(denied[0].text, denied[1])
         ):
             denied = None  # "declined to say" where it says "did not say": the same denial
+        elif denied is not None and restated.relinquished(
+            facts.text, _governed(denied[0].text, denied[1]), _kept(denied[0].text, denied[1])
+        ):
+            denied = None  # "would give up her bonus" where it says "would not take her bonus"
         if denied is not None:
             art, c = denied
             yield (
@@ -785,7 +789,7 @@ def _name_found(name: str, lower_words: frozenset[str], ordered: list[str] | Non
 
 
 def _negated_clause(
-    chosen: list[Window], claim: set[str]
+    chosen: list[Window], claim: set[str], claim_text: str
 ) -> tuple[IndexedArticle, checks.Clause] | None:
     """A negated evidence clause that says something of the claim's no other clause says.
 
@@ -797,12 +801,18 @@ def _negated_clause(
     if not any(checks.may_negate(x.text) for x in _window(chosen)):
         return None  # no clause of the window is negated: its clauses need not be read
     negated: list[tuple[IndexedArticle, checks.Clause, frozenset[str]]] = []
+    # a claim that writes "until" itself ("a threat until 1997") reads the reverse of it
+    claim_until = _UNTIL_IN.search(claim_text) is not None
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
             for clause, stems, scoped in sent.clauses:
                 mine = stems & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
+                    if _says_when(art.text, clause) and not claim_until:
+                        continue  # "did not resume until noon": it resumed at noon
+                    if _bare_without(art.text, clause):
+                        continue  # "formed a coalition without it": "without" governs "it"
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
                         continue  # "unknown" where it says "did not know": the same denial
                     if not restated.governs_claim(art.text, clause, claim):
@@ -831,21 +841,54 @@ def _governed(text: str, clause: checks.Clause) -> set[str]:
     return set()
 
 
+def _kept(text: str, clause: checks.Clause) -> set[str]:
+    """The content words of a negation's scope after the word it governs ("not take her
+    annual bonus": annual, bonus)."""
+    assert clause.scope is not None
+    s, e = clause.scope
+    stems = content_stems(" ".join(words(text[s:e])[1:]))
+    return set(stems[1:])
+
+
 def _same_denial(text: str, chosen: list[Window]) -> bool:
     """Whether a negated clause of the window denies the word the claim's negation denies
     ("No one was injured" where it says "No injuries were reported")."""
     denied: set[str] = set()
+    # what each negated clause of the claim says before its cue ("some passengers said they")
+    before: list[set[str]] = []
     for c in checks.clauses(text):
         if c.scope is not None:
             denied |= _governed(text, c)
+            lead = set(content_stems(text[c.start : c.scope[0]]))
+            if lead:
+                before.append(lead)
     if not denied:
         return False
+    if before and _same_lead(before, chosen):
+        return True
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
             if not sent.negations or denied.isdisjoint(sent.stems):
                 continue
             for clause, _, _ in sent.clauses:
                 if clause.negated and not denied.isdisjoint(_governed(art.text, clause)):
+                    return True
+    return False
+
+
+def _same_lead(before: list[set[str]], chosen: list[Window]) -> bool:
+    """Whether a negated window clause says before its cue all a negated claim clause says
+    before its own ("some passengers said they never got one" where it says "Some
+    passengers said they never received one"): the same denial of a verb in other words."""
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            if not sent.negations:
+                continue
+            for clause, _, _ in sent.clauses:
+                if clause.scope is None:
+                    continue
+                theirs = set(content_stems(art.text[clause.start : clause.scope[0]]))
+                if any(lead <= theirs for lead in before):
                     return True
     return False
 
@@ -857,9 +900,11 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
     it says "banned"). "without" describes a manner that sources often state in a word of
     their own ("cross without paying" where the source says "cross free"): it denies only
     a word the window writes. Any other cue ("not", "refused") denies its clause."""
-    scopes = [c.scope for c in checks.clauses(text) if c.scope is not None]
-    if not scopes:
+    negated = [c for c in checks.clauses(text) if c.scope is not None]
+    if not negated:
         return True  # a cue the clauses did not place: read as before, a denial
+    # "did not resume until noon" says when it resumed: no denial
+    scopes = [c.scope for c in negated if c.scope is not None and not _says_when(text, c)]
     window: set[str] = set()
     for art, first, last, _ in chosen:
         for sent in art.sentences[first : last + 1]:
@@ -877,6 +922,26 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
 
 
 _WITHOUT = re.compile(r"without\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
+_UNTIL_IN = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
+_WITHOUT_END = re.compile(r"\bwithout((?:\s+\w+)?)\W*$", re.IGNORECASE)
+
+
+def _bare_without(text: str, clause: checks.Clause) -> bool:
+    """Whether a clause ends in "without" and a pronoun ("a coalition without it"): the
+    cue governs what the pronoun stands for, not the clause (which is read as elliptical)."""
+    m = _WITHOUT_END.search(text, clause.start, clause.end)
+    return m is not None and (not m.group(1) or m.group(1).split()[0].lower() in STOPWORDS)
+
+
+def _says_when(text: str, clause: checks.Clause) -> bool:
+    """Whether a negation is "not ... until": "did not resume until noon" says when the
+    thing happened (at noon), not that it did not."""
+    assert clause.scope is not None
+    s, e = clause.scope
+    return _UNTIL_IN.search(text, s, e) is not None or _UNTIL.match(text, clause.end) is not None
 
 
 def _negated_sentences(chosen: list[Window], claim: set[str]) -> bool:

@@ -9,6 +9,11 @@ A claim can say the same without the cue:
   a verb that means not doing ("declined to", "withheld", "stopped short of"; the list is
   ``declining`` in ``data/restatements.json``) agrees with an evidence negation whose
   governed word it writes after that verb.
+- **a verb of giving up**: "Whitlow said she would give up her bonus" where the source says
+  "she would not take her bonus". A claim writing a verb of relinquishing ("give up",
+  "forgo", "waive", "turn down"; ``relinquishing`` in the data file) agrees with an
+  evidence negation of a verb of taking or keeping (``taking``) when it writes two of the
+  words that verb governs (or the one) after its own.
 - **a negation of a word the claim does not state**: "did not significantly reduce death
   from any cause: 11.2% ... against 11.9%" denies the reducing; a claim that gives the two
   figures and never says "reduce" states nothing that is denied. The negation governs the
@@ -33,7 +38,7 @@ from functools import lru_cache
 from . import checks
 from .lexicon import STOPWORDS, content_stems, data_json, stem, words
 
-__all__ = ["declined", "governs_claim", "permitted", "speaker_declined"]
+__all__ = ["declined", "governs_claim", "permitted", "relinquished", "speaker_declined"]
 
 _R = data_json("restatements.json")
 
@@ -69,6 +74,27 @@ def declined(claim_text: str, governed: set[str]) -> bool:
     if not governed or not _DECLINING.search(claim_text):
         return False
     return not _declined_words(claim_text).isdisjoint(governed)
+
+
+_RELINQUISHING = re.compile(rf"\b(?:{_alternation(_R['relinquishing'])})\b", re.IGNORECASE)
+_TAKING = frozenset(stem(w) for w in _R["taking"])
+
+
+def relinquished(claim_text: str, governed: set[str], kept: set[str]) -> bool:
+    """Whether the claim writes a verb of giving a thing up ("would give up her bonus",
+    "waived the fee") where the evidence denies taking or keeping it ("would not take her
+    bonus"): ``governed`` is the evidence negation's verb, ``kept`` the words after it in
+    its scope, two of which (or the one) the claim must write after its verb."""
+    if _TAKING.isdisjoint(governed) or not kept:
+        return False
+    for m in _RELINQUISHING.finditer(claim_text):
+        end = next(
+            (c.end for c in checks.clauses(claim_text) if c.start <= m.start() < c.end),
+            len(claim_text),
+        )
+        if len(kept.intersection(content_stems(claim_text[m.end() : end]))) >= min(2, len(kept)):
+            return True
+    return False
 
 
 def _degree_negated(text: str, clause: checks.Clause) -> tuple[str, set[str]] | None:

@@ -1,0 +1,114 @@
+"""Negations that state something other than a denial, and denials said in other words."""
+
+from __future__ import annotations
+
+from llmbrief import Article, Cluster, verify
+
+FERRY = Cluster(
+    cluster_id="ferry",
+    articles=[
+        Article(
+            id="f1",
+            title="Ferry service",
+            text=(
+                "The Marlow ferry service stopped at dawn on Tuesday after a power fault and "
+                "sailings resumed shortly after lunch, the operator said. The harbour master "
+                "said the ferries were not safe to sail until the fault was repaired."
+            ),
+        )
+    ],
+)
+
+
+def _verdict(claim: str) -> tuple[str, list[str]]:
+    c = verify(FERRY, claim).claims[0]
+    return c.verdict, [x.name for x in c.checks if x.fired]
+
+
+def test_not_until_says_when_it_happened() -> None:
+    claim = "The Marlow ferry service did not resume until shortly after lunch [f1]."
+    assert _verdict(claim)[0] == "supported"
+
+
+def test_a_plain_denial_still_fires() -> None:
+    verdict, fired = _verdict("The Marlow ferry service did not resume on Tuesday [f1].")
+    assert verdict == "unsupported"
+    assert "negation" in fired
+
+
+def test_until_in_the_claim_reads_the_reverse_of_not_until() -> None:
+    # "not safe until repaired" is no "safe until repaired"
+    verdict, fired = _verdict(
+        "The harbour master said the ferries were safe to sail until the fault was repaired [f1]."
+    )
+    assert verdict == "unsupported"
+    assert "negation" in fired
+
+
+def test_evidence_not_until_is_no_denial_of_the_later_state() -> None:
+    claim = (
+        "The harbour master said the ferries were safe to sail once the fault was repaired [f1]."
+    )
+    assert _verdict(claim)[0] == "supported"
+
+
+COUNCIL = Cluster(
+    cluster_id="council",
+    articles=[
+        Article(
+            id="c1",
+            title="Council talks",
+            text=(
+                "Party leader Ruth Kell said the Farmers would lead the opposition if the "
+                "Liberals formed a coalition without it. Liberal leader Odd Brann held coalition "
+                "talks with the Greens on Friday."
+            ),
+        )
+    ],
+)
+
+
+def test_without_and_a_pronoun_denies_no_clause() -> None:
+    # "formed a coalition without it" denies nothing of a coalition with the Greens
+    claim = (
+        "Liberal leader Odd Brann held coalition talks with the Greens on Friday, after the "
+        "Liberals formed a coalition [c1]."
+    )
+    c = verify(COUNCIL, claim).claims[0]
+    assert "negation" not in [x.name for x in c.checks if x.fired]
+
+
+def test_without_and_a_word_still_denies() -> None:
+    cluster = Cluster(
+        cluster_id="c2",
+        articles=[
+            Article(id="c2", title="t", text="The Liberals formed a coalition without the Greens.")
+        ],
+    )
+    c = verify(cluster, "The Liberals formed a coalition with the Greens [c2].").claims[0]
+    assert c.verdict == "unsupported"
+
+
+def test_the_same_denial_of_another_verb_agrees() -> None:
+    cluster = Cluster(
+        cluster_id="c3",
+        articles=[
+            Article(
+                id="c3",
+                title="t",
+                text=(
+                    "Brell Rail said it had emailed every ticket holder. "
+                    "Some riders said they never received one."
+                ),
+            )
+        ],
+    )
+    claim = (
+        "Brell Rail said it had emailed every ticket holder, but some riders said they never "
+        "got one [c3]."
+    )
+    assert verify(cluster, claim).claims[0].verdict == "supported"
+    # a denial the evidence does not make still fires
+    claim = "Brell Rail said it had never emailed any ticket holder [c3]."
+    c = verify(cluster, claim).claims[0]
+    assert "negation" in [x.name for x in c.checks if x.fired]
