@@ -45,6 +45,7 @@ __all__ = [
     "quantifier_clash",
     "quantities",
     "quotes",
+    "rank_clash",
     "state_clash",
 ]
 
@@ -1100,4 +1101,73 @@ def order_clash(
         for t, toks, j in placed:
             if not _negated_at(list(toks), j):
                 return mine, t
+    return None
+
+
+_R = data_json("ranks.json")
+#: the ordinals of quantities.json ("last" ranks from the other end: no rank to compare)
+_RANK_ORDINALS = {stem(w): n for w, n in _ORDINALS.items() if n > 0}
+_SUPERLATIVES = frozenset(stem(w) for w in _R["superlatives"])
+_DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+
+
+def _ordinal(tok: str) -> int | None:
+    found = _DIGIT_ORDINAL.fullmatch(tok)
+    return int(found.group(1)) if found else _RANK_ORDINALS.get(tok)
+
+
+def _ranks(toks: Sequence[str]) -> list[tuple[int, int, str, int, str]]:
+    """(first position, rank, superlative or "", rank's last position + 1, the word ranked)
+    of each rank in ``toks``: "second time" (2, "", "time"), "largest airline" (1,
+    "largest", "airline"), "second-largest airline" and "second largest airline" (2,
+    "largest", "airline"). The word ranked is the next one, when it is a content word."""
+    out = []
+    for i, t in enumerate(toks):
+        head, _, tail = t.partition("-")
+        if tail in _SUPERLATIVES and (n := _ordinal(head)) is not None:
+            rank, sup, end = n, tail, i + 1
+        elif t in _SUPERLATIVES and not (i and _ordinal(toks[i - 1]) is not None):
+            rank, sup, end = 1, t, i + 1
+        elif (n := _ordinal(t)) is not None:
+            if i + 1 < len(toks) and toks[i + 1] in _SUPERLATIVES:
+                rank, sup, end = n, toks[i + 1], i + 2
+            else:
+                rank, sup, end = n, "", i + 1
+        else:
+            continue
+        if end < len(toks) and toks[end] not in _FUNCTION_STEMS and _ordinal(toks[end]) is None:
+            out.append((i, rank, sup, end, toks[end]))
+    return out
+
+
+#: content stems besides the ranked word the claim and the evidence sentence must share
+_RANK_CONTEXT = 2
+
+
+def rank_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """(claim's rank, evidence's rank) when the claim ranks a thing otherwise than an
+    evidence sentence ranks the same thing: the same word ranked by the same kind of rank
+    (an ordinal, or the same superlative) at another place, in a sentence sharing two more
+    of the claim's content words, with no evidence sentence ranking it as the claim does.
+    "the country's largest airline" against "is the country's second-largest airline", "the
+    second time the Greens have won" against "the first time the Greens have won". Tokens
+    are stemmed, stopwords kept."""
+    toks_c = list(claim_toks)
+    mine = [r for r in _ranks(toks_c) if not _negated_at(toks_c, r[0])]
+    if not mine:
+        return None
+    content = {t for t in toks_c if t not in _FUNCTION_STEMS and len(t) > 2}
+    theirs = [(toks, _ranks(toks)) for toks in sentences]
+    for i, rank, sup, end, word in mine:
+        if any((r[1], r[2], r[4]) == (rank, sup, word) for _, found in theirs for r in found):
+            continue  # the evidence ranks it as the claim does
+        context = content - {word, *toks_c[i:end]}
+        for toks, found in theirs:
+            for j, other, sup2, end2, word2 in found:
+                if (sup2, word2) != (sup, word) or other == rank or _negated_at(list(toks), j):
+                    continue
+                if len(context.intersection(toks)) >= _RANK_CONTEXT:
+                    return " ".join(toks_c[i:end]), " ".join(toks[j:end2])
     return None

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from .lexicon import STOPWORDS, data_json
+from .lexicon import NUMERIC_WORDS, STOPWORDS, data_json
 from .sentences import IndexedArticle
 
 __all__ = [
@@ -74,6 +74,11 @@ _MODIFIER_OPENERS = frozenset(_DATA["modifier_openers"].split())
 _SUBJECT_PRONOUNS = frozenset(_DATA["subject_pronouns"].split())
 _PREDICATE_OPENERS = frozenset(_DATA["predicate_openers"].split())
 _TIME_WORDS = frozenset(_DATA["time_words"].split())
+#: each unit's dimension and the unit itself (its singular and plural forms alike)
+_COUNTS = frozenset(_DATA["counts"].split())
+_UNITS: dict[str, tuple[int, str]] = {
+    w: (d, w.removesuffix("s")) for d, line in enumerate(_DATA["units"]) for w in line.split()
+}
 #: The words of a run read for a time after a preposition ("in | its first six months").
 _TIME_REACH = 5
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -415,14 +420,16 @@ class _Reader:
         """The substitution of claim words ``first:last`` for words ``lo:hi`` of a sentence."""
         src = self.sources[sentence[0]]
         theirs = list(src.index.sents[sentence[1]][lo:hi])
-        swapped = self._swapped(self.claim[first:last], theirs, src, sentence)
+        # a unit is read with the copied word before the slot: its count may be there
+        before = self.claim[first - 1 : first]
+        unit = _unit_swapped(before + self.claim[first:last], before + theirs)
+        swapped = unit or self._swapped(self.claim[first:last], theirs, src, sentence)
         if swapped is None:
             return None
         said, written = swapped
         place = sentence[0], sentence[1], lo
-        reason = (
-            f'"{said}" where {self._label(place)}, copied around it, says "{written}"'
-            " (which the article says of something else)"
+        reason = f'"{said}" where {self._label(place)}, copied around it, says "{written}"' + (
+            " (another unit)" if unit else " (which the article says of something else)"
         )
         spans = [self._claim_span(first, last), self._source_span(place, hi - lo)]
         return Deviation("substitution", reason, spans)
@@ -512,6 +519,29 @@ def _overlap(first: CopyRun, second: CopyRun) -> tuple[int, int, list[int]] | No
             if shared is None:
                 shared = (pa[0], pa[1], list(range(lo, hi)))
     return shared
+
+
+def _unit_swapped(mine: list[str], theirs: list[str]) -> tuple[str, str] | None:
+    """(the claim's unit, the sentence's) when a slot swaps a unit for another of the same
+    dimension after the same count: "several weeks" for "several months", "3 metres" for
+    "3 kilometres" (each slot read with the copied word before it). Then what is
+    measured changed whatever the rest of the article says, and the unit need be written
+    nowhere else."""
+    for i, w in enumerate(mine):
+        if w not in _UNITS:
+            continue
+        for j, x in enumerate(theirs):
+            if x not in _UNITS or _UNITS[x][0] != _UNITS[w][0] or _UNITS[x][1] == _UNITS[w][1]:
+                continue
+            if i and j and mine[i - 1] == theirs[j - 1] and _count(mine[i - 1]):
+                return w, x
+    return None
+
+
+def _count(word: str) -> bool:
+    """Whether a word counts units: a figure, a number word or a word such as "several"
+    (not "recent weeks" or "coming months", a vague time)."""
+    return word in _COUNTS or word in NUMERIC_WORDS or any(ch.isdigit() for ch in word)
 
 
 def _near(a: Place, b: Place) -> bool:

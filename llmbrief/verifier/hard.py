@@ -414,6 +414,7 @@ def hard_checks(
         checks.state_clash(facts.toks, window_sents),
         checks.quantifier_clash(facts.toks, window_sents),
         checks.order_clash(facts.toks, window_sents),
+        checks.rank_clash(facts.toks, window_sents),
     ):
         if scoped is not None:
             # "lifted" where it says "remains", "all" where it says "most"
