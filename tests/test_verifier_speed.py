@@ -12,12 +12,24 @@ import random
 import re
 from collections import defaultdict
 
+import pydantic
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster
 from llmbrief.citations import CitationReader, _tidy, sentence_spans
 from llmbrief.load import _single_spaced
+from llmbrief.types import (
+    Check,
+    ClaimReport,
+    Evidence,
+    Span,
+    new_check,
+    new_claim_report,
+    new_evidence,
+    new_span,
+)
 from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, normalise, proportions, sentences
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
@@ -800,3 +812,32 @@ def test_the_grouped_one_look_test_finds_what_each_alternative_would(pieces: lis
     text = "".join(pieces)
     grouped = normalise._MAYBE_ANY.search(text) is not None
     assert grouped == (_MAYBE_ANY_UNGROUPED.search(text) is not None)
+
+
+def test_report_makers_equal_the_models_made_the_long_way() -> None:
+    """``new_check({...})`` and the others (the model's validator, called directly) make the
+    same object as ``Check(...)``: equal, the same fields set, the same JSON, and they
+    validate and default as the model does."""
+    span = {"where": "a1", "start": 3, "end": 9}
+    check = {"name": "figures", "fired": True, "detail": "x", "spans": [Span(**span)]}
+    evidence = {"article_id": "a1", "sentence": "It rose.", "start": 0, "end": 8, "score": 1.0}
+    report = {"index": 2, "text": "It rose [a1].", "citations": ["a1"], "verdict": "supported"}
+    cases = [
+        (Span, new_span, span),
+        (Check, new_check, check),
+        (Check, new_check, {"name": "coverage", "fired": False}),  # defaults
+        (Evidence, new_evidence, evidence),
+        (ClaimReport, new_claim_report, report),
+    ]
+    for model, make, fields in cases:
+        long_way, short = model(**fields), make(dict(fields))
+        assert type(short) is model
+        assert short == long_way
+        assert short.model_fields_set == long_way.model_fields_set
+        assert short.model_dump_json() == long_way.model_dump_json()
+    # defaults are fresh lists, never shared between objects
+    a, b = new_check({"name": "n", "fired": False}), new_check({"name": "n", "fired": False})
+    a.spans.append(Span(**span))
+    assert b.spans == []
+    with pytest.raises(pydantic.ValidationError):
+        new_claim_report({**report, "verdict": "maybe"})

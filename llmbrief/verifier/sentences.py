@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..citations import _ABBREVIATIONS, _is_boundary, sentence_spans
-from ..types import Evidence, Span
+from ..types import Evidence, Span, new_evidence
 from . import checks
 from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, words
 from .normalise import Normalised
@@ -346,12 +346,14 @@ class IndexedArticle:
     def evidence(self, first: int, last: int, score: float) -> Evidence:
         """Sentences ``first`` to ``last`` as evidence, with offsets into the article as written."""
         start, end = self.norm.span(self.sentences[first].start, self.sentences[last].end)
-        return Evidence(
-            article_id=self.id,
-            sentence=self.norm.original[start:end],
-            start=start,
-            end=end,
-            score=score,
+        return new_evidence(
+            {
+                "article_id": self.id,
+                "sentence": self.norm.original[start:end],
+                "start": start,
+                "end": end,
+                "score": score,
+            }
         )
 
 

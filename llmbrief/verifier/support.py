@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 
 from ..citations import strip_dateline
-from ..types import Check, Cluster, Evidence, Span
+from ..types import Check, Cluster, Evidence, Span, new_check, new_span
 from . import checks
 from .hard import abbreviated, claim_facts, claim_parts, flat_key, hard_checks
 from .lexicon import ASCII_WORD, StemMemo, content_stems, flat, stem_words, words_by_span
@@ -430,11 +430,13 @@ class ClusterIndex:
         idle = [a.id for a in arts if a.id != art.id]
         if not report:
             return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle, score=1.0)
-        exact = Check(
-            name="coverage",
-            fired=False,
-            detail=f"word for word a sentence of [{art.id}]",
-            spans=[Span(where=art.id, start=ev.start, end=ev.end)],
+        exact = new_check(
+            {
+                "name": "coverage",
+                "fired": False,
+                "detail": f"word for word a sentence of [{art.id}]",
+                "spans": [new_span({"where": art.id, "start": ev.start, "end": ev.end})],
+            }
         )
         return SupportResult(True, 1.0, evidence=[ev], idle_ids=idle, checks=[exact], score=1.0)
 
@@ -508,11 +510,16 @@ class ClusterIndex:
                 fired=low,
                 detail=f"{coverage:.0%} of the claim's content in the cited text"
                 + (f" (missing: {', '.join(missing)})" if missing else ""),
-                spans=[Span(where=e.article_id, start=e.start, end=e.end) for e in evidence],
+                spans=[
+                    new_span({"where": e.article_id, "start": e.start, "end": e.end})
+                    for e in evidence
+                ],
             )
         ]
         checks_run.extend(
-            Check(name=name, fired=bool(found), detail="; ".join(found), spans=spans)
+            new_check(
+                {"name": name, "fired": bool(found), "detail": "; ".join(found), "spans": spans}
+            )
             for name, (found, spans) in ran.items()
         )
         far: list[str] = []

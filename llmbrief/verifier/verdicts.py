@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..citations import ParsedSentence, attach_citations
 from ..load import brief_claims, parse_brief_text
-from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span
+from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span, new_claim_report
 from .hard import claim_facts
 from .lexicon import content_stems, data_json, stem, stem_words
 from .normalise import normalise
@@ -89,8 +89,8 @@ class Verifier:
         cited = claim.citations
         unknown = [c for c in cited if c not in self._known]
         known = [c for c in cited if c in self._known]
-        report = ClaimReport(
-            index=index, text=claim.raw, citations=list(cited), verdict="supported"
+        report = new_claim_report(
+            {"index": index, "text": claim.raw, "citations": list(cited), "verdict": "supported"}
         )
         norm = normalise(claim.text, keep=self._names_articles)
         text = norm.text
