@@ -22,7 +22,10 @@ sentence of an article be read):
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
   hundredths. When both say which way, they must agree: the earlier figure is the one
-  after "from", else the first written. A change in percent is relative to the earlier
+  after "from", else the first written. When the claim names where the change starts or
+  ends ("by four, from the nine deaths", "by 35, to 120"; a word of change may then stand
+  words before "by"), only a window figure it leads to from there holds it: the difference
+  of two other figures is another change. A change in percent is relative to the earlier
   figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
   percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
@@ -75,6 +78,10 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_BY_BEFORE = re.compile(r"\bby\s+\S*$", re.IGNORECASE)
+# "from" or "to" after a change's figure, in its clause: "by four on Thursday, from the nine"
+_NAMED_END = re.compile(r"[^.;:]{0,30}?\b(from|to)\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE)
 _DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _POINTS = ("pp", "pt")  # the units of "3 percentage points"
 # a list of names: capitalised words joined by commas and a last "and" ("Eastfield and
@@ -239,9 +246,19 @@ def _change_restated(
     if next_word is not None and next_word.group(0).lower() in _HUNDREDTHS and not q.unit:
         value = q.value / 100
         after = _CHANGE_AFTER.match(claim_text, next_word.end())
+    if cue is None and after is None and _BY_BEFORE.search(before) is None:
+        return False  # most figures are no change: the claim need not be read further
+    named = _named_end(claim_text, end)
     if cue is None and after is None:
-        return False
-    way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
+        if named is None:
+            return False
+        # "raised the number of stores it offered to sell by 35, to 120": the change word
+        # stands words before "by"; the end named after the figure makes it a change
+        way = _direction([w.lower() for w in _WORD.findall(_clause_before(claim_text, at))])
+    else:
+        way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
+    if named is not None:
+        return _change_from_named(q, value, way, named, window)
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
@@ -261,6 +278,52 @@ def _change_restated(
                 if way == 0 or (change > 0) == (way > 0):
                     return True
     return False
+
+
+def _named_end(claim_text: str, end: int) -> tuple[str, checks.Quantity] | None:
+    """("from" or "to", the figure) when the claim names where its change starts or ends
+    after the change's figure, in the same clause ("by four on Thursday, from the nine
+    deaths", "by 35, to 120"; None when it names neither)."""
+    m = _NAMED_END.match(claim_text, end)
+    if m is None:
+        return None
+    rest = claim_text[m.end() : m.end() + 40]
+    found = checks.quantities(rest)
+    if not found or not rest.startswith(found[0].text):
+        return None
+    e = found[0]
+    if e.unit in _DURATION_UNITS or _YEAR.fullmatch(e.text):
+        return None  # "up by 35 from two weeks earlier", "from 2019": when, not how many
+    return m.group(1).lower(), e
+
+
+def _change_from_named(
+    q: checks.Quantity,
+    value: float,
+    way: int,
+    named: tuple[str, checks.Quantity],
+    window: list[IndexedSentence],
+) -> bool:
+    """A change whose start or end the claim names ("from the nine deaths", "to 120") is
+    restated only by a window figure that it leads to from that end, or from which it
+    leads there: a difference of two other figures is another change."""
+    side, e = named
+    for x in window:
+        for o in x.quantities:
+            if (o.unit == "%") != (q.unit in _POINTS) or (o.unit and e.unit and o.unit != e.unit):
+                continue
+            a, b = (e, o) if side == "from" else (o, e)
+            if a.value == b.value or not _same_change(q, value, a, b):
+                continue
+            if way == 0 or (b.value > a.value) == (way > 0):
+                return True
+    return False
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of ``text``'s clause before offset ``at``."""
+    start = next((c.start for c in checks.clauses(text) if c.start <= at < c.end), 0)
+    return text[start:at]
 
 
 def _same_change(q: checks.Quantity, value: float, a: checks.Quantity, b: checks.Quantity) -> bool:
