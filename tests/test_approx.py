@@ -150,6 +150,33 @@ def test_by_then_to_is_a_change_with_the_word_of_change_words_before() -> None:
     assert _harbour(bad) == "unsupported"
 
 
+def test_a_change_told_the_wrong_way_fires_with_both_words() -> None:
+    cluster = Cluster(
+        cluster_id="rents",
+        articles=[
+            Article(
+                id="r1",
+                title="Rents",
+                text="The co-op raised the monthly rent on its flats to 640 euros from 610 euros.",
+            )
+        ],
+    )
+    bad = verify(
+        cluster, "The co-op moved the monthly rent on its flats from 640 euros to 610 euros [r1]."
+    )
+    c = bad.claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'the claim says "from 640 euros to 610 euros" where the evidence says '
+        '"to 640 euros from 610 euros"'
+    ]
+    for good in (
+        "The co-op raised the monthly rent on its flats from 610 euros to 640 euros [r1].",
+        "The co-op raised the monthly rent on its flats to 640 euros from 610 euros [r1].",
+    ):
+        assert verify(cluster, good).claims[0].verdict == "supported", good
+
+
 def test_a_count_of_the_names_listed_is_supported() -> None:
     assert _verdict("The two cider presses will close in May [o1].")[0] == "supported"
     verdict, fired = _verdict("The three cider presses will close in May [o1].")

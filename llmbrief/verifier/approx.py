@@ -28,6 +28,8 @@ sentence of an article be read):
   of two other figures is another change. A change in percent is relative to the earlier
   figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
   percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
+- **direction**: a claim's "from A to B" is wrong where a window sentence writes the same
+  two figures the other way, "from B to A" or "to A from B" (:func:`reversed_change`).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
   ("the two closing *branches*") holds when a window sentence that writes that word lists
   exactly that many names ("the branch libraries in Eastfield and Corran Road").
@@ -37,6 +39,7 @@ Everything here is read from the text by rule, the same in any process.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -49,7 +52,7 @@ from .lexicon import content_stems, data_json
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
 
-__all__ = ["figure_restated"]
+__all__ = ["figure_restated", "reversed_change"]
 
 _R = data_json("restatements.json")
 _P = data_json("proportions.json")
@@ -367,3 +370,61 @@ def _clause_rest(text: str, at: int) -> str:
 def _listed(text: str) -> frozenset[int]:
     """How many names each list of names in ``text`` has."""
     return frozenset(m.group(1).count(",") + 2 for m in _NAME_LIST.finditer(text))
+
+
+# what stands between the figures of "from A to B" and "to B from A" (a few words at most:
+# "from $2.4 billion a year earlier to $2.1 billion")
+_TO_BETWEEN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_END = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def reversed_change(claim_text: str, chosen: Sequence[Window]) -> tuple[str, str]:
+    """(the reason, the claim's words) when the claim's "from A to B" is the window's
+    "from B to A" or "to A from B" of the same two figures (a change told the wrong way:
+    "cut her target from $58 to $52" where it was "raised ... to $58 from $52"); empty
+    when it is not."""
+    if "from" not in claim_text.lower():
+        return "", ""
+    mine = _from_to(claim_text, checks.quantities(claim_text))
+    if not mine:
+        return "", ""
+    for art, f, t, _ in chosen:
+        for x in art.sentences[f : t + 1]:
+            if len(x.quantities) < 2 or "from" not in x.lower:
+                continue
+            theirs = _from_to(x.text, x.quantities)
+            for a, b, said in mine:
+                if any(a.matches(c) and b.matches(d) for c, d, _ in theirs):
+                    continue  # the window tells it the claim's way too
+                for c, d, written in theirs:
+                    if a.matches(d) and b.matches(c) and not a.matches(c):
+                        reason = f'the claim says "{said}" where the evidence says "{written}"'
+                        return reason, said
+    return "", ""
+
+
+def _from_to(
+    text: str, found: Sequence[checks.Quantity]
+) -> list[tuple[checks.Quantity, checks.Quantity, str]]:
+    """(where from, where to, the words) of each "from A to B" and "to B from A" of
+    ``text`` whose figures are ``found``."""
+    at: list[tuple[int, checks.Quantity]] = []
+    cursor = 0
+    for q in found:
+        i = text.find(q.text, cursor)
+        if i < 0:
+            continue
+        at.append((i, q))
+        cursor = i + len(q.text)
+    out = []
+    for (i, a), (j, b) in itertools.pairwise(at):
+        end = i + len(a.text)
+        before = text[max(0, i - 12) : i]
+        words = text[i : j + len(b.text)]
+        if _FROM_END.search(before) and _TO_BETWEEN.fullmatch(text, end, j):
+            out.append((a, b, "from " + words))
+        elif _TO_END.search(before) and _FROM_BETWEEN.fullmatch(text, end, j):
+            out.append((b, a, "to " + words))
+    return out
