@@ -177,6 +177,27 @@ def test_a_change_told_the_wrong_way_fires_with_both_words() -> None:
         assert verify(cluster, good).claims[0].verdict == "supported", good
 
 
+def test_a_count_of_one_and_that_many_more_is_where_the_evidence_is() -> None:
+    cluster = Cluster(
+        cluster_id="flu",
+        articles=[
+            Article(
+                id="g1",
+                title="Flu",
+                text=(
+                    "A flu outbreak that began at a care home in Mossley has spread to two more "
+                    "care homes, the health board said. Staff aged 3 to 60 were tested."
+                ),
+            )
+        ],
+    )
+    # "three" is written nowhere but as the "3" of an age range: the window counts it
+    good = verify(cluster, "The flu outbreak has now reached three care homes [g1].").claims[0]
+    assert good.verdict == "supported", good.reasons
+    bad = verify(cluster, "The flu outbreak has now reached four care homes [g1].").claims[0]
+    assert bad.verdict == "unsupported"
+
+
 def test_a_count_of_the_names_listed_is_supported() -> None:
     assert _verdict("The two cider presses will close in May [o1].")[0] == "supported"
     verdict, fired = _verdict("The three cider presses will close in May [o1].")

@@ -28,6 +28,9 @@ sentence of an article be read):
   of two other figures is another change. A change in percent is relative to the earlier
   figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
   percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
+- **one more**: a count ("reached five schools") holds when a window sentence names one
+  of what it counts and that many less "more" or "other" ("began at a primary school,
+  spread to four more schools").
 - **direction**: a claim's "from A to B" is wrong where a window sentence writes the same
   two figures the other way, "from B to A" or "to A from B" (:func:`reversed_change`).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
@@ -47,12 +50,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import checks, proportions
-from .lexicon import content_stems, data_json
+from .lexicon import content_stems, data_json, stem
 
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
 
-__all__ = ["figure_restated", "reversed_change"]
+__all__ = ["figure_restated", "one_more", "reversed_change"]
 
 _R = data_json("restatements.json")
 _P = data_json("proportions.json")
@@ -121,7 +124,9 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
             return True
     if _change_restated(claim_text, at, q, before, window):
         return True
-    return _count_restated(claim_text, at, q, window)
+    return _count_restated(claim_text, at, q, window) or _one_more_restated(
+        claim_text, at, q, window
+    )
 
 
 def _tolerance(x: float) -> float:
@@ -359,6 +364,49 @@ def _count_restated(
     if not counted:
         return False
     return any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window)
+
+
+def one_more(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
+    """Whether the claim's count ``q`` is a window sentence's one thing and that many less
+    "more" (see :func:`_one_more_restated`): where the evidence is, whatever else the
+    article writes the same figure for."""
+    at = claim_text.find(q.text)
+    if at < 0 or not chosen:
+        return False
+    window = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
+    return _one_more_restated(claim_text, at, q, window)
+
+
+def _one_more_restated(
+    claim_text: str, at: int, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """A count of things ("reached five schools") that a window sentence writes as one of
+    them and that many less "more" ("began at a primary school, spread to four more
+    schools"): the one it names and the others it adds."""
+    if q.unit or q.value < 2 or q.value != int(q.value):
+        return False
+    counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
+    if not counted:
+        return False
+    for x in window:
+        if counted.isdisjoint(x.stems) or not _MORE.search(x.text):
+            continue
+        for m in _MORE.finditer(x.text):
+            noun = stem(m.group(2))
+            if noun not in counted:
+                continue
+            found = checks.quantities(m.group(1))
+            if not found or found[0].unit or found[0].value != q.value - 1:
+                continue
+            # the one more than "four more schools": the sentence names a school besides them
+            rest = x.text[: m.start()] + x.text[m.end() :]
+            if noun in content_stems(rest):
+                return True
+    return False
+
+
+# "four more schools", "three other hospitals"
+_MORE = re.compile(r"\b([\w-]+)\s+(?:more|other|further|additional)\s+([A-Za-z]+)", re.IGNORECASE)
 
 
 def _clause_rest(text: str, at: int) -> str:

@@ -195,7 +195,11 @@ def hard_checks(
                         f'number "{q.text}" {other} in {cited}',
                         _claim_span(facts.text, q.text),
                     )
-                elif not in_window and not _figure_in_context(q, facts, arts, chosen):
+                elif (
+                    not in_window
+                    and not _figure_in_context(q, facts, arts, chosen)
+                    and not approx.one_more(facts.text, q, chosen)
+                ):  # "five schools" the window counts as "a school ... four more schools"
                     yield (
                         "figure_context",
                         f'number "{q.text}" is not where the evidence is in {cited}',
