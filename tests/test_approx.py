@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import approx
 
 ORCHARD = Cluster(
     cluster_id="orchard",
@@ -105,6 +106,96 @@ def test_a_change_in_cents_is_read_in_hundredths() -> None:
     bad = verify(cluster, "The single tram fare falls by 25 cents, to 1.85 euros [f1].")
     assert good.claims[0].verdict == "supported"
     assert bad.claims[0].verdict == "unsupported"
+
+
+HARBOUR = Cluster(
+    cluster_id="harbour",
+    articles=[
+        Article(
+            id="h1",
+            title="Harbour",
+            text=(
+                "By Monday the harbour board had counted 14 damaged moorings. "
+                "The tally of damaged boats rose to 23 on Tuesday after divers found three "
+                "more hulls, and nine owners still await an inspection. "
+                "The board widened the repair zone it offered to fund from 40 to 65 berths."
+            ),
+        )
+    ],
+)
+
+
+def _harbour(claim: str) -> str:
+    return verify(HARBOUR, claim).claims[0].verdict
+
+
+def test_a_change_from_a_named_figure_must_lead_from_it() -> None:
+    # from 14... the window leads to 23: up by nine; "six" is 9 - 3, another change
+    good = "The tally rose by nine on Tuesday, from the 14 counted on Monday [h1]."
+    bad = "The tally rose by six on Tuesday, from the 14 counted on Monday [h1]."
+    assert _harbour(good) == "supported"
+    assert _harbour(bad) == "unsupported"
+    # a time or a year after "from" names when, not where the change starts
+    for text in ("up by 35 from two weeks earlier", "up by 35 from 2019"):
+        assert approx._named_end(text, text.find("35") + 2) is None, text
+    text = "up by 35, to 120 stores"
+    named = approx._named_end(text, text.find("35") + 2)
+    assert named is not None and named[0] == "to" and named[1].value == 120
+
+
+def test_by_then_to_is_a_change_with_the_word_of_change_words_before() -> None:
+    good = "The board widened the repair zone it offered to fund by 25, to 65 berths [h1]."
+    bad = "The board widened the repair zone it offered to fund by 30, to 65 berths [h1]."
+    assert _harbour(good) == "supported"
+    assert _harbour(bad) == "unsupported"
+
+
+def test_a_change_told_the_wrong_way_fires_with_both_words() -> None:
+    cluster = Cluster(
+        cluster_id="rents",
+        articles=[
+            Article(
+                id="r1",
+                title="Rents",
+                text="The co-op raised the monthly rent on its flats to 640 euros from 610 euros.",
+            )
+        ],
+    )
+    bad = verify(
+        cluster, "The co-op moved the monthly rent on its flats from 640 euros to 610 euros [r1]."
+    )
+    c = bad.claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == [
+        'the claim says "from 640 euros to 610 euros" where the evidence says '
+        '"to 640 euros from 610 euros"'
+    ]
+    for good in (
+        "The co-op raised the monthly rent on its flats from 610 euros to 640 euros [r1].",
+        "The co-op raised the monthly rent on its flats to 640 euros from 610 euros [r1].",
+    ):
+        assert verify(cluster, good).claims[0].verdict == "supported", good
+
+
+def test_a_count_of_one_and_that_many_more_is_where_the_evidence_is() -> None:
+    cluster = Cluster(
+        cluster_id="flu",
+        articles=[
+            Article(
+                id="g1",
+                title="Flu",
+                text=(
+                    "A flu outbreak that began at a care home in Mossley has spread to two more "
+                    "care homes, the health board said. Staff aged 3 to 60 were tested."
+                ),
+            )
+        ],
+    )
+    # "three" is written nowhere but as the "3" of an age range: the window counts it
+    good = verify(cluster, "The flu outbreak has now reached three care homes [g1].").claims[0]
+    assert good.verdict == "supported", good.reasons
+    bad = verify(cluster, "The flu outbreak has now reached four care homes [g1].").claims[0]
+    assert bad.verdict == "unsupported"
 
 
 def test_a_count_of_the_names_listed_is_supported() -> None:

@@ -222,6 +222,20 @@ def test_a_figure_from_elsewhere_is_a_substitution_too() -> None:
     assert _names("The tanker carried 23 tonnes of oil.", text) == ["substitution"]
 
 
+def test_a_figure_the_copied_sentence_says_of_something_else_is_a_substitution() -> None:
+    # the sentence's other figure put in the slot of its first: "60%" is the target
+    text = (
+        "The ward opened in May. At Hollin Ward, 41% of beds are now in use, "
+        "well short of the 60% the trust aims for."
+    )
+    claim = "At Hollin Ward, 60% of beds are now in use."
+    (dev,) = _deviations(claim, text)
+    assert dev.name == "substitution"
+    assert '"60" where sentence 2 of [a1]' in dev.reason
+    assert 'says "41"' in dev.reason
+    assert _names("At Hollin Ward, 41% of beds are now in use.", text) == []
+
+
 def test_what_a_substitution_must_not_flag() -> None:
     for claim in (
         # a pronoun, or a word that is no name, in the slot

@@ -22,9 +22,17 @@ sentence of an article be read):
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
   hundredths. When both say which way, they must agree: the earlier figure is the one
-  after "from", else the first written. A change in percent is relative to the earlier
+  after "from", else the first written. When the claim names where the change starts or
+  ends ("by four, from the nine deaths", "by 35, to 120"; a word of change may then stand
+  words before "by"), only a window figure it leads to from there holds it: the difference
+  of two other figures is another change. A change in percent is relative to the earlier
   figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
   percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
+- **one more**: a count ("reached five schools") holds when a window sentence names one
+  of what it counts and that many less "more" or "other" ("began at a primary school,
+  spread to four more schools").
+- **direction**: a claim's "from A to B" is wrong where a window sentence writes the same
+  two figures the other way, "from B to A" or "to A from B" (:func:`reversed_change`).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
   ("the two closing *branches*") holds when a window sentence that writes that word lists
   exactly that many names ("the branch libraries in Eastfield and Corran Road").
@@ -34,6 +42,7 @@ Everything here is read from the text by rule, the same in any process.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -41,12 +50,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import checks, proportions
-from .lexicon import content_stems, data_json
+from .lexicon import content_stems, data_json, stem
 
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
 
-__all__ = ["figure_restated"]
+__all__ = ["figure_restated", "one_more", "reversed_change"]
 
 _R = data_json("restatements.json")
 _P = data_json("proportions.json")
@@ -75,6 +84,10 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_BY_BEFORE = re.compile(r"\bby\s+\S*$", re.IGNORECASE)
+# "from" or "to" after a change's figure, in its clause: "by four on Thursday, from the nine"
+_NAMED_END = re.compile(r"[^.;:]{0,30}?\b(from|to)\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE)
 _DURATION_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _POINTS = ("pp", "pt")  # the units of "3 percentage points"
 # a list of names: capitalised words joined by commas and a last "and" ("Eastfield and
@@ -111,7 +124,9 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
             return True
     if _change_restated(claim_text, at, q, before, window):
         return True
-    return _count_restated(claim_text, at, q, window)
+    return _count_restated(claim_text, at, q, window) or _one_more_restated(
+        claim_text, at, q, window
+    )
 
 
 def _tolerance(x: float) -> float:
@@ -239,9 +254,19 @@ def _change_restated(
     if next_word is not None and next_word.group(0).lower() in _HUNDREDTHS and not q.unit:
         value = q.value / 100
         after = _CHANGE_AFTER.match(claim_text, next_word.end())
+    if cue is None and after is None and _BY_BEFORE.search(before) is None:
+        return False  # most figures are no change: the claim need not be read further
+    named = _named_end(claim_text, end)
     if cue is None and after is None:
-        return False
-    way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
+        if named is None:
+            return False
+        # "raised the number of stores it offered to sell by 35, to 120": the change word
+        # stands words before "by"; the end named after the figure makes it a change
+        way = _direction([w.lower() for w in _WORD.findall(_clause_before(claim_text, at))])
+    else:
+        way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
+    if named is not None:
+        return _change_from_named(q, value, way, named, window)
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
@@ -261,6 +286,52 @@ def _change_restated(
                 if way == 0 or (change > 0) == (way > 0):
                     return True
     return False
+
+
+def _named_end(claim_text: str, end: int) -> tuple[str, checks.Quantity] | None:
+    """("from" or "to", the figure) when the claim names where its change starts or ends
+    after the change's figure, in the same clause ("by four on Thursday, from the nine
+    deaths", "by 35, to 120"; None when it names neither)."""
+    m = _NAMED_END.match(claim_text, end)
+    if m is None:
+        return None
+    rest = claim_text[m.end() : m.end() + 40]
+    found = checks.quantities(rest)
+    if not found or not rest.startswith(found[0].text):
+        return None
+    e = found[0]
+    if e.unit in _DURATION_UNITS or _YEAR.fullmatch(e.text):
+        return None  # "up by 35 from two weeks earlier", "from 2019": when, not how many
+    return m.group(1).lower(), e
+
+
+def _change_from_named(
+    q: checks.Quantity,
+    value: float,
+    way: int,
+    named: tuple[str, checks.Quantity],
+    window: list[IndexedSentence],
+) -> bool:
+    """A change whose start or end the claim names ("from the nine deaths", "to 120") is
+    restated only by a window figure that it leads to from that end, or from which it
+    leads there: a difference of two other figures is another change."""
+    side, e = named
+    for x in window:
+        for o in x.quantities:
+            if (o.unit == "%") != (q.unit in _POINTS) or (o.unit and e.unit and o.unit != e.unit):
+                continue
+            a, b = (e, o) if side == "from" else (o, e)
+            if a.value == b.value or not _same_change(q, value, a, b):
+                continue
+            if way == 0 or (b.value > a.value) == (way > 0):
+                return True
+    return False
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of ``text``'s clause before offset ``at``."""
+    start = next((c.start for c in checks.clauses(text) if c.start <= at < c.end), 0)
+    return text[start:at]
 
 
 def _same_change(q: checks.Quantity, value: float, a: checks.Quantity, b: checks.Quantity) -> bool:
@@ -295,6 +366,49 @@ def _count_restated(
     return any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window)
 
 
+def one_more(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
+    """Whether the claim's count ``q`` is a window sentence's one thing and that many less
+    "more" (see :func:`_one_more_restated`): where the evidence is, whatever else the
+    article writes the same figure for."""
+    at = claim_text.find(q.text)
+    if at < 0 or not chosen:
+        return False
+    window = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
+    return _one_more_restated(claim_text, at, q, window)
+
+
+def _one_more_restated(
+    claim_text: str, at: int, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """A count of things ("reached five schools") that a window sentence writes as one of
+    them and that many less "more" ("began at a primary school, spread to four more
+    schools"): the one it names and the others it adds."""
+    if q.unit or q.value < 2 or q.value != int(q.value):
+        return False
+    counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
+    if not counted:
+        return False
+    for x in window:
+        if counted.isdisjoint(x.stems) or not _MORE.search(x.text):
+            continue
+        for m in _MORE.finditer(x.text):
+            noun = stem(m.group(2))
+            if noun not in counted:
+                continue
+            found = checks.quantities(m.group(1))
+            if not found or found[0].unit or found[0].value != q.value - 1:
+                continue
+            # the one more than "four more schools": the sentence names a school besides them
+            rest = x.text[: m.start()] + x.text[m.end() :]
+            if noun in content_stems(rest):
+                return True
+    return False
+
+
+# "four more schools", "three other hospitals"
+_MORE = re.compile(r"\b([\w-]+)\s+(?:more|other|further|additional)\s+([A-Za-z]+)", re.IGNORECASE)
+
+
 def _clause_rest(text: str, at: int) -> str:
     end = next((c.end for c in checks.clauses(text) if c.start <= at < c.end), len(text))
     return text[at:end]
@@ -304,3 +418,61 @@ def _clause_rest(text: str, at: int) -> str:
 def _listed(text: str) -> frozenset[int]:
     """How many names each list of names in ``text`` has."""
     return frozenset(m.group(1).count(",") + 2 for m in _NAME_LIST.finditer(text))
+
+
+# what stands between the figures of "from A to B" and "to B from A" (a few words at most:
+# "from $2.4 billion a year earlier to $2.1 billion")
+_TO_BETWEEN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?", re.IGNORECASE)
+_FROM_BETWEEN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_END = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def reversed_change(claim_text: str, chosen: Sequence[Window]) -> tuple[str, str]:
+    """(the reason, the claim's words) when the claim's "from A to B" is the window's
+    "from B to A" or "to A from B" of the same two figures (a change told the wrong way:
+    "cut her target from $58 to $52" where it was "raised ... to $58 from $52"); empty
+    when it is not."""
+    if "from" not in claim_text.lower():
+        return "", ""
+    mine = _from_to(claim_text, checks.quantities(claim_text))
+    if not mine:
+        return "", ""
+    for art, f, t, _ in chosen:
+        for x in art.sentences[f : t + 1]:
+            if len(x.quantities) < 2 or "from" not in x.lower:
+                continue
+            theirs = _from_to(x.text, x.quantities)
+            for a, b, said in mine:
+                if any(a.matches(c) and b.matches(d) for c, d, _ in theirs):
+                    continue  # the window tells it the claim's way too
+                for c, d, written in theirs:
+                    if a.matches(d) and b.matches(c) and not a.matches(c):
+                        reason = f'the claim says "{said}" where the evidence says "{written}"'
+                        return reason, said
+    return "", ""
+
+
+def _from_to(
+    text: str, found: Sequence[checks.Quantity]
+) -> list[tuple[checks.Quantity, checks.Quantity, str]]:
+    """(where from, where to, the words) of each "from A to B" and "to B from A" of
+    ``text`` whose figures are ``found``."""
+    at: list[tuple[int, checks.Quantity]] = []
+    cursor = 0
+    for q in found:
+        i = text.find(q.text, cursor)
+        if i < 0:
+            continue
+        at.append((i, q))
+        cursor = i + len(q.text)
+    out = []
+    for (i, a), (j, b) in itertools.pairwise(at):
+        end = i + len(a.text)
+        before = text[max(0, i - 12) : i]
+        words = text[i : j + len(b.text)]
+        if _FROM_END.search(before) and _TO_BETWEEN.fullmatch(text, end, j):
+            out.append((a, b, "from " + words))
+        elif _TO_END.search(before) and _FROM_BETWEEN.fullmatch(text, end, j):
+            out.append((b, a, "to " + words))
+    return out

@@ -423,7 +423,7 @@ class _Reader:
         # a unit is read with the copied word before the slot: its count may be there
         before = self.claim[first - 1 : first]
         unit = _unit_swapped(before + self.claim[first:last], before + theirs)
-        swapped = unit or self._swapped(self.claim[first:last], theirs, src, sentence)
+        swapped = unit or self._swapped(self.claim[first:last], theirs, src, (*sentence, lo, hi))
         if swapped is None:
             return None
         said, written = swapped
@@ -449,17 +449,18 @@ class _Reader:
         return None
 
     def _swapped(
-        self, mine: list[str], theirs: list[str], src: _Source, sentence: tuple[int, int]
+        self, mine: list[str], theirs: list[str], src: _Source, slot: tuple[int, int, int, int]
     ) -> tuple[str, str] | None:
-        """(the claim's word, the sentence's) when the slot swaps a name or figure for one of
-        the same kind that the cited text writes elsewhere."""
+        """(the claim's word, the sentence's) when the slot (article, sentence, first and
+        last word) swaps a name or figure for one of the same kind that the cited text writes
+        elsewhere."""
         if "".join(mine) == "".join(theirs):
             return None  # "12.30am" for "12.30 am": how it is written, not what
         new = [w for w in mine if w not in theirs]
         old = [w for w in theirs if w not in mine]
         for w in new:
             kind = _kind(w, src.names)
-            if kind is None or not self._elsewhere(w, sentence):
+            if kind is None or not self._elsewhere(w, slot):
                 continue
             for x in old:
                 if _kind(x, src.names) != kind or _same_root(w, x):
@@ -469,12 +470,15 @@ class _Reader:
                 return w, x
         return None
 
-    def _elsewhere(self, word: str, sentence: tuple[int, int]) -> bool:
-        """Whether a cited article writes ``word`` in a sentence other than ``sentence``."""
+    def _elsewhere(self, word: str, slot: tuple[int, int, int, int]) -> bool:
+        """Whether a cited article writes ``word`` outside the ``slot`` (article, sentence,
+        first and last word): in another sentence, or in the slot's own sentence said of
+        something else ("where 78% of pupils are vaccinated, well below the 95% needed")."""
+        ai0, si0, lo, hi = slot
         return any(
-            (ai, si) != sentence
+            (ai, si) != (ai0, si0) or not lo <= p < hi
             for ai, s in enumerate(self.sources)
-            for si, _ in s.index.where.get(word, ())
+            for si, p in s.index.where.get(word, ())
         )
 
     # -- repetition ------------------------------------------------------------------------

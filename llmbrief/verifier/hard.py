@@ -195,12 +195,20 @@ def hard_checks(
                         f'number "{q.text}" {other} in {cited}',
                         _claim_span(facts.text, q.text),
                     )
-                elif not in_window and not _figure_in_context(q, facts, arts, chosen):
+                elif (
+                    not in_window
+                    and not _figure_in_context(q, facts, arts, chosen)
+                    and not approx.one_more(facts.text, q, chosen)
+                ):  # "five schools" the window counts as "a school ... four more schools"
                     yield (
                         "figure_context",
                         f'number "{q.text}" is not where the evidence is in {cited}',
                         _claim_span(facts.text, q.text),
                     )
+        if len(claim_q) >= 2:
+            wrong_way, said = approx.reversed_change(facts.text, chosen)
+            if wrong_way:  # "from $58 to $52" where it went "to $58 from $52"
+                yield "figures", wrong_way, _claim_span(facts.text, said)
         for who, label, age, span in _appositions(facts.text):
             # "Jonas Brandt, 22,": the sources may give that age to someone else only
             others = [n for a in arts for n in a.appositions.get(age, ())]
