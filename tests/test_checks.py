@@ -281,3 +281,10 @@ def test_certainty_cues_are_found_as_whole_words() -> None:
     assert checks.certainty("It will Definitely close") == "Definitely"
     assert checks.certainty("A certain number of workers left") == ""
     assert checks.certainty("the deal guarantees jobs") == ""
+
+
+def test_port_and_starboard_are_opposite_sides() -> None:
+    source = toks("Crew lowered a raft from the starboard side of the trawler.")
+    assert checks.antonym_clash(toks("Crew lowered a raft from the port side."), source)
+    # a port the ship sails to says nothing about a side
+    assert not checks.antonym_clash(toks("The trawler returned to port."), source)
