@@ -42,6 +42,7 @@ __all__ = [
     "order_clash",
     "phrase_written",
     "place_names",
+    "polarity_clash",
     "quantifier_clash",
     "quantities",
     "quotes",
@@ -1170,4 +1171,63 @@ def rank_clash(
                     continue
                 if len(context.intersection(toks)) >= _RANK_CONTEXT:
                     return " ".join(toks_c[i:end]), " ".join(toks[j:end2])
+    return None
+
+
+# -- poles ----------------------------------------------------------------------------------
+#
+# Words that take a side on what they are said of: "admitted" against "denied", "encouraging"
+# against "disappointing". Said of the same thing they are opposite statements, however far
+# apart the words that name the thing stand from them ("Idris said the turnout at Saturday's
+# clinics was disappointing" against "Sana Idris ... said the turnout was encouraging").
+
+_POLES = tuple(
+    (frozenset(stem(w) for w in pair[0]), frozenset(stem(w) for w in pair[1]))
+    for key, pair in sorted(data_json("polarities.json").items())
+    if not key.startswith("_")
+)
+_POLE_WORDS = frozenset().union(*(a | b for a, b in _POLES))
+
+
+def _said_of(toks: Sequence[str], i: int) -> set[str]:
+    """Content stems of every word before position ``i`` of a sentence: the speaker and the
+    thing a pole word there is said of."""
+    return {t for t in toks[:i] if t not in _FUNCTION_STEMS and len(t) > 2}
+
+
+def polarity_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """(claim's word, evidence's word) when the claim writes a word of one pole
+    (polarities.json: "admitted", "encouraging") where an evidence sentence writes one of
+    the other pole ("denied", "disappointing") said of the same thing: two content words
+    before each shared (or all the claim has before its word). Not when the claim writes
+    both poles, when an evidence sentence writes the claim's pole of the same thing, when
+    the other pole's sentence writes the claim's pole too, or when either word is negated.
+    Tokens are stemmed, stopwords kept."""
+    if _POLE_WORDS.isdisjoint(claim_toks):
+        return None
+    toks_c = list(claim_toks)
+    for pole_a, pole_b in _POLES:
+        for mine, other in ((pole_a, pole_b), (pole_b, pole_a)):
+            if mine.isdisjoint(toks_c) or not other.isdisjoint(toks_c):
+                continue  # none of this pole, or both poles in the claim
+            for i, t in enumerate(toks_c):
+                if t not in mine or _negated_at(toks_c, i):
+                    continue
+                subject = _said_of(toks_c, i)
+                if not subject:
+                    continue
+                need = min(2, len(subject))
+                found = [
+                    (toks, j, u)
+                    for toks in sentences
+                    for j, u in enumerate(toks)
+                    if (u in mine or u in other) and len(subject & _said_of(toks, j)) >= need
+                ]
+                if any(u in mine for _, _, u in found):
+                    continue  # the evidence says it as the claim does
+                for toks, j, u in found:
+                    if mine.isdisjoint(toks) and not _negated_at(list(toks), j):
+                        return t, u
     return None
