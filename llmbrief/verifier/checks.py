@@ -1039,7 +1039,9 @@ def quantifier_clash(
     """(claim's word, evidence's word) when the claim writes a whole ("all", "both",
     "every") where an evidence sentence writes a part ("most", "some", "one") between the
     same two words: "officers, all of them for" against "officers, most of them for",
-    "in both directions" against "in one direction". Tokens are stemmed, stopwords kept."""
+    "in both directions" against "in one direction"; the word after may follow a word
+    one side adds ("in every northern town" against "in some towns"). Tokens are stemmed,
+    stopwords kept."""
     if _UNIVERSAL.isdisjoint(claim_toks):
         return None
     toks_c = list(claim_toks)
@@ -1047,13 +1049,19 @@ def quantifier_clash(
         if toks_c[i] not in _UNIVERSAL or _negated_at(toks_c, i):
             continue
         left, right = toks_c[i - 1], toks_c[i + 1]
+        # the word quantified may follow a word one side adds: "every northern town"
+        # against "some towns"
+        after = toks_c[i + 2] if i + 2 < len(toks_c) else None
         for toks in sentences:
             for j in range(1, len(toks) - 1):
                 if (
                     toks[j] in _PARTIAL
                     and toks[j] not in claim_toks
                     and toks[j - 1] == left
-                    and toks[j + 1] == right
+                    and (
+                        toks[j + 1] in (right, after)
+                        or (j + 2 < len(toks) and toks[j + 2] == right)
+                    )
                 ):
                     return toks_c[i], toks[j]
     return None
