@@ -117,3 +117,16 @@ def test_a_whole_where_the_evidence_gives_a_part_with_a_word_added_between() -> 
     # a whole of another thing after the same word does not clash
     evidence = [_toks("Rents rose in some villages")]
     assert checks.quantifier_clash(_toks("Rents rose in every town hall"), evidence) is None
+
+
+def test_ended_where_the_evidence_says_it_goes_on_under_another_word_for_it() -> None:
+    claim = _toks("The park rangers called off the hunt for the lynx on Monday")
+    evidence = [
+        _toks(
+            "The park rangers narrowed the hunt for the lynx on Monday, sending two dog "
+            "teams home, but said it would continue until the animal was found"
+        )
+    ]
+    assert checks.state_clash(claim, evidence) == ("call off", "continu")
+    other = [_toks("Hikers on the ridge path, sending two teams home, said it would continue")]
+    assert checks.state_clash(claim, other) is None

@@ -1028,7 +1028,9 @@ def state_clash(
         need = min(2, len(subject))
         for toks in sentences:
             for j, theirs in _phrase_at(toks, _CONTINUING):
-                if not _negated_at(list(toks), j) and len(subject & _subject(toks, j)) >= need:
+                # the evidence may name the thing at the head of its sentence and go on
+                # with "it" ("scaled back the search ..., but said it would continue")
+                if not _negated_at(list(toks), j) and len(subject & _said_of(toks, j)) >= need:
                     return mine, theirs
     return None
 
