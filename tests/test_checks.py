@@ -288,3 +288,14 @@ def test_port_and_starboard_are_opposite_sides() -> None:
     assert checks.antonym_clash(toks("Crew lowered a raft from the port side."), source)
     # a port the ship sails to says nothing about a side
     assert not checks.antonym_clash(toks("The trawler returned to port."), source)
+
+
+def test_the_sources_word_negated_does_not_state_the_claims() -> None:
+    source = toks(
+        "Mayor Vell had not wanted to sell the ferry. Aide Ruud would rather have kept the ferry."
+    )
+    assert checks.antonym_clash(toks("Aide Ruud had wanted to sell the ferry"), source)
+    stated = toks(
+        "Mayor Vell wanted to sell the ferry. Aide Ruud would rather have kept the ferry."
+    )
+    assert not checks.antonym_clash(toks("Aide Ruud had wanted to sell the ferry"), stated)

@@ -684,7 +684,9 @@ def antonym_clash(
                 continue
             if near_claim is None:
                 near_claim = _context(claim_toks, i)
-            same = [j for j, t in enumerate(toks) if t == s]
+            # the claim's word in the same context states it; a negated one ("had not
+            # wanted to sell") does not
+            same = [j for j, t in enumerate(toks) if t == s and not _negated_at(toks, j)]
             if any(near_claim & _context(toks, j) for j in same):
                 break
             hit = next(
