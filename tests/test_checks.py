@@ -299,3 +299,14 @@ def test_the_sources_word_negated_does_not_state_the_claims() -> None:
         "Mayor Vell wanted to sell the ferry. Aide Ruud would rather have kept the ferry."
     )
     assert not checks.antonym_clash(toks("Aide Ruud had wanted to sell the ferry"), stated)
+
+
+def test_an_article_that_writes_the_claims_word_in_another_form_needs_two_neighbours() -> None:
+    window = toks("The brewer is weighing a sale of its bottling plant, two bankers said.")
+    article = toks("In 2015 it bought the bottling business from Hask.")
+    claim = toks("The brewer is weighing selling its bottling plant")
+    # the words the article uses: its window's and the rest's
+    assert not checks.antonym_clash(claim, window, article, {*window, *article})
+    # without the sale in the article the purchase is an opposite it was swapped for
+    other = toks("Two bankers spoke on Friday.")
+    assert checks.antonym_clash(claim, other, article, {*other, *article})

@@ -631,6 +631,11 @@ _PAIRS = [
 for _group in sorted(data_words("contrast_sets.txt")):
     _members = _group.split("/")
     _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
+_FORMS_OF: dict[str, frozenset[str]] = {}
+for _pair in sorted(data_words("word_forms.txt")):
+    _x, _y = (stem(w) for w in _pair.split("/"))
+    _FORMS_OF[_x] = _FORMS_OF.get(_x, frozenset()) | {_y}
+    _FORMS_OF[_y] = _FORMS_OF.get(_y, frozenset()) | {_x}
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in _PAIRS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
@@ -671,7 +676,11 @@ def antonym_clash(
         ):
             continue  # none in the source or the article; "not allowed" says "banned"
         near_claim: set[str] | None = None  # read once an opposite is there
-        wider_need = 2 if s in wider_set else 1
+        # an article that uses the claim's word, in any form, has its own use of it: an
+        # opposite there must share more with the claim ("bought the hardware business" in
+        # 2019 where it now explores "a sale of its hardware division")
+        forms = _FORMS_OF.get(s, frozenset()) | {s}
+        wider_need = 2 if not forms.isdisjoint(wider_set) else 1
         for toks, pool, need in (
             (source_toks, source_set, 1),
             (wider_toks, wider_set, wider_need),
@@ -684,9 +693,9 @@ def antonym_clash(
                 continue
             if near_claim is None:
                 near_claim = _context(claim_toks, i)
-            # the claim's word in the same context states it; a negated one ("had not
-            # wanted to sell") does not
-            same = [j for j, t in enumerate(toks) if t == s and not _negated_at(toks, j)]
+            # the claim's word (or its other form, "sale" for "selling") in the same
+            # context states it; a negated one ("had not wanted to sell") does not
+            same = [j for j, t in enumerate(toks) if t in forms and not _negated_at(toks, j)]
             if any(near_claim & _context(toks, j) for j in same):
                 break
             hit = next(
