@@ -281,3 +281,32 @@ def test_certainty_cues_are_found_as_whole_words() -> None:
     assert checks.certainty("It will Definitely close") == "Definitely"
     assert checks.certainty("A certain number of workers left") == ""
     assert checks.certainty("the deal guarantees jobs") == ""
+
+
+def test_port_and_starboard_are_opposite_sides() -> None:
+    source = toks("Crew lowered a raft from the starboard side of the trawler.")
+    assert checks.antonym_clash(toks("Crew lowered a raft from the port side."), source)
+    # a port the ship sails to says nothing about a side
+    assert not checks.antonym_clash(toks("The trawler returned to port."), source)
+
+
+def test_the_sources_word_negated_does_not_state_the_claims() -> None:
+    source = toks(
+        "Mayor Vell had not wanted to sell the ferry. Aide Ruud would rather have kept the ferry."
+    )
+    assert checks.antonym_clash(toks("Aide Ruud had wanted to sell the ferry"), source)
+    stated = toks(
+        "Mayor Vell wanted to sell the ferry. Aide Ruud would rather have kept the ferry."
+    )
+    assert not checks.antonym_clash(toks("Aide Ruud had wanted to sell the ferry"), stated)
+
+
+def test_an_article_that_writes_the_claims_word_in_another_form_needs_two_neighbours() -> None:
+    window = toks("The brewer is weighing a sale of its bottling plant, two bankers said.")
+    article = toks("In 2015 it bought the bottling business from Hask.")
+    claim = toks("The brewer is weighing selling its bottling plant")
+    # the words the article uses: its window's and the rest's
+    assert not checks.antonym_clash(claim, window, article, {*window, *article})
+    # without the sale in the article the purchase is an opposite it was swapped for
+    other = toks("Two bankers spoke on Friday.")
+    assert checks.antonym_clash(claim, other, article, {*other, *article})

@@ -106,3 +106,27 @@ def test_after_of_another_event_does_not_clash() -> None:
     claim = _toks("Tolm said milling would begin after the harvest")
     evidence = [_toks("Tolm said milling would begin after the harvest, before the inspection")]
     assert checks.order_clash(claim, evidence) is None
+
+
+def test_a_whole_where_the_evidence_gives_a_part_with_a_word_added_between() -> None:
+    evidence = [_toks("Rents rose by a fifth in some villages last year")]
+    claim = _toks("Rents rose by a fifth in every coastal village last year")
+    assert checks.quantifier_clash(claim, evidence) == ("every", "som")
+    evidence = [_toks("Rents rose by a fifth in some coastal villages last year")]
+    assert checks.quantifier_clash(_toks("Rents rose in every village"), evidence) is not None
+    # a whole of another thing after the same word does not clash
+    evidence = [_toks("Rents rose in some villages")]
+    assert checks.quantifier_clash(_toks("Rents rose in every town hall"), evidence) is None
+
+
+def test_ended_where_the_evidence_says_it_goes_on_under_another_word_for_it() -> None:
+    claim = _toks("The park rangers called off the hunt for the lynx on Monday")
+    evidence = [
+        _toks(
+            "The park rangers narrowed the hunt for the lynx on Monday, sending two dog "
+            "teams home, but said it would continue until the animal was found"
+        )
+    ]
+    assert checks.state_clash(claim, evidence) == ("call off", "continu")
+    other = [_toks("Hikers on the ridge path, sending two teams home, said it would continue")]
+    assert checks.state_clash(claim, other) is None

@@ -42,6 +42,7 @@ __all__ = [
     "order_clash",
     "phrase_written",
     "place_names",
+    "polarity_clash",
     "quantifier_clash",
     "quantities",
     "quotes",
@@ -630,6 +631,11 @@ _PAIRS = [
 for _group in sorted(data_words("contrast_sets.txt")):
     _members = _group.split("/")
     _PAIRS += [(a, b) for a in _members for b in _members if a < b and {a, b} != {"grey", "gray"}]
+_FORMS_OF: dict[str, frozenset[str]] = {}
+for _pair in sorted(data_words("word_forms.txt")):
+    _x, _y = (stem(w) for w in _pair.split("/"))
+    _FORMS_OF[_x] = _FORMS_OF.get(_x, frozenset()) | {_y}
+    _FORMS_OF[_y] = _FORMS_OF.get(_y, frozenset()) | {_x}
 _ANTONYM_OF: dict[str, set[str]] = {}
 for _a, _b in _PAIRS:
     _ANTONYM_OF.setdefault(stem(_a), set()).add(stem(_b))
@@ -670,7 +676,11 @@ def antonym_clash(
         ):
             continue  # none in the source or the article; "not allowed" says "banned"
         near_claim: set[str] | None = None  # read once an opposite is there
-        wider_need = 2 if s in wider_set else 1
+        # an article that uses the claim's word, in any form, has its own use of it: an
+        # opposite there must share more with the claim ("bought the hardware business" in
+        # 2019 where it now explores "a sale of its hardware division")
+        forms = _FORMS_OF.get(s, frozenset()) | {s}
+        wider_need = 2 if not forms.isdisjoint(wider_set) else 1
         for toks, pool, need in (
             (source_toks, source_set, 1),
             (wider_toks, wider_set, wider_need),
@@ -683,7 +693,9 @@ def antonym_clash(
                 continue
             if near_claim is None:
                 near_claim = _context(claim_toks, i)
-            same = [j for j, t in enumerate(toks) if t == s]
+            # the claim's word (or its other form, "sale" for "selling") in the same
+            # context states it; a negated one ("had not wanted to sell") does not
+            same = [j for j, t in enumerate(toks) if t in forms and not _negated_at(toks, j)]
             if any(near_claim & _context(toks, j) for j in same):
                 break
             hit = next(
@@ -1027,7 +1039,9 @@ def state_clash(
         need = min(2, len(subject))
         for toks in sentences:
             for j, theirs in _phrase_at(toks, _CONTINUING):
-                if not _negated_at(list(toks), j) and len(subject & _subject(toks, j)) >= need:
+                # the evidence may name the thing at the head of its sentence and go on
+                # with "it" ("scaled back the search ..., but said it would continue")
+                if not _negated_at(list(toks), j) and len(subject & _said_of(toks, j)) >= need:
                     return mine, theirs
     return None
 
@@ -1038,7 +1052,9 @@ def quantifier_clash(
     """(claim's word, evidence's word) when the claim writes a whole ("all", "both",
     "every") where an evidence sentence writes a part ("most", "some", "one") between the
     same two words: "officers, all of them for" against "officers, most of them for",
-    "in both directions" against "in one direction". Tokens are stemmed, stopwords kept."""
+    "in both directions" against "in one direction"; the word after may follow a word
+    one side adds ("in every northern town" against "in some towns"). Tokens are stemmed,
+    stopwords kept."""
     if _UNIVERSAL.isdisjoint(claim_toks):
         return None
     toks_c = list(claim_toks)
@@ -1046,13 +1062,19 @@ def quantifier_clash(
         if toks_c[i] not in _UNIVERSAL or _negated_at(toks_c, i):
             continue
         left, right = toks_c[i - 1], toks_c[i + 1]
+        # the word quantified may follow a word one side adds: "every northern town"
+        # against "some towns"
+        after = toks_c[i + 2] if i + 2 < len(toks_c) else None
         for toks in sentences:
             for j in range(1, len(toks) - 1):
                 if (
                     toks[j] in _PARTIAL
                     and toks[j] not in claim_toks
                     and toks[j - 1] == left
-                    and toks[j + 1] == right
+                    and (
+                        toks[j + 1] in (right, after)
+                        or (j + 2 < len(toks) and toks[j + 2] == right)
+                    )
                 ):
                     return toks_c[i], toks[j]
     return None
@@ -1170,4 +1192,63 @@ def rank_clash(
                     continue
                 if len(context.intersection(toks)) >= _RANK_CONTEXT:
                     return " ".join(toks_c[i:end]), " ".join(toks[j:end2])
+    return None
+
+
+# -- poles ----------------------------------------------------------------------------------
+#
+# Words that take a side on what they are said of: "admitted" against "denied", "encouraging"
+# against "disappointing". Said of the same thing they are opposite statements, however far
+# apart the words that name the thing stand from them ("Idris said the turnout at Saturday's
+# clinics was disappointing" against "Sana Idris ... said the turnout was encouraging").
+
+_POLES = tuple(
+    (frozenset(stem(w) for w in pair[0]), frozenset(stem(w) for w in pair[1]))
+    for key, pair in sorted(data_json("polarities.json").items())
+    if not key.startswith("_")
+)
+_POLE_WORDS = frozenset().union(*(a | b for a, b in _POLES))
+
+
+def _said_of(toks: Sequence[str], i: int) -> set[str]:
+    """Content stems of every word before position ``i`` of a sentence: the speaker and the
+    thing a pole word there is said of."""
+    return {t for t in toks[:i] if t not in _FUNCTION_STEMS and len(t) > 2}
+
+
+def polarity_clash(
+    claim_toks: Sequence[str], sentences: Sequence[Sequence[str]]
+) -> tuple[str, str] | None:
+    """(claim's word, evidence's word) when the claim writes a word of one pole
+    (polarities.json: "admitted", "encouraging") where an evidence sentence writes one of
+    the other pole ("denied", "disappointing") said of the same thing: two content words
+    before each shared (or all the claim has before its word). Not when the claim writes
+    both poles, when an evidence sentence writes the claim's pole of the same thing, when
+    the other pole's sentence writes the claim's pole too, or when either word is negated.
+    Tokens are stemmed, stopwords kept."""
+    if _POLE_WORDS.isdisjoint(claim_toks):
+        return None
+    toks_c = list(claim_toks)
+    for pole_a, pole_b in _POLES:
+        for mine, other in ((pole_a, pole_b), (pole_b, pole_a)):
+            if mine.isdisjoint(toks_c) or not other.isdisjoint(toks_c):
+                continue  # none of this pole, or both poles in the claim
+            for i, t in enumerate(toks_c):
+                if t not in mine or _negated_at(toks_c, i):
+                    continue
+                subject = _said_of(toks_c, i)
+                if not subject:
+                    continue
+                need = min(2, len(subject))
+                found = [
+                    (toks, j, u)
+                    for toks in sentences
+                    for j, u in enumerate(toks)
+                    if (u in mine or u in other) and len(subject & _said_of(toks, j)) >= need
+                ]
+                if any(u in mine for _, _, u in found):
+                    continue  # the evidence says it as the claim does
+                for toks, j, u in found:
+                    if mine.isdisjoint(toks) and not _negated_at(list(toks), j):
+                        return t, u
     return None

@@ -423,6 +423,7 @@ def hard_checks(
         checks.quantifier_clash(facts.toks, window_sents),
         checks.order_clash(facts.toks, window_sents),
         checks.rank_clash(facts.toks, window_sents),
+        checks.polarity_clash(facts.toks, window_sents),
     ):
         if scoped is not None:
             # "lifted" where it says "remains", "all" where it says "most"
