@@ -112,3 +112,30 @@ def test_the_same_denial_of_another_verb_agrees() -> None:
     claim = "Brell Rail said it had never emailed any ticket holder [c3]."
     c = verify(cluster, claim).claims[0]
     assert "negation" in [x.name for x in c.checks if x.fired]
+
+
+MILL = Cluster(
+    cluster_id="mill",
+    articles=[
+        Article(
+            id="m1",
+            title="Mill fire",
+            text=(
+                "The mill's owner, Petra Lindqvist, was interviewed by fire inspectors on "
+                "Monday. She has not been fined. The mill will reopen in June."
+            ),
+        )
+    ],
+)
+
+
+def test_a_pronoun_led_denial_speaks_of_the_sentence_before() -> None:
+    # "She has not been fined": she is Petra Lindqvist of the sentence before
+    c = verify(MILL, "Fire inspectors fined the mill's owner, Petra Lindqvist, on Monday [m1].")
+    assert c.claims[0].verdict == "unsupported"
+    assert "negation" in [x.name for x in c.claims[0].checks if x.fired]
+
+
+def test_a_pronoun_led_denial_leaves_what_it_does_not_deny() -> None:
+    claim = "Fire inspectors interviewed the mill's owner, Petra Lindqvist, on Monday [m1]."
+    assert verify(MILL, claim).claims[0].verdict == "supported"

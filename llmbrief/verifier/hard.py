@@ -806,9 +806,19 @@ def _negated_clause(
     claim_until = _UNTIL_IN.search(claim_text) is not None
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
-        for sent in art.sentences[first : last + 1]:
+        for i in range(first, last + 1):
+            sent = art.sentences[i]
             for clause, stems, scoped in sent.clauses:
                 mine = stems & claim
+                if (
+                    clause.negated
+                    and len(mine) == 1
+                    and i
+                    and _PRONOUN_LED.match(art.text, clause.start)
+                ):
+                    # "He has not been charged": the pronoun stands for the subject of the
+                    # sentence before, whose claim words the clause denies of it
+                    mine |= _antecedent(art.sentences[i - 1].text) & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
@@ -825,6 +835,16 @@ def _negated_clause(
         if not any(mine <= other for other in plain):
             return art, clause
     return None
+
+
+#: A clause led by a personal pronoun as its subject: it speaks of the sentence before's.
+_PRONOUN_LED = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _antecedent(text: str) -> frozenset[str]:
+    """The stems of the names a sentence writes (its capitalised words after the first):
+    what a pronoun of the next sentence may stand for."""
+    return frozenset(content_stems(" ".join(w for w in words(text)[1:] if w[:1].isupper())))
 
 
 def _governed(text: str, clause: checks.Clause) -> set[str]:
