@@ -18,7 +18,7 @@ from ..citations import sentence_spans
 from ..types import Span
 from . import approx, checks, proportions, restated
 from .copying import copy_deviations
-from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
+from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
@@ -348,6 +348,14 @@ def hard_checks(
                 "negation",
                 "the evidence is negated or denied; the claim is not",
                 [art.norm_span(*(c.scope or (c.start, c.end)))],
+            )
+    if not claim_neg and denied is None:
+        noun = _denied_noun(facts, arts)
+        if noun is not None:
+            yield (
+                "negation",
+                f'the claim says "{noun[0]}" where the evidence says "{noun[1]}"',
+                _claim_span(facts.text, noun[0]),
             )
     if not claim_neg:
         refused = restated.speaker_declined(facts.text, [a.text for a in arts])
@@ -834,6 +842,44 @@ def _negated_clause(
     for art, clause, mine in negated:
         if not any(mine <= other for other in plain):
             return art, clause
+    return None
+
+
+#: Word -> its family: the forms of one event ("died", "deaths", "dead").
+_FAMILY = {w: frozenset(ln.split()) for ln in data_lines("derivations.txt") for w in ln.split()}
+_FAMILY_STEMS = frozenset(stem(w) for w in _FAMILY)
+_NO_NOUN = re.compile(r"\bno\s+(" + "|".join(sorted(_FAMILY, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _denied_noun(facts: ClaimFacts, arts: list[IndexedArticle]) -> tuple[str, str] | None:
+    """(claim word, evidence words) when the cited text says "no" of the event a claim word
+    names in another form ("one has died" where it says "No deaths have been reported"),
+    and states that event nowhere without a negation."""
+    if _FAMILY_STEMS.isdisjoint(facts.toks):
+        return None  # no word of an event family: nothing to read
+    said = [w for w in words(facts.text) if w.lower() in _FAMILY]
+    if not said:
+        return None
+    for word in said:
+        family = _FAMILY[word.lower()]
+        found = None
+        for art in arts:
+            for m in _NO_NOUN.finditer(art.text):
+                if m.group(1).lower() in family:
+                    found = m.group(0)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        family_stems = frozenset(stem(w) for w in family)
+        stated = any(
+            not sent.negations and not family_stems.isdisjoint(sent.stems)
+            for art in arts
+            for sent in art.sentences
+        )
+        if not stated:
+            return word, found
     return None
 
 
