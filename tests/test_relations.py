@@ -361,3 +361,27 @@ def test_an_organisation_the_article_also_writes_in_lower_case_is_part_of_the_ti
     assert found is not None and 'the source says "said Civic Party leader Karl Obuya"' in (
         found.reason
     ), found
+
+
+TRIBUNAL = "Arbiter Nell Varga sided with the Dockers Union, which had sued Portline in May."
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("Arbiter Nell Varga sided with Portline against the Dockers Union.", True),
+        ("Arbiter Nell Varga sided with the Dockers Union against Portline.", False),
+        ("Arbiter Nell Varga ruled in favour of Portline against the Dockers Union.", False),
+    ],
+)
+def test_the_side_taken_against_the_one_the_source_names(claim: str, clash: bool) -> None:
+    found = role_clash(claim, TRIBUNAL)
+    assert (found is not None) is clash, claim
+    if found is not None:
+        assert found.reason.startswith('roles swapped: the claim says "sided with Portline')
+
+
+def test_the_side_the_source_takes_against_the_claims() -> None:
+    evidence = "Arbiter Nell Varga sided with the Dockers Union against Portline."
+    assert role_clash("Arbiter Nell Varga sided with Portline.", evidence) is not None
+    assert role_clash("Arbiter Nell Varga sided with the Dockers Union.", evidence) is None

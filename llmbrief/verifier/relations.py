@@ -361,6 +361,10 @@ def role_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCla
     cased = _is_cased(claim)
     # the claim's own capitalised words, kept apart: a union would copy the article's names
     own = _claim_names(claim) if cased else frozenset()
+    if _AGAINST.search(claim) or _AGAINST.search(evidence):
+        taken = _side_taken(claim, evidence, names, own)
+        if taken is not None:
+            return taken
     if cased and callable(names) and not _relations(_tokens(claim, frozenset(), own)):
         return None  # a cased claim names its participants itself: nothing to compare
     lexicon = _resolve(names) or (name_lexicon(evidence) if _is_cased(evidence) else frozenset())
@@ -398,6 +402,68 @@ def role_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCla
             f'the source says "{_quote(evidence, espans)}"'
         )
         return RoleClash(reason, cspans, espans)
+    return None
+
+
+_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: The words after a verb that name the side it takes ("sided with", "ruled for").
+_FOR_SIDE = frozenset({"with", "for", "behind"})
+
+
+def _sides(toks: list[_Tok]) -> list[tuple[int, str, _Role, _Role | None]]:
+    """(verb, its stem, the side it takes, the side it takes it against) of each "sided
+    with A against B", "ruled for A", "ruled in favour of A" of a text."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        s = _cue_stem(t)
+        if s is None or s in _ORDERING:
+            continue
+        j = i + 1
+        if toks[j].low == "in" and [x.low for x in toks[j + 1 : j + 3]] in (
+            ["favour", "of"],
+            ["favor", "of"],
+        ):
+            j += 2
+        elif toks[j].low not in _FOR_SIDE:
+            continue
+        k = _side(toks, j, 1, _RIGHT_MODIFIERS)
+        if k is None or toks[k].kind != "name":
+            continue
+        taken = _group(toks, k)
+        after = next((m for m in range(k, len(toks)) if toks[m].start >= taken.end), None)
+        against = None
+        if after is not None and toks[after].low == "against":
+            o = _side(toks, after, 1, _RIGHT_MODIFIERS)
+            if o is not None and toks[o].kind == "name":
+                against = _group(toks, o)
+        out.append((i, s, taken, against))
+    return out
+
+
+def _side_taken(claim: str, evidence: str, names: Names, own: frozenset[str]) -> RoleClash | None:
+    """A side the claim says a verb took against the one the evidence says it took
+    ("sided with A against B" where the source says "sided with B"), or the other way round;
+    None when the evidence also has the claim's side."""
+    lexicon = _resolve(names) or (name_lexicon(evidence) if _is_cased(evidence) else frozenset())
+    ctoks = _tokens(claim, lexicon, own)
+    mine = _sides(ctoks)
+    if not mine:
+        return None
+    etoks = _tokens(evidence, lexicon, own)
+    theirs = _sides(etoks)
+    for v, s, taken, against in mine:
+        same = [(i, t, a) for i, st, t, a in theirs if st == s]
+        if any(_same(t, taken) for _, t, _ in same):
+            continue  # the claim's side is there
+        for i, t, a in same:
+            if (against is not None and _same(t, against)) or (a is not None and _same(a, taken)):
+                end = (against or taken).end
+                espans = [(etoks[i].start, (a or t).end)]
+                reason = (
+                    f'roles swapped: the claim says "{_quote(claim, [(ctoks[v].start, end)])}", '
+                    f'the source says "{_quote(evidence, espans)}"'
+                )
+                return RoleClash(reason, [(ctoks[v].start, end)], espans)
     return None
 
 
