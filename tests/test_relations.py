@@ -385,3 +385,21 @@ def test_the_side_the_source_takes_against_the_claims() -> None:
     evidence = "Arbiter Nell Varga sided with the Dockers Union against Portline."
     assert role_clash("Arbiter Nell Varga sided with Portline.", evidence) is not None
     assert role_clash("Arbiter Nell Varga sided with the Dockers Union.", evidence) is None
+
+
+def test_a_definite_description_given_to_another_name() -> None:
+    evidence = (
+        "Norvik Air, the region's biggest airline with 90 jets, said it would appeal. "
+        "Baltrow, which flies 30 jets, said nothing."
+    )
+    found = owner_clash("Baltrow, the region's biggest airline, flies 90 jets.", evidence)
+    assert found is not None
+    assert found.reason.startswith('wrong owner: the claim says "Baltrow, the region')
+    assert owner_clash("Norvik Air, the region's biggest airline, flies 90 jets.", evidence) is None
+
+
+def test_a_date_before_a_description_is_no_name() -> None:
+    # "until July, the firm hired to ... said": no apposition of July
+    evidence = "Work could last until July, the firm hired to inspect the bridge said on Friday."
+    claim = "Kelso Survey, the firm hired to inspect the bridge, said work could last until July."
+    assert owner_clash(claim, evidence) is None

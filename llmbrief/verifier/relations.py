@@ -705,6 +705,10 @@ def owner_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCl
         evidence: the evidence window.
         names: :func:`name_lexicon` of the cited article.
     """
+    if _APPOSED.search(claim):
+        clash = _apposition_clash(claim, evidence)
+        if clash is not None:
+            return clash
     if not _is_cased(claim) or ("'" not in claim and "’" not in claim):
         return None
     own = _claim_names(claim)
@@ -737,6 +741,46 @@ def owner_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCl
             f'the source says "{_quote(evidence, espans)}"'
         )
         return RoleClash(reason, cspans, espans)
+    return None
+
+
+#: "Name, the ...,": a name and the definite description set beside it ("Faircost, the
+#: country's largest grocer,"), closed by a comma or a clause word ("with", "which").
+_APPOSED = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),\s+(the\s+[^,.;:]+?)(?=,|\s+(?:with|which|who)\b)"
+)
+
+
+def _appositions(text: str) -> list[tuple[frozenset[str], frozenset[str], tuple[int, int]]]:
+    """(name words lowercased, description stems, span) of each "Name, the ..." of ``text``."""
+    out = []
+    for m in _APPOSED.finditer(text):
+        name = frozenset(w.lower() for w in m.group(1).split() if w.lower() not in STOPWORDS)
+        if not name.isdisjoint(_NOT_NAMES):
+            continue  # "until July, the firm said": a date, no name
+        said = frozenset(content_stems(m.group(2)))
+        if name and len(said) >= 2:
+            out.append((name, said, m.span()))
+    return out
+
+
+def _apposition_clash(claim: str, evidence: str) -> RoleClash | None:
+    """A definite description the claim sets beside one name ("Faircost, the country's
+    largest grocer") that the evidence sets beside another name only ("Brightmart, the
+    country's largest grocer"): it says who is the one, so it cannot be both."""
+    theirs = _appositions(evidence)
+    if not theirs:
+        return None
+    for name, said, span in _appositions(claim):
+        holders = [(n, sp) for n, d, sp in theirs if said <= d]
+        if not holders or any(not n.isdisjoint(name) for n, _ in holders):
+            continue
+        other = holders[0][1]
+        reason = (
+            f'wrong owner: the claim says "{_quote(claim, [span])}", '
+            f'the source says "{_quote(evidence, [other])}"'
+        )
+        return RoleClash(reason, [span], [other])
     return None
 
 
