@@ -403,3 +403,24 @@ def test_a_date_before_a_description_is_no_name() -> None:
     evidence = "Work could last until July, the firm hired to inspect the bridge said on Friday."
     claim = "Kelso Survey, the firm hired to inspect the bridge, said work could last until July."
     assert owner_clash(claim, evidence) is None
+
+
+COUNCIL_DAY = [
+    (0, "Treasurer Ilse Marr said the budget would be balanced by 2027."),
+    (63, '"We will not raise the parking fees," Marr told the council.'),
+]
+
+
+def test_words_a_named_speaker_never_says_are_invented() -> None:
+    claim = "Ilse Marr said the library would close on Sundays."
+    found = speaker_clash(claim, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY])
+    assert found is not None
+    assert found.reason.startswith("invented: where the source names the speaker it does not")
+
+
+def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> None:
+    claim = "Ilse Marr said the library would close on Sundays."
+    article = [t for _, t in COUNCIL_DAY] + ["She said the library would close on Sundays."]
+    assert speaker_clash(claim, COUNCIL_DAY, article=article) is None
+    said = "Ilse Marr said the parking fees would not be raised."
+    assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None

@@ -465,7 +465,9 @@ def hard_checks(
         if clash is None:
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
             before = functools.partial(paragraph_before, art.text, art.sentences, f, a)
-            clash = speaker_clash(facts.text, spoken, lexicon, before)
+            clash = speaker_clash(
+                facts.text, spoken, lexicon, before, [x.text for x in art.sentences]
+            )
         if clash is None:
             clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:

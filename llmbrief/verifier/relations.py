@@ -28,7 +28,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from .lexicon import STOPWORDS, content_stems, data_json, data_lines, data_words, stem, words
+from .lexicon import (
+    STOPWORDS,
+    content_stems,
+    data_json,
+    data_lines,
+    data_words,
+    stem,
+    stem_words,
+    words,
+)
 
 __all__ = [
     "RoleClash",
@@ -572,6 +581,7 @@ def speaker_clash(
     sentences: list[tuple[int, str]],
     names: Names = frozenset(),
     before: Callable[[int], Sequence[tuple[int, str]]] | None = None,
+    article: Sequence[str] = (),
 ) -> RoleClash | None:
     """Whether the evidence puts the claim's reported words in another speaker's mouth.
 
@@ -588,6 +598,8 @@ def speaker_clash(
             paragraph before it, nearest first (see :func:`paragraph_before`): a quote
             sentence with no speaker of its own is said by the speaker of the quote it
             continues.
+        article: the sentences of the cited article: words the window's speaker does not
+            say are invented only if no sentence of it says half of them.
 
     Returns:
         The clash, or None.
@@ -612,7 +624,10 @@ def speaker_clash(
     )
     best = scored[0][0] if scored else 0
     if best < _SPEECH_OVERLAP * len(content):
-        return None
+        half = _SPEECH_OVERLAP * len(content)
+        if any(len(content.intersection(content_stems(t))) >= half for t in article):
+            return None  # a sentence outside the window says it: its speaker is not read
+        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own)
     found: RoleClash | None = None
     for n, i in scored:
         if n < best:
@@ -641,6 +656,34 @@ def speaker_clash(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+def _unsaid(
+    claim: str,
+    content: set[str],
+    who: _Role,
+    verb: tuple[int, list[_Tok]],
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+) -> RoleClash | None:
+    """Words the claim puts in a speaker's mouth that the window naming that speaker does
+    not have: fewer than half of them in all its sentences together ("Velt said the bang
+    came from cargo breaking loose" where Velt says only "I heard a bang")."""
+    if not any(_mentioned(_tokens(t, lexicon, own), who) for _, t in sentences):
+        return None
+    have = set().union(*(content_stems(t) for _, t in sentences))
+    if len(content & have) >= _SPEECH_OVERLAP * len(content):
+        return None
+    v, ctoks = verb
+    span = (min(who.start, ctoks[v].start), len(claim.rstrip(" .")))
+    shown = stem_words(claim)
+    missing = ", ".join(sorted(shown.get(x, x) for x in content - have))
+    reason = (
+        "invented: where the source names the speaker it does not say "
+        f'"{_quote(claim, [span])}" (not: {missing})'
+    )
+    return RoleClash(reason, [span], [])
 
 
 _QUOTE_MARKS = '"“”'
