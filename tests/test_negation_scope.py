@@ -112,3 +112,59 @@ def test_the_same_denial_of_another_verb_agrees() -> None:
     claim = "Brell Rail said it had never emailed any ticket holder [c3]."
     c = verify(cluster, claim).claims[0]
     assert "negation" in [x.name for x in c.checks if x.fired]
+
+
+MILL = Cluster(
+    cluster_id="mill",
+    articles=[
+        Article(
+            id="m1",
+            title="Mill fire",
+            text=(
+                "The mill's owner, Petra Lindqvist, was interviewed by fire inspectors on "
+                "Monday. She has not been fined. The mill will reopen in June."
+            ),
+        )
+    ],
+)
+
+
+def test_a_pronoun_led_denial_speaks_of_the_sentence_before() -> None:
+    # "She has not been fined": she is Petra Lindqvist of the sentence before
+    c = verify(MILL, "Fire inspectors fined the mill's owner, Petra Lindqvist, on Monday [m1].")
+    assert c.claims[0].verdict == "unsupported"
+    assert "negation" in [x.name for x in c.claims[0].checks if x.fired]
+
+
+def test_a_pronoun_led_denial_leaves_what_it_does_not_deny() -> None:
+    claim = "Fire inspectors interviewed the mill's owner, Petra Lindqvist, on Monday [m1]."
+    assert verify(MILL, claim).claims[0].verdict == "supported"
+
+
+def _storm(text: str) -> Cluster:
+    return Cluster(cluster_id="storm", articles=[Article(id="s1", title="Storm", text=text)])
+
+
+def test_no_and_a_noun_denies_the_verb_of_the_same_event() -> None:
+    # "No arrests" denies "were arrested": one event, a noun and a verb
+    storm = _storm(
+        "Police broke up a protest outside the Velmar town hall on Sunday. "
+        "No arrests were made, a police spokesman said."
+    )
+    c = verify(
+        storm, "Police broke up a protest in Velmar on Sunday, and two men were arrested [s1]."
+    )
+    assert c.claims[0].verdict == "unsupported"
+    assert 'says "arrested"' in " ".join(c.claims[0].reasons)
+
+
+def test_no_and_a_noun_is_no_denial_when_the_event_is_stated_too() -> None:
+    # the first march had no arrests, the second had two: the article states the event
+    storm = _storm(
+        "Police broke up a protest outside the Velmar town hall on Sunday. "
+        "No arrests were made at a first march on Saturday. Two men were arrested on Sunday."
+    )
+    c = verify(
+        storm, "Police broke up a protest in Velmar on Sunday, and two men were arrested [s1]."
+    )
+    assert c.claims[0].verdict == "supported"

@@ -361,3 +361,66 @@ def test_an_organisation_the_article_also_writes_in_lower_case_is_part_of_the_ti
     assert found is not None and 'the source says "said Civic Party leader Karl Obuya"' in (
         found.reason
     ), found
+
+
+TRIBUNAL = "Arbiter Nell Varga sided with the Dockers Union, which had sued Portline in May."
+
+
+@pytest.mark.parametrize(
+    ("claim", "clash"),
+    [
+        ("Arbiter Nell Varga sided with Portline against the Dockers Union.", True),
+        ("Arbiter Nell Varga sided with the Dockers Union against Portline.", False),
+        ("Arbiter Nell Varga ruled in favour of Portline against the Dockers Union.", False),
+    ],
+)
+def test_the_side_taken_against_the_one_the_source_names(claim: str, clash: bool) -> None:
+    found = role_clash(claim, TRIBUNAL)
+    assert (found is not None) is clash, claim
+    if found is not None:
+        assert found.reason.startswith('roles swapped: the claim says "sided with Portline')
+
+
+def test_the_side_the_source_takes_against_the_claims() -> None:
+    evidence = "Arbiter Nell Varga sided with the Dockers Union against Portline."
+    assert role_clash("Arbiter Nell Varga sided with Portline.", evidence) is not None
+    assert role_clash("Arbiter Nell Varga sided with the Dockers Union.", evidence) is None
+
+
+def test_a_definite_description_given_to_another_name() -> None:
+    evidence = (
+        "Norvik Air, the region's biggest airline with 90 jets, said it would appeal. "
+        "Baltrow, which flies 30 jets, said nothing."
+    )
+    found = owner_clash("Baltrow, the region's biggest airline, flies 90 jets.", evidence)
+    assert found is not None
+    assert found.reason.startswith('wrong owner: the claim says "Baltrow, the region')
+    assert owner_clash("Norvik Air, the region's biggest airline, flies 90 jets.", evidence) is None
+
+
+def test_a_date_before_a_description_is_no_name() -> None:
+    # "until July, the firm hired to ... said": no apposition of July
+    evidence = "Work could last until July, the firm hired to inspect the bridge said on Friday."
+    claim = "Kelso Survey, the firm hired to inspect the bridge, said work could last until July."
+    assert owner_clash(claim, evidence) is None
+
+
+COUNCIL_DAY = [
+    (0, "Treasurer Ilse Marr said the budget would be balanced by 2027."),
+    (63, '"We will not raise the parking fees," Marr told the council.'),
+]
+
+
+def test_words_a_named_speaker_never_says_are_invented() -> None:
+    claim = "Ilse Marr said the library would close on Sundays."
+    found = speaker_clash(claim, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY])
+    assert found is not None
+    assert found.reason.startswith("invented: where the source names the speaker it does not")
+
+
+def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> None:
+    claim = "Ilse Marr said the library would close on Sundays."
+    article = [t for _, t in COUNCIL_DAY] + ["She said the library would close on Sundays."]
+    assert speaker_clash(claim, COUNCIL_DAY, article=article) is None
+    said = "Ilse Marr said the parking fees would not be raised."
+    assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None

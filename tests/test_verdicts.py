@@ -193,3 +193,36 @@ def test_a_claim_whose_gap_no_article_fills_is_unsupported_not_misattributed() -
     # v1 carries what v2 lacks: v1's
     c = verify(DERBY, "Lindgren will play his first league match at home to Corby [v2].").claims[0]
     assert c.verdict == "misattributed" and c.suggested_ids == ["v1"], c.reasons
+
+
+TRIAL = Cluster(
+    cluster_id="harrow-trial",
+    articles=[
+        Article(
+            id="t1",
+            title="Court blocks Harrow deal",
+            text=(
+                "The tribunal blocked the Harrow takeover on Friday. The tribunal found that the "
+                "merged firm would have run 38% of the region's bus routes."
+            ),
+        ),
+        Article(
+            id="t2",
+            title="Regulator hails ruling",
+            text=(
+                "The regulator welcomed Friday's ruling. The regulator had argued that the "
+                "merged firm would have run 52% of the region's bus routes."
+            ),
+        ),
+    ],
+)
+
+
+def test_a_finding_another_article_gives_to_another_speaker_is_not_misattributed() -> None:
+    # 52% is what the regulator argued, not what the tribunal found
+    said = "that the merged firm would have run 52% of the region's bus routes [t1]."
+    c = verify(TRIAL, "The tribunal found " + said).claims[0]
+    assert c.verdict == "unsupported"
+    assert '[t2] has it, but not as "The tribunal found"' in c.reasons
+    # the same speaker in the other article: that article is the claim's source
+    assert verify(TRIAL, "The regulator argued " + said).claims[0].verdict == "misattributed"

@@ -705,7 +705,11 @@ def test_a_speaker_of_one_article_put_to_the_words_of_another_is_not_misattribut
         DOCK, "Fire chief Ruth Okafor said the union had warned the owner about the wiring [d2]."
     ).claims[0]
     assert c.verdict == "unsupported" and not c.suggested_ids, c.reasons
-    assert any(r.startswith("[d1] carries it only with the cited text") for r in c.reasons)
+    # d1 names the speaker but not the words said: it is no source of the claim
+    alone = verify(
+        DOCK, "Fire chief Ruth Okafor said the union had warned the owner about the wiring [d1]."
+    ).claims[0]
+    assert alone.verdict == "unsupported" and alone.reasons[0].startswith("invented:")
     # what d1 says on its own is d1's
     c = verify(DOCK, "Fire chief Ruth Okafor said crews had fought the blaze for six hours [d2].")
     assert c.claims[0].verdict == "misattributed" and c.claims[0].suggested_ids == ["d1"]

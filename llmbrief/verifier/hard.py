@@ -18,7 +18,7 @@ from ..citations import sentence_spans
 from ..types import Span
 from . import approx, checks, proportions, restated
 from .copying import copy_deviations
-from .lexicon import STOPWORDS, content_stems, flat, has_number, stem, word_at, words
+from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
@@ -357,6 +357,14 @@ def hard_checks(
                 "the evidence is negated or denied; the claim is not",
                 [art.norm_span(*(c.scope or (c.start, c.end)))],
             )
+    if not claim_neg and denied is None:
+        noun = _denied_noun(facts, arts)
+        if noun is not None:
+            yield (
+                "negation",
+                f'the claim says "{noun[0]}" where the evidence says "{noun[1]}"',
+                _claim_span(facts.text, noun[0]),
+            )
     if not claim_neg:
         refused = restated.speaker_declined(facts.text, [a.text for a in arts])
         if refused is not None:
@@ -466,7 +474,9 @@ def hard_checks(
         if clash is None:
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
             before = functools.partial(paragraph_before, art.text, art.sentences, f, a)
-            clash = speaker_clash(facts.text, spoken, lexicon, before)
+            clash = speaker_clash(
+                facts.text, spoken, lexicon, before, [x.text for x in art.sentences]
+            )
         if clash is None:
             clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:
@@ -815,9 +825,19 @@ def _negated_clause(
     claim_until = _UNTIL_IN.search(claim_text) is not None
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
-        for sent in art.sentences[first : last + 1]:
+        for i in range(first, last + 1):
+            sent = art.sentences[i]
             for clause, stems, scoped in sent.clauses:
                 mine = stems & claim
+                if (
+                    clause.negated
+                    and len(mine) == 1
+                    and i
+                    and _PRONOUN_LED.match(art.text, clause.start)
+                ):
+                    # "He has not been charged": the pronoun stands for the subject of the
+                    # sentence before, whose claim words the clause denies of it
+                    mine |= _antecedent(art.sentences[i - 1].text) & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
@@ -834,6 +854,54 @@ def _negated_clause(
         if not any(mine <= other for other in plain):
             return art, clause
     return None
+
+
+#: Word -> its family: the forms of one event ("died", "deaths", "dead").
+_FAMILY = {w: frozenset(ln.split()) for ln in data_lines("derivations.txt") for w in ln.split()}
+_FAMILY_STEMS = frozenset(stem(w) for w in _FAMILY)
+_NO_NOUN = re.compile(r"\bno\s+(" + "|".join(sorted(_FAMILY, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _denied_noun(facts: ClaimFacts, arts: list[IndexedArticle]) -> tuple[str, str] | None:
+    """(claim word, evidence words) when the cited text says "no" of the event a claim word
+    names in another form ("one has died" where it says "No deaths have been reported"),
+    and states that event nowhere without a negation."""
+    if _FAMILY_STEMS.isdisjoint(facts.toks):
+        return None  # no word of an event family: nothing to read
+    said = [w for w in words(facts.text) if w.lower() in _FAMILY]
+    if not said:
+        return None
+    for word in said:
+        family = _FAMILY[word.lower()]
+        found = None
+        for art in arts:
+            for m in _NO_NOUN.finditer(art.text):
+                if m.group(1).lower() in family:
+                    found = m.group(0)
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        family_stems = frozenset(stem(w) for w in family)
+        stated = any(
+            not sent.negations and not family_stems.isdisjoint(sent.stems)
+            for art in arts
+            for sent in art.sentences
+        )
+        if not stated:
+            return word, found
+    return None
+
+
+#: A clause led by a personal pronoun as its subject: it speaks of the sentence before's.
+_PRONOUN_LED = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _antecedent(text: str) -> frozenset[str]:
+    """The stems of the names a sentence writes (its capitalised words after the first):
+    what a pronoun of the next sentence may stand for."""
+    return frozenset(content_stems(" ".join(w for w in words(text)[1:] if w[:1].isupper())))
 
 
 def _governed(text: str, clause: checks.Clause) -> set[str]:

@@ -28,7 +28,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from .lexicon import STOPWORDS, content_stems, data_json, data_lines, data_words, stem, words
+from .lexicon import (
+    STOPWORDS,
+    content_stems,
+    data_json,
+    data_lines,
+    data_words,
+    stem,
+    stem_words,
+    words,
+)
 
 __all__ = [
     "RoleClash",
@@ -361,6 +370,10 @@ def role_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCla
     cased = _is_cased(claim)
     # the claim's own capitalised words, kept apart: a union would copy the article's names
     own = _claim_names(claim) if cased else frozenset()
+    if _AGAINST.search(claim) or _AGAINST.search(evidence):
+        taken = _side_taken(claim, evidence, names, own)
+        if taken is not None:
+            return taken
     if cased and callable(names) and not _relations(_tokens(claim, frozenset(), own)):
         return None  # a cased claim names its participants itself: nothing to compare
     lexicon = _resolve(names) or (name_lexicon(evidence) if _is_cased(evidence) else frozenset())
@@ -398,6 +411,68 @@ def role_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCla
             f'the source says "{_quote(evidence, espans)}"'
         )
         return RoleClash(reason, cspans, espans)
+    return None
+
+
+_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: The words after a verb that name the side it takes ("sided with", "ruled for").
+_FOR_SIDE = frozenset({"with", "for", "behind"})
+
+
+def _sides(toks: list[_Tok]) -> list[tuple[int, str, _Role, _Role | None]]:
+    """(verb, its stem, the side it takes, the side it takes it against) of each "sided
+    with A against B", "ruled for A", "ruled in favour of A" of a text."""
+    out = []
+    for i, t in enumerate(toks[:-1]):
+        s = _cue_stem(t)
+        if s is None or s in _ORDERING:
+            continue
+        j = i + 1
+        if toks[j].low == "in" and [x.low for x in toks[j + 1 : j + 3]] in (
+            ["favour", "of"],
+            ["favor", "of"],
+        ):
+            j += 2
+        elif toks[j].low not in _FOR_SIDE:
+            continue
+        k = _side(toks, j, 1, _RIGHT_MODIFIERS)
+        if k is None or toks[k].kind != "name":
+            continue
+        taken = _group(toks, k)
+        after = next((m for m in range(k, len(toks)) if toks[m].start >= taken.end), None)
+        against = None
+        if after is not None and toks[after].low == "against":
+            o = _side(toks, after, 1, _RIGHT_MODIFIERS)
+            if o is not None and toks[o].kind == "name":
+                against = _group(toks, o)
+        out.append((i, s, taken, against))
+    return out
+
+
+def _side_taken(claim: str, evidence: str, names: Names, own: frozenset[str]) -> RoleClash | None:
+    """A side the claim says a verb took against the one the evidence says it took
+    ("sided with A against B" where the source says "sided with B"), or the other way round;
+    None when the evidence also has the claim's side."""
+    lexicon = _resolve(names) or (name_lexicon(evidence) if _is_cased(evidence) else frozenset())
+    ctoks = _tokens(claim, lexicon, own)
+    mine = _sides(ctoks)
+    if not mine:
+        return None
+    etoks = _tokens(evidence, lexicon, own)
+    theirs = _sides(etoks)
+    for v, s, taken, against in mine:
+        same = [(i, t, a) for i, st, t, a in theirs if st == s]
+        if any(_same(t, taken) for _, t, _ in same):
+            continue  # the claim's side is there
+        for i, t, a in same:
+            if (against is not None and _same(t, against)) or (a is not None and _same(a, taken)):
+                end = (against or taken).end
+                espans = [(etoks[i].start, (a or t).end)]
+                reason = (
+                    f'roles swapped: the claim says "{_quote(claim, [(ctoks[v].start, end)])}", '
+                    f'the source says "{_quote(evidence, espans)}"'
+                )
+                return RoleClash(reason, [(ctoks[v].start, end)], espans)
     return None
 
 
@@ -506,6 +581,7 @@ def speaker_clash(
     sentences: list[tuple[int, str]],
     names: Names = frozenset(),
     before: Callable[[int], Sequence[tuple[int, str]]] | None = None,
+    article: Sequence[str] = (),
 ) -> RoleClash | None:
     """Whether the evidence puts the claim's reported words in another speaker's mouth.
 
@@ -522,6 +598,8 @@ def speaker_clash(
             paragraph before it, nearest first (see :func:`paragraph_before`): a quote
             sentence with no speaker of its own is said by the speaker of the quote it
             continues.
+        article: the sentences of the cited article: words the window's speaker does not
+            say are invented only if no sentence of it says half of them.
 
     Returns:
         The clash, or None.
@@ -546,7 +624,10 @@ def speaker_clash(
     )
     best = scored[0][0] if scored else 0
     if best < _SPEECH_OVERLAP * len(content):
-        return None
+        half = _SPEECH_OVERLAP * len(content)
+        if any(len(content.intersection(content_stems(t))) >= half for t in article):
+            return None  # a sentence outside the window says it: its speaker is not read
+        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own)
     found: RoleClash | None = None
     for n, i in scored:
         if n < best:
@@ -575,6 +656,34 @@ def speaker_clash(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+def _unsaid(
+    claim: str,
+    content: set[str],
+    who: _Role,
+    verb: tuple[int, list[_Tok]],
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+) -> RoleClash | None:
+    """Words the claim puts in a speaker's mouth that the window naming that speaker does
+    not have: fewer than half of them in all its sentences together ("Velt said the bang
+    came from cargo breaking loose" where Velt says only "I heard a bang")."""
+    if not any(_mentioned(_tokens(t, lexicon, own), who) for _, t in sentences):
+        return None
+    have = set().union(*(content_stems(t) for _, t in sentences))
+    if len(content & have) >= _SPEECH_OVERLAP * len(content):
+        return None
+    v, ctoks = verb
+    span = (min(who.start, ctoks[v].start), len(claim.rstrip(" .")))
+    shown = stem_words(claim)
+    missing = ", ".join(sorted(shown.get(x, x) for x in content - have))
+    reason = (
+        "invented: where the source names the speaker it does not say "
+        f'"{_quote(claim, [span])}" (not: {missing})'
+    )
+    return RoleClash(reason, [span], [])
 
 
 _QUOTE_MARKS = '"“”'
@@ -639,6 +748,10 @@ def owner_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCl
         evidence: the evidence window.
         names: :func:`name_lexicon` of the cited article.
     """
+    if _APPOSED.search(claim):
+        clash = _apposition_clash(claim, evidence)
+        if clash is not None:
+            return clash
     if not _is_cased(claim) or ("'" not in claim and "’" not in claim):
         return None
     own = _claim_names(claim)
@@ -671,6 +784,46 @@ def owner_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCl
             f'the source says "{_quote(evidence, espans)}"'
         )
         return RoleClash(reason, cspans, espans)
+    return None
+
+
+#: "Name, the ...,": a name and the definite description set beside it ("Faircost, the
+#: country's largest grocer,"), closed by a comma or a clause word ("with", "which").
+_APPOSED = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),\s+(the\s+[^,.;:]+?)(?=,|\s+(?:with|which|who)\b)"
+)
+
+
+def _appositions(text: str) -> list[tuple[frozenset[str], frozenset[str], tuple[int, int]]]:
+    """(name words lowercased, description stems, span) of each "Name, the ..." of ``text``."""
+    out = []
+    for m in _APPOSED.finditer(text):
+        name = frozenset(w.lower() for w in m.group(1).split() if w.lower() not in STOPWORDS)
+        if not name.isdisjoint(_NOT_NAMES):
+            continue  # "until July, the firm said": a date, no name
+        said = frozenset(content_stems(m.group(2)))
+        if name and len(said) >= 2:
+            out.append((name, said, m.span()))
+    return out
+
+
+def _apposition_clash(claim: str, evidence: str) -> RoleClash | None:
+    """A definite description the claim sets beside one name ("Faircost, the country's
+    largest grocer") that the evidence sets beside another name only ("Brightmart, the
+    country's largest grocer"): it says who is the one, so it cannot be both."""
+    theirs = _appositions(evidence)
+    if not theirs:
+        return None
+    for name, said, span in _appositions(claim):
+        holders = [(n, sp) for n, d, sp in theirs if said <= d]
+        if not holders or any(not n.isdisjoint(name) for n, _ in holders):
+            continue
+        other = holders[0][1]
+        reason = (
+            f'wrong owner: the claim says "{_quote(claim, [span])}", '
+            f'the source says "{_quote(evidence, [other])}"'
+        )
+        return RoleClash(reason, [span], [other])
     return None
 
 

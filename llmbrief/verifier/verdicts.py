@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from ..citations import ParsedSentence, attach_citations
+from ..citations import ParsedSentence, attach_citations, sentence_spans
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span, new_claim_report
 from .hard import claim_facts
@@ -49,6 +49,13 @@ _SOURCE_AFTER = re.compile(
     r"reports|showed|shows|found|finds|revealed|reveals|confirmed|confirms|estimated|"
     r"estimates)\s*[.!?\"”']*\s*$"
 )
+#: A speaker at a claim's start who found, ruled or argued what its "that" says ("The
+#: court found that ...").
+_SPEAKER_BEFORE = re.compile(
+    r"\s*((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:has\s+|had\s+)?(?:found|ruled|argued|"
+    r"said|says|concluded|claimed|decided|estimated|insisted|warned|told\s+\w+)\s+that\b"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;:]+)", re.IGNORECASE)
 #: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
 #: which two articles' facts meet in one sentence.
@@ -211,9 +218,15 @@ class Verifier:
         report.reasons.extend(result.reasons)
         others = []
         named = _source_stems(text)
+        speaker = _speaker_stems(text)
         for r in self.index.search(text, exclude=known, min_support=self.min_support):
             blend = self._blend_fails(text, known, r, result)
-            why = blend or self._unsourced(named, r) or self._gap_unfilled(text, known, r)
+            why = (
+                blend
+                or self._unsourced(named, r)
+                or _unspoken(text, speaker, r)
+                or self._gap_unfilled(text, known, r)
+            )
             if why is None:
                 others.append(r)
             else:
@@ -419,6 +432,36 @@ def _source_stems(text: str) -> dict[str, str]:
         return {}
     shown = stem_words(m.group(1))
     return {s: shown.get(s, s) for s in content_stems(m.group(1))}
+
+
+def _speaker_stems(text: str) -> tuple[str, frozenset[str]]:
+    """(the words as written, the content stems of the speaker) of a claim that says who
+    found, ruled or argued what follows ("The court found", {"court"}); empty if none."""
+    m = _SPEAKER_BEFORE.match(text)
+    if m is None:
+        return "", frozenset()
+    return m.group(0).removesuffix("that").strip(), frozenset(content_stems(m.group(1)))
+
+
+def _unspoken(text: str, speaker: tuple[str, frozenset[str]], found: SupportResult) -> str | None:
+    """Why another article's evidence (``found``) is not what the claim's speaker said: the
+    sentence of it that says the most of the claim names none of the speaker's words ("the
+    authority argued" for "the court found"), nor a pronoun that may stand for them."""
+    said_by, stems = speaker
+    if not stems:
+        return None
+    claim = set(content_stems(text)) - stems
+    best: tuple[int, str] = (0, "")
+    for e in found.evidence:
+        for a, b in sentence_spans(e.sentence):
+            shared = len(claim.intersection(content_stems(e.sentence[a:b])))
+            if shared > best[0]:
+                best = (shared, e.sentence[a:b])
+    said = set(content_stems(best[1]))
+    if not best[1] or not said.isdisjoint(stems) or _PRONOUN.search(best[1]):
+        return None
+    named = ", ".join(f"[{i}]" for i in _ids_of([found]))
+    return f'{named} has it, but not as "{said_by}"'
 
 
 def _ids_of(results: Sequence[object]) -> list[str]:
