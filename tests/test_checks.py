@@ -310,3 +310,16 @@ def test_an_article_that_writes_the_claims_word_in_another_form_needs_two_neighb
     # without the sale in the article the purchase is an opposite it was swapped for
     other = toks("Two bankers spoke on Friday.")
     assert checks.antonym_clash(claim, other, article, {*other, *article})
+
+
+def test_first_that_says_when_is_no_ordinal() -> None:
+    from llmbrief.verifier.checks import quantities
+
+    for text in (
+        "The union had first asked for a rise over two years.",
+        "The ferry first sailed in May.",
+        "When it first opened, the bridge was free.",
+    ):
+        assert [q for q in quantities(text) if q.unit == "ord"] == [], text
+    ranked = quantities("The first case was found in a primary school.")
+    assert [(q.text, q.value) for q in ranked if q.unit == "ord"] == [("first", 1.0)]

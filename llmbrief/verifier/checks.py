@@ -94,6 +94,25 @@ _MAGNITUDE_RE = re.compile(r"\b(" + "|".join(_MAGNITUDES) + r")\b", re.IGNORECAS
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
+#: what stands before "first" when it says when a thing was done ("had first asked")
+_BEFORE_ADVERB = frozenset(
+    "had has have having was were is are be been it they he she we who which when".split()
+)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _adverbial_first(text: str, start: int, end: int) -> bool:
+    """Whether "first" at ``start:end`` tells when something was done ("had first asked",
+    "it first opened", "first reported in May") rather than ranking a noun ("the first
+    case"): an auxiliary or pronoun before it, or a past tense after it."""
+    before = _LAST_WORD.search(text[max(0, start - 20) : start])
+    if before is not None and before.group(1).lower() in _BEFORE_ADVERB:
+        return True
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower().endswith("ed")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number with its scale and unit folded in: ``$10bn`` -> ``Quantity(1e10, "usd")``."""
@@ -331,6 +350,8 @@ def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
         tok = m.group(1).lower()
         if tok in ("second", "last"):
             continue  # "a second time", "last week": too often not an ordinal of a fact
+        if tok == "first" and _adverbial_first(text, m.start(), m.end()):
+            continue  # "the union had first asked for 15%": when, not a rank
         value = float(_ORDINALS[tok]) if tok in _ORDINALS else float(re.sub(r"\D", "", tok))
         out.append(Quantity(value=value, unit="ord", text=m.group(0)))
     return tuple(out)
