@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from llmbrief.verifier import checks
 from llmbrief.verifier import proportions as p
+from llmbrief.verifier import restated as r
 from llmbrief.verifier.lexicon import StemMemo, sentence_stems, words
 
 _WORDS = sorted(p._NUMBER_LAST_WORDS)
@@ -153,3 +154,57 @@ def test_ascii_hedges_read_lower_cased_are_the_cues_the_pattern_finds(
     found = [h.lower() for h in checks._HEDGE.findall(text)]
     heads = checks._HEDGE_HEADS.intersection(checks._TOKEN_SPLIT.split(text.lower()))
     assert checks.hedges(text) == (found if heads else [])
+
+
+def _ordinal_long_way(tok: str) -> int | None:
+    found = checks._DIGIT_ORDINAL.fullmatch(tok)
+    return int(found.group(1)) if found else checks._RANK_ORDINALS.get(tok)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789٣²stndrhfi-", max_size=6),
+        st.sampled_from(sorted(checks._RANK_ORDINALS)),
+    )
+)
+def test_an_ordinal_read_only_after_a_digit_is_the_patterns(tok: str) -> None:
+    assert checks._ordinal(tok) == _ordinal_long_way(tok)
+
+
+def test_order_clash_without_before_or_after_finds_nothing_to_skip() -> None:
+    # the precondition skips claims with no "before"/"after": those the loop never enters
+    claim = tuple(map(checks.stem, words("The port reopened after the storm passed on Monday")))
+    other = tuple(map(checks.stem, words("The port reopened before the storm passed on Monday")))
+    assert checks.order_clash(claim, [other]) is not None
+    plain = tuple(map(checks.stem, words("The port reopened once the storm passed on Monday")))
+    assert checks.order_clash(plain, [other]) is None
+    assert not any(t in checks._ORDER for t in plain)
+
+
+_REFUSALS = [
+    "The council declined to comment on the plan.",
+    "A spokesman would  not\nsay how much it cost.",
+    "Halvern Therapeutics could not be reached.",
+    "The mayor did not respond to calls; aides refused to say more.",
+    "Nothing was said, and nobody was not happy.",
+    "Output grew 5% at the quarterly fair, helped by w123 deals.",
+    "She DECLINES TO SAY.",
+]
+
+
+def _refuses_long_way(text: str) -> bool:
+    flat = " ".join(text.lower().split())
+    if not any(cue in flat for cue in r._REFUSAL_CUES):
+        return False
+    return r._ANY_REFUSAL.search(text) is not None
+
+
+@given(st.lists(st.sampled_from([*_REFUSALS, " ", "not", "declined"]), max_size=4))
+def test_a_refusal_looked_for_by_its_key_words_first_is_found_as_before(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert r._refuses.__wrapped__(text) == _refuses_long_way(text)
+
+
+def test_every_refusal_cue_holds_one_of_the_key_words() -> None:
+    assert all(any(k in cue for k in r._REFUSAL_KEYS) for cue in r._REFUSAL_CUES)
+    assert [r._refuses.__wrapped__(t) for t in _REFUSALS] == list(map(_refuses_long_way, _REFUSALS))

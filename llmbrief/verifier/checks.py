@@ -1122,6 +1122,8 @@ def order_clash(
     the claim has), with no evidence sentence placing it as the claim does. "production
     would start only after the drug is approved" against "production would begin before
     any approval". Tokens are stemmed, stopwords kept."""
+    if _ORDER.keys().isdisjoint(claim_toks):
+        return None  # most claims place nothing before or after anything
     toks_c = list(claim_toks)
     for i, mine in enumerate(toks_c):
         if mine not in _ORDER or _negated_at(toks_c, i):
@@ -1155,7 +1157,8 @@ _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 
 
 def _ordinal(tok: str) -> int | None:
-    found = _DIGIT_ORDINAL.fullmatch(tok)
+    # only a token that opens with a digit can be "5th": the pattern is tried on those alone
+    found = _DIGIT_ORDINAL.fullmatch(tok) if tok[:1].isdigit() else None
     return int(found.group(1)) if found else _RANK_ORDINALS.get(tok)
 
 

@@ -145,6 +145,11 @@ _SPEAKING = _alternation(_ST["speaking"])
 _SPEAKER = re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{_SPEAKING})\b|\b(?:{_SPEAKING})\s+([A-Z][\w'-]+)\b")
 _REFUSING = _alternation(_ST["refusing"])
 _REFUSAL_CUES = tuple(" ".join(c.lower().split()) for c in _ST["refusing"])
+# one word of each cue ("not" where it has one: most do), looked for before the text is
+# flattened: a text without any of them writes no cue
+_REFUSAL_KEYS = tuple(
+    sorted({"not" if "not" in c.split() else c.split()[0] for c in _REFUSAL_CUES})
+)
 _ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
 _SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
 #: the sentence a cue is read in
@@ -155,7 +160,10 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 @lru_cache(maxsize=512)
 def _refuses(text: str) -> bool:
     """Whether ``text`` writes a refusal ("declined to comment", "would not say") at all."""
-    flat = " ".join(text.lower().split())  # a plain search first: most articles refuse nothing
+    low = text.lower()
+    if not any(key in low for key in _REFUSAL_KEYS):
+        return False  # a few plain searches first: most articles refuse nothing
+    flat = " ".join(low.split())
     if not any(cue in flat for cue in _REFUSAL_CUES):
         return False
     return _ANY_REFUSAL.search(text) is not None
