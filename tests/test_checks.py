@@ -290,6 +290,15 @@ def test_port_and_starboard_are_opposite_sides() -> None:
     assert not checks.antonym_clash(toks("The trawler returned to port."), source)
 
 
+def test_northern_and_southern_are_opposite_sides() -> None:
+    source = toks("Mud was still sliding down the hill's eastern flank near the farm.")
+    claim = toks("Mud was still sliding down the hill's western flank.")
+    assert checks.antonym_clash(claim, source)
+    assert not checks.antonym_clash(toks("Mud was still sliding down the hill's flank."), source)
+    source = toks("The ferry now docks at the northern pier of the island.")
+    assert checks.antonym_clash(toks("The ferry now docks at the southern pier."), source)
+
+
 def test_the_sources_word_negated_does_not_state_the_claims() -> None:
     source = toks(
         "Mayor Vell had not wanted to sell the ferry. Aide Ruud would rather have kept the ferry."

@@ -226,3 +226,38 @@ def test_a_finding_another_article_gives_to_another_speaker_is_not_misattributed
     assert '[t2] has it, but not as "The tribunal found"' in c.reasons
     # the same speaker in the other article: that article is the claim's source
     assert verify(TRIAL, "The regulator argued " + said).claims[0].verdict == "misattributed"
+
+
+DOCKS = Cluster(
+    cluster_id="morrow-docks",
+    articles=[
+        Article(
+            id="p1",
+            title="Dock Deal Signed",
+            text=(
+                "Dock owners and the port union signed an accord early on Saturday after 11 hours "
+                "of talks, ending a stoppage that has closed the docks for six days since March. "
+                "Cranes were expected to move again on Monday."
+            ),
+        ),
+        Article(
+            id="p2",
+            title="Union Backs Accord",
+            text=(
+                "The accord was signed after 13 hours of talks that ended at about 3 a.m. on "
+                "Saturday, the union said. Members will vote on it next week."
+            ),
+        ),
+    ],
+)
+
+
+def test_figures_the_cited_article_lacks_fill_the_gap_when_another_article_has_them() -> None:
+    # p2 lacks "11 hours", "six days" and some words; p1 has both figures with the words
+    # "accord", "stoppage", "docks" and words its own way ("closed" for "idled")
+    claim = (
+        "The accord followed 11 hours of late-night talks that ended a stoppage which had "
+        "idled the docks for six days [p2]."
+    )
+    c = verify(DOCKS, claim).claims[0]
+    assert c.verdict == "misattributed" and c.suggested_ids == ["p1"], c.reasons

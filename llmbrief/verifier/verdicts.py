@@ -225,7 +225,7 @@ class Verifier:
                 blend
                 or self._unsourced(named, r)
                 or _unspoken(text, speaker, r)
-                or self._gap_unfilled(text, known, r)
+                or self._gap_unfilled(text, known, r, result)
             )
             if why is None:
                 others.append(r)
@@ -275,12 +275,16 @@ class Verifier:
         shown = stem_words(facts.text)
         return [f'"{shown.get(s, s)}"' for s in lacking], found
 
-    def _gap_unfilled(self, text: str, known: list[str], found: SupportResult) -> str | None:
+    def _gap_unfilled(
+        self, text: str, known: list[str], found: SupportResult, cited: SupportResult
+    ) -> str | None:
         """Why other articles (``found``) do not fill what the cited ones lack, or None.
 
         They support a claim the cited articles fail only if they carry most (by rarity) of
         the claim words the cited ones lack: when they carry the claim's common words and
         the rest is in no article ("favourites to win the league"), the claim is invented.
+        Each figure or date the cited articles (``cited``) lack is part of that gap, as
+        much as its rarest word: ``found`` passed the checks, so it carries them.
         """
         index = self.index
         ids = list(dict.fromkeys(e.article_id for e in found.evidence))
@@ -290,7 +294,14 @@ class Verifier:
         # integer weights: the same sums in any order
         weight = {s: round(index.idf(s) * 1_000_000) for s in lacking}
         unfilled = [s for s in lacking if not any(s in h for h in theirs)]
-        total = sum(weight.values())
+        absent = sum(
+            1
+            for c in cited.checks
+            if c.fired and c.name in _ABSENT_FACTS
+            for span in c.spans
+            if span.where == "claim"
+        )
+        total = sum(weight.values()) + absent * max(weight.values(), default=0)
         if not unfilled or 2 * (total - sum(weight[s] for s in unfilled)) > total:
             return None  # what they lack, if any, is a figure or date: found, it fills it
         shown = stem_words(text)
