@@ -227,3 +227,57 @@ def test_an_approximate_duration_against_the_copied_sentence_figure() -> None:
     assert c.claims[0].verdict == "unsupported"
     c = verify(MILL, "Tarn Mills said it expected the repairs to take about 20 days [m1].")
     assert c.claims[0].verdict == "supported"
+
+
+FERRY = Cluster(
+    cluster_id="ferry",
+    articles=[
+        Article(
+            id="p1",
+            title="Ferries",
+            text=(
+                "Crossings were busy all weekend. On Friday, 63 ferries sailed from Port Ellin, "
+                "against around 40 on a quiet day. The plan adds new pumps at the Dunmore and "
+                "Kelby stations and new gauges at all six sites. Tickets went on sale in "
+                "spring. The harbour cafe reopened. In 2019, 23 crossings were cancelled "
+                "and two ferries ran aground."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 23 more than on a quiet day [p1].",
+            "supported",
+        ),
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 23 fewer than on a quiet day [p1].",
+            "unsupported",
+        ),
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 25 more than on a quiet day [p1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_more_than_is_the_difference_of_two_window_figures(claim: str, verdict: str) -> None:
+    # 23 is written in the article, but of crossings in 2019: the window's 63 and 40 hold it
+    assert verify(FERRY, claim).claims[0].verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The plan adds new pumps at two of the stations, Dunmore and Kelby [p1].", "supported"),
+        (
+            "The plan adds new pumps at three of the stations, Dunmore and Kelby [p1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_count_followed_by_the_names_it_counts(claim: str, verdict: str) -> None:
+    assert verify(FERRY, claim).claims[0].verdict == verdict

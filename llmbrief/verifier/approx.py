@@ -81,8 +81,9 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a change word right after the figure: "15 euros more", "7 cents lower"
-_CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _BY_BEFORE = re.compile(r"\bby\s+\S*$", re.IGNORECASE)
@@ -96,6 +97,10 @@ _CAP = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP})*"
 _NAME_LIST = re.compile(rf"(?<![\w'’-])({_NAME}(?:,\s+{_NAME})*),?\s+and\s+({_NAME})\b")
 _COUNTED_WORDS = 3
+# a count's own list of names right after it: "two of the works, Ashby and Millford"
+_NAMES_AFTER = re.compile(
+    rf"(?:\s+[a-z][\w'’-]*){{1,4}},?\s+({_NAME}(?:,\s+{_NAME})*),?\s+and\s+({_NAME})\b"
+)
 _SPREAD = 1.5
 _BOUND_SPREAD = 10.0
 
@@ -267,6 +272,8 @@ def _change_restated(
         way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
     if named is not None:
         return _change_from_named(q, value, way, named, window)
+    if after is not None and _THAN.match(claim_text, after.end()):
+        return _difference_restated(claim_text, q, value, way, window)
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
@@ -284,6 +291,28 @@ def _change_restated(
                 if q.unit not in ("%", *_POINTS) and q.unit and unit and q.unit != unit:
                     continue
                 if way == 0 or (change > 0) == (way > 0):
+                    return True
+    return False
+
+
+def _difference_restated(
+    claim_text: str, q: checks.Quantity, value: float, way: int, window: list[IndexedSentence]
+) -> bool:
+    """ "41 ambulances, 16 more than on a normal day": a comparison, not a change in time,
+    held by a window sentence that writes one of the claim's other figures and a figure it
+    exceeds (or falls short of, for "fewer than") by ``value``."""
+    mine = [o for o in checks.quantities(claim_text) if o.text != q.text]
+    for x in window:
+        for a in x.quantities:
+            if not any(m.matches(a) for m in mine):
+                continue
+            for b in x.quantities:
+                if b is a or (a.unit and b.unit and a.unit != b.unit):
+                    continue
+                change = a.value - b.value
+                if math.isclose(abs(change), value, rel_tol=1e-6) and (
+                    way == 0 or (change > 0) == (way > 0)
+                ):
                     return True
     return False
 
@@ -360,6 +389,13 @@ def _count_restated(
     n = _COUNTS.get(q.text.lower())
     if n is None or q.unit:
         return False
+    named = _NAMES_AFTER.match(claim_text, at + len(q.text))
+    if named is not None and named.group(1).count(",") + 2 == n:
+        # "two of the works, Ashby and Millford": the claim names what it counts, and a
+        # window sentence names them all
+        names = [*named.group(1).split(","), named.group(2)]
+        if any(all(w.strip() in x.text for w in names) for x in window):
+            return True
     counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
     if not counted:
         return False
