@@ -281,3 +281,32 @@ def test_more_than_is_the_difference_of_two_window_figures(claim: str, verdict: 
 )
 def test_a_count_followed_by_the_names_it_counts(claim: str, verdict: str) -> None:
     assert verify(FERRY, claim).claims[0].verdict == verdict
+
+
+DEPOT = Cluster(
+    cluster_id="depot",
+    articles=[
+        Article(
+            id="d1",
+            title="Depot",
+            text=(
+                "Buses were sent to the Orrin depot, 18 miles away. The tank holds about "
+                "40 litres of fuel."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Buses were sent to the Orrin depot, about 29 kilometres away [d1].", "supported"),
+        ("Buses were sent to the Orrin depot, 29 kilometres (18 miles) away [d1].", "supported"),
+        ("Buses were sent to the Orrin depot, about 35 kilometres away [d1].", "unsupported"),
+        ("The tank holds about 10.5 gallons of fuel [d1].", "supported"),
+        ("The tank holds about 14 gallons of fuel [d1].", "unsupported"),
+    ],
+)
+def test_a_figure_in_another_unit_of_its_dimension_is_converted(claim: str, verdict: str) -> None:
+    assert verify(DEPOT, claim).claims[0].verdict == verdict

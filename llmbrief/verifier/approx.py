@@ -18,6 +18,12 @@ sentence of an article be read):
   :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
   sentence the claim copies most writes another figure in the claim's unit ("about three
   weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
+  "16 more than on a normal day" is the difference of one of the claim's other figures and
+  another window figure ("41 ambulances, against around 25 on a normal day").
+- **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
+  the window says "22 miles"; the pairs and factors are data, ``conversions`` in
+  ``quantities.json``) holds when the window figure converted overlaps its interval; a
+  figure with no approximator is read as "about" (a conversion is rounded).
 - **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
@@ -127,11 +133,46 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
             return True
+    if q.unit in _CONVERSIONS:
+        kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
+        if _converted(q, kind or "around", window):
+            return True
     if _change_restated(claim_text, at, q, before, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+def _conversions() -> dict[str, dict[str, tuple[float, float]]]:
+    """Each unit's figure in the other units of its dimension: (scale, offset), both ways."""
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for a, b, scale, offset in checks.CONVERSIONS:
+        out.setdefault(a, {})[b] = (scale, offset)
+        out.setdefault(b, {})[a] = (1 / scale, -offset / scale)
+    return out
+
+
+_CONVERSIONS = _conversions()
+
+
+def _converted(q: checks.Quantity, kind: str, window: list[IndexedSentence]) -> bool:
+    """A window figure in another unit of the claim's dimension ("22 miles" for "about 35
+    kilometres") whose value converted overlaps the claim figure's interval: a converted
+    figure is rounded, so a plain one is read as "about"."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(q.value))
+    for x in window:
+        for o in x.quantities:
+            into = _CONVERSIONS.get(o.unit, {}).get(q.unit)
+            if into is None:
+                continue
+            scale, offset = into
+            a, b = _interval(o.value, _approximator_of(x.text, o.text))
+            a, b = sorted((a * scale + offset, b * scale + offset))
+            if low - eps <= b and a <= high + eps:
+                return True
+    return False
 
 
 def _tolerance(x: float) -> float:
