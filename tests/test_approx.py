@@ -227,3 +227,86 @@ def test_an_approximate_duration_against_the_copied_sentence_figure() -> None:
     assert c.claims[0].verdict == "unsupported"
     c = verify(MILL, "Tarn Mills said it expected the repairs to take about 20 days [m1].")
     assert c.claims[0].verdict == "supported"
+
+
+FERRY = Cluster(
+    cluster_id="ferry",
+    articles=[
+        Article(
+            id="p1",
+            title="Ferries",
+            text=(
+                "Crossings were busy all weekend. On Friday, 63 ferries sailed from Port Ellin, "
+                "against around 40 on a quiet day. The plan adds new pumps at the Dunmore and "
+                "Kelby stations and new gauges at all six sites. Tickets went on sale in "
+                "spring. The harbour cafe reopened. In 2019, 23 crossings were cancelled "
+                "and two ferries ran aground."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 23 more than on a quiet day [p1].",
+            "supported",
+        ),
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 23 fewer than on a quiet day [p1].",
+            "unsupported",
+        ),
+        (
+            "On Friday 63 ferries sailed from Port Ellin, about 25 more than on a quiet day [p1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_more_than_is_the_difference_of_two_window_figures(claim: str, verdict: str) -> None:
+    # 23 is written in the article, but of crossings in 2019: the window's 63 and 40 hold it
+    assert verify(FERRY, claim).claims[0].verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The plan adds new pumps at two of the stations, Dunmore and Kelby [p1].", "supported"),
+        (
+            "The plan adds new pumps at three of the stations, Dunmore and Kelby [p1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_count_followed_by_the_names_it_counts(claim: str, verdict: str) -> None:
+    assert verify(FERRY, claim).claims[0].verdict == verdict
+
+
+DEPOT = Cluster(
+    cluster_id="depot",
+    articles=[
+        Article(
+            id="d1",
+            title="Depot",
+            text=(
+                "Buses were sent to the Orrin depot, 18 miles away. The tank holds about "
+                "40 litres of fuel."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Buses were sent to the Orrin depot, about 29 kilometres away [d1].", "supported"),
+        ("Buses were sent to the Orrin depot, 29 kilometres (18 miles) away [d1].", "supported"),
+        ("Buses were sent to the Orrin depot, about 35 kilometres away [d1].", "unsupported"),
+        ("The tank holds about 10.5 gallons of fuel [d1].", "supported"),
+        ("The tank holds about 14 gallons of fuel [d1].", "unsupported"),
+    ],
+)
+def test_a_figure_in_another_unit_of_its_dimension_is_converted(claim: str, verdict: str) -> None:
+    assert verify(DEPOT, claim).claims[0].verdict == verdict

@@ -18,6 +18,12 @@ sentence of an article be read):
   :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
   sentence the claim copies most writes another figure in the claim's unit ("about three
   weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
+  "16 more than on a normal day" is the difference of one of the claim's other figures and
+  another window figure ("41 ambulances, against around 25 on a normal day").
+- **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
+  the window says "22 miles"; the pairs and factors are data, ``conversions`` in
+  ``quantities.json``) holds when the window figure converted overlaps its interval; a
+  figure with no approximator is read as "about" (a conversion is rounded).
 - **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
@@ -81,8 +87,9 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a change word right after the figure: "15 euros more", "7 cents lower"
-_CHANGE_AFTER = re.compile(rf"^\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _BY_BEFORE = re.compile(r"\bby\s+\S*$", re.IGNORECASE)
@@ -96,6 +103,10 @@ _CAP = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_CAP}(?:\s+{_CAP})*"
 _NAME_LIST = re.compile(rf"(?<![\w'’-])({_NAME}(?:,\s+{_NAME})*),?\s+and\s+({_NAME})\b")
 _COUNTED_WORDS = 3
+# a count's own list of names right after it: "two of the works, Ashby and Millford"
+_NAMES_AFTER = re.compile(
+    rf"(?:\s+[a-z][\w'’-]*){{1,4}},?\s+({_NAME}(?:,\s+{_NAME})*),?\s+and\s+({_NAME})\b"
+)
 _SPREAD = 1.5
 _BOUND_SPREAD = 10.0
 
@@ -122,11 +133,46 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
             return True
+    if q.unit in _CONVERSIONS:
+        kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
+        if _converted(q, kind or "around", window):
+            return True
     if _change_restated(claim_text, at, q, before, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+def _conversions() -> dict[str, dict[str, tuple[float, float]]]:
+    """Each unit's figure in the other units of its dimension: (scale, offset), both ways."""
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for a, b, scale, offset in checks.CONVERSIONS:
+        out.setdefault(a, {})[b] = (scale, offset)
+        out.setdefault(b, {})[a] = (1 / scale, -offset / scale)
+    return out
+
+
+_CONVERSIONS = _conversions()
+
+
+def _converted(q: checks.Quantity, kind: str, window: list[IndexedSentence]) -> bool:
+    """A window figure in another unit of the claim's dimension ("22 miles" for "about 35
+    kilometres") whose value converted overlaps the claim figure's interval: a converted
+    figure is rounded, so a plain one is read as "about"."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(q.value))
+    for x in window:
+        for o in x.quantities:
+            into = _CONVERSIONS.get(o.unit, {}).get(q.unit)
+            if into is None:
+                continue
+            scale, offset = into
+            a, b = _interval(o.value, _approximator_of(x.text, o.text))
+            a, b = sorted((a * scale + offset, b * scale + offset))
+            if low - eps <= b and a <= high + eps:
+                return True
+    return False
 
 
 def _tolerance(x: float) -> float:
@@ -267,6 +313,8 @@ def _change_restated(
         way = _direction([m.group(1).lower() for m in (cue, after) if m is not None])
     if named is not None:
         return _change_from_named(q, value, way, named, window)
+    if after is not None and _THAN.match(claim_text, after.end()):
+        return _difference_restated(claim_text, q, value, way, window)
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
@@ -284,6 +332,28 @@ def _change_restated(
                 if q.unit not in ("%", *_POINTS) and q.unit and unit and q.unit != unit:
                     continue
                 if way == 0 or (change > 0) == (way > 0):
+                    return True
+    return False
+
+
+def _difference_restated(
+    claim_text: str, q: checks.Quantity, value: float, way: int, window: list[IndexedSentence]
+) -> bool:
+    """ "41 ambulances, 16 more than on a normal day": a comparison, not a change in time,
+    held by a window sentence that writes one of the claim's other figures and a figure it
+    exceeds (or falls short of, for "fewer than") by ``value``."""
+    mine = [o for o in checks.quantities(claim_text) if o.text != q.text]
+    for x in window:
+        for a in x.quantities:
+            if not any(m.matches(a) for m in mine):
+                continue
+            for b in x.quantities:
+                if b is a or (a.unit and b.unit and a.unit != b.unit):
+                    continue
+                change = a.value - b.value
+                if math.isclose(abs(change), value, rel_tol=1e-6) and (
+                    way == 0 or (change > 0) == (way > 0)
+                ):
                     return True
     return False
 
@@ -360,6 +430,13 @@ def _count_restated(
     n = _COUNTS.get(q.text.lower())
     if n is None or q.unit:
         return False
+    named = _NAMES_AFTER.match(claim_text, at + len(q.text))
+    if named is not None and named.group(1).count(",") + 2 == n:
+        # "two of the works, Ashby and Millford": the claim names what it counts, and a
+        # window sentence names them all
+        names = [*named.group(1).split(","), named.group(2)]
+        if any(all(w.strip() in x.text for w in names) for x in window):
+            return True
     counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
     if not counted:
         return False

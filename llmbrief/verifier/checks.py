@@ -62,6 +62,10 @@ MONEY = _MONEY
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
 _SOFT_UNITS = frozenset(_Q["soft_units"])
 _UNIT_WORD: dict[str, str] = _Q["unit_words"]
+#: One unit in another of its dimension: (from, to, scale, offset), to = from * scale + offset.
+CONVERSIONS: tuple[tuple[str, str, float, float], ...] = tuple(
+    (a, b, float(s), float(o)) for a, b, s, o in _Q["conversions"]
+)
 
 _NUMWORD = "|".join(sorted([*_UNITS["ones"], *_UNITS["tens"]], key=len, reverse=True))
 _NUM = (

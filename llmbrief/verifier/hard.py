@@ -199,7 +199,9 @@ def hard_checks(
                     not in_window
                     and not _figure_in_context(q, facts, arts, chosen)
                     and not approx.one_more(facts.text, q, chosen)
-                ):  # "five schools" the window counts as "a school ... four more schools"
+                    and not approx.figure_restated(facts.text, q, chosen)
+                ):  # "five schools" the window counts as "a school ... four more schools";
+                    # "16 more than" the window writes as 41 and 25: restated where it is
                     yield (
                         "figure_context",
                         f'number "{q.text}" is not where the evidence is in {cited}',
