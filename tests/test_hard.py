@@ -429,3 +429,28 @@ def test_a_claim_contrast_denies_what_the_evidence_denies() -> None:
     assert _negation_fired(
         _PORTS, "Dalmar Shipping said the repair bill would be passed on to tenants [p1]."
     )
+
+
+_TRAINS = Cluster(
+    cluster_id="trains",
+    articles=[
+        Article(
+            id="t1",
+            title="Trains",
+            text=(
+                "Kelso Rail cancelled every service on Saturday and said ticket holders could "
+                "travel free on Sunday instead."
+            ),
+        )
+    ],
+)
+
+
+def test_an_offer_restates_what_could_permits() -> None:
+    c = verify(
+        _TRAINS,
+        "Kelso Rail cancelled every service on Saturday and offered free travel on Sunday [t1].",
+    )
+    assert "hedges" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+    c = verify(_TRAINS, "Kelso Rail said ticket holders travelled free on Sunday [t1].")
+    assert "hedges" in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
