@@ -368,3 +368,89 @@ ORCHARD = Cluster(
 def test_an_open_question_is_no_finding(claim: str, verdict: str) -> None:
     c = verify(ORCHARD, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+_BRIDGE = Cluster(
+    cluster_id="bridge",
+    articles=[
+        Article(
+            id="b1",
+            title="Bridge",
+            text=(
+                "Engineers found cracks in the Tessel bridge on Tuesday. The council said the "
+                "bridge would reopen no earlier than June 3. Buses will run a detour."
+            ),
+        )
+    ],
+)
+
+
+def test_no_earlier_than_says_when_like_not_until() -> None:
+    # "would reopen no earlier than June 3": the bridge stays shut until at least then
+    c = verify(_BRIDGE, "The Tessel bridge will reopen no earlier than June 3 [b1].").claims[0]
+    assert c.verdict == "supported", c.reasons
+    c = verify(_BRIDGE, "The council said the bridge would stay shut until at least June 3 [b1].")
+    assert "negation" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+
+
+_PORTS = Cluster(
+    cluster_id="ports",
+    articles=[
+        Article(
+            id="p1",
+            title="Ports",
+            text=(
+                "The port authority said on Monday that no harbour on the coast was shut by "
+                "the storm except Orvik. Dalmar Shipping said the repair bill would be paid by "
+                "its insurers and would not be passed on to tenants."
+            ),
+        )
+    ],
+)
+
+
+def _negation_fired(cluster: Cluster, claim: str) -> bool:
+    c = verify(cluster, claim).claims[0]
+    return "negation" in [x.name for x in c.checks if x.fired]
+
+
+def test_no_x_except_y_says_y_alone() -> None:
+    claim = "On Monday Orvik was the only harbour on the coast shut by the storm [p1]."
+    assert not _negation_fired(_PORTS, claim)
+    # a claim of no "only" still reads the negation
+    assert _negation_fired(
+        _PORTS, "On Monday every harbour on the coast was shut by the storm [p1]."
+    )
+
+
+def test_a_claim_contrast_denies_what_the_evidence_denies() -> None:
+    claim = "Dalmar Shipping said its insurers rather than tenants would pay the repair bill [p1]."
+    assert not _negation_fired(_PORTS, claim)
+    assert _negation_fired(
+        _PORTS, "Dalmar Shipping said the repair bill would be passed on to tenants [p1]."
+    )
+
+
+_TRAINS = Cluster(
+    cluster_id="trains",
+    articles=[
+        Article(
+            id="t1",
+            title="Trains",
+            text=(
+                "Kelso Rail cancelled every service on Saturday and said ticket holders could "
+                "travel free on Sunday instead."
+            ),
+        )
+    ],
+)
+
+
+def test_an_offer_restates_what_could_permits() -> None:
+    c = verify(
+        _TRAINS,
+        "Kelso Rail cancelled every service on Saturday and offered free travel on Sunday [t1].",
+    )
+    assert "hedges" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+    c = verify(_TRAINS, "Kelso Rail said ticket holders travelled free on Sunday [t1].")
+    assert "hedges" in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons

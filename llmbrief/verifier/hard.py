@@ -824,7 +824,10 @@ def _negated_clause(
         return None  # no clause of the window is negated: its clauses need not be read
     negated: list[tuple[IndexedArticle, checks.Clause, frozenset[str]]] = []
     # a claim that writes "until" itself ("a threat until 1997") reads the reverse of it
-    claim_until = _UNTIL_IN.search(claim_text) is not None
+    # ("until at least May 2" is the lower bound that "not until May 2" states: the same)
+    claim_until = any(
+        not _AT_LEAST.match(claim_text, m.end()) for m in _UNTIL_IN.finditer(claim_text)
+    )
     plain: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
         for i in range(first, last + 1):
@@ -843,6 +846,10 @@ def _negated_clause(
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
+                    if _only_except(art.text, clause, claim_text):
+                        continue  # "no airport was closed except Vessa": Vessa alone was
+                    if _contrasted(claim_text, art.text, clause):
+                        continue  # "shareholders rather than customers": the claim denies it too
                     if _bare_without(art.text, clause):
                         continue  # "formed a coalition without it": "without" governs "it"
                     if checks.opposite_words(list(_governed(art.text, clause))) & claim:
@@ -1002,8 +1009,11 @@ def _denies_window(text: str, chosen: list[Window]) -> bool:
 
 
 _WITHOUT = re.compile(r"without\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\s+at\s+(?:the\s+)?(?:least|earliest)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\s*(?:until|till)\b", re.IGNORECASE)
-_UNTIL_IN = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+_UNTIL_IN = re.compile(
+    r"\b(?:until|till)\b|\b(?:no|not)\s+(?:earlier|sooner)\s+than\b", re.IGNORECASE
+)
 
 
 _WITHOUT_END = re.compile(r"\bwithout((?:\s+\w+)?)\W*$", re.IGNORECASE)
@@ -1016,9 +1026,40 @@ def _bare_without(text: str, clause: checks.Clause) -> bool:
     return m is not None and (not m.group(1) or m.group(1).split()[0].lower() in STOPWORDS)
 
 
+_EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\b(?:only|alone|sole)\b", re.IGNORECASE)
+_RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+", re.IGNORECASE)
+
+
+def _only_except(text: str, clause: checks.Clause, claim_text: str) -> bool:
+    """Whether a negation with an exception ("no airport was closed except Vessa") says
+    what a claim of "only" says ("Vessa was the only airport closed"): the exception alone."""
+    assert clause.scope is not None
+    if _ONLY.search(claim_text) is None:
+        return False
+    # the exception may follow the clause's end, within its sentence
+    return _EXCEPT.search(text[clause.scope[0] : clause.end + 40].split(". ")[0]) is not None
+
+
+def _contrasted(claim_text: str, text: str, clause: checks.Clause) -> bool:
+    """Whether the claim denies, after "rather than" or "instead of", a word the negation's
+    scope writes ("shareholders rather than customers would pay" where the source says the
+    fine "would not be added to customers' bills"): the same denial."""
+    if "rather" not in claim_text and "instead" not in claim_text:
+        return False
+    assert clause.scope is not None
+    scoped = set(content_stems(text[clause.scope[0] : clause.scope[1]]))
+    return any(
+        stem(w.lower()) in scoped
+        for m in _RATHER.finditer(claim_text)
+        for w in words(claim_text[m.end() : m.end() + 40])[:2]
+    )
+
+
 def _says_when(text: str, clause: checks.Clause) -> bool:
-    """Whether a negation is "not ... until": "did not resume until noon" says when the
-    thing happened (at noon), not that it did not."""
+    """Whether a negation is "not ... until" or "no earlier than": "did not resume until
+    noon" and "would reopen no earlier than May 2" say when the thing happens, not that it
+    does not."""
     assert clause.scope is not None
     s, e = clause.scope
     return _UNTIL_IN.search(text, s, e) is not None or _UNTIL.match(text, clause.end) is not None

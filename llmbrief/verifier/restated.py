@@ -24,7 +24,9 @@ A claim can say the same without the cue:
 - **permission, not possibility**: "residents could return on Sunday" is what the
   officials allowed; "residents were allowed to return" says the same. A "could", "can" or
   "may" in the evidence whose verb the claim writes after a word of permission or ability
-  ("allowed to", "able to", "can"; ``permission`` in the data file) is no hedge.
+  ("allowed to", "able to", "can"; ``permission`` in the data file), or in the two words
+  after a verb of offering ("offered free rebooking" where "passengers could rebook free";
+  ``offering``), is no hedge.
 
 Everything here is read from the text by rule, the same in any process.
 """
@@ -53,6 +55,10 @@ _DECLINING = re.compile(rf"\b(?:{_alternation(_R['declining'])})\b", re.IGNORECA
 _PERMISSION = re.compile(rf"\b(?:{_alternation(_R['permission'])})\s+([A-Za-z]+)", re.IGNORECASE)
 _PERMISSION_HEADS = frozenset(p.split()[0].lower() for p in _R["permission"])
 _PERMISSIVE_CUES = frozenset({"could", "can", "may"})
+#: "offered free rebooking": a verb of offering and the two words after it
+_OFFERING = re.compile(
+    rf"\b(?:{_alternation(_R['offering'])})\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)
@@ -134,6 +140,10 @@ def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
     claim writes after a word of permission ("were allowed to return")."""
     if cue not in _PERMISSIVE_CUES or not governed:
         return False
+    for m in _OFFERING.finditer(claim_text):
+        # "offered free rebooking" where "passengers could rebook free": what was offered
+        if any(w and stem(w.lower()) in governed for w in m.groups()):
+            return True
     if _PERMISSION_HEADS.isdisjoint(w.lower() for w in words(claim_text)):
         return False
     return any(stem(m.group(1).lower()) in governed for m in _PERMISSION.finditer(claim_text))
