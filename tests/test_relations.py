@@ -424,3 +424,26 @@ def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> Non
     assert speaker_clash(claim, COUNCIL_DAY, article=article) is None
     said = "Ilse Marr said the parking fees would not be raised."
     assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None
+
+
+def test_a_quote_a_pronoun_says_is_no_continuation() -> None:
+    # '"...," she said': its own speaker, not the one of the quote before
+    text = (
+        '"We cannot keep every pool open," said Ada Venn, the treasurer. '
+        "Councillor Mira Holt disagreed. "
+        '"The harbour baths must stay open," she said.'
+    )
+    parts = [
+        '"We cannot keep every pool open," said Ada Venn, the treasurer.',
+        "Councillor Mira Holt disagreed.",
+        '"The harbour baths must stay open," she said.',
+    ]
+    sents = [_Sentence(text, x) for x in parts]
+    claim = 'Councillor Mira Holt said, "The harbour baths must stay open."'
+    found = speaker_clash(
+        claim,
+        [(0, parts[2])],
+        name_lexicon(text),
+        lambda i: paragraph_before(text, sents, 2, sents[2].start, i),
+    )
+    assert found is None, found

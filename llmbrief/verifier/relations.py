@@ -700,11 +700,23 @@ def _continued_speaker(
     inside = sum(sum(map(t.count, _QUOTE_MARKS)) for _, t in before) % 2 == 1
     if not (opens or inside):
         return None
+    if _pronoun_speaks(_tokens(text, lexicon, own)):
+        return None  # '"...," she said': its own speaker, whom a pronoun names
     for a, prior in before:
         toks = _tokens(prior, lexicon, own)
         if _speaker(toks) is not None:
             return a, prior, toks
     return None
+
+
+def _pronoun_speaks(toks: list[_Tok]) -> bool:
+    """Whether a verb of speech stands next to a pronoun ("she said", "said he")."""
+    for v, t in enumerate(toks):
+        if t.kind == "word" and t.low in _SPEECH:
+            near = toks[max(0, v - 1) : v] + toks[v + 1 : v + 2]
+            if any(x.low in _PRONOUNS for x in near):
+                return True
+    return False
 
 
 def paragraph_before(
