@@ -310,3 +310,101 @@ DEPOT = Cluster(
 )
 def test_a_figure_in_another_unit_of_its_dimension_is_converted(claim: str, verdict: str) -> None:
     assert verify(DEPOT, claim).claims[0].verdict == verdict
+
+
+TOLLEN = Cluster(
+    cluster_id="ferry",
+    articles=[
+        Article(
+            id="f1",
+            title="Tollen ferry",
+            text=(
+                "The Tollen ferry sailed at 34 knots on a stretch limited to 25 knots, the "
+                "harbour office said. A return ticket will cost 30 marks instead of 48 from "
+                "June. The ferry carried 5,120 passengers in March, against 7,700 in March "
+                "last year. Fuel made up 62% of the operator's costs in the audit. The new "
+                "timetable would save about 170 million marks a year, the operator said; "
+                "the ministry had forecast 240 million marks."
+            ),
+        )
+    ],
+)
+
+
+def _tollen(claim: str) -> tuple[str, list[str]]:
+    c = verify(TOLLEN, claim).claims[0]
+    return c.verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a difference of two figures the claim states
+        "The ferry sailed at 34 knots on a stretch limited to 25 knots, 9 knots over the "
+        "limit [f1].",
+        "A return ticket will cost 30 marks instead of 48, a saving of 18 marks [f1].",
+        # a relative change, to the approximator's tolerance
+        "A return ticket will cost 30 marks instead of 48, about 37% less [f1].",
+        "The ferry carried 5,120 passengers in March, about a third fewer than the 7,700 "
+        "in March last year [f1].",
+        # a difference of a figure the claim states and one of the evidence window
+        "The new timetable would save about 170 million marks a year, 70 million less "
+        "than the ministry had forecast [f1].",
+    ],
+)
+def test_a_figure_computed_from_the_claims_figures_is_supported(claim: str) -> None:
+    assert _tollen(claim) == ("supported", [])
+
+
+@pytest.mark.parametrize(
+    ("claim", "figure"),
+    [
+        (
+            "The ferry sailed at 34 knots on a stretch limited to 25 knots, 7 knots over "
+            "the limit [f1].",
+            "7",
+        ),
+        ("A return ticket will cost 30 marks instead of 48, a saving of 20 marks [f1].", "20"),
+        # 48 -> 30 is 37.5% fewer, far from 45%
+        ("A return ticket will cost 30 marks instead of 48, 45% less [f1].", "45%"),
+        # 7,700 -> 5,120 is a third fewer, not a half
+        (
+            "The ferry carried 5,120 passengers in March, about a fifth fewer than the "
+            "7,700 in March last year [f1].",
+            "fifth",
+        ),
+        # the claim's figure is the smaller: "more than" is the wrong way
+        (
+            "The new timetable would save about 170 million marks a year, 70 million more "
+            "than the ministry had forecast [f1].",
+            "70 million",
+        ),
+        (
+            "The new timetable would save about 170 million marks a year, 90 million less "
+            "than the ministry had forecast [f1].",
+            "90 million",
+        ),
+    ],
+)
+def test_wrong_arithmetic_still_fires(claim: str, figure: str) -> None:
+    verdict, reasons = _tollen(claim)
+    assert verdict == "unsupported"
+    assert any(f'"{figure}"' in r for r in reasons), reasons
+
+
+def test_a_ratio_holds_to_the_approximator_and_a_wrong_one_fires() -> None:
+    cluster = Cluster(
+        cluster_id="grants",
+        articles=[
+            Article(
+                id="g1",
+                title="Grants",
+                text="Grants took 62% of the budget; a year earlier the council said 12%.",
+            )
+        ],
+    )
+    right = verify(cluster, "Grants took 62% of the budget, about five times the 12% [g1].")
+    wrong = verify(cluster, "Grants took 62% of the budget, about three times the 12% [g1].")
+    assert right.claims[0].verdict == "supported"
+    assert wrong.claims[0].verdict == "unsupported"
+    assert any('"three"' in c.detail for c in wrong.claims[0].checks if c.fired)

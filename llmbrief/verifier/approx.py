@@ -18,8 +18,6 @@ sentence of an article be read):
   :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
   sentence the claim copies most writes another figure in the claim's unit ("about three
   weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
-  "16 more than on a normal day" is the difference of one of the claim's other figures and
-  another window figure ("41 ambulances, against around 25 on a normal day").
 - **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
   the window says "22 miles"; the pairs and factors are data, ``conversions`` in
   ``quantities.json``) holds when the window figure converted overlaps its interval; a
@@ -34,6 +32,17 @@ sentence of an article be read):
   of two other figures is another change. A change in percent is relative to the earlier
   figure, to the claim's precision ("rose 13%" from 0.46 to 0.52 euros); a change in
   percentage points is the difference of two percentages ("up 3 points" from 12% to 15%).
+- **arithmetic**: a figure next to a cue of arithmetic is the result of two other figures
+  of compatible units, both stated in the claim (and held by the cited articles) or,
+  failing that, one stated in the claim and one of the window: a difference ("16 km/h
+  over" 96 and 80, "a saving of 18", "two degrees above", "16 more than on a normal day"
+  for 41 and a window's 25; a figure of the claim's compared with one of the window must
+  be the larger for "more" and the smaller for "less"), a ratio ("about five times" 61%
+  and 12%), or a relative change, of the larger for a fall and of the smaller for a rise
+  ("about a third fewer" 11,240 than 16,900, "25% less", "up 40%"). The result is read in
+  the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
+  one; without one a difference is exact, a ratio or a change in percent to the claim's
+  rounding. The cues are data (``arithmetic`` in ``restatements.json``).
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -72,6 +81,8 @@ _UP = frozenset(_R["change_up"])
 _DOWN = frozenset(_R["change_down"])
 _HUNDREDTHS = frozenset(_R["hundredths"])
 _COUNTS: dict[str, int] = _R["count_words"]
+_ARITHMETIC = _R["arithmetic"]
+_FRACTIONS: dict[str, float] = _P["fractions"]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -109,6 +120,21 @@ _NAMES_AFTER = re.compile(
 )
 _SPREAD = 1.5
 _BOUND_SPREAD = 10.0
+# the cue of a figure computed from two others, next to it: "a saving of 18", "16 km/h over
+# the limit", "70 million less than", "about five times the 12%" (a unit's tail or one word
+# may stand between the figure and the cue after it)
+_DIFFERENCE_BEFORE = re.compile(
+    rf"\b(?:{_alternation(_ARITHMETIC['difference_before'])})\s+(?:an?\s+)?\S*$", re.IGNORECASE
+)
+_AFTER = r"(?:/\w+)?\s+(?:[a-z]+\s+)?"
+_DIFFERENCE_AFTER = re.compile(
+    rf"{_AFTER}({_alternation([*_ARITHMETIC['difference_after'], *sorted(_UP | _DOWN)])})\b",
+    re.IGNORECASE,
+)
+_RATIO_AFTER = re.compile(rf"\s+(?:{_alternation(_ARITHMETIC['ratio_after'])})\b", re.IGNORECASE)
+_ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
+#: the widest a share in words ("a third") is rounded, either side, as :mod:`.proportions`
+_WORDED_ROUNDING = 0.035
 
 
 def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
@@ -117,7 +143,7 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
     names it lists (see the module docstring)."""
     if not chosen:
         return False
-    at = claim_text.find(q.text)
+    at = _find(claim_text, q.text)
     if at < 0:
         return False
     before = claim_text[max(0, at - 40) : at]
@@ -137,11 +163,24 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
         if _converted(q, kind or "around", window):
             return True
-    if _change_restated(claim_text, at, q, before, window):
+    change = _CHANGE_BEFORE.search(before)
+    if _change_restated(claim_text, at, q, before, change, window):
+        return True
+    kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
+    if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+def _find(text: str, figure: str) -> int:
+    """Where ``figure`` is written in ``text`` as a figure of its own (not the end of
+    another: "70 million" in "270 million, 70 million less"), -1 if nowhere."""
+    at = text.find(figure)
+    while at > 0 and (text[at - 1].isdigit() or text[at - 1] in ".,"):
+        at = text.find(figure, at + 1)
+    return at
 
 
 def _conversions() -> dict[str, dict[str, tuple[float, float]]]:
@@ -188,8 +227,11 @@ def _tolerance(x: float) -> float:
     return min(unit / 2, 0.05 * x)
 
 
-def _interval(x: float, kind: str) -> tuple[float, float]:
-    t = _tolerance(x)
+def _interval(x: float, kind: str, t: float | None = None) -> tuple[float, float]:
+    """The values ``x`` after an approximator of ``kind`` may stand for, at tolerance ``t``
+    (:func:`_tolerance` unless given)."""
+    if t is None:
+        t = _tolerance(x)
     if kind == "around":
         return x - _SPREAD * t, x + _SPREAD * t
     if kind == "below":
@@ -289,12 +331,17 @@ def _direction(words: Sequence[str]) -> int:
 
 
 def _change_restated(
-    claim_text: str, at: int, q: checks.Quantity, before: str, window: list[IndexedSentence]
+    claim_text: str,
+    at: int,
+    q: checks.Quantity,
+    before: str,
+    cue: re.Match[str] | None,
+    window: list[IndexedSentence],
 ) -> bool:
-    """``q`` after a word of change is the difference of two figures of a window sentence."""
+    """``q`` after a word of change (``cue``, read before it, or one after it) is the
+    difference of two figures of a window sentence."""
     end = at + len(q.text)
     after = _CHANGE_AFTER.match(claim_text, end)
-    cue = _CHANGE_BEFORE.search(before)
     next_word = _WORD.match(claim_text, end + 1 if claim_text[end : end + 1] == " " else end)
     value = q.value
     if next_word is not None and next_word.group(0).lower() in _HUNDREDTHS and not q.unit:
@@ -314,7 +361,7 @@ def _change_restated(
     if named is not None:
         return _change_from_named(q, value, way, named, window)
     if after is not None and _THAN.match(claim_text, after.end()):
-        return _difference_restated(claim_text, q, value, way, window)
+        return False  # "16 more than on a normal day": a comparison (_arithmetic_restated)
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
@@ -336,26 +383,124 @@ def _change_restated(
     return False
 
 
-def _difference_restated(
-    claim_text: str, q: checks.Quantity, value: float, way: int, window: list[IndexedSentence]
+def _arithmetic_restated(
+    claim_text: str,
+    at: int,
+    q: checks.Quantity,
+    read: tuple[str, str, re.Match[str] | None],
+    chosen: Sequence[Window],
+    window: list[IndexedSentence],
 ) -> bool:
-    """ "41 ambulances, 16 more than on a normal day": a comparison, not a change in time,
-    held by a window sentence that writes one of the claim's other figures and a figure it
-    exceeds (or falls short of, for "fewer than") by ``value``."""
-    mine = [o for o in checks.quantities(claim_text) if o.text != q.text]
-    for x in window:
-        for a in x.quantities:
-            if not any(m.matches(a) for m in mine):
-                continue
+    """``q``, next to a cue of arithmetic, is the difference, ratio or relative change of
+    two figures the claim states (and the cited articles hold) or, failing that, of one
+    it states and one of the window, to the claim's approximator (see the module
+    docstring): "16 km/h over" 96 and 80, "a saving of 18" from 48 to 30, "about five
+    times" 61% and 12%, "about a third fewer" 11,240 than 16,900."""
+    end = at + len(q.text)
+    relation, way, low, high = _arithmetic_cue(claim_text, end, q, *read)
+    if not relation:
+        return False  # most figures have no cue: the claim need not be read further
+    mine = [o for o in _figures(claim_text) if o.text != q.text and not _YEAR.fullmatch(o.text)]
+    if not mine:
+        return False
+    arts = list({id(art): art for art, *_ in chosen}.values())
+    held: dict[str, bool] = {}
+
+    def holds(o: checks.Quantity) -> bool:
+        """Whether the cited articles hold the claim's figure ``o`` (read once, and only
+        for a pair whose result is the claim's: most pairs are not)."""
+        if o.text not in held:
+            held[o.text] = any(o.matches(w) for x in window for w in x.quantities) or any(
+                art.holds(o) for art in arts
+            )
+        return held[o.text]
+
+    eps = 1e-9 * max(1.0, abs(low), abs(high))
+    for a, b in itertools.combinations(mine, 2):
+        r = _result(relation, way, q, a, b)
+        if r is not None and low - eps <= r <= high + eps and holds(a) and holds(b):
+            return True
+    for a in mine:
+        for x in window:
             for b in x.quantities:
-                if b is a or (a.unit and b.unit and a.unit != b.unit):
+                if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
-                change = a.value - b.value
-                if math.isclose(abs(change), value, rel_tol=1e-6) and (
-                    way == 0 or (change > 0) == (way > 0)
-                ):
+                if relation == "difference" and way and (a.value > b.value) != (way > 0):
+                    continue  # "70 million less than": the claim's figure is the smaller
+                r = _result(relation, way, q, a, b)
+                if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _figures(claim_text: str) -> tuple[checks.Quantity, ...]:
+    """The claim's figures, as the figures check reads them."""
+    return tuple(checks.quantities(proportions.without_phrases(claim_text)))
+
+
+def _arithmetic_cue(
+    claim_text: str,
+    end: int,
+    q: checks.Quantity,
+    before: str,
+    kind: str,
+    change: re.Match[str] | None,
+) -> tuple[str, int, float, float]:
+    """(relation, direction, interval) that the cue next to ``q`` asks of two figures:
+    "ratio" ("five times"), "relative" (a percentage or "a third" with a word of change),
+    "difference" ("a saving of 18", "16 over", "70 million less"); ("", 0, 0, 0) for none.
+    The interval is the approximator's, else the claim's rounding for a ratio or a share,
+    else exact. ``kind`` is the approximator's before the figure, ``change`` the word of
+    change there."""
+    one = _ONE_BEFORE.search(before) if q.unit == "ord" else None
+    if not q.unit and _RATIO_AFTER.match(claim_text, end):
+        if kind:
+            return ("ratio", 0, *_interval(q.value, kind))
+        t = _tolerance(q.value)
+        return "ratio", 0, q.value - t, q.value + t
+    after = _DIFFERENCE_AFTER.match(claim_text, end)
+    words = [m.group(1).lower() for m in (after, change) if m is not None]
+    way = _direction(words)
+    share = q.text.lower()
+    if q.unit == "%" or (one is not None and share in _FRACTIONS):
+        if not way:
+            return "", 0, 0.0, 0.0
+        if one is not None:  # "about a third": the approximator stands before the article
+            m = _APPROX_BEFORE.search(before[: one.start()])
+            kind = _KIND_OF.get(" ".join(m.group(1).lower().split()), "") if m else ""
+        if q.unit == "%":
+            v, t = q.value / 100, _tolerance(q.value) / 100
+        else:
+            v = _FRACTIONS[share]
+            t = min(_WORDED_ROUNDING, v / 4)
+        low, high = _interval(v, kind, t) if kind else (v - t, v + t)
+        return "relative", way, low, high
+    if q.unit in (*_POINTS, "ord") or q.unit in _DURATION_UNITS:
+        return "", 0, 0.0, 0.0
+    if after is None and change is None and _DIFFERENCE_BEFORE.search(before) is None:
+        return "", 0, 0.0, 0.0
+    return ("difference", way, *_interval(q.value, kind))
+
+
+def _result(
+    relation: str, way: int, q: checks.Quantity, a: checks.Quantity, b: checks.Quantity
+) -> float | None:
+    """What ``relation`` makes of the figures ``a`` and ``b`` (None when their units do
+    not allow it): a difference in the claim's unit, the larger over the smaller, or the
+    change relative to the larger (a fall: "a third fewer") or the smaller (a rise)."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    if relation == "difference":
+        if q.unit and any(o.unit and o.unit != q.unit for o in (a, b)):
+            return None
+        return abs(a.value - b.value)
+    small, large = sorted((a.value, b.value))
+    if small <= 0 or small == large:
+        return None
+    if relation == "ratio":
+        return large / small
+    return (large - small) / (large if way < 0 else small)
 
 
 def _named_end(claim_text: str, end: int) -> tuple[str, checks.Quantity] | None:
