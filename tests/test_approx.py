@@ -408,3 +408,33 @@ def test_a_ratio_holds_to_the_approximator_and_a_wrong_one_fires() -> None:
     assert right.claims[0].verdict == "supported"
     assert wrong.claims[0].verdict == "unsupported"
     assert any('"three"' in c.detail for c in wrong.claims[0].checks if c.fired)
+
+
+FERRIES = Cluster(
+    cluster_id="ferries",
+    articles=[
+        Article(
+            id="f1",
+            title="Ferry ridership",
+            text=(
+                "Ridership on the Osby ferries rose from 410,000 in 2024 to 455,000 in 2025. "
+                "The fare fell from 84 crowns last year to 71.50 crowns."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        # an approximator between the word of change and its figure
+        ("Ridership rose by about 11% in 2025, to 455,000 [f1].", True),
+        ("The fare was cut to 71.50 crowns, down about 15% from 84 crowns [f1].", True),
+        ("Ridership rose by about 20% in 2025, to 455,000 [f1].", False),
+        ("The fare was cut to 71.50 crowns, down about 25% from 84 crowns [f1].", False),
+    ],
+)
+def test_a_change_with_an_approximator_before_its_figure(claim: str, ok: bool) -> None:
+    c = verify(FERRIES, claim).claims[0]
+    assert (c.verdict == "supported") is ok, c.reasons

@@ -94,7 +94,8 @@ def _alternation(words: Sequence[str]) -> str:
 _APPROX_BEFORE = re.compile(rf"\b({_alternation(list(_KIND_OF))})\s+\S*$", re.IGNORECASE)
 # a change word, then "by" or "of" or nothing, right before the figure
 _CHANGE_BEFORE = re.compile(
-    rf"\b({_alternation(sorted(_UP | _DOWN))})\s+(?:(?:by|of)\s+)?(?:an?\s+)?\S*$",
+    rf"\b({_alternation(sorted(_UP | _DOWN))})\s+(?:(?:by|of)\s+)?(?:an?\s+)?"
+    rf"(?:(?:{_alternation(list(_KIND_OF))})\s+)?\S*$",
     re.IGNORECASE,
 )
 # a change word right after the figure: "15 euros more", "7 cents lower"
