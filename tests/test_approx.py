@@ -438,3 +438,32 @@ FERRIES = Cluster(
 def test_a_change_with_an_approximator_before_its_figure(claim: str, ok: bool) -> None:
     c = verify(FERRIES, claim).claims[0]
     assert (c.verdict == "supported") is ok, c.reasons
+
+
+RATINGS = Cluster(
+    cluster_id="ratings",
+    articles=[
+        Article(
+            id="r1",
+            title="Rating",
+            text=(
+                "Her live rating went from 2618 to 2655 before the final round. "
+                "The club's share of wins rose from 12% to 15%."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "ok"),
+    [
+        # plain "points" are of whatever the named end is: a rating, or percentages
+        ("Her live rating climbed by 37 points, to 2655 [r1].", True),
+        ("The club's share of wins rose by 3 points, to 15% [r1].", True),
+        ("Her live rating climbed by 40 points, to 2655 [r1].", False),
+    ],
+)
+def test_points_are_of_what_the_change_ends_at(claim: str, ok: bool) -> None:
+    c = verify(RATINGS, claim).claims[0]
+    assert (c.verdict == "supported") is ok, c.reasons

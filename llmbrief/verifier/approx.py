@@ -366,7 +366,7 @@ def _change_restated(
     for x in window:
         # a change in percent is relative to figures that are no percentages; a change in
         # points is the difference of two percentages
-        found = [o for o in x.quantities if (o.unit == "%") == (q.unit in _POINTS)]
+        found = [o for o in x.quantities if _operand(q, o)]
         for i, a in enumerate(found):
             for b in found[i + 1 :]:
                 if a.unit and b.unit and a.unit != b.unit:
@@ -521,6 +521,16 @@ def _named_end(claim_text: str, end: int) -> tuple[str, checks.Quantity] | None:
     return m.group(1).lower(), e
 
 
+def _operand(q: checks.Quantity, o: checks.Quantity, end: checks.Quantity | None = None) -> bool:
+    """Whether ``o`` may be a figure the change ``q`` is of: a change in percent is of
+    figures that are no percentages, one in percentage points of percentages, and one in
+    plain "points" of whatever its named end is ("by 37 points, to 2655": a rating; "3
+    points to 15%": percentages)."""
+    if q.unit == "pt":
+        return end is None or (o.unit == "%") == (end.unit == "%")
+    return (o.unit == "%") == (q.unit in _POINTS)
+
+
 def _change_from_named(
     q: checks.Quantity,
     value: float,
@@ -534,7 +544,7 @@ def _change_from_named(
     side, e = named
     for x in window:
         for o in x.quantities:
-            if (o.unit == "%") != (q.unit in _POINTS) or (o.unit and e.unit and o.unit != e.unit):
+            if not _operand(q, o, e) or (o.unit and e.unit and o.unit != e.unit):
                 continue
             a, b = (e, o) if side == "from" else (o, e)
             if a.value == b.value or not _same_change(q, value, a, b):
