@@ -65,7 +65,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import checks, proportions
-from .lexicon import content_stems, data_json, stem
+from .lexicon import alternation, content_stems, data_json, stem
 
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
@@ -85,21 +85,15 @@ _ARITHMETIC = _R["arithmetic"]
 _FRACTIONS: dict[str, float] = _P["fractions"]
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
-    )
-
-
-_APPROX_BEFORE = re.compile(rf"\b({_alternation(list(_KIND_OF))})\s+\S*$", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b({alternation(list(_KIND_OF))})\s+\S*$", re.IGNORECASE)
 # a change word, then "by" or "of" or nothing, right before the figure
 _CHANGE_BEFORE = re.compile(
-    rf"\b({_alternation(sorted(_UP | _DOWN))})\s+(?:(?:by|of)\s+)?(?:an?\s+)?"
-    rf"(?:(?:{_alternation(list(_KIND_OF))})\s+)?\S*$",
+    rf"\b({alternation(sorted(_UP | _DOWN))})\s+(?:(?:by|of)\s+)?(?:an?\s+)?"
+    rf"(?:(?:{alternation(list(_KIND_OF))})\s+)?\S*$",
     re.IGNORECASE,
 )
 # a change word right after the figure: "15 euros more", "7 cents lower"
-_CHANGE_AFTER = re.compile(rf"\s*({_alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"\s*({alternation(sorted(_UP | _DOWN))})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
@@ -125,14 +119,14 @@ _BOUND_SPREAD = 10.0
 # the limit", "70 million less than", "about five times the 12%" (a unit's tail or one word
 # may stand between the figure and the cue after it)
 _DIFFERENCE_BEFORE = re.compile(
-    rf"\b(?:{_alternation(_ARITHMETIC['difference_before'])})\s+(?:an?\s+)?\S*$", re.IGNORECASE
+    rf"\b(?:{alternation(_ARITHMETIC['difference_before'])})\s+(?:an?\s+)?\S*$", re.IGNORECASE
 )
 _AFTER = r"(?:/\w+)?\s+(?:[a-z]+\s+)?"
 _DIFFERENCE_AFTER = re.compile(
-    rf"{_AFTER}({_alternation([*_ARITHMETIC['difference_after'], *sorted(_UP | _DOWN)])})\b",
+    rf"{_AFTER}({alternation([*_ARITHMETIC['difference_after'], *sorted(_UP | _DOWN)])})\b",
     re.IGNORECASE,
 )
-_RATIO_AFTER = re.compile(rf"\s+(?:{_alternation(_ARITHMETIC['ratio_after'])})\b", re.IGNORECASE)
+_RATIO_AFTER = re.compile(rf"\s+(?:{alternation(_ARITHMETIC['ratio_after'])})\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 #: the widest a share in words ("a third") is rounded, either side, as :mod:`.proportions`
 _WORDED_ROUNDING = 0.035

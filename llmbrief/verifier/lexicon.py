@@ -19,6 +19,7 @@ __all__ = [
     "NUMERIC_WORDS",
     "STOPWORDS",
     "StemMemo",
+    "alternation",
     "content_stems",
     "data_json",
     "data_lines",
@@ -60,6 +61,14 @@ def data_lines(name: str) -> list[str]:
 def data_words(name: str) -> frozenset[str]:
     """Every whitespace-separated word of a data file (comments left out)."""
     return frozenset(w for line in data_lines(name) for w in line.split())
+
+
+def alternation(phrases: Sequence[str]) -> str:
+    """A regex alternation of ``phrases``, longest first (so "more than" is tried before
+    "more"), each space matching any run of whitespace."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=lambda w: (-len(w), w))
+    )
 
 
 def data_json(name: str) -> Any:

@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Span
 from . import checks
-from .lexicon import content_stems, data_json
+from .lexicon import alternation, content_stems, data_json
 
 if TYPE_CHECKING:
     from .sentences import IndexedArticle, Window
@@ -143,15 +143,9 @@ class Share:
         return self.low <= other.high + _EPS and other.low <= self.high + _EPS
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
-    )
-
-
 # an approximator just before a share, looked for only once the share is found: an optional
 # group of forty words before every pattern would be tried at every word of every article
-_APPROX_BEFORE = re.compile(rf"\b(?:{_alternation(list(_KIND_OF))})\s+$", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b(?:{alternation(list(_KIND_OF))})\s+$", re.IGNORECASE)
 # the last words of the approximators (letters only), and the run of letters a text ends with
 _APPROX_LAST_WORDS = frozenset(k.split()[-1].lower() for k in _KIND_OF)
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
@@ -161,9 +155,9 @@ _DURATION_KIND_OF: dict[str, str] = {
 _ALL_KINDS = {**_KIND_OF, **_DURATION_KIND_OF}
 _DAYS: dict[str, float] = {k: float(v) for k, v in _P["durations"].items()}
 _DAYS.update({plural: _DAYS[one] for plural, one in _P["duration_plurals"].items()})
-_DURATION_APPROX = _alternation([*_KIND_OF, *_DURATION_KIND_OF])
-_DURATION_PREPOSITIONS = _alternation(_P["duration_prepositions"])
-_DURATION_UNIT = _alternation(list(_DAYS))
+_DURATION_APPROX = alternation([*_KIND_OF, *_DURATION_KIND_OF])
+_DURATION_PREPOSITIONS = alternation(_P["duration_prepositions"])
+_DURATION_UNIT = alternation(list(_DAYS))
 # "up to a week", "nearly a year"; in the evidence also "for a week", "after a day"
 _WORDED_DURATION = re.compile(
     rf"\b(?:(?P<approx>{_DURATION_APPROX})|(?P<prep>{_DURATION_PREPOSITIONS}))\s+"
@@ -173,7 +167,7 @@ _WORDED_DURATION = re.compile(
 # "up to 48 hours", "six days": a figure and a unit of time (not "a 72-year-old")
 _NUMBERED_DURATION = re.compile(
     rf"\b(?:(?P<approx>{_DURATION_APPROX})\s+)?(?<![\d.,])(?P<num>\d+(?:\.\d+)?|"
-    rf"{_alternation(list(_ONES))}|twenty|thirty|forty|fifty)[\s-](?P<unit>{_DURATION_UNIT})\b"
+    rf"{alternation(list(_ONES))}|twenty|thirty|forty|fifty)[\s-](?P<unit>{_DURATION_UNIT})\b"
     r"(?![-‐]old)",
     re.IGNORECASE,
 )
@@ -181,8 +175,8 @@ _DURATION_KEYS = tuple(sorted({u[:4] for u in _DAYS}))
 #: how far a length of time in words is rounded, as a part of itself ("about a week" is
 #: 7 days ± 1.5 x 20%)
 _DURATION_T = 0.2
-_NUMERATOR = rf"(?<![\d.,])(?:{_alternation(list(_ONES))}|\d+)"
-_DENOMINATOR = rf"(?:{_alternation(list(_DENOMINATORS))}|\d{{1,3}}(?:,\d{{3}})*|\d+)"
+_NUMERATOR = rf"(?<![\d.,])(?:{alternation(list(_ONES))}|\d+)"
+_DENOMINATOR = rf"(?:{alternation(list(_DENOMINATORS))}|\d{{1,3}}(?:,\d{{3}})*|\d+)"
 _RATIO = re.compile(
     rf"\b(?P<num>{_NUMERATOR})\s+(?P<sep>in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<den>{_DENOMINATOR})\b(?![-‐][A-Za-z])",
@@ -190,14 +184,14 @@ _RATIO = re.compile(
 )
 _PLURAL = re.compile(
     rf"\b(?P<num>two|three|four|five|six|seven|eight|nine)(?P<sep>[\s-])"
-    rf"(?P<frac>{_alternation(list(_PLURALS))})\b",
+    rf"(?P<frac>{alternation(list(_PLURALS))})\b",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"\b(?P<article>(?:an?|one)[\s-])?(?P<frac>{_alternation(list(_FRACTIONS))})\b",
+    rf"\b(?P<article>(?:an?|one)[\s-])?(?P<frac>{alternation(list(_FRACTIONS))})\b",
     re.IGNORECASE,
 )
-_MAJORITY = re.compile(rf"\b(?P<m>{_alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
+_MAJORITY = re.compile(rf"\b(?P<m>{alternation(list(_MAJORITIES))})\b", re.IGNORECASE)
 _PERCENT = re.compile(
     r"(?<![\d.,])\b(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE
 )
@@ -231,7 +225,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 # quick test that a text may hold a share at all (most sentences hold none)
 _MAY_HOLD = re.compile(
-    rf"\d|{_alternation(list(_FRACTIONS))}|majority|minority|\b(?:{_alternation(list(_ONES))})\b",
+    rf"\d|{alternation(list(_FRACTIONS))}|majority|minority|\b(?:{alternation(list(_ONES))})\b",
     re.IGNORECASE,
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -315,7 +309,7 @@ def _next_word(text: str, at: int) -> str:
 
 # what must (or may) stand just before the word a share is found by
 _NUMBER_BEFORE = re.compile(
-    rf"(?<![\d.,])\b(?:{_alternation(list(_ONES))}|\d{{1,3}}(?:,\d{{3}})*|\d+)\s+$",
+    rf"(?<![\d.,])\b(?:{alternation(list(_ONES))}|\d{{1,3}}(?:,\d{{3}})*|\d+)\s+$",
     re.IGNORECASE,
 )
 _PLURAL_NUMBER_BEFORE = re.compile(
@@ -454,9 +448,9 @@ def _fractions(text: str, low: str | None = None) -> Iterator[Share]:
 
 # "22 of the 31 provinces", "1,200 out of 4,000 workers": a share in counts
 _COUNT = re.compile(
-    rf"(?<![\d.,$£€])\b(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{_alternation(list(_ONES))})\s+"
+    rf"(?<![\d.,$£€])\b(?P<n>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(_ONES))})\s+"
     rf"(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
-    rf"(?P<m>\d{{1,3}}(?:,\d{{3}})*|\d+|{_alternation(list(_ONES))})\b(?![.,]?\d)",
+    rf"(?P<m>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(_ONES))})\b(?![.,]?\d)",
     re.IGNORECASE,
 )
 

@@ -38,26 +38,20 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import checks
-from .lexicon import STOPWORDS, content_stems, data_json, stem, words
+from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
 
 __all__ = ["declined", "governs_claim", "permitted", "relinquished", "speaker_declined"]
 
 _R = data_json("restatements.json")
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=lambda w: (-len(w), w))
-    )
-
-
-_DECLINING = re.compile(rf"\b(?:{_alternation(_R['declining'])})\b", re.IGNORECASE)
-_PERMISSION = re.compile(rf"\b(?:{_alternation(_R['permission'])})\s+([A-Za-z]+)", re.IGNORECASE)
+_DECLINING = re.compile(rf"\b(?:{alternation(_R['declining'])})\b", re.IGNORECASE)
+_PERMISSION = re.compile(rf"\b(?:{alternation(_R['permission'])})\s+([A-Za-z]+)", re.IGNORECASE)
 _PERMISSION_HEADS = frozenset(p.split()[0].lower() for p in _R["permission"])
 _PERMISSIVE_CUES = frozenset({"could", "can", "may"})
 #: "offered free rebooking": a verb of offering and the two words after it
 _OFFERING = re.compile(
-    rf"\b(?:{_alternation(_R['offering'])})\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", re.IGNORECASE
+    rf"\b(?:{alternation(_R['offering'])})\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", re.IGNORECASE
 )
 
 
@@ -82,7 +76,7 @@ def declined(claim_text: str, governed: set[str]) -> bool:
     return not _declined_words(claim_text).isdisjoint(governed)
 
 
-_RELINQUISHING = re.compile(rf"\b(?:{_alternation(_R['relinquishing'])})\b", re.IGNORECASE)
+_RELINQUISHING = re.compile(rf"\b(?:{alternation(_R['relinquishing'])})\b", re.IGNORECASE)
 _TAKING = frozenset(stem(w) for w in _R["taking"])
 
 
@@ -150,10 +144,10 @@ def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
 
 
 _ST = data_json("states.json")
-_SPEAKING = _alternation(_ST["speaking"])
+_SPEAKING = alternation(_ST["speaking"])
 #: "Halvern said", "said Halvern": a capitalised word next to a verb of saying
 _SPEAKER = re.compile(rf"\b([A-Z][\w'-]+)\s+(?:{_SPEAKING})\b|\b(?:{_SPEAKING})\s+([A-Z][\w'-]+)\b")
-_REFUSING = _alternation(_ST["refusing"])
+_REFUSING = alternation(_ST["refusing"])
 _REFUSAL_CUES = tuple(" ".join(c.lower().split()) for c in _ST["refusing"])
 # one word of each cue ("not" where it has one: most do), looked for before the text is
 # flattened: a text without any of them writes no cue
