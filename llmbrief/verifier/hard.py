@@ -490,6 +490,20 @@ def hard_checks(
     for dev in copy_deviations(facts.text, arts, start):
         yield dev.name, dev.reason, dev.spans
         return
+    # the meaning checks, each its own module: dearest last, the first finding sinks it
+    for name, late in LATE_CHECKS:
+        start(name)
+        finding = late(facts, arts, chosen)
+        if finding is not None:
+            yield finding
+            return
+
+
+# (check name, check): a check reads the claim, its cited articles and its evidence window and
+# returns a finding or None; it runs only for a claim no other check has sunk, so it must be
+# cheap on a claim copied verbatim (a pre-test on the claim's words first)
+LateCheck = Callable[[ClaimFacts, list[IndexedArticle], list[Window]], "Finding | None"]
+LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = ()
 
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast
