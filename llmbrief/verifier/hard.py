@@ -30,6 +30,7 @@ from .relations import (
     title_clash,
     titled_names,
 )
+from .scope import scope_check
 from .sentences import (
     APPOSITION,
     CAPS_PHRASE,
@@ -503,7 +504,7 @@ def hard_checks(
 # returns a finding or None; it runs only for a claim no other check has sunk, so it must be
 # cheap on a claim copied verbatim (a pre-test on the claim's words first)
 LateCheck = Callable[[ClaimFacts, list[IndexedArticle], list[Window]], "Finding | None"]
-LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = ()
+LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (("scope", scope_check),)
 
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast

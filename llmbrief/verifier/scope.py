@@ -1,0 +1,507 @@
+"""Scope and certainty: a claim that says more than the evidence sentence carrying it.
+
+Every rule reads only the sentences of the chosen evidence window that carry the claim
+(two or more of its content words), never the whole article, and each is pre-tested on
+the claim's words or the window's cues first (a claim copied verbatim writes the cue too):
+
+- **a whole for a part**: the claim quantifies with "all", "every", "each" what the
+  carrying sentence counts with a part of it: "all three villages" where it says "two of
+  the three villages", "all of whom had recovered" where "all but one had recovered",
+  "each of them would save" where "a typical patient would save". The part must lead a
+  phrase (to the next comma or clause break) that writes a word the claim quantifies
+  ("villages", "recovered"), and the sentence must not write a whole itself.
+- **an end for a fall**: "poaching has stopped" where the sentence says "poaching has
+  fallen" or "has not stopped"; "fully", "completely" where it says "partly", "largely".
+- **a maybe made sure**: the claim states without a hedge what the carrying sentence
+  says only after "may", "could", "can", "expected to", "plans to": "will raise bills"
+  where "may ask the regulator for permission to raise bills". The hedge governs its
+  clause: two of the claim's words after it there, three in the clause.
+- **a review made a decision**: "said it would approve the request" where "said it would
+  examine any request"; the same object after a verb of review in the evidence and a
+  verb of decision in the claim, which the sentence never writes.
+- **one of two alternatives**: "races should be cancelled" where "should be delayed or
+  cancelled": the claim keeps one side of an "A or B" of the sentence, in its place.
+- **a condition dropped**: "would cost about $200 million" where "could cost about $200
+  million if disruption lasts": the claim writes the clause the condition governs, none
+  of the condition's words, and no condition of its own.
+
+The word lists are ``data/scope.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..types import Span
+from . import restated
+from .lexicon import STOPWORDS, data_json, stem
+from .sentences import IndexedArticle, IndexedSentence, Window
+
+if TYPE_CHECKING:
+    from .hard import ClaimFacts
+
+__all__ = ["scope_check"]
+
+_D = data_json("scope.json")
+
+# (check name, reason, spans it looked at), as in hard.py
+Finding = tuple[str, str, list[Span]]
+
+#: A word (inner apostrophes, hyphens, points and commas of figures kept) or a clause break.
+_TOKEN = re.compile(r"[^\W_]+(?:(?:['’\-]|[.,](?=\d))[^\W_]+)*|[,;:()—]|\s-\s")
+_BREAKS = frozenset({",", ";", ":", "(", ")", "—", " - ", "."})
+#: words that start a new clause inside a sentence
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose where when while whereas although though because but "
+    "and if unless until after before since".split()
+)
+
+
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
+_UNIVERSAL = _stems(_D["universal"])
+_NOT_BEFORE = frozenset(_D["universal_not_before"])
+_NOT_AFTER = frozenset(w for w in _D["universal_not_after"] if " " not in w)
+_PART_WORDS = _stems(_D["part_words"])
+_PART_PHRASES = tuple(tuple(p.split()) for p in _D["part_phrases"])
+_COUNTS = frozenset(_D["counts"])
+_END_STATES = frozenset(_D["end_states"])
+_DEGREES = frozenset(_D["degrees"])
+_REVIEW = _stems(w for p in _D["review"] for w in p.split()[:1])
+_DECISION = _stems(_D["decision"])
+_REPORTED = frozenset(_D["reported"])
+
+
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in sorted(_D[key], key=lambda p: (-len(p), p)))
+
+
+_POSSIBILITY = _phrases("possibility")
+_CLAIM_POSSIBILITY = _phrases("claim_possibility")
+_CLAIM_PLAN = _phrases("claim_plan")
+_CONDITIONS = _phrases("conditions")
+_CLAIM_CONDITIONS = _phrases("claim_conditions")
+#: the first words of the evidence's cues, looked for in the window's text before anything
+_CUE_HEADS = frozenset(p[0] for p in (*_POSSIBILITY, *_CONDITIONS))
+
+
+@dataclass(frozen=True)
+class _Tok:
+    word: str  # lower-cased as written
+    stem: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Words and clause breaks of ``text`` with their offsets."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        written = m.group(0)
+        w = written.lower().replace("’", "'")
+        if (
+            written[0].isupper()
+            and w in STOPWORDS
+            and out
+            and not _is_break(out[-1])
+            and out[-1].word[0].isalnum()
+        ):
+            # "... if they ask More than 70 million": a sentence run on without its full
+            # stop (captions pasted into the text); the capital starts a new one
+            out.append(_Tok(".", ".", m.start(), m.start()))
+        out.append(_Tok(w, w if w in _BREAKS or w.strip() in _BREAKS else stem(w), *m.span()))
+    return tuple(out)
+
+
+def _is_break(t: _Tok) -> bool:
+    return t.word in _BREAKS or t.word.strip() in _BREAKS
+
+
+def _content(t: _Tok) -> bool:
+    return not _is_break(t) and t.word not in STOPWORDS and len(t.word) > 1
+
+
+def _at(toks: Sequence[_Tok], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(t.word for t in toks[i : i + len(phrase)]) == phrase
+
+
+def _phrase_level(toks: Sequence[_Tok], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Positions where one of ``phrases`` starts in ``toks``."""
+    return [i for i in range(len(toks)) if any(_at(toks, i, p) for p in phrases)]
+
+
+def _clause(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
+    """The clause around token ``i``: from the break before it to the break after it."""
+    a = i
+    while a > 0 and not _is_break(toks[a - 1]) and toks[a].word not in _CLAUSE_WORDS:
+        a -= 1
+    b = i + 1
+    while b < len(toks) and not _is_break(toks[b]) and toks[b].word not in _CLAUSE_WORDS:
+        b += 1
+    return a, b
+
+
+def _phrase_end(toks: Sequence[_Tok], i: int) -> int:
+    """Where the phrase led by token ``i`` ends: the next clause break."""
+    b = i + 1
+    while b < len(toks) and not _is_break(toks[b]):
+        b += 1
+    return b
+
+
+@dataclass(frozen=True)
+class _Carrier:
+    """A sentence of the evidence window, tokenised, with the claim's stems it shares."""
+
+    art: IndexedArticle
+    sentence: IndexedSentence
+    toks: tuple[_Tok, ...]
+    shared: frozenset[str]
+
+    def span(self, a: int, b: int) -> Span:
+        """Tokens ``a`` to ``b`` (exclusive) of the sentence as a span of the article."""
+        s = self.sentence.start
+        return self.art.norm_span(s + self.toks[a].start, s + self.toks[b - 1].end)
+
+    def phrase(self, a: int, b: int) -> str:
+        return self.sentence.text[self.toks[a].start : self.toks[b - 1].end]
+
+
+def _window(claim: frozenset[str], chosen: list[Window]) -> Iterator[_Carrier]:
+    """The window's sentences (a window is a few sentences around the claim's content)."""
+    for art, first, last, _ in chosen:
+        for s in art.sentences[first : last + 1]:
+            yield _Carrier(art, s, _tokens(s.text), frozenset(s.stems & claim))
+
+
+def _carrying(window: list[_Carrier]) -> list[_Carrier]:
+    """The window's sentences that carry the claim: two of its content words or more."""
+    return [c for c in window if len(c.shared) >= 2]
+
+
+def _claim_span(text: str, toks: Sequence[_Tok], a: int, b: int) -> list[Span]:
+    return [Span(where="claim", start=toks[a].start, end=toks[b - 1].end)]
+
+
+# -- a whole for a part ------------------------------------------------------------------
+
+
+def _universals(toks: Sequence[_Tok]) -> list[int]:
+    """Positions of the claim's wholes ("all", "every"), idioms and hedged ones left out
+    ("not all", "nearly all", "after all", "all but", "each year", "each other")."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.stem not in _UNIVERSAL:
+            continue
+        before = toks[i - 1].word if i else ""
+        after = toks[i + 1].word if i + 1 < len(toks) else ""
+        if before in _NOT_BEFORE or after in _NOT_AFTER or not after or _is_break(toks[i + 1]):
+            continue
+        out.append(i)
+    return out
+
+
+def _quantified(toks: Sequence[_Tok], i: int) -> frozenset[str]:
+    """Stems of what the whole at ``i`` quantifies and says of it: its clause's words after it."""
+    b = _phrase_end(toks, i)
+    return frozenset(t.stem for t in toks[i + 1 : b] if _content(t) and t.word not in _UNIVERSAL)
+
+
+def _writes_whole(toks: Sequence[_Tok]) -> bool:
+    return any(
+        t.stem in _UNIVERSAL and not (i + 1 < len(toks) and toks[i + 1].word == "but")
+        for i, t in enumerate(toks)
+    )
+
+
+def _parts(toks: Sequence[_Tok], claim_words: frozenset[str]) -> Iterator[int]:
+    """Positions of the sentence's parts: "most", "two of", "all but", "the rest"."""
+    for i, t in enumerate(toks):
+        if any(_at(toks, i, p) for p in _PART_PHRASES) or (
+            t.stem in _PART_WORDS and t.word not in claim_words
+        ):
+            yield i
+        elif (
+            (t.word in _COUNTS or t.word.isdigit())
+            and i + 1 < len(toks)
+            and toks[i + 1].word == "of"
+            and t.word not in claim_words
+        ):
+            yield i  # "two of the three villages", "six of them"
+
+
+def _whole_for_part(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    wholes = _universals(toks)
+    if not wholes:
+        return None
+    claim_words = frozenset(t.word for t in toks)
+    for c in window:
+        if _writes_whole(c.toks):
+            continue  # the sentence has a whole of its own: what it quantifies is its to say
+        for i in wholes:
+            said_of = _quantified(toks, i)
+            if not said_of:
+                continue
+            for j in _parts(c.toks, claim_words):
+                end = _phrase_end(c.toks, j)
+                if any(t.stem in said_of for t in c.toks[j + 1 : end] if _content(t)):
+                    theirs = c.phrase(j, min(end, j + 4))
+                    mine = toks[i].word
+                    return (
+                        "scope",
+                        f'the claim says "{mine}" where the evidence says "{theirs}"',
+                        [*_claim_span(facts_text, toks, i, i + 1), c.span(j, min(end, j + 4))],
+                    )
+    return None
+
+
+# -- an end for a fall -------------------------------------------------------------------
+
+
+def _negated_before(toks: Sequence[_Tok], j: int) -> bool:
+    return any(t.word in ("not", "never", "n't", "yet") for t in toks[max(0, j - 2) : j])
+
+
+def _end_for_fall(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    ends = [i for i, t in enumerate(toks) if t.word in _END_STATES and not _negated_before(toks, i)]
+    if not ends:
+        return None
+    for c in _carrying(window):
+        for i in ends:
+            word = toks[i].word
+            same = [j for j, t in enumerate(c.toks) if t.stem == toks[i].stem]
+            if any(not _negated_before(c.toks, j) for j in same):
+                continue  # the sentence says it ended too
+            # what ended in the claim is what fell in the evidence: a word of the claim's
+            # just before its end word, just before the fall
+            subject = _content_near(toks, i, -1, 3)
+            falls = [j for j, t in enumerate(c.toks) if t.word in _DEGREES]
+            for j in [*same, *falls]:
+                if not subject & _content_near(c.toks, j, -1, 3):
+                    continue
+                theirs = c.phrase(max(0, j - 2) if j in same else j, j + 1)
+                return (
+                    "scope",
+                    f'the claim says "{word}" where the evidence says "{theirs}"',
+                    [*_claim_span(facts_text, toks, i, i + 1), c.span(j, j + 1)],
+                )
+    return None
+
+
+# -- a maybe made sure -------------------------------------------------------------------
+
+
+def _claim_level(toks: Sequence[_Tok]) -> int:
+    """How surely the claim states things: 2 if it writes any possibility, 1 a plan or
+    future (a reported "would" too: "said it would"), 0 none."""
+    level = 0
+    for i in _phrase_level(toks, _CLAIM_POSSIBILITY):
+        if toks[i].word == "would" and any(t.word in _REPORTED for t in toks[max(0, i - 6) : i]):
+            level = max(level, 1)
+        else:
+            return 2
+    if _phrase_level(toks, _CLAIM_PLAN):
+        level = 1
+    return level
+
+
+def _maybe_made_sure(
+    facts_text: str,
+    toks: Sequence[_Tok],
+    window: list[_Carrier],
+    claim: frozenset[str],
+) -> Finding | None:
+    if _claim_level(toks) >= 2:
+        return None
+    claim_words = frozenset(t.word for t in toks)
+    for c in _carrying(window):
+        for j in _phrase_level(c.toks, _POSSIBILITY):
+            cue = next(p for p in _POSSIBILITY if _at(c.toks, j, p))
+            written = c.sentence.text[c.toks[j].start : c.toks[j].end]
+            if written[0].isupper() and j > 0:
+                continue  # "Theresa May", "in May": a name or a month
+            k = j + len(cue)
+            if cue[0] in claim_words or (k < len(c.toks) and c.toks[k].word == "not"):
+                continue  # the claim's own cue; "could not": no possibility
+            # the hedged statement is the claim's: its subject just before the cue, and
+            # two of its words in what the cue governs, just after
+            before = _content_near(c.toks, j, -1, _SUBJECT_REACH) & claim
+            after = _content_near(c.toks, k - 1, 1, _GOVERNED_REACH, clause=True) & claim
+            if not before or len(after) < 2:
+                continue
+            if restated.permitted(facts_text, cue[0], set(after)):
+                continue  # "were allowed to return" where "could return"
+            return (
+                "scope",
+                f'the evidence states this only as a possibility ("{" ".join(cue)}")',
+                [c.span(j, k)],
+            )
+    return None
+
+
+#: content words read before a hedge as its subject, and after it as what it governs
+_SUBJECT_REACH = 6
+_GOVERNED_REACH = 5
+
+
+def _content_near(
+    toks: Sequence[_Tok], i: int, step: int, reach: int, clause: bool = False
+) -> set[str]:
+    """Stems of the ``reach`` content words before (``step`` -1) or after (1) token ``i``,
+    up to a clause break (or, with ``clause``, a word that starts a clause: "after")."""
+    out: set[str] = set()
+    j = i + step
+    while 0 <= j < len(toks) and len(out) < reach:
+        if _is_break(toks[j]) or (clause and toks[j].word in _CLAUSE_WORDS):
+            break
+        if _content(toks[j]):
+            out.add(toks[j].stem)
+        j += step
+    return out
+
+
+# -- a review made a decision ------------------------------------------------------------
+
+
+def _object_after(toks: Sequence[_Tok], i: int) -> str:
+    """The first content stem in the three words after token ``i``."""
+    for t in toks[i + 1 : i + 4]:
+        if _is_break(t):
+            return ""
+        if _content(t):
+            return t.stem
+    return ""
+
+
+def _review_for_decision(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    decided = [i for i, t in enumerate(toks) if t.stem in _DECISION]
+    if not decided:
+        return None
+    claim_stems = frozenset(t.stem for t in toks)
+    for c in _carrying(window):
+        written = frozenset(t.stem for t in c.toks)
+        for i in decided:
+            if toks[i].stem in written:
+                continue
+            thing = _object_after(toks, i)
+            if not thing:
+                continue
+            for j, t in enumerate(c.toks):
+                if (
+                    t.stem in _REVIEW
+                    and t.stem not in claim_stems
+                    and _object_after(c.toks, j) == thing
+                ):
+                    return (
+                        "scope",
+                        f'the claim says "{toks[i].word}" where the evidence says "{t.word}"',
+                        [*_claim_span(facts_text, toks, i, i + 1), c.span(j, j + 1)],
+                    )
+    return None
+
+
+# -- one of two alternatives -------------------------------------------------------------
+
+
+def _one_alternative(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    words = [t.word for t in toks]
+    for c in _carrying(window):
+        ct = c.toks
+        for j in range(1, len(ct) - 1):
+            if ct[j].word != "or":
+                continue
+            a, b = ct[j - 1], ct[j + 1]
+            if not (_content(a) and _content(b)) or not a.word.isalpha() or not b.word.isalpha():
+                continue
+            if a.word in _COUNTS or b.word in _COUNTS:
+                continue  # "one or two": a range, not alternatives
+            if (a.word in words) == (b.word in words):
+                continue
+            if b.word in words:
+                k = words.index(b.word)
+                lead = ct[j - 2].word if j >= 2 else ""
+                kept = k > 0 and words[k - 1] == lead and lead not in ("", "or")
+                mine, other = b, a
+            else:
+                k = words.index(a.word)
+                tail = ct[j + 2].word if j + 2 < len(ct) else ""
+                kept = k + 1 < len(words) and words[k + 1] == tail and tail != ""
+                mine, other = a, b
+            if kept and "or" not in words:
+                return (
+                    "scope",
+                    f'the claim says "{mine.word}" where the evidence says "{a.word} or '
+                    f'{b.word}" ("{other.word}" left out)',
+                    [*_claim_span(facts_text, toks, k, k + 1), c.span(j - 1, j + 2)],
+                )
+    return None
+
+
+# -- a condition dropped -----------------------------------------------------------------
+
+
+def _condition_dropped(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    if _phrase_level(toks, _CLAIM_CONDITIONS):
+        return None  # the claim has a condition or hedge of its own
+    for c in _carrying(window):
+        for j in _phrase_level(c.toks, _CONDITIONS):
+            cue = next(p for p in _CONDITIONS if _at(c.toks, j, p))
+            k = j + len(cue)
+            end = _phrase_end(c.toks, j)
+            condition = {t.stem for t in c.toks[k:end] if _content(t)}
+            # what the condition governs, the words just before it, is the claim's
+            main = _content_near(c.toks, j, -1, _GOVERNED_REACH, clause=True) & claim
+            if len(condition) >= 2 and len(condition & claim) <= 1 and len(main) >= 3:
+                return (
+                    "scope",
+                    f'the evidence states this only on a condition ("{c.phrase(j, end)}")',
+                    [c.span(j, end)],
+                )
+    return None
+
+
+Rule = Callable[[str, Sequence[_Tok], list[_Carrier], frozenset[str]], "Finding | None"]
+
+#: (name, rule), cheapest first
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("whole_for_part", _whole_for_part),
+    ("end_for_fall", _end_for_fall),
+    ("review_for_decision", _review_for_decision),
+    ("one_alternative", _one_alternative),
+    ("maybe_made_sure", _maybe_made_sure),
+    ("condition_dropped", _condition_dropped),
+)
+
+
+def scope_check(
+    facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
+) -> Finding | None:
+    """The first rule the claim fails (see the module's docstring), or None."""
+    window = list(_window(frozenset(facts.stems), chosen))
+    if not any(_carrying(window)):
+        return None
+    toks = _tokens(facts.text)
+    # the claim's content words, its figures among them ("200" of "$200 million")
+    claim = frozenset(t.stem for t in toks if _content(t))
+    for _, rule in RULES:
+        found = rule(facts.text, toks, window, claim)
+        if found is not None:
+            return found
+    return None
