@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..types import Span
 from . import restated
@@ -78,8 +78,16 @@ _DECISION = _stems(_D["decision"])
 _REPORTED = frozenset(_D["reported"])
 
 
-def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in sorted(_D[key], key=lambda p: (-len(p), p)))
+#: phrases by their first word, the longest first
+_Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(key: str) -> _Phrases:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(_D[key], key=lambda p: (-len(p), p)):
+        words = tuple(p.split())
+        out.setdefault(words[0], []).append(words)
+    return {head: tuple(ps) for head, ps in out.items()}
 
 
 _POSSIBILITY = _phrases("possibility")
@@ -87,12 +95,9 @@ _CLAIM_POSSIBILITY = _phrases("claim_possibility")
 _CLAIM_PLAN = _phrases("claim_plan")
 _CONDITIONS = _phrases("conditions")
 _CLAIM_CONDITIONS = _phrases("claim_conditions")
-#: the first words of the evidence's cues, looked for in the window's text before anything
-_CUE_HEADS = frozenset(p[0] for p in (*_POSSIBILITY, *_CONDITIONS))
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     word: str  # lower-cased as written
     stem: str
     start: int
@@ -132,20 +137,15 @@ def _at(toks: Sequence[_Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t.word for t in toks[i : i + len(phrase)]) == phrase
 
 
-def _phrase_level(toks: Sequence[_Tok], phrases: tuple[tuple[str, ...], ...]) -> list[int]:
-    """Positions where one of ``phrases`` starts in ``toks``."""
-    return [i for i in range(len(toks)) if any(_at(toks, i, p) for p in phrases)]
-
-
-def _clause(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
-    """The clause around token ``i``: from the break before it to the break after it."""
-    a = i
-    while a > 0 and not _is_break(toks[a - 1]) and toks[a].word not in _CLAUSE_WORDS:
-        a -= 1
-    b = i + 1
-    while b < len(toks) and not _is_break(toks[b]) and toks[b].word not in _CLAUSE_WORDS:
-        b += 1
-    return a, b
+def _found(toks: Sequence[_Tok], phrases: _Phrases) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, phrase) of each of ``phrases`` in ``toks``, the longest at a position."""
+    out = []
+    for i, t in enumerate(toks):
+        for p in phrases.get(t.word, ()):
+            if _at(toks, i, p):
+                out.append((i, p))
+                break
+    return out
 
 
 def _phrase_end(toks: Sequence[_Tok], i: int) -> int:
@@ -156,14 +156,18 @@ def _phrase_end(toks: Sequence[_Tok], i: int) -> int:
     return b
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Carrier:
-    """A sentence of the evidence window, tokenised, with the claim's stems it shares."""
+    """A sentence of the evidence window with the claim's stems it shares; its words are
+    read when a rule first asks."""
 
     art: IndexedArticle
     sentence: IndexedSentence
-    toks: tuple[_Tok, ...]
     shared: frozenset[str]
+
+    @cached_property
+    def toks(self) -> tuple[_Tok, ...]:
+        return _tokens(self.sentence.text)
 
     def span(self, a: int, b: int) -> Span:
         """Tokens ``a`` to ``b`` (exclusive) of the sentence as a span of the article."""
@@ -178,12 +182,41 @@ def _window(claim: frozenset[str], chosen: list[Window]) -> Iterator[_Carrier]:
     """The window's sentences (a window is a few sentences around the claim's content)."""
     for art, first, last, _ in chosen:
         for s in art.sentences[first : last + 1]:
-            yield _Carrier(art, s, _tokens(s.text), frozenset(s.stems & claim))
+            yield _Carrier(art, s, frozenset(s.stems & claim))
 
 
-def _carrying(window: list[_Carrier]) -> list[_Carrier]:
-    """The window's sentences that carry the claim: two of its content words or more."""
-    return [c for c in window if len(c.shared) >= 2]
+def _carrying(window: list[_Carrier], cue: re.Pattern[str] | None = None) -> list[_Carrier]:
+    """The window's sentences that carry the claim: two of its content words or more (and,
+    given ``cue``, a match of it: looked for before the sentence's words are read)."""
+    return [
+        c
+        for c in window
+        if len(c.shared) >= 2 and (cue is None or cue.search(c.sentence.text) is not None)
+    ]
+
+
+def _heads(cues: _Phrases) -> re.Pattern[str]:
+    """A pattern of the first words of ``cues``, as whole words, any case."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, cues))) + r")\b", re.IGNORECASE)
+
+
+_POSSIBILITY_AT = _heads(_POSSIBILITY)
+_CONDITION_AT = _heads(_CONDITIONS)
+_OR_AT = re.compile(r"\bor\b")
+#: what the claim-led rules look for in the claim: a whole, an end, a verb of decision
+#: (by its stem: "cancel" finds "cancelled")
+_CLAIM_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(re.escape(w) for w in (*_D["universal"], *_END_STATES)))
+    + r")\b|\b(?:"
+    + "|".join(sorted(re.escape(w) for w in _DECISION))
+    + r")",
+    re.IGNORECASE,
+)
+#: what the window-led rules look for in a carrying sentence
+_WINDOW_CUE = re.compile(
+    "|".join(p.pattern for p in (_POSSIBILITY_AT, _CONDITION_AT, _OR_AT)), re.IGNORECASE
+)
 
 
 def _claim_span(text: str, toks: Sequence[_Tok], a: int, b: int) -> list[Span]:
@@ -264,6 +297,45 @@ def _whole_for_part(
     return None
 
 
+def _whole_for_kind(
+    facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
+) -> Finding | None:
+    """ "in all schools" where the carrying sentence says "in primary schools": the claim
+    quantifies a noun the sentence writes only with a word that narrows it."""
+    claim_words = frozenset(t.word for t in toks)
+    for i in _universals(toks):
+        k = i + 1
+        while k < len(toks) and toks[k].word in ("the", "of"):
+            k += 1  # "all the schools", "all of the schools"
+        if k >= len(toks) or not _content(toks[k]) or not toks[k].word.isalpha():
+            continue
+        noun = toks[k].stem
+        for c in _carrying(window):
+            if _writes_whole(c.toks):
+                continue
+            at = [j for j, t in enumerate(c.toks) if t.stem == noun]
+            if not at:
+                continue
+            narrowed = [
+                j
+                for j in at
+                if j > 0
+                and _content(c.toks[j - 1])
+                and c.toks[j - 1].word.isalpha()
+                and c.toks[j - 1].word not in claim_words
+                and c.sentence.text[c.toks[j - 1].start].islower()
+            ]
+            if len(narrowed) == len(at):
+                j = narrowed[0]
+                return (
+                    "scope",
+                    f'the claim says "{toks[i].word} {toks[k].word}" where the evidence '
+                    f'says "{c.phrase(j - 1, j + 1)}"',
+                    [*_claim_span(facts_text, toks, i, k + 1), c.span(j - 1, j + 1)],
+                )
+    return None
+
+
 # -- an end for a fall -------------------------------------------------------------------
 
 
@@ -306,12 +378,12 @@ def _claim_level(toks: Sequence[_Tok]) -> int:
     """How surely the claim states things: 2 if it writes any possibility, 1 a plan or
     future (a reported "would" too: "said it would"), 0 none."""
     level = 0
-    for i in _phrase_level(toks, _CLAIM_POSSIBILITY):
-        if toks[i].word == "would" and any(t.word in _REPORTED for t in toks[max(0, i - 6) : i]):
+    for i, _ in _found(toks, _CLAIM_POSSIBILITY):
+        if toks[i].word == "would" and any(t.word in _REPORTED for t in toks[:i]):
             level = max(level, 1)
         else:
             return 2
-    if _phrase_level(toks, _CLAIM_PLAN):
+    if _found(toks, _CLAIM_PLAN):
         level = 1
     return level
 
@@ -325,9 +397,8 @@ def _maybe_made_sure(
     if _claim_level(toks) >= 2:
         return None
     claim_words = frozenset(t.word for t in toks)
-    for c in _carrying(window):
-        for j in _phrase_level(c.toks, _POSSIBILITY):
-            cue = next(p for p in _POSSIBILITY if _at(c.toks, j, p))
+    for c in _carrying(window, _POSSIBILITY_AT):
+        for j, cue in _found(c.toks, _POSSIBILITY):
             written = c.sentence.text[c.toks[j].start : c.toks[j].end]
             if written[0].isupper() and j > 0:
                 continue  # "Theresa May", "in May": a name or a month
@@ -420,7 +491,7 @@ def _one_alternative(
     facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
 ) -> Finding | None:
     words = [t.word for t in toks]
-    for c in _carrying(window):
+    for c in _carrying(window, _OR_AT):
         ct = c.toks
         for j in range(1, len(ct) - 1):
             if ct[j].word != "or":
@@ -458,16 +529,17 @@ def _one_alternative(
 def _condition_dropped(
     facts_text: str, toks: Sequence[_Tok], window: list[_Carrier], claim: frozenset[str]
 ) -> Finding | None:
-    if _phrase_level(toks, _CLAIM_CONDITIONS):
+    if _found(toks, _CLAIM_CONDITIONS):
         return None  # the claim has a condition or hedge of its own
-    for c in _carrying(window):
-        for j in _phrase_level(c.toks, _CONDITIONS):
-            cue = next(p for p in _CONDITIONS if _at(c.toks, j, p))
+    for c in _carrying(window, _CONDITION_AT):
+        for j, cue in _found(c.toks, _CONDITIONS):
             k = j + len(cue)
             end = _phrase_end(c.toks, j)
             condition = {t.stem for t in c.toks[k:end] if _content(t)}
             # what the condition governs, the words just before it, is the claim's
             main = _content_near(c.toks, j, -1, _GOVERNED_REACH, clause=True) & claim
+            if _in_relative(c.toks, j) or _described(toks, main):
+                continue  # "a loophole which allows X if Y": a description, not the news
             if len(condition) >= 2 and len(condition & claim) <= 1 and len(main) >= 3:
                 return (
                     "scope",
@@ -477,11 +549,32 @@ def _condition_dropped(
     return None
 
 
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def _in_relative(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether token ``j`` stands in a relative clause: the clause word before it, back to
+    the last break, is "which", "who", "that"."""
+    for t in reversed(toks[:j]):
+        if _is_break(t):
+            return False
+        if t.word in _CLAUSE_WORDS:
+            return t.word in _RELATIVE
+    return False
+
+
+def _described(toks: Sequence[_Tok], stems: set[str]) -> bool:
+    """Whether the claim writes the words ``stems`` only in relative clauses."""
+    at = [i for i, t in enumerate(toks) if t.stem in stems]
+    return bool(at) and all(_in_relative(toks, i) for i in at)
+
+
 Rule = Callable[[str, Sequence[_Tok], list[_Carrier], frozenset[str]], "Finding | None"]
 
 #: (name, rule), cheapest first
 RULES: tuple[tuple[str, Rule], ...] = (
     ("whole_for_part", _whole_for_part),
+    ("whole_for_kind", _whole_for_kind),
     ("end_for_fall", _end_for_fall),
     ("review_for_decision", _review_for_decision),
     ("one_alternative", _one_alternative),
@@ -494,8 +587,17 @@ def scope_check(
     facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> Finding | None:
     """The first rule the claim fails (see the module's docstring), or None."""
+    if any(s.text == facts.text for art, a, b, _ in chosen for s in art.sentences[a : b + 1]):
+        return None  # a sentence of the window copied: it says no more than its source
     window = list(_window(frozenset(facts.stems), chosen))
-    if not any(_carrying(window)):
+    carrying = _carrying(window)
+    if not carrying:
+        return None
+    # a claim word that a rule reads (a whole, an end, a decision) or a cue in a carrying
+    # sentence (a hedge, a condition, "or"): most claims have neither and stop here
+    if _CLAIM_CUE.search(facts.text) is None and not any(
+        _WINDOW_CUE.search(c.sentence.text) for c in carrying
+    ):
         return None
     toks = _tokens(facts.text)
     # the claim's content words, its figures among them ("200" of "$200 million")
