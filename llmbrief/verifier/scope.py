@@ -95,6 +95,7 @@ _CLAIM_POSSIBILITY = _phrases("claim_possibility")
 _CLAIM_PLAN = _phrases("claim_plan")
 _CONDITIONS = _phrases("conditions")
 _CLAIM_CONDITIONS = _phrases("claim_conditions")
+_IF_NOT_AFTER = frozenset(_D["if_not_after"])
 
 
 class _Tok(NamedTuple):
@@ -276,10 +277,10 @@ def _whole_for_part(
     wholes = _universals(toks)
     if not wholes:
         return None
+    if any(_writes_whole(c.toks) for c in window):
+        return None  # the window writes a whole itself: what it quantifies is its to say
     claim_words = frozenset(t.word for t in toks)
     for c in window:
-        if _writes_whole(c.toks):
-            continue  # the sentence has a whole of its own: what it quantifies is its to say
         for i in wholes:
             said_of = _quantified(toks, i)
             if not said_of:
@@ -302,8 +303,11 @@ def _whole_for_kind(
 ) -> Finding | None:
     """ "in all schools" where the carrying sentence says "in primary schools": the claim
     quantifies a noun the sentence writes only with a word that narrows it."""
+    wholes = _universals(toks)
+    if not wholes or any(_writes_whole(c.toks) for c in window):
+        return None
     claim_words = frozenset(t.word for t in toks)
-    for i in _universals(toks):
+    for i in wholes:
         k = i + 1
         while k < len(toks) and toks[k].word in ("the", "of"):
             k += 1  # "all the schools", "all of the schools"
@@ -311,8 +315,6 @@ def _whole_for_kind(
             continue
         noun = toks[k].stem
         for c in _carrying(window):
-            if _writes_whole(c.toks):
-                continue
             at = [j for j, t in enumerate(c.toks) if t.stem == noun]
             if not at:
                 continue
@@ -533,6 +535,8 @@ def _condition_dropped(
         return None  # the claim has a condition or hedge of its own
     for c in _carrying(window, _CONDITION_AT):
         for j, cue in _found(c.toks, _CONDITIONS):
+            if _asked(c.toks, j):
+                continue  # "asked him if", "even if": a question or a concession
             k = j + len(cue)
             end = _phrase_end(c.toks, j)
             condition = {t.stem for t in c.toks[k:end] if _content(t)}
@@ -547,6 +551,17 @@ def _condition_dropped(
                     [c.span(j, end)],
                 )
     return None
+
+
+def _asked(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether the "if" at ``j`` asks or concedes: "asked the mayor if", "unclear if",
+    "even if" (a word of ``if_not_after`` in the four words before it, in its clause)."""
+    for t in reversed(toks[max(0, j - 4) : j]):
+        if _is_break(t):
+            return False
+        if t.word in _IF_NOT_AFTER:
+            return True
+    return False
 
 
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "where"})
