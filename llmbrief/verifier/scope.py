@@ -91,6 +91,8 @@ def _phrases(key: str) -> _Phrases:
 
 
 _POSSIBILITY = _phrases("possibility")
+#: cues of ability: a possibility only against a claim that states a future ("will")
+_ABILITY = frozenset(_D["ability"])
 _CLAIM_POSSIBILITY = _phrases("claim_possibility")
 _CLAIM_PLAN = _phrases("claim_plan")
 _CONDITIONS = _phrases("conditions")
@@ -396,7 +398,8 @@ def _maybe_made_sure(
     window: list[_Carrier],
     claim: frozenset[str],
 ) -> Finding | None:
-    if _claim_level(toks) >= 2:
+    level = _claim_level(toks)
+    if level >= 2:
         return None
     claim_words = frozenset(t.word for t in toks)
     for c in _carrying(window, _POSSIBILITY_AT):
@@ -407,6 +410,8 @@ def _maybe_made_sure(
             k = j + len(cue)
             if cue[0] in claim_words or (k < len(c.toks) and c.toks[k].word == "not"):
                 continue  # the claim's own cue; "could not": no possibility
+            if cue[0] in _ABILITY and level == 0:
+                continue  # "the trains can carry 400" is what "they carry 400" says; not "will"
             # the hedged statement is the claim's: its subject just before the cue, and
             # two of its words in what the cue governs, just after
             before = _content_near(c.toks, j, -1, _SUBJECT_REACH) & claim
