@@ -1,29 +1,44 @@
 """Scope and certainty: a claim that says more than the evidence sentence carrying it.
 
-Every rule reads only the sentences of the chosen evidence window that carry the claim
-(two or more of its content words), never the whole article, and each is pre-tested on
-the claim's words or the window's cues first (a claim copied verbatim writes the cue too):
+A late check (``hard.LATE_CHECKS``, name ``scope``): it runs only for a claim no other
+check sank. Every rule reads the sentences of the chosen evidence window, mostly those
+that carry the claim (two of its content words or more), never the whole article; each is
+pre-tested on the claim's words (a whole, an end, a decision) or on the carrying
+sentences' cues (a hedge, a condition, "or"), and a claim that copies a sentence of its
+window says no more than it.
 
-- **a whole for a part**: the claim quantifies with "all", "every", "each" what the
-  carrying sentence counts with a part of it: "all three villages" where it says "two of
+- **a whole for a part** (``whole_for_part``): the claim quantifies with "all", "every",
+  "each" what a window sentence counts with a part: "all three villages" where "two of
   the three villages", "all of whom had recovered" where "all but one had recovered",
-  "each of them would save" where "a typical patient would save". The part must lead a
-  phrase (to the next comma or clause break) that writes a word the claim quantifies
-  ("villages", "recovered"), and the sentence must not write a whole itself.
-- **an end for a fall**: "poaching has stopped" where the sentence says "poaching has
-  fallen" or "has not stopped"; "fully", "completely" where it says "partly", "largely".
-- **a maybe made sure**: the claim states without a hedge what the carrying sentence
-  says only after "may", "could", "can", "expected to", "plans to": "will raise bills"
-  where "may ask the regulator for permission to raise bills". The hedge governs its
-  clause: two of the claim's words after it there, three in the clause.
-- **a review made a decision**: "said it would approve the request" where "said it would
-  examine any request"; the same object after a verb of review in the evidence and a
-  verb of decision in the claim, which the sentence never writes.
-- **one of two alternatives**: "races should be cancelled" where "should be delayed or
-  cancelled": the claim keeps one side of an "A or B" of the sentence, in its place.
-- **a condition dropped**: "would cost about $200 million" where "could cost about $200
-  million if disruption lasts": the claim writes the clause the condition governs, none
-  of the condition's words, and no condition of its own.
+  "each of them would save" where "a typical patient would save", "would leave all
+  teachers worse off" where "many of us will be worse off". The part must lead a phrase
+  (to the next break) that writes a word the claim's whole governs, and no sentence of
+  the window may write a whole itself ("All 40 were rescued. Most were from Tesk.").
+- **a whole for a kind** (``whole_for_kind``): "in all schools" where the carrying
+  sentence writes the noun only narrowed by a word the claim lacks, "in primary schools".
+- **an end for a fall** (``end_for_fall``): "poaching has stopped" where "poaching has
+  fallen ... but has not stopped"; "fully" where "partly". The subject of the end is the
+  subject of the fall (one of the three content words before each).
+- **a review made a decision** (``review_for_decision``): "said it would approve the
+  request" where "said it would examine any request": a verb of decision in the claim
+  the sentence never writes, a verb of review there, the same object after each.
+- **one of two alternatives** (``one_alternative``): "races should be cancelled" where
+  "should be delayed or cancelled": the claim keeps one side of an "A or B", in its place
+  (the word before B, or after A, the same), and writes no "or" itself.
+- **a maybe made sure** (``maybe_made_sure``): the claim states, surer than the sentence,
+  what it says only after "may", "could", "expected to", "up to": "will raise bills"
+  where "may ask the regulator for permission to raise bills". The cue's subject is the
+  claim's (one of its words among the six before the cue) and so is what it governs (two
+  of its words among the five after, within the clause). "can" is a possibility only
+  against a claim that states a future ("will be banned", not "the trains carry 400").
+  A claim with a hedge of its own ("could", "expects", "up to", "often") is left alone;
+  a reported "would" ("said it would") states a plan, no possibility.
+- **a condition dropped** (``condition_dropped``): "would cost about $200 million" where
+  "could cost about $200 million if disruption lasts until the weekend": three of the
+  claim's words in the five before "if" or "unless", at most one of the condition's, and
+  no condition or hedge in the claim. An "if" after a verb of asking ("asked him if") or
+  "even" is no condition; neither is one inside a relative clause ("a loophole which
+  allows X if Y"), nor one the claim itself writes only as such a description.
 
 The word lists are ``data/scope.json``.
 """
