@@ -49,9 +49,11 @@ __all__ = [
     "NEAR_EXTRACTIVE",
     "CopyRun",
     "Deviation",
+    "SourceWords",
     "copied_share",
     "copy_deviations",
     "copy_runs",
+    "source_words",
 ]
 
 #: The share of a claim's words, in copied runs of two words or more, above which a claim is
@@ -137,6 +139,15 @@ def _index(sents: Sequence[Sequence[str]]) -> _Index:
 
 
 @dataclass(frozen=True)
+class SourceWords:
+    """One article's words as :func:`source_words` gives them."""
+
+    sents: tuple[tuple[str, ...], ...]
+    offsets: tuple[tuple[tuple[int, int], ...], ...]
+    where: dict[str, tuple[tuple[int, int], ...]]
+
+
+@dataclass(frozen=True)
 class _Source:
     """One cited article's words, sentence by sentence, as the copy checks read them."""
 
@@ -166,6 +177,14 @@ def _source(text: str) -> _Source:
                 capitalised.add(w.lower())
     names = frozenset(capitalised - lower)
     return _Source(index=_index(words), offsets=tuple(offsets), names=names)
+
+
+def source_words(text: str) -> SourceWords:
+    """An article's (normalised) text as the copy checks read it: per sentence its words,
+    lowercased, their offsets in ``text``, and where each word is written (sentence,
+    position); cached, so an article is read once."""
+    src = _source(text)
+    return SourceWords(src.index.sents, src.offsets, src.index.where)
 
 
 def copy_runs(claim: Sequence[str], sources: Sequence[Sequence[Sequence[str]]]) -> list[CopyRun]:

@@ -1,0 +1,442 @@
+"""Binding: a figure, a time or a list item of the cited text, bound in a claim to another thing.
+
+A claim can use only words and figures its cited article writes and still say what the
+article does not: "a month of small earthquakes" where it says "a week of small
+earthquakes", "reviewed every year" where it says "every two years", "names, addresses and
+some test results" where it lists "names, dates of birth and some test results". Coverage
+finds every word; the figure and date checks find every figure and date. What changed is
+which figure, period or item goes with which words. Each rule here reads one such binding
+against the sentences that write the same words around it:
+
+* ``list``: a list in the claim ("A, B and C"; or "A and B" after three words copied with
+  it) that a cited sentence writes with as many items, all but one the same, where the one
+  item differs, the claim's not written in that sentence and the sentence's not in the
+  claim: an item swapped ("asthma and diabetes" for "asthma and epilepsy").
+* ``frequency``: how often ("every year", "weekly", "twice a month"), as a period in days,
+  that no cited article writes, where the evidence window writes another ("every two
+  years", "every two weeks").
+* ``relative time``: "this year", "next month", "last week" where the evidence window
+  places the same period otherwise ("next year") and never as the claim does.
+* ``duration``: a length of time ("a month", "three weeks") written between the same words
+  as a length of time of a cited sentence ("a week of small earthquakes", "twelve days
+  before the crash") that differs from it by more than a quarter, where no cited sentence
+  writes one like the claim's there.
+
+A claim the cited text writes word for word binds nothing otherwise and is not read. The
+words each rule reads are data (``binding.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..types import Span
+from .copying import source_words
+from .lexicon import STOPWORDS, data_json
+
+if TYPE_CHECKING:
+    from .hard import ClaimFacts
+    from .sentences import IndexedArticle, Window
+
+__all__ = ["binding_check"]
+
+# (check name, reason, spans it looked at), as :data:`.hard.Finding`
+Finding = tuple[str, str, list[Span]]
+
+_D = data_json("binding.json")
+_UNIT_DAYS: dict[str, float] = {k: float(v) for k, v in _D["units"].items()}
+_COUNTS: dict[str, float] = {k: float(v) for k, v in _D["counts"].items()}
+_FREQ_ADVERBS: dict[str, float] = {k: float(v) for k, v in _D["frequency_adverbs"].items()}
+_FREQ_COUNTS: dict[str, float] = {k: float(v) for k, v in _D["frequency_counts"].items()}
+_EVERY_COUNTS: dict[str, float] = {k: float(v) for k, v in _D["every_counts"].items()}
+_RELATIVE: dict[str, str] = _D["relative"]
+_RELATIVE_UNITS: list[str] = _D["relative_units"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_PUNCT = re.compile(r"[,;:()\"“”—–!?]|\s-\s|\.\s")
+_COMMA = re.compile(r",")
+#: the most words of one list item
+_ITEM = 4
+#: words copied with a list of two items, before it, that tie it to one sentence
+_TWO_ITEM_ANCHOR = 3
+#: how far two lengths of time or periods may differ and be one rounded ("about two
+#: weeks" for "twelve days")
+_TOLERANCE = 0.25
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_UNIT_ALT = _alt(list(_UNIT_DAYS))
+_NUM = rf"(?:\d+(?:\.\d+)?|{_alt(list(_COUNTS))})"
+_FREQUENCY = re.compile(
+    rf"\b(?:(?:every|each)\s+(?:(?P<nth>{_alt(list(_EVERY_COUNTS))}|{_NUM})\s+)?"
+    rf"(?P<unit>{_UNIT_ALT})"
+    rf"|(?P<times>{_alt(list(_FREQ_COUNTS))}|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
+    rf"(?P<unit2>{_UNIT_ALT})"
+    rf"|(?P<adverb>{_alt(list(_FREQ_ADVERBS))}))\b(?!-)"
+)
+_RELATIVE_TIME = re.compile(
+    rf"\b(?P<rel>{_alt(list(_RELATIVE))})\s+(?P<unit>{_alt(_RELATIVE_UNITS)})\b(?!-)"
+)
+_DURATION = re.compile(rf"\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT_ALT})\b(?![-‐])")
+#: a quick test that a text may hold a frequency, a relative time or a length of time
+_MAY_HOLD = re.compile(
+    rf"\b(?:every|each|times|once|twice|{_alt(list(_FREQ_ADVERBS))}|{_alt(_RELATIVE_UNITS)}|"
+    rf"{_UNIT_ALT})\b"
+)
+
+
+def binding_check(
+    facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
+) -> Finding | None:
+    """The first binding of the claim that the cited text binds otherwise, as a finding of
+    the check ``binding`` (None when there is none). See the module's docstring."""
+    if not arts or any(facts.key in a.flat for a in arts):
+        return None  # copied word for word: bound as the article binds it
+    text = facts.text
+    low = text.lower()
+    cited = "".join(f"[{a.id}]" for a in arts)
+    if " and " in low or " or " in low:
+        found = _list_swap(text, arts, cited)
+        if found is not None:
+            return found
+    if _MAY_HOLD.search(low) is None:
+        return None
+    window = [x.text for art, first, last, _ in chosen for x in art.sentences[first : last + 1]]
+    for rule in (_frequency, _relative_time):
+        found = rule(text, low, arts, window, cited)
+        if found is not None:
+            return found
+    return _duration_swap(text, low, arts, cited)
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Words (lowercased) of a text, their offsets, and whether a comma or other punctuation
+    stands before each."""
+
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    comma_before: tuple[bool, ...]
+    stop_before: tuple[bool, ...]
+
+
+def _tokens(text: str, spans: Sequence[tuple[int, int]]) -> _Tokens:
+    words = tuple(text[a:b].lower() for a, b in spans)
+    gaps = [""] + [text[spans[i - 1][1] : spans[i][0]] for i in range(1, len(spans))]
+    return _Tokens(
+        words,
+        tuple(spans),
+        tuple(_COMMA.search(g) is not None for g in gaps),
+        tuple(i == 0 or _PUNCT.search(g) is not None for i, g in enumerate(gaps)),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_tokens(text: str) -> _Tokens:
+    return _tokens(text, [m.span() for m in _WORD.finditer(text)])
+
+
+# a list: its items as (first, last) word indices; the first item is open to the left
+# (its words may begin before the list), the last open to the right
+_List = tuple[tuple[int, int], ...]
+
+
+def _list_at(t: _Tokens, k: int) -> _List | None:
+    """The list joined by the "and" or "or" at word ``k``, None if there is none."""
+    n = len(t.words)
+    if k == 0 or k + 1 >= n or t.stop_before[k + 1]:
+        return None
+    end = k + 1
+    while end < n and end - (k + 1) < _ITEM and not t.stop_before[end]:
+        end += 1
+    items = [(k + 1, end)]
+    hi = k
+    while hi > 0:
+        lo = hi - 1
+        while lo > 0 and not t.stop_before[lo] and hi - lo < _ITEM:
+            lo -= 1
+        items.append((lo, hi))
+        if not (lo > 0 and t.comma_before[lo]):
+            break  # the first item, open to the left
+        hi = lo
+    if not items[-1][0] < items[-1][1]:
+        return None
+    return tuple(reversed(items))
+
+
+def _item_words(t: _Tokens, items: _List, u: int) -> tuple[str, ...]:
+    """The words of item ``u`` (of the first, open to the left, its last word only)."""
+    a, b = items[u]
+    return t.words[b - 1 : b] if u == 0 else t.words[a:b]
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and not w[0].isdigit()]
+
+
+def _compare(c: _Tokens, mine: _List, e: _Tokens, theirs: _List) -> tuple[list[int], int]:
+    """The items in which two lists of as many items differ, and how many words before the
+    claim's list's second item the two write alike (of its first item and before it)."""
+    n = len(mine)
+    (ca, cb), (ea, eb) = mine[0], theirs[0]
+    suffix = 0
+    while suffix < min(cb - ca, eb - ea) and c.words[cb - 1 - suffix] == e.words[eb - 1 - suffix]:
+        suffix += 1
+    (ca, cb), (ea, eb) = mine[-1], theirs[-1]
+    prefix = 0
+    while prefix < min(cb - ca, eb - ea) and c.words[ca + prefix] == e.words[ea + prefix]:
+        prefix += 1
+    # a figure alike is no item alike: "9 statins" is not "9 blood-pressure drugs"
+    suffix = suffix if _content(c.words[mine[0][1] - suffix : mine[0][1]]) else 0
+    prefix = prefix if _content(c.words[mine[-1][0] : mine[-1][0] + prefix]) else 0
+    differ = [] if suffix else [0]
+    for u in range(1, n - 1):
+        (ca, cb), (ea, eb) = mine[u], theirs[u]
+        if c.words[ca:cb] != e.words[ea:eb]:
+            differ.append(u)
+    if not prefix:
+        differ.append(n - 1)
+    return differ, suffix
+
+
+def _closed(t: _Tokens, items: _List, u: int) -> bool:
+    """Whether item ``u`` is one of a few words that its list's punctuation or the text's
+    end closes (the last item may run on into the clause: "and left 50 others missing")."""
+    a, b = items[u]
+    if u == 0:
+        return True  # read by its last word
+    if b - a > _ITEM - 1:
+        return False
+    return u < len(items) - 1 or b == len(t.words) or t.stop_before[b]
+
+
+def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A list of the claim that a cited sentence writes with one item swapped."""
+    c = _claim_tokens(text)
+    claim_words = set(c.words)
+    for k, w in enumerate(c.words):
+        if w not in ("and", "or"):
+            continue
+        mine = _list_at(c, k)
+        if mine is None:
+            continue
+        last = c.words[mine[-1][0]]
+        before = c.words[k - 1]
+        swaps = []
+        same = False
+        for art in arts:
+            src = source_words(art.text)
+            near = {s for s, _ in src.where.get(last, ())} | {
+                s for s, _ in src.where.get(before, ())
+            }
+            for si, p in src.where.get(w, ()):
+                if si not in near:
+                    continue
+                e = _tokens(art.text, src.offsets[si])
+                theirs = _list_at(e, p)
+                if theirs is None:
+                    continue
+                # the lists read from their ends: what comes before the shorter one's first
+                # item (open to the left) may be the clause that leads to the list
+                n = min(len(mine), len(theirs))
+                differ, suffix = _compare(c, mine[-n:], e, theirs[-n:])
+                if not differ:
+                    same = True
+                    break
+                if len(differ) != 1:
+                    continue
+                u = differ[0]
+                if n == 2 and (u == 0 or suffix < _TWO_ITEM_ANCHOR):
+                    continue  # two items: only after words copied with them
+                ours, theirs = mine[-n:], theirs[-n:]
+                if not (_closed(c, ours, u) and _closed(e, theirs, u)):
+                    continue
+                said, written = _item_words(c, ours, u), _item_words(e, theirs, u)
+                said_c, written_c = _content(said), _content(written)
+                if not said_c or not written_c:
+                    continue
+                if set(said_c) & set(e.words) or set(written_c) & claim_words:
+                    continue  # the item is the sentence's, worded otherwise
+                swaps.append((ours, u, said, written, art, e, theirs))
+            if same:
+                break
+        if same or not swaps:
+            continue
+        ours, u, said, written, art, e, theirs = swaps[0]
+        a0, b0 = c.spans[ours[u][0]][0], c.spans[ours[u][1] - 1][1]
+        if u == 0:
+            a0 = c.spans[ours[u][1] - 1][0]
+        ea, eb = e.spans[theirs[0][0]][0], e.spans[theirs[-1][1] - 1][1]
+        return (
+            "binding",
+            f'"{" ".join(said)}" is listed where [{art.id}] lists "{" ".join(written)}"'
+            f' ("{art.text[ea:eb]}") in {cited}',
+            [Span(where="claim", start=a0, end=b0), art.norm_span(ea, eb)],
+        )
+    return None
+
+
+# -- frequency and relative time -------------------------------------------------------------
+
+
+def _number(word: str) -> float | None:
+    w = word.lower()
+    if w[0].isdigit():
+        return float(w)
+    return _COUNTS.get(w)
+
+
+@functools.lru_cache(maxsize=16384)
+def _frequencies(text: str) -> tuple[tuple[float, str], ...]:
+    """Every period ``text`` says something recurs at, in days, with its words."""
+    out = []
+    for m in _FREQUENCY.finditer(text.lower()):
+        if m.group("adverb"):
+            out.append((_FREQ_ADVERBS[m.group("adverb")], m.group(0)))
+        elif m.group("unit"):
+            nth = m.group("nth")
+            n = 1.0 if nth is None else _EVERY_COUNTS.get(nth) or _number(nth)
+            if n:
+                out.append((n * _UNIT_DAYS[m.group("unit")], m.group(0)))
+        else:
+            times = m.group("times")
+            n = _FREQ_COUNTS.get(times) or _number(times.split()[0])
+            if n:
+                out.append((_UNIT_DAYS[m.group("unit2")] / n, m.group(0)))
+    return tuple(out)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= _TOLERANCE * max(a, b) / 2.5  # within 10%: "monthly" is four weeks
+
+
+def _frequency(
+    text: str, low: str, arts: list[IndexedArticle], window: list[str], cited: str
+) -> Finding | None:
+    """How often the claim says something recurs, where the window says another period."""
+    mine = _frequencies(text)
+    if not mine:
+        return None
+    theirs = [f for w in window for f in _frequencies(w)]
+    if not theirs:
+        return None
+    written = [f for a in arts for f in _frequencies(a.text)]
+    for days, said in mine:
+        if any(_same(days, d) for d, _ in written):
+            continue
+        # the window's period the claim does not write: what it says instead
+        other = next((w for d, w in theirs if not any(_same(d, x) for x, _ in mine)), theirs[0][1])
+        at = low.find(said)
+        return (
+            "binding",
+            f'"{text[at : at + len(said)]}" where the evidence says "{other}" in {cited}',
+            [Span(where="claim", start=at, end=at + len(said))],
+        )
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _relatives(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(relation, unit, words) of each "this year", "next month", "last week" of ``text``."""
+    return tuple(
+        (_RELATIVE[m.group("rel")], m.group("unit"), m.group(0))
+        for m in _RELATIVE_TIME.finditer(text.lower())
+    )
+
+
+def _relative_time(
+    text: str, low: str, arts: list[IndexedArticle], window: list[str], cited: str
+) -> Finding | None:
+    """ "this year" where the window places the same period only otherwise ("next year")."""
+    mine = _relatives(text)
+    if not mine:
+        return None
+    theirs = [r for w in window for r in _relatives(w)]
+    for rel, unit, said in mine:
+        same_unit = [r for r in theirs if r[1] == unit]
+        if not same_unit or any(r[0] == rel for r in same_unit):
+            continue
+        at = low.find(said)
+        return (
+            "binding",
+            f'"{text[at : at + len(said)]}" where the evidence says "{same_unit[0][2]}" in {cited}',
+            [Span(where="claim", start=at, end=at + len(said))],
+        )
+    return None
+
+
+# -- lengths of time ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Duration:
+    days: float
+    words: str
+    start: int
+    end: int
+    after: tuple[str, ...]
+
+
+def _durations(text: str) -> list[_Duration]:
+    """Every "a week", "three weeks", "12 days" of ``text`` with the words after it (up to
+    three, to the end of its clause)."""
+    out = []
+    for m in _DURATION.finditer(text):
+        n = _number(m.group("num"))
+        if n is None:
+            continue
+        rest = text[m.end() :]
+        stop = _PUNCT.search(rest)
+        after = [w.lower() for w in _WORD.findall(rest[: stop.start() if stop else len(rest)])]
+        out.append(
+            _Duration(
+                n * _UNIT_DAYS[m.group("unit").lower()],
+                m.group(0),
+                m.start(),
+                m.end(),
+                tuple(after[:3]),
+            )
+        )
+    return out
+
+
+def _duration_swap(text: str, low: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A length of time before the same words as another length of a cited sentence."""
+    for d in _durations(text):
+        anchor = d.after
+        if len(anchor) < 2 or not _content(anchor):
+            continue
+        seen: list[tuple[_Duration, IndexedArticle, int]] = []
+        for art in arts:
+            src = source_words(art.text)
+            sentences = sorted({s for s, _ in src.where.get(anchor[-1], ())})
+            for si in sentences:
+                a, b = src.offsets[si][0][0], src.offsets[si][-1][1]
+                for x in _durations(art.text[a:b]):
+                    if x.after[: len(anchor)] == anchor:
+                        seen.append((x, art, a))
+        if not seen:
+            continue
+        if any(abs(x.days - d.days) <= _TOLERANCE * max(x.days, d.days) for x, _, _ in seen):
+            continue
+        x, art, a = seen[0]
+        return (
+            "binding",
+            f'"{d.words} {" ".join(anchor)}" where [{art.id}] says "{x.words} '
+            f'{" ".join(anchor)}" in {cited}',
+            [
+                Span(where="claim", start=d.start, end=d.end),
+                art.norm_span(a + x.start, a + x.end),
+            ],
+        )
+    return None
