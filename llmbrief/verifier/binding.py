@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..types import Span
+from . import checks
 from .copying import source_words
 from .lexicon import STOPWORDS, data_json
 
@@ -91,6 +92,10 @@ _MAY_HOLD = re.compile(
     rf"{_UNIT_ALT})\b"
 )
 
+_STAGES: dict[str, int] = {w: i for i, line in enumerate(_D["stages"]) for w in line.split()}
+_MULTIPLIERS: dict[str, float] = {k: float(v) for k, v in _D["multipliers"].items()}
+_MAY_STAGE = re.compile(rf"\b(?:{_alt(list(_STAGES))}|{_alt(list(_MULTIPLIERS))})\b")
+
 
 def binding_check(
     facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
@@ -106,9 +111,27 @@ def binding_check(
         found = _list_swap(text, arts, cited)
         if found is not None:
             return found
+    if any(ch.isdigit() for ch in text):
+        for figure_rule in (_figure_head, _part_whole):
+            found = figure_rule(text, arts, cited)
+            if found is not None:
+                return found
+        if facts.dates:
+            found = _day_pair(text, facts.dates, arts, cited)
+            if found is not None:
+                return found
+    if facts.dates:
+        found = _date_rebound(text, arts, cited)
+        if found is not None:
+            return found
+    window = [x.text for art, first, last, _ in chosen for x in art.sentences[first : last + 1]]
+    if _MAY_STAGE.search(low) is not None:
+        for word_rule in (_stage, _factor):
+            found = word_rule(text, arts, window, cited)
+            if found is not None:
+                return found
     if _MAY_HOLD.search(low) is None:
         return None
-    window = [x.text for art, first, last, _ in chosen for x in art.sentences[first : last + 1]]
     for rule in (_frequency, _relative_time):
         found = rule(text, low, arts, window, cited)
         if found is not None:
@@ -439,4 +462,246 @@ def _duration_swap(text: str, low: str, arts: list[IndexedArticle], cited: str) 
                 art.norm_span(a + x.start, a + x.end),
             ],
         )
+    return None
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+_FIGURE = r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?"
+# a figure and the lowercase words after it that say what it counts ("1,100 permanent jobs")
+_FIGURE_WORDS = re.compile(rf"({_FIGURE})((?:\s+[a-z][a-z'’\-]*){{1,3}})")
+#: the fewest words after a figure that name what it counts, for :func:`_figure_head`
+_HEAD_WORDS = 2
+
+
+def _value(figure: str) -> float:
+    return float(figure.replace(",", ""))
+
+
+def _counted(words: str) -> list[str]:
+    """The words after a figure up to the first stopword: what it counts."""
+    out = []
+    for w in words.split():
+        if w in STOPWORDS:
+            break
+        out.append(w)
+    return out
+
+
+def _figure_head(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A figure said of what the cited text gives another figure for, while it gives the
+    claim's figure for the same head noun otherwise ("1,100 permanent jobs" where it says
+    "1,100 jobs during construction and 150 permanent jobs")."""
+    for m in _FIGURE_WORDS.finditer(text):
+        head = _counted(m.group(2))
+        if len(head) < _HEAD_WORDS:
+            continue
+        n = _value(m.group(1))
+        said = " ".join(head)
+        alike = re.compile(rf"({_FIGURE})\s+{re.escape(said)}\b", re.IGNORECASE)
+        # the claim's figure before the same head noun, a word or two between
+        noun = re.compile(
+            rf"(?<![\w.,]){re.escape(m.group(1))}(?:\s+[\w'’\-]+){{0,2}}?\s+"
+            rf"{re.escape(head[-1])}\b"
+        )
+        others = []
+        for art in arts:
+            for x in alike.finditer(art.text):
+                if _value(x.group(1)) == n:
+                    return None  # the text says it too
+                others.append((art, x))
+        if not others:
+            continue
+        own = next(((a, y) for a in arts for y in noun.finditer(a.text)), None)
+        if own is None:
+            continue
+        art, x = others[0]
+        where, y = own
+        return (
+            "binding",
+            f'"{m.group(1)} {said}": [{art.id}] gives "{x.group(0)}", and its {m.group(1)} '
+            f'is "{y.group(0)}" in {cited}',
+            [
+                Span(where="claim", start=m.start(), end=m.end(1) + len(m.group(2).rstrip())),
+                art.norm_span(x.start(), x.end()),
+                where.norm_span(y.start(), y.end()),
+            ],
+        )
+    return None
+
+
+_PART_OF = re.compile(rf"({_FIGURE})\s+of\s+((?:[\w'’\-]+\s+){{0,4}})")
+
+
+def _part_whole(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A figure the claim makes a part ("1,900 of the state's schools") where the cited
+    text makes it the whole of that part ("1,400 of the state's 1,900 schools") and never
+    a part."""
+    for m in _PART_OF.finditer(text):
+        fig = m.group(1)
+        after = m.group(2).lower().split()
+        whole = re.compile(
+            rf"({_FIGURE})\s+of\s+((?:[\w'’\-]+\s+){{0,3}}?){re.escape(fig)}\b", re.IGNORECASE
+        )
+        part = re.compile(rf"(?<![\w.,]){re.escape(fig)}\s+of\b")
+        if any(part.search(a.text) for a in arts):
+            continue
+        for art in arts:
+            for x in whole.finditer(art.text):
+                lead = x.group(2).lower().split()
+                if x.group(1) == fig or after[: len(lead)] != lead:
+                    continue
+                return (
+                    "binding",
+                    f'"{fig} of" makes it a part; [{art.id}] makes {fig} the whole: '
+                    f'"{x.group(0)}" in {cited}',
+                    [
+                        Span(where="claim", start=m.start(), end=m.end(1)),
+                        art.norm_span(x.start(), x.end()),
+                    ],
+                )
+    return None
+
+
+# -- dates, stages and factors ----------------------------------------------------------------
+
+_WEEKDAYS = frozenset(d[:3] for d in data_json("dates.json")["weekdays"])
+#: the words before a date that tie it to what a cited sentence dates with them
+_DATE_LEAD = 4
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# two days joined: what a figure of them both is said for ("across Monday and Tuesday")
+_DAY_PAIR = re.compile(rf"\b({_DAY})\s+(?:and|to|through|or)\s+({_DAY})\b", re.IGNORECASE)
+
+
+def _date_kind(d: str) -> str:
+    return "weekday" if d in _WEEKDAYS else "month"
+
+
+def _date_rebound(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A date after words a cited sentence writes before another date, and never before the
+    claim's ("declared a critical incident on Monday" where it says "... on Tuesday")."""
+    c = _claim_tokens(text)
+    for i, w in enumerate(c.words):
+        d = checks.date_word(w)
+        if d is None or i < _DATE_LEAD:
+            continue
+        lead = c.words[i - _DATE_LEAD : i]
+        if any(c.stop_before[j] for j in range(i - _DATE_LEAD + 1, i + 1)) or not _content(lead):
+            continue
+        other: tuple[IndexedArticle, int, int, str] | None = None
+        same = False
+        for art in arts:
+            src = source_words(art.text)
+            for si, p in src.where.get(lead[0], ()):
+                sent = src.sents[si]
+                end = p + _DATE_LEAD
+                if end >= len(sent) or sent[p:end] != lead:
+                    continue
+                theirs = checks.date_word(sent[end])
+                if theirs == d:
+                    same = True
+                elif theirs is not None and _date_kind(theirs) == _date_kind(d):
+                    other = (art, si, p, sent[end])
+        if same or other is None:
+            continue
+        art, si, p, _ = other
+        offsets = source_words(art.text).offsets[si]
+        a, b = offsets[p][0], offsets[p + _DATE_LEAD][1]
+        return (
+            "binding",
+            f'"{text[c.spans[i - _DATE_LEAD][0] : c.spans[i][1]]}" where [{art.id}] says '
+            f'"{art.text[a:b]}" in {cited}',
+            [Span(where="claim", start=c.spans[i][0], end=c.spans[i][1]), art.norm_span(a, b)],
+        )
+    return None
+
+
+def _day_pair(
+    text: str, dates: frozenset[str], arts: list[IndexedArticle], cited: str
+) -> Finding | None:
+    """A figure the claim gives for one day where the cited sentence that writes it gives it
+    for two ("212 on Tuesday" where it says "212 across Monday and Tuesday")."""
+    days = {d for d in dates if d in _WEEKDAYS}
+    if not days:
+        return None
+    for m in re.finditer(_FIGURE, text):
+        fig = re.compile(rf"(?<![\w.,]){re.escape(m.group(0))}(?![\w,]\d)")
+        for art in arts:
+            for x in art.sentences:
+                s = x.text
+                if fig.search(s) is None:
+                    continue
+                for pair in _DAY_PAIR.finditer(s):
+                    both = {
+                        checks.date_word(pair.group(1).lower()),
+                        checks.date_word(pair.group(2).lower()),
+                    }
+                    if len(both) == 2 and both & days and not both <= days:
+                        return (
+                            "binding",
+                            f'"{m.group(0)}" is said for {pair.group(0)} in [{art.id}], not '
+                            f"for one day, in {cited}",
+                            [
+                                Span(where="claim", start=m.start(), end=m.end()),
+                                art.norm_span(x.start + pair.start(), x.start + pair.end()),
+                            ],
+                        )
+    return None
+
+
+_FROM_TO = re.compile(
+    rf"\bfrom\s+({_FIGURE})(?:\s+[\w'’\-]+){{0,3}}?\s+to\s+({_FIGURE})", re.IGNORECASE
+)
+#: the words after a verb of change read for what it changed ("doubled the number of ...")
+_OBJECT_WORDS = 5
+
+
+def _stage(text: str, arts: list[IndexedArticle], window: list[str], cited: str) -> Finding | None:
+    """A stage of something reported ("final report") where the evidence window writes the
+    same thing at another stage ("preliminary report") and no cited text at the claim's."""
+    c = _claim_tokens(text)
+    for i, w in enumerate(c.words[:-1]):
+        if w not in _STAGES:
+            continue
+        noun = c.words[i + 1]
+        if noun in STOPWORDS:
+            continue
+        said = f"{w} {noun}"
+        if any(said in a.flat for a in arts):
+            continue
+        for sent in window:
+            low = _WORD.findall(sent.lower())
+            for j, x in enumerate(low[:-1]):
+                if low[j + 1] == noun and x in _STAGES and _STAGES[x] != _STAGES[w]:
+                    return (
+                        "binding",
+                        f'"{text[c.spans[i][0] : c.spans[i + 1][1]]}" where the evidence says '
+                        f'"{x} {noun}" in {cited}',
+                        [Span(where="claim", start=c.spans[i][0], end=c.spans[i + 1][1])],
+                    )
+    return None
+
+
+def _factor(text: str, arts: list[IndexedArticle], window: list[str], cited: str) -> Finding | None:
+    """A verb of a factor ("doubled") where the window changes what it names by another
+    ("from 12 to 16": a third more)."""
+    c = _claim_tokens(text)
+    for i, w in enumerate(c.words):
+        factor = _MULTIPLIERS.get(w)
+        if factor is None:
+            continue
+        what = set(_content(c.words[i + 1 : i + 1 + _OBJECT_WORDS]))
+        if len(what) < 2:
+            continue
+        for sent in window:
+            if len(what & set(_WORD.findall(sent.lower()))) < 2:
+                continue
+            for m in _FROM_TO.finditer(sent):
+                a, b = _value(m.group(1)), _value(m.group(2))
+                if a and abs(b / a - factor) > _TOLERANCE * factor:
+                    return (
+                        "binding",
+                        f'"{c.words[i]}" where the evidence says "{m.group(0)}" in {cited}',
+                        [Span(where="claim", start=c.spans[i][0], end=c.spans[i][1])],
+                    )
     return None
