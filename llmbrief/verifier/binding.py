@@ -389,6 +389,8 @@ def _relative_time(
         same_unit = [r for r in theirs if r[1] == unit]
         if not same_unit or any(r[0] == rel for r in same_unit):
             continue
+        if any(r[:2] == (rel, unit) for a in arts for r in _relatives(a.text)):
+            continue  # the cited text places something there: the claim may tell that
         at = low.find(said)
         return (
             "binding",
@@ -565,6 +567,7 @@ def _part_whole(text: str, arts: list[IndexedArticle], cited: str) -> Finding | 
 
 # -- dates, stages and factors ----------------------------------------------------------------
 
+_REPORTING = frozenset(data_json("copying.json")["reporting"].split())
 _WEEKDAYS = frozenset(d[:3] for d in data_json("dates.json")["weekdays"])
 #: the words before a date that tie it to what a cited sentence dates with them
 _DATE_LEAD = 4
@@ -586,8 +589,10 @@ def _date_rebound(text: str, arts: list[IndexedArticle], cited: str) -> Finding 
         if d is None or i < _DATE_LEAD:
             continue
         lead = c.words[i - _DATE_LEAD : i]
-        if any(c.stop_before[j] for j in range(i - _DATE_LEAD + 1, i + 1)) or not _content(lead):
+        if any(c.stop_before[j] for j in range(i - _DATE_LEAD + 1, i + 1)):
             continue
+        if len([x for x in _content(lead) if x not in _REPORTING]) < 2:
+            continue  # "the company said on": what was said that day may be another thing
         other: tuple[IndexedArticle, int, int, str] | None = None
         same = False
         for art in arts:

@@ -85,6 +85,11 @@ _UNITS: dict[str, tuple[int, str]] = {
 _TIME_REACH = 5
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d+")
+#: number words a slot may swap for a figure, with their values ("one figure" for "the 12%
+#: figure"); "a" and "an" are no figure
+_NUMBER_VALUES: dict[str, float] = {
+    w: float(v) for w, v in data_json("quantities.json")["ones"].items() if " " not in w
+}
 
 #: (article, sentence, word position): where a source writes a run
 Place = tuple[int, int, int]
@@ -484,6 +489,8 @@ class _Reader:
             for x in old:
                 if _kind(x, src.names) != kind or _same_root(w, x):
                     continue
+                if kind == "figure" and _figure_value(w) == _figure_value(x):
+                    continue  # "12" for "twelve": the same figure
                 if set(_DIGITS.findall(w)) & set(_DIGITS.findall(x)):
                     continue  # "19" for "19-year-old": the same figure
                 return w, x
@@ -576,12 +583,19 @@ def _function_words(words: Sequence[str]) -> bool:
     return all(w in STOPWORDS for w in words)
 
 
+def _figure_value(word: str) -> float | None:
+    """The value of a figure written in digits or as a number word ("12", "twelve")."""
+    if word.isdigit():
+        return float(word)
+    return _NUMBER_VALUES.get(word)
+
+
 def _kind(word: str, names: frozenset[str]) -> str | None:
     """``year``, ``figure`` or ``name`` (as the article writes it), else None."""
     if _YEAR.fullmatch(word):
         return "year"
-    if any(ch.isdigit() for ch in word):
-        return "figure"
+    if any(ch.isdigit() for ch in word) or word in _NUMBER_VALUES:
+        return "figure"  # "12" where the sentence says "one": another figure
     return "name" if word in names else None
 
 
