@@ -62,6 +62,9 @@ _PUNCT = re.compile(r"[,;:()\"“”—–!?]|\s-\s|\.\s")
 _COMMA = re.compile(r",")
 #: the most words of one list item
 _ITEM = 4
+#: words that end a list's last item in a list of three or more ("water use | at the
+#: hearings")
+_ITEM_ENDS = frozenset("at in on from for during with by after before over under to".split())
 #: words copied with a list of two items, before it, that tie it to one sentence
 _TWO_ITEM_ANCHOR = 3
 #: how far two lengths of time or periods may differ and be one rounded ("about two
@@ -197,12 +200,6 @@ def _list_at(t: _Tokens, k: int) -> _List | None:
     return tuple(reversed(items))
 
 
-def _item_words(t: _Tokens, items: _List, u: int) -> tuple[str, ...]:
-    """The words of item ``u`` (of the first, open to the left, its last word only)."""
-    a, b = items[u]
-    return t.words[b - 1 : b] if u == 0 else t.words[a:b]
-
-
 def _content(words: Sequence[str]) -> list[str]:
     return [w for w in words if w not in STOPWORDS and not w[0].isdigit()]
 
@@ -232,15 +229,23 @@ def _compare(c: _Tokens, mine: _List, e: _Tokens, theirs: _List) -> tuple[list[i
     return differ, suffix
 
 
-def _closed(t: _Tokens, items: _List, u: int) -> bool:
-    """Whether item ``u`` is one of a few words that its list's punctuation or the text's
-    end closes (the last item may run on into the clause: "and left 50 others missing")."""
+def _closed(t: _Tokens, items: _List, u: int) -> tuple[int, int] | None:
+    """The words of item ``u`` when they are a few that the list's punctuation closes, or
+    the text's end, or (in a list of three or more) a preposition after the last item
+    ("water use | at the hearings"); None when the last item may run on into a clause of
+    its own ("and | left 50 others missing")."""
     a, b = items[u]
     if u == 0:
-        return True  # read by its last word
-    if b - a > _ITEM - 1:
-        return False
-    return u < len(items) - 1 or b == len(t.words) or t.stop_before[b]
+        return b - 1, b  # read by its last word
+    if u < len(items) - 1:
+        return (a, b) if b - a < _ITEM else None
+    if b - a < _ITEM and (b == len(t.words) or t.stop_before[b]):
+        return a, b
+    if len(items) >= 3:
+        for p in range(a + 1, min(b, a + _ITEM)):
+            if t.words[p] in _ITEM_ENDS:
+                return a, p
+    return None
 
 
 def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
@@ -282,23 +287,23 @@ def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | N
                 if n == 2 and (u == 0 or suffix < _TWO_ITEM_ANCHOR):
                     continue  # two items: only after words copied with them
                 ours, theirs = mine[-n:], theirs[-n:]
-                if not (_closed(c, ours, u) and _closed(e, theirs, u)):
+                said_at, written_at = _closed(c, ours, u), _closed(e, theirs, u)
+                if said_at is None or written_at is None:
                     continue
-                said, written = _item_words(c, ours, u), _item_words(e, theirs, u)
+                said = c.words[said_at[0] : said_at[1]]
+                written = e.words[written_at[0] : written_at[1]]
                 said_c, written_c = _content(said), _content(written)
                 if not said_c or not written_c:
                     continue
                 if set(said_c) & set(e.words) or set(written_c) & claim_words:
                     continue  # the item is the sentence's, worded otherwise
-                swaps.append((ours, u, said, written, art, e, theirs))
+                swaps.append((said_at, said, written, art, e, theirs))
             if same:
                 break
         if same or not swaps:
             continue
-        ours, u, said, written, art, e, theirs = swaps[0]
-        a0, b0 = c.spans[ours[u][0]][0], c.spans[ours[u][1] - 1][1]
-        if u == 0:
-            a0 = c.spans[ours[u][1] - 1][0]
+        said_at, said, written, art, e, theirs = swaps[0]
+        a0, b0 = c.spans[said_at[0]][0], c.spans[said_at[1] - 1][1]
         ea, eb = e.spans[theirs[0][0]][0], e.spans[theirs[-1][1] - 1][1]
         return (
             "binding",
@@ -591,8 +596,13 @@ def _date_rebound(text: str, arts: list[IndexedArticle], cited: str) -> Finding 
         lead = c.words[i - _DATE_LEAD : i]
         if any(c.stop_before[j] for j in range(i - _DATE_LEAD + 1, i + 1)):
             continue
-        if len([x for x in _content(lead) if x not in _REPORTING]) < 2:
-            continue  # "the company said on": what was said that day may be another thing
+        told = [
+            x
+            for j, x in enumerate(lead, i - _DATE_LEAD)
+            if x not in _REPORTING and text[c.spans[j][0]].islower()
+        ]
+        if len(_content(told)) < 2:
+            continue  # "Orlen Foods said on": what was said that day may be another thing
         other: tuple[IndexedArticle, int, int, str] | None = None
         same = False
         for art in arts:
