@@ -142,3 +142,15 @@ def test_a_date_after_a_reporting_verb_is_not_rebound() -> None:
     )
     _, reasons, fired = _report("Orlen Foods said on Wednesday that 200 jobs would go", text)
     assert not fired, reasons
+
+
+def test_a_length_in_other_units_is_the_same_length() -> None:
+    text = "The deal was signed after 18 months of talks with the unions."
+    verdict, reasons, fired = _report(
+        "The deal was signed after a year and a half of talks with the unions", text
+    )
+    assert verdict == "supported" and not fired, reasons
+    verdict, reasons, fired = _report(
+        "The deal was signed after three years of talks with the unions", text
+    )
+    assert verdict == "unsupported", reasons

@@ -417,6 +417,9 @@ class _Duration:
     after: tuple[str, ...]
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
 def _durations(text: str) -> list[_Duration]:
     """Every "a week", "three weeks", "12 days" of ``text`` with the words after it (up to
     three, to the end of its clause)."""
@@ -425,15 +428,20 @@ def _durations(text: str) -> list[_Duration]:
         n = _number(m.group("num"))
         if n is None:
             continue
-        rest = text[m.end() :]
+        end = m.end()
+        half = _AND_A_HALF.match(text, end)
+        if half is not None:  # "a year and a half": 18 months
+            n += 0.5
+            end = half.end()
+        rest = text[end:]
         stop = _PUNCT.search(rest)
         after = [w.lower() for w in _WORD.findall(rest[: stop.start() if stop else len(rest)])]
         out.append(
             _Duration(
                 n * _UNIT_DAYS[m.group("unit").lower()],
-                m.group(0),
+                text[m.start() : end],
                 m.start(),
-                m.end(),
+                end,
                 tuple(after[:3]),
             )
         )
