@@ -60,6 +60,7 @@ _RELATIVE_UNITS: list[str] = _D["relative_units"]
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _PUNCT = re.compile(r"[,;:()\"“”—–!?]|\s-\s|\.\s")
 _COMMA = re.compile(r",")
+_DIGIT = re.compile(r"\d")
 #: the most words of one list item
 _ITEM = 4
 #: words that end a list's last item in a list of three or more ("water use | at the
@@ -114,7 +115,7 @@ def binding_check(
         found = _list_swap(text, arts, cited)
         if found is not None:
             return found
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is not None:
         for figure_rule in (_figure_head, _part_whole):
             found = figure_rule(text, arts, cited)
             if found is not None:
@@ -165,6 +166,12 @@ def _tokens(text: str, spans: Sequence[tuple[int, int]]) -> _Tokens:
         tuple(_COMMA.search(g) is not None for g in gaps),
         tuple(i == 0 or _PUNCT.search(g) is not None for i, g in enumerate(gaps)),
     )
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_tokens(text: str, si: int) -> _Tokens:
+    """The words of sentence ``si`` of an article's text (read once per sentence)."""
+    return _tokens(text, source_words(text).offsets[si])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -270,7 +277,7 @@ def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | N
             for si, p in src.where.get(w, ()):
                 if si not in near:
                     continue
-                e = _tokens(art.text, src.offsets[si])
+                e = _sentence_tokens(art.text, si)
                 theirs = _list_at(e, p)
                 if theirs is None:
                     continue
