@@ -118,9 +118,14 @@ def test_the_binding_finding_names_what_the_evidence_says() -> None:
 def test_two_items_swap_only_after_words_copied_with_them() -> None:
     # "a boost for families and": three words copied with the list tie it to the sentence
     verdict, reasons, fired = _report(
-        "Mayor Jonna Leid said the plant would be a boost for families and schools"
+        "Mayor Jonna Leid said the plant would be a boost for families and farmers"
     )
     assert fired and verdict == "unsupported", reasons
+    # an item the article writes elsewhere ("310 schools"): the claim may join two sentences
+    _, reasons, fired = _report(
+        "Mayor Jonna Leid said the plant would be a boost for families and schools"
+    )
+    assert not fired, reasons
     # nothing copied before "shops and families": no list of the article is aligned
     verdict, reasons, fired = _report("Leid said it would help shops and families")
     assert not fired, reasons
@@ -154,3 +159,10 @@ def test_a_length_in_other_units_is_the_same_length() -> None:
         "The deal was signed after three years of talks with the unions", text
     )
     assert verdict == "unsupported", reasons
+
+
+def test_a_figure_of_two_days_in_a_sentence_dated_itself_is_left_alone() -> None:
+    # "said on Friday": the claim's Friday may be the day it was said
+    text = "Officials said on Friday that power cuts had hit 310 homes across Thursday and Friday."
+    verdict, reasons, fired = _report("Officials said on Friday that cuts had hit 310 homes", text)
+    assert verdict == "supported" and not fired, reasons

@@ -255,6 +255,20 @@ def _closed(t: _Tokens, items: _List, u: int) -> tuple[int, int] | None:
     return None
 
 
+def _written(text: str, at: tuple[int, int], c: _Tokens, arts: list[IndexedArticle]) -> bool:
+    """Whether a content word of claim words ``at`` is written, as the claim writes it,
+    anywhere in the cited text ("diabetes" is not in "the Diabetes Association")."""
+    for j in range(*at):
+        if c.words[j] in STOPWORDS or c.words[j][0].isdigit():
+            continue
+        word = re.compile(
+            rf"(?<![\w'’\-]){re.escape(text[c.spans[j][0] : c.spans[j][1]])}(?![\w'’\-])"
+        )
+        if any(word.search(a.text) for a in arts):
+            return True
+    return False
+
+
 def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
     """A list of the claim that a cited sentence writes with one item swapped."""
     c = _claim_tokens(text)
@@ -304,6 +318,8 @@ def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | N
                     continue
                 if set(said_c) & set(e.words) or set(written_c) & claim_words:
                     continue  # the item is the sentence's, worded otherwise
+                if _written(text, said_at, c, arts):
+                    continue  # the cited text has it elsewhere: the claim may join the two
                 swaps.append((said_at, said, written, art, e, theirs))
             if same:
                 break
@@ -661,7 +677,10 @@ def _day_pair(
                 s = x.text
                 if fig.search(s) is None:
                     continue
-                for pair in _DAY_PAIR.finditer(s):
+                pairs = list(_DAY_PAIR.finditer(s))
+                if len(re.findall(rf"\b{_DAY}\b", s, re.IGNORECASE)) > 2 * len(pairs):
+                    continue  # a day of its own in the sentence: the figure may be that day's
+                for pair in pairs:
                     both = {
                         checks.date_word(pair.group(1).lower()),
                         checks.date_word(pair.group(2).lower()),
