@@ -166,3 +166,15 @@ def test_a_figure_of_two_days_in_a_sentence_dated_itself_is_left_alone() -> None
     text = "Officials said on Friday that power cuts had hit 310 homes across Thursday and Friday."
     verdict, reasons, fired = _report("Officials said on Friday that cuts had hit 310 homes", text)
     assert verdict == "supported" and not fired, reasons
+
+
+def test_a_day_given_only_to_something_else_is_caught() -> None:
+    text = (
+        "Residents of Orrby were ordered to leave their homes on Saturday as the river rose. "
+        "The flood began on Friday night after two days of heavy rain."
+    )
+    verdict, reasons, fired = _report("The evacuation order for Orrby was issued on Friday", text)
+    assert verdict == "unsupported" and fired, reasons
+    assert reasons[0].startswith('"Friday" is the day of something else in [sv-1]')
+    verdict, reasons, fired = _report("Orrby residents were ordered to leave on Saturday", text)
+    assert verdict == "supported" and not fired, reasons

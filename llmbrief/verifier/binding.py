@@ -37,11 +37,11 @@ from typing import TYPE_CHECKING
 from ..types import Span
 from . import checks
 from .copying import source_words
-from .lexicon import STOPWORDS, data_json
+from .lexicon import STOPWORDS, content_stems, data_json, stem, words
 
 if TYPE_CHECKING:
     from .hard import ClaimFacts
-    from .sentences import IndexedArticle, Window
+    from .sentences import IndexedArticle, IndexedSentence, Window
 
 __all__ = ["binding_check"]
 
@@ -125,7 +125,7 @@ def binding_check(
             if found is not None:
                 return found
     if facts.dates:
-        found = _date_rebound(text, arts, cited)
+        found = _date_rebound(text, arts, cited) or _day_of_another(facts, arts, cited)
         if found is not None:
             return found
     window = [x.text for art, first, last, _ in chosen for x in art.sentences[first : last + 1]]
@@ -604,7 +604,8 @@ def _part_whole(text: str, arts: list[IndexedArticle], cited: str) -> Finding | 
 # -- dates, stages and factors ----------------------------------------------------------------
 
 _REPORTING = frozenset(data_json("copying.json")["reporting"].split())
-_WEEKDAYS = frozenset(d[:3] for d in data_json("dates.json")["weekdays"])
+_DAY_NAMES: list[str] = data_json("dates.json")["weekdays"]
+_WEEKDAYS = frozenset(d[:3] for d in _DAY_NAMES)
 #: the words before a date that tie it to what a cited sentence dates with them
 _DATE_LEAD = 4
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -754,3 +755,50 @@ def _factor(text: str, arts: list[IndexedArticle], window: list[str], cited: str
                         [Span(where="claim", start=c.spans[i][0], end=c.spans[i][1])],
                     )
     return None
+
+
+#: the fewest content words a sentence shares with the claim to tell what the claim tells
+_TELLS = 2
+_CLAUSE_CUT = re.compile(
+    r";|\s(?:and|but|while|whereas|after|before|when|as|because|until)\s", re.IGNORECASE
+)
+
+
+def _day_of_another(facts: ClaimFacts, arts: list[IndexedArticle], cited: str) -> Finding | None:
+    """A weekday the cited text gives only to something else, where the sentence that tells
+    what the claim tells dates it another day ("the evacuation order was issued on
+    Thursday" where the order came on Friday and Thursday is when the fire broke out)."""
+    days = {d for d in facts.dates if d in _WEEKDAYS}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    said = next(w for w in words(facts.text) if checks.date_word(w.lower()) == day)
+    at = facts.text.find(said)
+    # what the claim dates: the clause the day stands in ("Aurora landed on Sunday | and
+    # its drill later found ice"), its subject with it (commas set off an apposition)
+    starts = [m.end() for m in _CLAUSE_CUT.finditer(facts.text, 0, at)]
+    cut = _CLAUSE_CUT.search(facts.text, at)
+    clause = facts.text[starts[-1] if starts else 0 : cut.start() if cut else len(facts.text)]
+    stems = set(content_stems(clause)) - {stem(w) for w in _DAY_NAMES}
+    best: tuple[int, IndexedArticle, IndexedSentence] | None = None
+    for art in arts:
+        for x in art.sentences:
+            shared = len(stems & x.stems)
+            if day in x.dates:
+                if shared:
+                    return None  # a sentence of the claim's day that may tell it
+                continue
+            if shared >= _TELLS and (best is None or shared > best[0]):
+                best = (shared, art, x)
+    if best is None:
+        return None
+    _, art, x = best
+    theirs = sorted(d for d in x.dates if d in _WEEKDAYS)
+    if not theirs or not any(day in y.dates for a in arts for y in a.sentences):
+        return None
+    return (
+        "binding",
+        f'"{said}" is the day of something else in {cited}; the sentence that tells this '
+        f'dates it otherwise: "{x.text}"',
+        [Span(where="claim", start=at, end=at + len(said)), art.norm_span(x.start, x.end)],
+    )
