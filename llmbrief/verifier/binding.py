@@ -6,21 +6,47 @@ earthquakes", "reviewed every year" where it says "every two years", "names, add
 some test results" where it lists "names, dates of birth and some test results". Coverage
 finds every word; the figure and date checks find every figure and date. What changed is
 which figure, period or item goes with which words. Each rule here reads one such binding
-against the sentences that write the same words around it:
+against the sentences that write the same words around it. Each was kept only if it caught
+a claim no other check did and flagged no supported claim of the dev suite.
 
-* ``list``: a list in the claim ("A, B and C"; or "A and B" after three words copied with
-  it) that a cited sentence writes with as many items, all but one the same, where the one
-  item differs, the claim's not written in that sentence and the sentence's not in the
-  claim: an item swapped ("asthma and diabetes" for "asthma and epilepsy").
-* ``frequency``: how often ("every year", "weekly", "twice a month"), as a period in days,
-  that no cited article writes, where the evidence window writes another ("every two
-  years", "every two weeks").
-* ``relative time``: "this year", "next month", "last week" where the evidence window
-  places the same period otherwise ("next year") and never as the claim does.
-* ``duration``: a length of time ("a month", "three weeks") written between the same words
-  as a length of time of a cited sentence ("a week of small earthquakes", "twelve days
-  before the crash") that differs from it by more than a quarter, where no cited sentence
-  writes one like the claim's there.
+Lists:
+
+* a list in the claim ("A, B and C"; or "A and B" after three words copied with it) that a
+  cited sentence writes with as many items (read from the lists' ends), all but one the
+  same, where the one differs: the claim's item not in that sentence nor anywhere in the
+  cited text, the sentence's not in the claim ("asthma and diabetes" for "asthma and
+  epilepsy"; "9 blood-pressure drugs" for "9 statins": a figure alike is no item alike).
+
+Figures:
+
+* a figure before two or more words that the cited text writes after another figure only,
+  while it writes the claim's figure before the same head noun ("1,100 permanent jobs"
+  where it says "1,100 jobs during construction and 150 permanent jobs");
+* a part ("1,900 of the state's schools") where the cited text makes that figure the whole
+  ("1,400 of the state's 1,900 schools") and never a part;
+* a figure for one day where the cited sentence that writes it gives it for two ("212 on
+  Tuesday" for "212 across Monday and Tuesday"), unless that sentence dates itself too;
+* a verb of a factor ("doubled", "halved") where the window changes what it names by
+  another ("from 12 to 16").
+
+Times:
+
+* a date after four words that a cited sentence writes before another date of its kind,
+  never before the claim's ("declared a critical incident on Monday" for "... on
+  Tuesday"); two of the four lowercase content words besides a reporting verb ("Orlen
+  Foods said on" ties nothing);
+* a weekday the cited text writes only in sentences that share no content word with the
+  claim's clause, where the sentence sharing most (two or more) dates it another day ("the
+  evacuation order was issued on Thursday": Thursday is when the fire broke out);
+* how often ("every year", "weekly", "twice a month"), as a period in days, that no cited
+  article writes, where the evidence window writes another ("every two years");
+* "this year", "next month", "last week" where the window places the same period otherwise
+  ("next year") and no cited article as the claim does;
+* a length of time ("a month", "three weeks") before the same words (two or more, one a
+  content word) as a length of a cited sentence that differs from it by more than a
+  quarter, where none there is like the claim's ("a week of small earthquakes");
+* a stage ("final report") where the window writes the same thing at the other stage
+  ("preliminary report") and no cited text at the claim's.
 
 A claim the cited text writes word for word binds nothing otherwise and is not read. The
 words each rule reads are data (``binding.json``).
