@@ -320,3 +320,28 @@ def test_the_report_names_the_check_with_its_spans() -> None:
     # the sentence as written passes, with the check run and silent
     ok = verify(cluster, "Ferry operator Nordlink said it would add two sailings to Vessby [51].")
     assert ok.claims[0].verdict == "supported"
+
+
+# -- a number word is a figure ----------------------------------------------------------------
+
+REVIEW = (
+    "The board said it had corrected one figure in the audit, but that the 12% figure was "
+    "drawn from the firm's own accounts. "
+    "Auditors visited all three depots in March and found faults at two of them."
+)
+
+
+def test_a_figure_in_place_of_a_number_word_is_a_substitution() -> None:
+    found = _deviations("The board said it had corrected the 12% figure in the audit.", REVIEW)
+    assert [d.name for d in found] == ["substitution"]
+    assert found[0].reason.startswith('"12" where sentence 1 of [a1], copied around it, says "one"')
+    # "all three" where the sentence copied around it counts two: the article says three of
+    # something else (the depots visited)
+    assert _names("Auditors found faults at three of them.", REVIEW) == ["substitution"]
+
+
+def test_the_same_figure_in_words_and_digits_is_no_substitution() -> None:
+    assert (
+        _names("Auditors visited all 3 depots in March and found faults at two of them.", REVIEW)
+        == []
+    )

@@ -49,9 +49,11 @@ __all__ = [
     "NEAR_EXTRACTIVE",
     "CopyRun",
     "Deviation",
+    "SourceWords",
     "copied_share",
     "copy_deviations",
     "copy_runs",
+    "source_words",
 ]
 
 #: The share of a claim's words, in copied runs of two words or more, above which a claim is
@@ -83,6 +85,11 @@ _UNITS: dict[str, tuple[int, str]] = {
 _TIME_REACH = 5
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d+")
+#: number words a slot may swap for a figure, with their values ("one figure" for "the 12%
+#: figure"); "a" and "an" are no figure
+_NUMBER_VALUES: dict[str, float] = {
+    w: float(v) for w, v in data_json("quantities.json")["ones"].items() if " " not in w
+}
 
 #: (article, sentence, word position): where a source writes a run
 Place = tuple[int, int, int]
@@ -137,6 +144,15 @@ def _index(sents: Sequence[Sequence[str]]) -> _Index:
 
 
 @dataclass(frozen=True)
+class SourceWords:
+    """One article's words as :func:`source_words` gives them."""
+
+    sents: tuple[tuple[str, ...], ...]
+    offsets: tuple[tuple[tuple[int, int], ...], ...]
+    where: dict[str, tuple[tuple[int, int], ...]]
+
+
+@dataclass(frozen=True)
 class _Source:
     """One cited article's words, sentence by sentence, as the copy checks read them."""
 
@@ -166,6 +182,14 @@ def _source(text: str) -> _Source:
                 capitalised.add(w.lower())
     names = frozenset(capitalised - lower)
     return _Source(index=_index(words), offsets=tuple(offsets), names=names)
+
+
+def source_words(text: str) -> SourceWords:
+    """An article's (normalised) text as the copy checks read it: per sentence its words,
+    lowercased, their offsets in ``text``, and where each word is written (sentence,
+    position); cached, so an article is read once."""
+    src = _source(text)
+    return SourceWords(src.index.sents, src.offsets, src.index.where)
 
 
 def copy_runs(claim: Sequence[str], sources: Sequence[Sequence[Sequence[str]]]) -> list[CopyRun]:
@@ -465,6 +489,8 @@ class _Reader:
             for x in old:
                 if _kind(x, src.names) != kind or _same_root(w, x):
                     continue
+                if kind == "figure" and _figure_value(w) == _figure_value(x):
+                    continue  # "12" for "twelve": the same figure
                 if set(_DIGITS.findall(w)) & set(_DIGITS.findall(x)):
                     continue  # "19" for "19-year-old": the same figure
                 return w, x
@@ -557,12 +583,19 @@ def _function_words(words: Sequence[str]) -> bool:
     return all(w in STOPWORDS for w in words)
 
 
+def _figure_value(word: str) -> float | None:
+    """The value of a figure written in digits or as a number word ("12", "twelve")."""
+    if word.isdigit():
+        return float(word)
+    return _NUMBER_VALUES.get(word)
+
+
 def _kind(word: str, names: frozenset[str]) -> str | None:
     """``year``, ``figure`` or ``name`` (as the article writes it), else None."""
     if _YEAR.fullmatch(word):
         return "year"
-    if any(ch.isdigit() for ch in word):
-        return "figure"
+    if any(ch.isdigit() for ch in word) or word in _NUMBER_VALUES:
+        return "figure"  # "12" where the sentence says "one": another figure
     return "name" if word in names else None
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..citations import sentence_spans
 from ..types import Span
 from . import approx, checks, proportions, restated
+from .binding import binding_check
 from .copying import copy_deviations
 from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
@@ -504,7 +505,10 @@ def hard_checks(
 # returns a finding or None; it runs only for a claim no other check has sunk, so it must be
 # cheap on a claim copied verbatim (a pre-test on the claim's words first)
 LateCheck = Callable[[ClaimFacts, list[IndexedArticle], list[Window]], "Finding | None"]
-LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (("scope", scope_check),)
+LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
+    ("binding", binding_check),
+    ("scope", scope_check),
+)
 
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast
