@@ -5,12 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from llmbrief import Article, Cluster, ClusterIndex
 from llmbrief.verifier.lexicon import (
     SEVERAL,
     OneStemMemo,
     StemMemo,
     content_stems,
     sentence_stem_sets,
+    stem,
     words,
 )
 
@@ -46,3 +48,40 @@ def test_the_one_stem_memo_agrees_with_the_memo(token: str) -> None:
         found = StemMemo()[t]
         expected = found[0] if len(found) == 1 else SEVERAL if found else ""
         assert OneStemMemo()[t] == expected, t
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from("port mill bank rose fell exports quarter Helena".split()), max_size=6
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from("port mill bank rose fell export quarter helena absent".split()), max_size=6
+    ),
+    st.sets(st.integers(0, 11), max_size=3),
+)
+def test_search_candidates_are_the_articles_with_most_rare_weight(
+    texts: list[list[str]], rare: list[str], skip: set[int]
+) -> None:
+    # the ranking is by the summed weight of the stems each article has, ties to the first
+    cluster = Cluster(
+        cluster_id="c",
+        articles=[
+            Article(id=str(i), title="t", text=" ".join(["Zed", *t]) + ".")
+            for i, t in enumerate(texts)
+        ],
+    )
+    index = ClusterIndex(cluster)
+    stems = list(dict.fromkeys(stem(w) for w in rare))
+    weights = index._weights(set(stems))
+    score = {
+        ai: sum(weights[s] for s in stems if s in art.stems or s in content_stems(art.title))
+        for ai, art in enumerate(index.articles)
+        if ai not in skip
+    }
+    expected = sorted((ai for ai in score if score[ai] > 0), key=lambda ai: (-score[ai], ai))
+    assert index._top_voted(stems, weights, skip) == expected[:5]

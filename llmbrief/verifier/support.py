@@ -627,6 +627,22 @@ class ClusterIndex:
         for b in bits:
             anywhere |= b
         anywhere &= ~skipped
+        if not anywhere:
+            return []
+        # the articles that have every stem some article has: no other has as much weight
+        # (each stem weighs more than nothing), so when they are enough, they are the best,
+        # first articles first (most claims: common words, held by many articles)
+        every = anywhere
+        for b in bits:
+            if b & anywhere:
+                every &= b
+        if every.bit_count() >= _SEARCH_CANDIDATES:
+            out: list[int] = []
+            while len(out) < _SEARCH_CANDIDATES:
+                low = every & -every
+                out.append(low.bit_length() - 1)
+                every ^= low
+            return out
         # the articles split, stem by stem, by which of the stems they have: only the
         # subsets some article has are made, each with its summed weight
         groups = [(anywhere, 0)]
@@ -645,7 +661,7 @@ class ClusterIndex:
                     split.append((no, total))
             groups = split
         groups.sort(key=lambda g: -g[1])
-        out: list[int] = []
+        out = []
         for _, group in itertools.groupby(groups, key=lambda g: g[1]):
             members = 0
             for have, _total in group:
