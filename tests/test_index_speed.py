@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llmbrief import Article, Cluster, ClusterIndex
+from llmbrief.citations import CitationReader, ParsedSentence, _tidy
 from llmbrief.verifier.lexicon import (
     SEVERAL,
     OneStemMemo,
@@ -85,3 +86,43 @@ def test_search_candidates_are_the_articles_with_most_rare_weight(
     }
     expected = sorted((ai for ai in score if score[ai] > 0), key=lambda ai: (-score[ai], ai))
     assert index._top_voted(stems, weights, skip) == expected[:5]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Port",
+                "rose",
+                "[51155]",
+                "[ 51155 ]",
+                "[1]",
+                "[sic]",
+                "[51155, 2]",
+                "[]",
+                ".",
+                ",",
+                " ",
+                "2",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_sentence_with_one_id_marker_is_parsed_as_its_markers_read_it(raw: str) -> None:
+    reader = CitationReader(["51155", "2"])
+    found = reader.markers(raw) if "[" in raw else []
+    if not found:
+        expected = ParsedSentence(raw=raw.strip(), text=_tidy(raw))
+    elif len(found) == 1:
+        mk = found[0]
+        expected = ParsedSentence(
+            raw=raw.strip(),
+            text=_tidy(raw[: mk.start] + raw[mk.end :]),
+            citations=list(mk.ids),
+            unknown_ids=list(mk.unknown),
+        )
+    else:
+        return  # several markers: the general reading, unchanged
+    assert reader.parse(raw) == expected
