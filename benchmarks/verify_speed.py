@@ -11,7 +11,7 @@ temporary JSON file, and a 2,000-claim brief: 1,500 source sentences copied verb
 citing their article, 500 with one figure changed. The same again at 800 articles.
 
     python benchmarks/verify_speed.py [--articles 200] [--large 800] [--claims 2000]
-                                      [--repeat 5] [--seed 7] [--profile N]
+                                      [--repeat 5] [--seed 7] [--profile N] [--dump DIR]
 
 Prints, per size: the median over the repeats of claims/s (load and verify together), of the
 load and verify times, of the index build (``llmbrief.ClusterIndex(cluster)`` timed alone in
@@ -19,7 +19,8 @@ fresh processes), peak memory (tracemalloc, in one more fresh process, since tra
 the code it watches; and the median ru_maxrss of the timed processes) and the verdict counts,
 which must be the same in every process. The process CPU time of the timed part is printed
 too: on a shared machine it moves much less than the wall time. Targets: 5,000 claims/s at
-200 articles, 2,500 at 800.
+200 articles, 2,500 at 800. ``--dump DIR`` also writes each size's report (one more process)
+to ``DIR/report-N.json``: a speed change must leave it byte for byte the same.
 """
 
 from __future__ import annotations
@@ -172,6 +173,9 @@ if profile is not None:
     out["profile"] = text.getvalue()
 if mode == "memory":
     out["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]
+if mode == "dump":
+    with open(sys.argv[4], "w", encoding="utf-8") as f:
+        f.write(report.model_dump_json(indent=1))
 out["load_s"] = t1 - t0
 out["work_s"] = t2 - t1
 out["cpu_s"] = c2 - c0
@@ -180,7 +184,7 @@ print(json.dumps(out))
 """
 
 
-def _child(mode: str, cluster_path: Path, brief_path: Path, top: int = 0) -> dict[str, Any]:
+def _child(mode: str, cluster_path: Path, brief_path: Path, top: int | Path = 0) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
         [sys.executable, "-c", _CHILD, mode, str(cluster_path), str(brief_path), str(top)],
@@ -244,6 +248,12 @@ def run_size(n_articles: int, args: argparse.Namespace, tmp: Path) -> None:
         f" (load + verify), ru_maxrss {_median(runs, 'maxrss_kib') / 1024:,.1f} MiB"
         " (whole process)"
     )
+    if args.dump:
+        # the report itself, to compare byte for byte before and after a speed change
+        target = Path(args.dump) / f"report-{n_articles}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _child("dump", cluster_path, brief_path, target)
+        print(f"  report written to {target}")
     if args.profile:
         prof = _child("profile", cluster_path, brief_path, args.profile)
         print(f"  cProfile of load_cluster + verify (one more fresh process, top {args.profile}):")
@@ -259,6 +269,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument(
         "--profile", type=int, default=0, metavar="N", help="also print the top N of a cProfile"
+    )
+    ap.add_argument(
+        "--dump",
+        metavar="DIR",
+        help="also write each size's report (JSON) to DIR/report-N.json, from one more process",
     )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="llmbrief-bench-") as tmp:

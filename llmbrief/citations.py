@@ -167,6 +167,19 @@ class CitationReader:
 
     def parse(self, raw: str) -> ParsedSentence:
         """Take the citation markers out of one sentence (see :func:`parse_sentence`)."""
+        known = self._known
+        if known is not None and raw.count("[") == 1:
+            # one bracket group at most (most claims of a brief): when it is one id of the
+            # cluster it is the sentence's one marker, as :meth:`markers` reads it
+            m = _GROUP.search(raw)
+            inner = m.group(1).strip() if m is not None else ""
+            if m is not None and inner in known and inner and "," not in inner and ";" not in inner:
+                return ParsedSentence(
+                    raw=raw.strip(),
+                    text=_tidy(raw[: m.start()] + raw[m.end() :]),
+                    citations=[inner],
+                    unknown_ids=[],
+                )
         found = self.markers(raw) if "[" in raw else []
         if not found:
             return ParsedSentence(raw=raw.strip(), text=_tidy(raw))

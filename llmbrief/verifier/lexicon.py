@@ -11,13 +11,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 __all__ = [
     "ASCII_WORD",
     "NUMERIC_WORDS",
+    "SEVERAL",
     "STOPWORDS",
+    "OneStemMemo",
     "StemMemo",
     "alternation",
     "content_stems",
@@ -27,6 +29,7 @@ __all__ = [
     "data_words",
     "flat",
     "has_number",
+    "sentence_stem_sets",
     "sentence_stems",
     "stem",
     "stem_words",
@@ -234,6 +237,54 @@ class StemMemo(dict[str, tuple[str, ...]]):
         # lookups; the builtins are bound as defaults (no global lookups in a call made for
         # every sentence of the cluster)
         return _frozenset(_chain(map(self.__getitem__, tokens)))
+
+
+#: What :class:`OneStemMemo` gives a token of more than one content stem ("state-owned").
+SEVERAL = "\x00several"
+
+
+class OneStemMemo(dict[str, str]):
+    """Word token -> its one content stem, as :class:`StemMemo` reads it: ``""`` for a token
+    with none (a stopword, a figure), :data:`SEVERAL` for one with more. Most tokens have
+    one: a sentence's stems are then its tokens' values, read and filtered in C."""
+
+    def __missing__(self, token: str) -> str:
+        if token.isascii() and token.isalnum() and not token.isalpha():
+            # a figure or a code, as StemMemo reads it
+            low = token.lower()
+            if low[0].isdigit() or low in STOPWORDS or low in _NUMBER_WORDS:
+                found = ""
+            elif low in _IRREGULAR:
+                found = _one(_token_stems(token))
+            else:
+                found = low
+        else:
+            found = _one(_token_stems(token))
+        self[token] = found
+        return found
+
+
+def _one(stems: tuple[str, ...]) -> str:
+    return stems[0] if len(stems) == 1 else SEVERAL if stems else ""
+
+
+def sentence_stem_sets(
+    tokens: list[list[str]], one: OneStemMemo, memo: StemMemo
+) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """``[memo.sentence(t) for t in tokens]`` (each sentence's content stems) and their
+    union, for the sentences of one text.
+
+    Each sentence's set is made of its tokens' one stems with the empty ones filtered out,
+    with no call in Python per sentence or per known token; only when a token of several
+    stems is among them (its mark is in the union) are those sentences made the long way.
+    """
+    stems_of = map(map, repeat(one.__getitem__), tokens)
+    sets = list(map(frozenset, map(filter, repeat(None), stems_of)))
+    union = frozenset().union(*sets)
+    if SEVERAL in union:
+        sets = [memo.sentence(t) if SEVERAL in s else s for s, t in zip(sets, tokens, strict=True)]
+        union = frozenset().union(*sets)
+    return sets, union
 
 
 @lru_cache(maxsize=131072)

@@ -24,7 +24,16 @@ from ..citations import strip_dateline
 from ..types import Check, Cluster, Evidence, Span, new_check, new_span
 from . import checks
 from .hard import abbreviated, claim_facts, claim_parts, flat_key, hard_checks
-from .lexicon import ASCII_WORD, StemMemo, content_stems, flat, stem_words, words_by_span
+from .lexicon import (
+    ASCII_WORD,
+    OneStemMemo,
+    StemMemo,
+    content_stems,
+    flat,
+    sentence_stem_sets,
+    stem_words,
+    words_by_span,
+)
 from .normalise import normalise
 from .sentences import IndexedArticle, IndexedSentence, Window, article_spans, significand
 
@@ -220,21 +229,19 @@ class ClusterIndex:
         self._exact = exact
         every_sentence: list[frozenset[str]] = []
         n_sentences = 0
-        memo = StemMemo()  # every distinct word of the cluster is stemmed once
-        stems_of = memo.__getitem__
-        chain_all = itertools.chain.from_iterable
+        # every distinct word of the cluster is stemmed once
+        memo, one = StemMemo(), OneStemMemo()
         for ai, art in enumerate(cluster.articles):
             norm = normalise(art.text)  # footnotes out, tokenised figures joined
             text = norm.text
             spans = article_spans(text)  # sentence_spans, faster on plain prose
             tokens, keys = _words_and_keys(text, spans)
             # each sentence's stems (StemMemo.sentence) with no call in Python per sentence
-            stems = list(map(frozenset, map(chain_all, map(map, repeat(stems_of), tokens))))
+            stems, art_stems = sentence_stem_sets(tokens, one, memo)
             every_sentence.extend(stems)
             sents = [IndexedSentence(text, a, b, x) for (a, b), x in zip(spans, stems, strict=True)]
             _add_exact(exact, ai, keys, text, spans)
             n_sentences += len(sents)
-            art_stems = frozenset().union(*stems)
             title = normalise(art.title).text
             # each stem's posting gets the article: one pass in C, not a loop of appends
             deque(
@@ -620,6 +627,22 @@ class ClusterIndex:
         for b in bits:
             anywhere |= b
         anywhere &= ~skipped
+        if not anywhere:
+            return []
+        # the articles that have every stem some article has: no other has as much weight
+        # (each stem weighs more than nothing), so when they are enough, they are the best,
+        # first articles first (most claims: common words, held by many articles)
+        every = anywhere
+        for b in bits:
+            if b & anywhere:
+                every &= b
+        if every.bit_count() >= _SEARCH_CANDIDATES:
+            out: list[int] = []
+            while len(out) < _SEARCH_CANDIDATES:
+                low = every & -every
+                out.append(low.bit_length() - 1)
+                every ^= low
+            return out
         # the articles split, stem by stem, by which of the stems they have: only the
         # subsets some article has are made, each with its summed weight
         groups = [(anywhere, 0)]
@@ -638,7 +661,7 @@ class ClusterIndex:
                     split.append((no, total))
             groups = split
         groups.sort(key=lambda g: -g[1])
-        out: list[int] = []
+        out = []
         for _, group in itertools.groupby(groups, key=lambda g: g[1]):
             members = 0
             for have, _total in group:

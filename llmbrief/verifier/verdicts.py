@@ -217,9 +217,12 @@ class Verifier:
             return report
         report.reasons.extend(result.reasons)
         others = []
-        named = _source_stems(text)
-        speaker = _speaker_stems(text)
-        for r in self.index.search(text, exclude=known, min_support=self.min_support):
+        candidates = self.index.search(text, exclude=known, min_support=self.min_support)
+        # what the claim names as its source and speaker, read only when another article
+        # is there to compare them with (most failed claims have none)
+        named = _source_stems(text) if candidates else {}
+        speaker = _speaker_stems(text) if candidates else ("", frozenset())
+        for r in candidates:
             blend = self._blend_fails(text, known, r, result)
             why = (
                 blend
