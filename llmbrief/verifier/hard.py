@@ -18,6 +18,7 @@ from ..citations import sentence_spans
 from ..types import Span
 from . import approx, checks, proportions, restated
 from .copying import copy_deviations
+from .events import events_clash
 from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
@@ -503,7 +504,7 @@ def hard_checks(
 # returns a finding or None; it runs only for a claim no other check has sunk, so it must be
 # cheap on a claim copied verbatim (a pre-test on the claim's words first)
 LateCheck = Callable[[ClaimFacts, list[IndexedArticle], list[Window]], "Finding | None"]
-LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = ()
+LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (("events", events_clash),)
 
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast

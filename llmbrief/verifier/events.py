@@ -1,0 +1,442 @@
+"""Events: causes, acts and polarities a claim tells in the source's own words, wrongly.
+
+A claim can reuse almost every word of its evidence and still tell another story: a cause
+where the source says the cause is not yet known ("The derailment was caused by heavy
+overnight rain" against "The cause of the derailment was not yet known. Heavy rain had
+fallen ..."), a cause the source rules out ("because of the money" against "Money was not
+the deciding factor"), an admission that was someone else's allegation ("She admitted
+attending a 2021 meeting" against "Pryce put it to her that she had attended a meeting"),
+two sources of money exchanged ("$300 million from savings and the rest from reserves"
+against "$300 million from reserves and the rest from savings"), another source for a figure
+("according to the energy ministry" against "according to people familiar with the
+process"), or a clause whose polarity is flipped outside the evidence window ("the
+organisers had not known" against "The organisers knew this").
+
+:func:`events_clash` reads each of these with a few explicit rules; each is pre-tested on
+the claim's words (a regex), so a claim copied from its source costs next to nothing. Each
+fires only on a clear contradiction in the cited articles and stays silent when another
+sentence of them says what the claim says. Word lists are in ``data/events.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..types import Span
+from . import checks
+from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
+from .sentences import IndexedArticle, IndexedSentence, Window
+
+__all__ = ["events_clash"]
+
+_DATA = data_json("events.json")
+
+
+def _cues(key: str) -> re.Pattern[str]:
+    """The data's alternation ``key`` as a regex of whole words, case-insensitive."""
+    return re.compile(r"\b(?:" + alternation(_DATA[key].split("|")) + r")\b", re.IGNORECASE)
+
+
+_CAUSE_AFTER = _cues("cause_after")
+_CAUSE_BEFORE = _cues("cause_before")
+_CAUSE_WORD = _cues("cause_words")
+_UNKNOWN = _cues("unknown")
+_OPEN = _cues("open_question")
+_NOT_CAUSE = _cues("not_the_cause")
+_ADMITTED = _cues("admitted")
+_PUT_TO = _cues("put_to")
+_VERB_FORMS: dict[str, str] = dict(p.split(":") for p in _DATA["verb_forms"].split())
+#: "from X and the rest from Y": the same preposition before both shares
+_REST = re.compile(
+    r"\b(from|to|for|in|on|by|at|with|into|through)\s+([^,.;]+?),?\s+and\s+the\s+(?:"
+    + _DATA["rest"]
+    + r")\s+(?i:\1)\s+([^,.;]+)",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
+#: what a cheap look at the claim must find before any rule reads the articles
+_ANY = re.compile(
+    "|".join(p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING))
+    + r"|\band\s+the\s+(?:"
+    + _DATA["rest"]
+    + r")\b|\bnot\b|n't\b|\bnever\b",
+    re.IGNORECASE,
+)
+#: where a clause ends, for the words a cue governs
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|which|who)\s|$")
+#: a verb of saying: the words before it name a speaker, not a cause
+_SAID = re.compile(r"\b(?:said|says|say|told|tells|added|argued|claimed|insisted)\b", re.I)
+#: stems a cause and an event share with every sentence about causes: never evidence of one
+_GENERIC = frozenset(stem(w) for w in ("cause", "caused", "reason", "said", "says", "factor"))
+#: the negation words of a clause the polarity rule reads
+_PLAIN_NEGATORS = frozenset({"not", "never", "cannot"})
+_NEGATORS = frozenset({"not", "never", "no", "cannot", "unable", "without", "failed", "refused"})
+
+
+class _Claim(Protocol):
+    """What the check reads of a claim's facts (:class:`~.hard.ClaimFacts`)."""
+
+    @property
+    def text(self) -> str: ...
+
+
+def events_clash(
+    facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]
+) -> tuple[str, str, list[Span]] | None:
+    """The first event the cited articles contradict, as a finding, or None.
+
+    Args:
+        facts: the claim's :class:`~.hard.ClaimFacts` (its ``text`` is read).
+        arts: the cited articles.
+        chosen: the evidence windows the support check chose.
+
+    Returns:
+        ("events", reason, spans in the claim), or None.
+    """
+    text = facts.text
+    if not arts:
+        return None
+    sentences = [x for a in arts for x in a.sentences]
+    if _ANY.search(text) is None:
+        # most claims: no cue of any rule; only a clause the evidence denies is read
+        found = _flipped(text, sentences)
+        if found is None:
+            return None
+        reason, span = found
+        return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
+    for rule in (_cause_unknown, _cause_denied, _rest_swapped, _source_swapped, _admitted):
+        found = rule(text, sentences)
+        if found is not None:
+            reason, span = found
+            return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
+    found = _flipped(text, sentences)
+    if found is not None:
+        reason, span = found
+        return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
+    return None
+
+
+Found = tuple[str, tuple[int, int]]
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = _CLAUSE_END.search(text, at)
+    return m.start() if m else len(text)
+
+
+def _clause_start(text: str, at: int) -> int:
+    cut = max(text.rfind(",", 0, at), text.rfind(";", 0, at))
+    said = [m.end() for m in _SAID.finditer(text, 0, at)]
+    return max([cut + 1, *said])
+
+
+def _cause_parts(text: str) -> tuple[set[str], set[str], tuple[int, int]] | None:
+    """(the cause's stems, the event's stems, the claim span of the cue and cause) of a
+    claim that names a cause, or None."""
+    m = _CAUSE_AFTER.search(text)
+    if m is not None:
+        end = _clause_end(text, m.end())
+        cause = set(content_stems(text[m.end() : end]))
+        event = set(content_stems(text[_clause_start(text, m.start()) : m.start()]))
+        span = (m.start(), end)
+    else:
+        m = _CAUSE_BEFORE.search(text)
+        if m is None:
+            return None
+        start = _clause_start(text, m.start())
+        cause = set(content_stems(text[start : m.start()]))
+        event = set(content_stems(text[m.end() : _clause_end(text, m.end())]))
+        span = (start + len(text[start:]) - len(text[start:].lstrip()), m.end())
+    cause -= _GENERIC
+    event -= _GENERIC
+    return (cause, event, span) if cause else None
+
+
+def _speaker(text: str, at: int) -> set[str]:
+    """The stems of who the claim says said it ("The commission said ..."), before ``at``."""
+    found = list(_SAID.finditer(text, 0, at))
+    if not found:
+        return set()
+    m = found[-1]
+    lead = text[text.rfind(",", 0, m.start()) + 1 : m.start()]
+    return set(content_stems(lead)) - _GENERIC
+
+
+def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A cause the claim names where the evidence says the cause is not yet known or still
+    under examination, and no sentence of it names that cause as one."""
+    parts = _cause_parts(text)
+    if parts is None:
+        return None
+    cause, event, span = parts
+    speaker = _speaker(text, span[0])
+    about = (cause | event) - speaker
+    for s in sentences:
+        st = s.text
+        w = _CAUSE_WORD.search(st)
+        open_q = _OPEN.search(st)
+        unknown = _UNKNOWN.search(st, w.end()) if w is not None else None
+        if unknown is None and open_q is None:
+            continue
+        if about.isdisjoint(s.stems):
+            continue  # an open question about something else
+        # a sentence that names the claim's cause as one answers the question, unless it is
+        # another speaker's answer and the open question is the claim's speaker's own
+        mine = bool(speaker) and speaker <= s.stems
+        if any(
+            t is not s
+            and not cause.isdisjoint(t.stems)
+            and (_CAUSE_AFTER.search(t.text) or _CAUSE_BEFORE.search(t.text))
+            and not (mine and not speaker <= t.stems)
+            for t in sentences
+        ):
+            return None
+        said = (unknown or open_q).group(0)  # type: ignore[union-attr]
+        reason = (
+            f'the claim names a cause ("{_quote(text, span)}") where the evidence says '
+            f'"{_around(st, said)}"'
+        )
+        return reason, span
+    return None
+
+
+def _cause_denied(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A cause the claim names that the evidence says was not the cause ("because of the
+    money" where it says "Money was not the deciding factor")."""
+    parts = _cause_parts(text)
+    if parts is None:
+        return None
+    cause, _, span = parts
+    for s in sentences:
+        m = _NOT_CAUSE.search(s.text)
+        if m is None:
+            continue
+        lead = set(content_stems(s.text[_clause_start(s.text, m.start()) : m.start()]))
+        if cause.isdisjoint(lead):
+            continue
+        reason = (
+            f'the claim names a cause ("{_quote(text, span)}") where the evidence says '
+            f'"{_around(s.text, m.group(0))}"'
+        )
+        return reason, span
+    return None
+
+
+def _rest_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """ "A from X and the rest from Y" where the evidence says "A from Y and the rest from X"."""
+    m = _REST.search(text)
+    if m is None:
+        return None
+    first, rest = set(content_stems(m.group(2))), set(content_stems(m.group(3)))
+    if not first or not rest:
+        return None
+    for s in sentences:
+        for e in _REST.finditer(s.text):
+            if e.group(1).lower() != m.group(1).lower():
+                continue
+            their_first, their_rest = set(content_stems(e.group(2))), set(content_stems(e.group(3)))
+            if (
+                not first.isdisjoint(their_rest)
+                and not rest.isdisjoint(their_first)
+                and first.isdisjoint(their_first)
+                and rest.isdisjoint(their_rest)
+            ):
+                reason = (
+                    f'shares swapped: the claim says "{_quote(text, m.span())}", '
+                    f'the source says "{_quote(s.text, e.span())}"'
+                )
+                return reason, m.span()
+    return None
+
+
+def _source_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A figure or fact "according to" one source where the sentence that says it gives it
+    according to another."""
+    m = _ACCORDING.search(text)
+    if m is None:
+        return None
+    source = set(content_stems(m.group(1)))
+    said = set(content_stems(text[: m.start()] + " " + text[m.end() :])) - source
+    if not source or len(said) < 2:
+        return None
+    best, host = 0, None
+    for s in sentences:
+        n = len(said & s.stems)
+        if n > best:
+            best, host = n, s
+    if host is None or 2 * best < len(said):
+        return None
+    theirs = [e for e in _ACCORDING.finditer(host.text)]
+    if not theirs or any(not source.isdisjoint(content_stems(e.group(1))) for e in theirs):
+        return None
+    e = theirs[0]
+    reason = (
+        f'wrong source: the claim says "{_quote(text, m.span())}", '
+        f'the source says "{_quote(host.text, e.span())}"'
+    )
+    return reason, m.span()
+
+
+def _admitted(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """An admission the claim reports where the sentence that says it puts it to the
+    subject as someone else's question or allegation ("Pryce put it to her that ...")."""
+    m = _ADMITTED.search(text)
+    if m is None:
+        return None
+    what = set(content_stems(text[m.end() :]))
+    if len(what) < 2:
+        return None
+    best, host = 0, None
+    for s in sentences:
+        n = len(what & s.stems)
+        if n > best:
+            best, host = n, s
+    if host is None or 2 * best < len(what):
+        return None
+    put = _PUT_TO.search(host.text)
+    if put is None or _ADMITTED.search(host.text):
+        return None
+    shown = _around(host.text, put.group(0))
+    reason = f'the claim says "{m.group(0)}" where the evidence says "{shown}"'
+    return reason, m.span()
+
+
+def _verb(word: str) -> str:
+    low = word.lower()
+    return stem(_VERB_FORMS.get(low, low))
+
+
+#: "did not resume until noon" says when it resumed, not that it did not
+_UNTIL = re.compile(r"\b(?:until|till|before|unless)\b", re.IGNORECASE)
+
+
+def _negated_pairs(text: str) -> list[tuple[str, list[str], tuple[int, int]]]:
+    """(subject, the scope's content words, span) of each negated clause of ``text``: the
+    subject is the last content word before the cue, the scope's words are normalised
+    verbs and stems ("organiser", ["know", "hear", "aid"])."""
+    out = []
+    for c in checks.clauses(text):
+        if c.scope is None or _UNTIL.search(text, c.scope[0], c.end + 12):
+            continue
+        cue, *after = words(text[c.scope[0] : c.scope[1]])
+        if cue.lower() not in _PLAIN_NEGATORS and not cue.lower().endswith("n't"):
+            continue  # "denied", "refused": a verb of its own, not a verb's polarity
+        lead = [w for w in words(text[c.start : c.scope[0]]) if w.lower() not in STOPWORDS]
+        scoped = [_verb(w) for w in after if w.lower() not in STOPWORDS]
+        if lead and scoped and not lead[-1][:1].isdigit():
+            out.append((stem(lead[-1].lower()), scoped, (c.start, c.scope[1])))
+    return out
+
+
+def _states(toks: Sequence[str], raw: Sequence[str], subject: str, said: Sequence[str]) -> int:
+    """Where ``toks`` write ``subject`` then the first word of ``said`` with only little
+    words between (and the rest of ``said`` within a few words after), or -1."""
+    for i, t in enumerate(toks):
+        if t != subject:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 4 and raw[j] in STOPWORDS and toks[j] != said[0]:
+            j += 1
+        if j < len(toks) and toks[j] == said[0] and all(w in toks[j + 1 : j + 7] for w in said[1:]):
+            return j
+    return -1
+
+
+def _flipped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A subject and verb the claim negates where the evidence states them ("the organisers
+    had not known" where the lawyer says "The organisers knew this"), or states where the
+    evidence negates them ("some stations ran out of water" where the race director says
+    "the stations had not run out of water"), in a sentence outside the window too, and no
+    sentence of the evidence says it the claim's way."""
+    mine = _negated_pairs(text)
+    if mine:
+        for subject, scoped, span in mine:
+            said = scoped[:1]
+            stated = negated = None
+            for s in sentences:
+                if subject not in s.stems:
+                    continue
+                way = _at_clause(s.text, subject, said)
+                if way is None:
+                    continue
+                if way:
+                    negated = s
+                else:
+                    stated = stated or s
+            if stated is not None and negated is None:
+                reason = (
+                    f'the claim says "{_quote(text, span)}" where the evidence says '
+                    f'"{_around(stated.text, subject, by_stem=True)}"'
+                )
+                return reason, span
+        return None
+    raw = [w.lower() for w in words(text)]
+    toks = [_verb(w) for w in raw]
+    held = set(toks)
+    stems = set(content_stems(text))
+    for s in sentences:
+        if len(stems & s.stems) < 2 or not s.negations:
+            continue
+        for subject, scoped, _ in _negated_pairs(s.text):
+            said = scoped[:3]
+            if len(said) < 2 or subject not in held or not held.issuperset(said):
+                continue
+            verb_at = _states(toks, raw, subject, said)
+            if verb_at < 0:
+                continue
+            if any(t is not s and _at_clause(t.text, subject, said) is False for t in sentences):
+                continue  # another sentence says it the claim's way
+            span = (_word_start(text, verb_at), len(text.rstrip(" .")))
+            reason = (
+                f'the claim says "{_quote(text, span)}" where the evidence says '
+                f'"{_around(s.text, subject, by_stem=True)}"'
+            )
+            return reason, span
+    return None
+
+
+def _at_clause(text: str, subject: str, said: Sequence[str]) -> bool | None:
+    """Whether ``text`` writes ``subject`` and ``said`` negated (True), stated (False), or
+    not at all (None)."""
+    raw = [w.lower() for w in words(text)]
+    toks = [_verb(w) for w in raw]
+    if subject not in toks:
+        return None
+    for sub, scoped, _ in _negated_pairs(text) if checks.may_negate(text) else []:
+        if sub == subject and scoped[: len(said)] == list(said):
+            return True
+    found = _states(toks, raw, subject, said)
+    if found < 0:
+        return None
+    # a negation between the subject and its verb ("the stations had not run out")
+    return False if not _negator_before(raw, found) else None
+
+
+def _negator_before(raw: Sequence[str], at: int) -> bool:
+    return any(w in _NEGATORS or w.endswith("n't") for w in raw[max(0, at - 4) : at])
+
+
+def _word_start(text: str, index: int) -> int:
+    m = list(re.finditer(r"[^\W_]+(?:['’\-][^\W_]+)*", text))
+    return m[index].start() if index < len(m) else 0
+
+
+def _quote(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split()).rstrip(".")
+
+
+def _around(text: str, piece: str, by_stem: bool = False) -> str:
+    """The clause of ``text`` around ``piece`` (a few words either side), on one line."""
+    low = text.lower()
+    i = low.find(piece.lower())
+    if by_stem and i < 0:
+        i = next(
+            (m.start() for m in re.finditer(r"\w+", text) if stem(m.group(0).lower()) == piece), 0
+        )
+    i = max(i, 0)
+    a = max(text.rfind(",", 0, i), text.rfind(".", 0, i), text.rfind('"', 0, i)) + 1
+    m = re.search(r"[,.;\"]", text[i + len(piece) :])
+    b = i + len(piece) + (m.start() if m else len(text))
+    return " ".join(text[a:b].split())

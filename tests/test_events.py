@@ -1,0 +1,188 @@
+"""Events: causes, acts and polarities told in the source's own words (fictional articles and
+claims written for these tests).
+
+Each rule: a claim it must sink (which the verifier passed before the rule: its words are the
+article's) and a faithful paraphrase it must let through.
+"""
+
+from __future__ import annotations
+
+from llmbrief.types import Article, ClaimReport, Cluster
+from llmbrief.verifier import verify
+
+BRIDGE = (
+    "A footbridge over the River Tamm in Ollerby collapsed on Sunday morning, injuring four "
+    "people. The cause of the collapse was not yet known. Strong winds had battered the town "
+    "overnight, and a storm warning had been in force until Sunday. City engineer Petra Lind "
+    "said all other bridges in Ollerby would be inspected this week."
+)
+
+TRANSFER = (
+    "Coach Ana Brisk said Dario Velt had chosen Northam over Eastfield because Northam had "
+    'offered him a place in the starting team. "The salary was not the deciding factor," she '
+    "said. Velt, 22, scored 31 goals last season."
+)
+
+ENQUIRY = (
+    "The maker of the pumps said on Monday that a faulty valve, not a worker's error, had "
+    "caused the leak at the Kalder plant. Pumpco said the valve had cracked in the cold. "
+    "The plant has been shut since the leak. Its 300 workers have been sent home on full pay. "
+    "The regulator said it was examining whether the valve explanation was correct."
+)
+
+BUDGET = (
+    "The new hospital wing will cost the region 80 million euros, the treasury said, with "
+    "about 50 million euros to come from a bond issue and the rest from the health budget. "
+    "Building starts in May."
+)
+
+AUCTION = (
+    "The city's sale of the old tram depot drew seven offers, according to two people "
+    "familiar with the sale, more than the council had expected. The council said the "
+    "winner would be named in June."
+)
+
+HEARING = (
+    "Mayor Ilse Dahl was questioned for three hours at the inquiry on Monday. Counsel Jorge "
+    "Marr put it to her that she had met the developer in 2022 before the vote. Dahl said she "
+    "could not remember the meeting."
+)
+
+CLINIC = (
+    "The lawyer for the clinic said on Friday that the glass annexe was a storeroom, not a ward. "
+    '"The inspectors knew this and approved it," lawyer Rita Holm said.'
+)
+
+FESTIVAL = (
+    "The Harvest Festival drew 40,000 people to Selby Park on Saturday, and some visitors "
+    "said the food stalls ran out of bread by the evening. Organiser Tom Gale said the stalls "
+    "had not run out of food."
+)
+
+
+def _claim(text: str, claim: str) -> ClaimReport:
+    cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])
+    return verify(cluster, f"{claim} [a1]").claims[0]
+
+
+def _events(report: ClaimReport) -> str:
+    fired = [c.detail for c in report.checks if c.name == "events" and c.fired]
+    return fired[0] if fired else ""
+
+
+def _sunk(text: str, claim: str) -> str:
+    report = _claim(text, claim)
+    assert report.verdict == "unsupported", (claim, report.reasons)
+    found = _events(report)
+    assert found, (claim, report.reasons)
+    return found
+
+
+def _passes(text: str, claim: str) -> None:
+    report = _claim(text, claim)
+    assert report.verdict == "supported", (claim, report.reasons)
+
+
+# -- causes --------------------------------------------------------------------------------
+
+
+def test_a_cause_the_evidence_says_is_not_yet_known_is_invented() -> None:
+    found = _sunk(BRIDGE, "The collapse was caused by strong overnight winds.")
+    assert 'names a cause ("caused by strong overnight winds")' in found
+    assert "The cause of the collapse was not yet known" in found
+
+
+def test_the_unknown_cause_itself_passes() -> None:
+    _passes(BRIDGE, "The cause of the footbridge collapse in Ollerby is not yet known.")
+    _passes(BRIDGE, "Strong winds had battered Ollerby overnight before the collapse.")
+
+
+def test_a_cause_the_evidence_rules_out_is_invented() -> None:
+    found = _sunk(TRANSFER, "Brisk said Velt chose Northam over Eastfield because of the salary.")
+    assert "The salary was not the deciding factor" in found
+
+
+def test_the_cause_the_evidence_gives_passes() -> None:
+    _passes(
+        TRANSFER,
+        "Brisk said Velt chose Northam over Eastfield because Northam offered him a place "
+        "in the starting team.",
+    )
+
+
+def test_a_speaker_still_examining_a_cause_did_not_give_it() -> None:
+    claim = "The regulator said the valve had caused the leak and cleared Pumpco of blame."
+    found = _sunk(ENQUIRY, claim)
+    assert "examining whether the valve explanation was correct" in found
+
+
+def test_the_speaker_who_gave_the_cause_passes() -> None:
+    _passes(ENQUIRY, "The pump maker said a faulty valve had caused the leak at the Kalder plant.")
+
+
+# -- shares, sources, admissions -----------------------------------------------------------
+
+
+def test_the_rest_swapped_with_the_share_is_caught() -> None:
+    found = _sunk(
+        BUDGET, "About 50 million euros will come from the health budget and the rest from a bond."
+    )
+    assert found.startswith("shares swapped")
+
+
+def test_the_shares_in_their_order_pass() -> None:
+    _passes(
+        BUDGET,
+        "About 50 million euros will come from a bond issue and the rest from the health budget.",
+    )
+
+
+def test_a_figure_according_to_another_source_is_caught() -> None:
+    claim = "The sale of the tram depot drew seven offers, according to the council."
+    found = _sunk(AUCTION, claim)
+    assert "wrong source" in found
+    assert "according to two people familiar with the sale" in found
+
+
+def test_the_source_the_evidence_names_passes() -> None:
+    _passes(
+        AUCTION,
+        "The sale of the old tram depot drew seven offers, according to people familiar "
+        "with the sale.",
+    )
+
+
+def test_an_allegation_put_to_someone_is_no_admission() -> None:
+    found = _sunk(HEARING, "Dahl admitted meeting the developer in 2022 before the vote.")
+    assert 'the claim says "admitted"' in found
+    assert "put it to her" in found
+
+
+def test_the_allegation_reported_as_one_passes() -> None:
+    _passes(HEARING, "Marr put it to Dahl that she had met the developer in 2022 before the vote.")
+
+
+# -- polarity outside the window -----------------------------------------------------------
+
+
+def test_a_negated_clause_the_speaker_states_is_caught() -> None:
+    found = _sunk(CLINIC, "Holm said the inspectors had not known about the glass annexe.")
+    assert "The inspectors knew this and approved it" in found
+
+
+def test_the_clause_as_the_speaker_states_it_passes() -> None:
+    _passes(CLINIC, "Holm said the inspectors had known about the glass annexe.")
+
+
+def test_a_clause_the_evidence_denies_elsewhere_is_caught() -> None:
+    found = _sunk(FESTIVAL, "Some visitors said the food stalls ran out of food by the evening.")
+    assert "the stalls had not run out of food" in found
+
+
+def test_what_the_window_says_passes() -> None:
+    _passes(FESTIVAL, "Some visitors said the food stalls ran out of bread by the evening.")
+
+
+def test_not_until_says_when_and_is_no_flip() -> None:
+    text = "The line reopened at noon. Trains did not run until the signals were repaired."
+    _passes(text, "Trains did not run until the signals were repaired.")
