@@ -186,3 +186,26 @@ def test_what_the_window_says_passes() -> None:
 def test_not_until_says_when_and_is_no_flip() -> None:
     text = "The line reopened at noon. Trains did not run until the signals were repaired."
     _passes(text, "Trains did not run until the signals were repaired.")
+
+
+# -- the day of an event -------------------------------------------------------------------
+
+SCHOOL = (
+    "Kellby Primary School closed its main hall on Thursday after part of the ceiling fell "
+    "in. Pupils had been moved to the gym on Wednesday, when cracks were first seen. The "
+    "council said on Friday that repairs would take a month."
+)
+
+
+def test_an_event_dated_to_another_day_than_its_sentence_gives_is_caught() -> None:
+    found = _sunk(SCHOOL, "Kellby Primary School closed its main hall on Wednesday.")
+    assert found == (
+        'the claim dates "its main hall on Wednesday" where the evidence says '
+        '"its main hall on Thursday"'
+    )
+
+
+def test_the_day_the_sentence_gives_passes() -> None:
+    _passes(SCHOOL, "Kellby Primary School closed its main hall on Thursday.")
+    # a statement may be made on several days: not read
+    _passes(SCHOOL, "The council said on Friday that repairs would take a month.")

@@ -56,9 +56,12 @@ _REST = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: the three words before "on <weekday>": what happened that day ("a critical incident on")
+_DATED = re.compile(r"\b((?:[\w'’-]+\s+){2}[\w'’-]+)\s+on\s+(" + _WEEKDAY + r")\b")
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = re.compile(
-    "|".join(p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING))
+    "|".join(p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING, _DATED))
     + r"|\band\s+the\s+(?:"
     + _DATA["rest"]
     + r")\b|\bnot\b|n't\b|\bnever\b",
@@ -106,7 +109,14 @@ def events_clash(
             return None
         reason, span = found
         return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
-    for rule in (_cause_unknown, _cause_denied, _rest_swapped, _source_swapped, _admitted):
+    for rule in (
+        _cause_unknown,
+        _cause_denied,
+        _rest_swapped,
+        _source_swapped,
+        _admitted,
+        _dated_otherwise,
+    ):
         found = rule(text, sentences)
         if found is not None:
             reason, span = found
@@ -301,6 +311,34 @@ def _admitted(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
     shown = _around(host.text, put.group(0))
     reason = f'the claim says "{m.group(0)}" where the evidence says "{shown}"'
     return reason, m.span()
+
+
+def _dated_otherwise(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """An event the claim dates to one weekday where the sentence that tells it in the same
+    words dates it to another ("declared a critical incident on Monday" where it says
+    "declared a critical incident on Tuesday"), and no sentence dates it the claim's way.
+    A statement ("the company said on Monday") is left alone: one may say it twice."""
+    for m in _DATED.finditer(text):
+        what = " ".join(m.group(1).lower().split())
+        if _SAID.search(what) or all(w in STOPWORDS for w in what.split()):
+            continue
+        day = m.group(2)
+        other = None
+        for s in sentences:
+            for e in _DATED.finditer(s.text):
+                if " ".join(e.group(1).lower().split()) != what:
+                    continue
+                if e.group(2) == day:
+                    return None  # dated the claim's way
+                other = other or (s, e)
+        if other is not None:
+            s, e = other
+            reason = (
+                f'the claim dates "{_quote(text, m.span())}" where the evidence says '
+                f'"{_quote(s.text, e.span())}"'
+            )
+            return reason, m.span()
+    return None
 
 
 def _verb(word: str) -> str:
