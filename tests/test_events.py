@@ -209,3 +209,39 @@ def test_the_day_the_sentence_gives_passes() -> None:
     _passes(SCHOOL, "Kellby Primary School closed its main hall on Thursday.")
     # a statement may be made on several days: not read
     _passes(SCHOOL, "The council said on Friday that repairs would take a month.")
+
+
+# -- a denial that goes on with its subject, and approval of what was rejected ------------
+
+HERONS = (
+    "The grey heron is back on the Mell estuary. Its numbers there have risen since 2019, "
+    "and egg theft has fallen in recent years but has not stopped, wardens said."
+)
+
+
+def test_a_verb_denied_in_a_clause_that_goes_on_with_its_subject_is_caught() -> None:
+    found = _sunk(HERONS, "Egg theft on the Mell estuary has stopped in recent years.")
+    assert found == 'the claim says "has stopped" where the evidence says "but has not stopped"'
+
+
+def test_what_the_first_clause_says_passes() -> None:
+    _passes(HERONS, "Egg theft on the Mell estuary has fallen in recent years.")
+
+
+LEVY = (
+    "The government will double the landfill levy from April. The trade group Waste Alliance "
+    "said a higher levy was not the answer and that councils needed better recycling. "
+    "Environmental groups welcomed the change."
+)
+
+
+def test_approval_of_what_the_body_rejected_is_caught() -> None:
+    found = _sunk(LEVY, "The trade group Waste Alliance welcomed the higher levy.")
+    assert found == (
+        'the claim says "welcomed the higher levy" where the evidence says '
+        '"a higher levy was not the answer"'
+    )
+
+
+def test_approval_the_evidence_reports_passes() -> None:
+    _passes(LEVY, "Environmental groups welcomed the change to the levy.")

@@ -47,6 +47,8 @@ _OPEN = _cues("open_question")
 _NOT_CAUSE = _cues("not_the_cause")
 _ADMITTED = _cues("admitted")
 _PUT_TO = _cues("put_to")
+_APPROVED = _cues("approved")
+_REJECTED = _cues("rejected")
 _VERB_FORMS: dict[str, str] = dict(p.split(":") for p in _DATA["verb_forms"].split())
 #: "from X and the rest from Y": the same preposition before both shares
 _REST = re.compile(
@@ -61,7 +63,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATED = re.compile(r"\b((?:[\w'’-]+\s+){2}[\w'’-]+)\s+on\s+(" + _WEEKDAY + r")\b")
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = re.compile(
-    "|".join(p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING, _DATED))
+    "|".join(
+        p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING, _DATED, _APPROVED)
+    )
     + r"|\band\s+the\s+(?:"
     + _DATA["rest"]
     + r")\b|\bnot\b|n't\b|\bnever\b",
@@ -116,6 +120,7 @@ def events_clash(
         _source_swapped,
         _admitted,
         _dated_otherwise,
+        _rejected,
     ):
         found = rule(text, sentences)
         if found is not None:
@@ -341,6 +346,36 @@ def _dated_otherwise(text: str, sentences: Sequence[IndexedSentence]) -> Found |
     return None
 
 
+def _rejected(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """Approval the claim reports ("Waterways Group welcomed the tougher penalties") where
+    the sentence naming the same body says the thing will not do ("Waterways Group said
+    tougher penalties were not the answer"), and approves of nothing."""
+    m = _APPROVED.search(text)
+    if m is None:
+        return None
+    end = _clause_end(text, m.end())
+    thing = set(content_stems(text[m.end() : end]))
+    who = set(content_stems(text[_clause_start(text, m.start()) : m.start()]))
+    if not thing or not who:
+        return None
+    for s in sentences:
+        if who.isdisjoint(s.stems) or not thing <= s.stems or _APPROVED.search(s.text):
+            continue
+        r = _REJECTED.search(s.text)
+        if r is None:
+            continue
+        lead = _clause_start(s.text, r.start())
+        if thing.isdisjoint(content_stems(s.text[lead : r.start()])):
+            continue
+        span = (m.start(), end)
+        reason = (
+            f'the claim says "{_quote(text, span)}" where the evidence says '
+            f'"{_quote(s.text, (lead, r.end())).strip()}"'
+        )
+        return reason, span
+    return None
+
+
 def _verb(word: str) -> str:
     low = word.lower()
     return stem(_VERB_FORMS.get(low, low))
@@ -432,6 +467,51 @@ def _flipped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
                 f'"{_around(s.text, subject, by_stem=True)}"'
             )
             return reason, span
+        found = _elided_flip(text, raw, toks, s, sentences)
+        if found is not None:
+            return found
+    return None
+
+
+#: an auxiliary right before a verb: "has stopped", "was closed"
+_AUX = frozenset("has have had is are was were will would".split())
+#: a clause that goes on with the subject of the one before: "... but has not stopped"
+_ELIDED = re.compile(
+    r"\b(?:but|yet|and)\s+(?:(?:has|have|had|is|are|was|were|did|does|do)\s+)?not\s+"
+    r"(?:(?:been|be|yet)\s+)?([\w'’-]+)",
+    re.IGNORECASE,
+)
+
+
+def _elided_flip(
+    text: str,
+    raw: Sequence[str],
+    toks: Sequence[str],
+    s: IndexedSentence,
+    sentences: Sequence[IndexedSentence],
+) -> Found | None:
+    """A verb the claim states of its subject ("Poaching ... has stopped") where the sentence
+    naming that subject denies it in a clause that goes on with it ("poaching has fallen in
+    recent years but has not stopped")."""
+    lead = next((w for w in raw if w not in STOPWORDS), "")
+    if not lead or checks.negations(text):
+        return None
+    subject = stem(lead)
+    for e in _ELIDED.finditer(s.text):
+        verb = _verb(e.group(1))
+        if e.group(1).lower() in STOPWORDS or subject not in content_stems(s.text[: e.start()]):
+            continue
+        at = next((j for j in range(1, len(toks)) if toks[j] == verb and raw[j - 1] in _AUX), None)
+        if at is None or _negator_before(raw, at):
+            continue
+        if any(t is not s and _at_clause(t.text, subject, [verb]) is False for t in sentences):
+            continue  # another sentence says it the claim's way
+        span = (_word_start(text, at - 1), _word_start(text, at) + len(raw[at]))
+        reason = (
+            f'the claim says "{_quote(text, span)}" where the evidence says '
+            f'"{_quote(s.text, e.span())}"'
+        )
+        return reason, span
     return None
 
 
