@@ -245,3 +245,23 @@ def test_approval_of_what_the_body_rejected_is_caught() -> None:
 
 def test_approval_the_evidence_reports_passes() -> None:
     _passes(LEVY, "Environmental groups welcomed the change to the levy.")
+
+
+# -- kept from doing something, or free to -------------------------------------------------
+
+INQUIRY = (
+    "The cycling federation said its inquiry into Rhys Moran would take a month. It said "
+    "Moran remained free to race in other events while the inquiry was under way."
+)
+
+
+def test_barred_where_the_evidence_says_free_is_caught() -> None:
+    claim = "The federation has barred Moran from racing in other events during its inquiry."
+    found = _sunk(INQUIRY, claim)
+    assert found == (
+        'the claim says "barred Moran from racing" where the evidence says "free to race"'
+    )
+
+
+def test_free_as_the_evidence_says_passes() -> None:
+    _passes(INQUIRY, "Moran may still race in other events while the inquiry is under way.")

@@ -49,6 +49,12 @@ _ADMITTED = _cues("admitted")
 _PUT_TO = _cues("put_to")
 _APPROVED = _cues("approved")
 _REJECTED = _cues("rejected")
+#: "barred Tarkanen from playing": the verb kept from, after "from"
+_BARRED = re.compile(
+    r"\b(?:" + _DATA["barred"] + r")\s+(?:[\w'’-]+\s+){0,4}?from\s+([\w'’-]+)", re.IGNORECASE
+)
+#: "remained free to play": the verb allowed
+_FREE = re.compile(r"\b(?:" + alternation(_DATA["free"].split("|")) + r")\s+([\w'’-]+)", re.I)
 _VERB_FORMS: dict[str, str] = dict(p.split(":") for p in _DATA["verb_forms"].split())
 #: "from X and the rest from Y": the same preposition before both shares
 _REST = re.compile(
@@ -64,7 +70,17 @@ _DATED = re.compile(r"\b((?:[\w'’-]+\s+){2}[\w'’-]+)\s+on\s+(" + _WEEKDAY + 
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = re.compile(
     "|".join(
-        p.pattern for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _ADMITTED, _ACCORDING, _DATED, _APPROVED)
+        p.pattern
+        for p in (
+            _CAUSE_AFTER,
+            _CAUSE_BEFORE,
+            _ADMITTED,
+            _ACCORDING,
+            _DATED,
+            _APPROVED,
+            _BARRED,
+            _FREE,
+        )
     )
     + r"|\band\s+the\s+(?:"
     + _DATA["rest"]
@@ -121,6 +137,7 @@ def events_clash(
         _admitted,
         _dated_otherwise,
         _rejected,
+        _kept_from,
     ):
         found = rule(text, sentences)
         if found is not None:
@@ -373,6 +390,38 @@ def _rejected(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
             f'"{_quote(s.text, (lead, r.end())).strip()}"'
         )
         return reason, span
+    return None
+
+
+def _kept_from(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """Someone the claim says was kept from doing something ("barred Tarkanen from playing
+    in other events") where the evidence says of them they may do it ("Tarkanen remained
+    free to play in other events"), or the other way round; the same verb and the same
+    words around it, and no sentence of the evidence saying it the claim's way."""
+    for mine, theirs in ((_BARRED, _FREE), (_FREE, _BARRED)):
+        m = mine.search(text)
+        if m is None:
+            continue
+        verb = _verb(m.group(1))
+        about = set(content_stems(text)) - set(content_stems(m.group(0)))
+        if len(about) < 2:
+            continue
+        found = None
+        for s in sentences:
+            if len(about & s.stems) < 2:
+                continue
+            if any(_verb(e.group(1)) == verb for e in mine.finditer(s.text)):
+                return None  # said the claim's way
+            e = next((e for e in theirs.finditer(s.text) if _verb(e.group(1)) == verb), None)
+            if e is not None and found is None:
+                found = (s, e)
+        if found is not None:
+            s, e = found
+            reason = (
+                f'the claim says "{_quote(text, m.span())}" where the evidence says '
+                f'"{_quote(s.text, e.span())}"'
+            )
+            return reason, m.span()
     return None
 
 
