@@ -20,8 +20,9 @@ sentence of them says what the claim says. Word lists are in ``data/events.json`
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from ..types import Span
@@ -69,22 +70,17 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATED = re.compile(r"\b((?:[\w'’-]+\s+){2}[\w'’-]+)\s+on\s+(" + _WEEKDAY + r")\b")
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = re.compile(
-    "|".join(
-        p.pattern
-        for p in (
-            _CAUSE_AFTER,
-            _CAUSE_BEFORE,
-            _ADMITTED,
-            _ACCORDING,
-            _DATED,
-            _APPROVED,
-            _BARRED,
-            _FREE,
-        )
+    r"\b(?:"
+    + alternation(
+        [
+            w
+            for key in ("cause_after", "cause_before", "admitted", "approved", "barred", "free")
+            for w in _DATA[key].split("|")
+        ]
+        + ["according to", *_WEEKDAY[3:-1].split("|")]
+        + ["the " + w for w in _DATA["rest"].split("|")]
     )
-    + r"|\band\s+the\s+(?:"
-    + _DATA["rest"]
-    + r")\b|\bnot\b|n't\b|\bnever\b",
+    + r")\b",
     re.IGNORECASE,
 )
 #: where a clause ends, for the words a cue governs
@@ -122,31 +118,13 @@ def events_clash(
     if not arts:
         return None
     sentences = [x for a in arts for x in a.sentences]
-    if _ANY.search(text) is None:
-        # most claims: no cue of any rule; only a clause the evidence denies is read
-        found = _flipped(text, sentences)
-        if found is None:
-            return None
-        reason, span = found
-        return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
-    for rule in (
-        _cause_unknown,
-        _cause_denied,
-        _rest_swapped,
-        _source_swapped,
-        _admitted,
-        _dated_otherwise,
-        _rejected,
-        _kept_from,
-    ):
+    # most claims have no cue of the cued rules: only the uncued ones read the articles
+    cued = _CUED if _ANY.search(text) is not None else ()
+    for rule in (*cued, *_UNCUED):
         found = rule(text, sentences)
         if found is not None:
             reason, span = found
             return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
-    found = _flipped(text, sentences)
-    if found is not None:
-        reason, span = found
-        return "events", reason, [Span(where="claim", start=span[0], end=span[1])]
     return None
 
 
@@ -425,6 +403,12 @@ def _kept_from(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """The content stems of a claim (read by several rules; computed once)."""
+    return frozenset(content_stems(text))
+
+
 def _verb(word: str) -> str:
     low = word.lower()
     return stem(_VERB_FORMS.get(low, low))
@@ -434,10 +418,17 @@ def _verb(word: str) -> str:
 _UNTIL = re.compile(r"\b(?:until|till|before|unless)\b", re.IGNORECASE)
 
 
-def _negated_pairs(text: str) -> list[tuple[str, list[str], tuple[int, int]]]:
+#: what a plain negation needs: a text without any of these has no negated pair
+_PLAIN = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def _negated_pairs(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[int, int]], ...]:
     """(subject, the scope's content words, span) of each negated clause of ``text``: the
     subject is the last content word before the cue, the scope's words are normalised
     verbs and stems ("organiser", ["know", "hear", "aid"])."""
+    if _PLAIN.search(text) is None:
+        return ()
     out = []
     for c in checks.clauses(text):
         if c.scope is None or _UNTIL.search(text, c.scope[0], c.end + 12):
@@ -448,8 +439,8 @@ def _negated_pairs(text: str) -> list[tuple[str, list[str], tuple[int, int]]]:
         lead = [w for w in words(text[c.start : c.scope[0]]) if w.lower() not in STOPWORDS]
         scoped = [_verb(w) for w in after if w.lower() not in STOPWORDS]
         if lead and scoped and not lead[-1][:1].isdigit():
-            out.append((stem(lead[-1].lower()), scoped, (c.start, c.scope[1])))
-    return out
+            out.append((stem(lead[-1].lower()), tuple(scoped), (c.start, c.scope[1])))
+    return tuple(out)
 
 
 def _states(toks: Sequence[str], raw: Sequence[str], subject: str, said: Sequence[str]) -> int:
@@ -494,13 +485,18 @@ def _flipped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
                 )
                 return reason, span
         return None
-    raw = [w.lower() for w in words(text)]
-    toks = [_verb(w) for w in raw]
-    held = set(toks)
-    stems = set(content_stems(text))
+    stems = _stems(text)
+    raw: list[str] = []
+    toks: list[str] = []
+    held: set[str] = set()
     for s in sentences:
-        if len(stems & s.stems) < 2 or not s.negations:
+        # a sentence that shares two of the claim's words and has a plain negation: few do
+        if len(stems & s.stems) < 2 or _PLAIN.search(s.text) is None:
             continue
+        if not raw:  # the claim's words, read once a sentence may deny them
+            raw = [w.lower() for w in words(text)]
+            toks = [_verb(w) for w in raw]
+            held = set(toks)
         for subject, scoped, _ in _negated_pairs(s.text):
             said = scoped[:3]
             if len(said) < 2 or subject not in held or not held.issuperset(said):
@@ -572,7 +568,7 @@ def _at_clause(text: str, subject: str, said: Sequence[str]) -> bool | None:
     if subject not in toks:
         return None
     for sub, scoped, _ in _negated_pairs(text) if checks.may_negate(text) else []:
-        if sub == subject and scoped[: len(said)] == list(said):
+        if sub == subject and scoped[: len(said)] == tuple(said):
             return True
     found = _states(toks, raw, subject, said)
     if found < 0:
@@ -607,3 +603,19 @@ def _around(text: str, piece: str, by_stem: bool = False) -> str:
     m = re.search(r"[,.;\"]", text[i + len(piece) :])
     b = i + len(piece) + (m.start() if m else len(text))
     return " ".join(text[a:b].split())
+
+
+Rule = Callable[[str, Sequence[IndexedSentence]], "Found | None"]
+#: the rules a claim's cue (:data:`_ANY`) must call for, cheapest first
+_CUED: tuple[Rule, ...] = (
+    _cause_unknown,
+    _cause_denied,
+    _rest_swapped,
+    _source_swapped,
+    _admitted,
+    _dated_otherwise,
+    _rejected,
+    _kept_from,
+)
+#: the rules read for every claim
+_UNCUED: tuple[Rule, ...] = (_flipped,)
