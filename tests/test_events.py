@@ -265,3 +265,14 @@ def test_barred_where_the_evidence_says_free_is_caught() -> None:
 
 def test_free_as_the_evidence_says_passes() -> None:
     _passes(INQUIRY, "Moran may still race in other events while the inquiry is under way.")
+
+
+def test_a_cause_nobody_has_given_yet_is_invented() -> None:
+    text = (
+        "Power went out across the east of Varna for six hours on Friday. Engineers were "
+        "investigating what caused the blackout, the grid operator said. A storm had crossed "
+        "the region that morning."
+    )
+    found = _sunk(text, "The blackout in Varna was caused by the storm.")
+    assert "investigating what caused the blackout" in found
+    _passes(text, "A storm crossed the region on the morning of the blackout in Varna.")

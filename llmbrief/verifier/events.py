@@ -45,6 +45,11 @@ _CAUSE_BEFORE = _cues("cause_before")
 _CAUSE_WORD = _cues("cause_words")
 _UNKNOWN = _cues("unknown")
 _OPEN = _cues("open_question")
+#: "it was not clear what caused", "declined to say why"
+_UNKNOWN_WHAT = re.compile(
+    r"\b(?:" + alternation(_DATA["unknown_what"].split("|")) + r")\s+(?:what|why|how)\b",
+    re.IGNORECASE,
+)
 _NOT_CAUSE = _cues("not_the_cause")
 _ADMITTED = _cues("admitted")
 _PUT_TO = _cues("put_to")
@@ -186,7 +191,7 @@ def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | N
     for s in sentences:
         st = s.text
         w = _CAUSE_WORD.search(st)
-        open_q = _OPEN.search(st)
+        open_q = _OPEN.search(st) or _UNKNOWN_WHAT.search(st)
         unknown = _UNKNOWN.search(st, w.end()) if w is not None else None
         if unknown is None and open_q is None:
             continue
