@@ -8,7 +8,8 @@ article's) and a faithful paraphrase it must let through.
 from __future__ import annotations
 
 from llmbrief.types import Article, ClaimReport, Cluster
-from llmbrief.verifier import verify
+from llmbrief.verifier import ClusterIndex, verify
+from llmbrief.verifier.events import _flipped
 
 BRIDGE = (
     "A footbridge over the River Tamm in Ollerby collapsed on Sunday morning, injuring four "
@@ -276,3 +277,16 @@ def test_a_cause_nobody_has_given_yet_is_invented() -> None:
     found = _sunk(text, "The blackout in Varna was caused by the storm.")
     assert "investigating what caused the blackout" in found
     _passes(text, "A storm crossed the region on the morning of the blackout in Varna.")
+
+
+def test_a_negated_verb_with_another_object_is_no_flip() -> None:
+    text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
+    cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])
+    sentences = ClusterIndex(cluster).articles[0].sentences
+    assert _flipped("Reyes said the tenants had not paid the noise fine.", sentences) is None
+    found = _flipped("Reyes said the tenants had not paid the rent for May.", sentences)
+    assert found is not None
+    assert found[0] == (
+        'the claim says "Reyes said the tenants had not paid the rent for May" where the '
+        'evidence says "Landlord Omar Reyes said the tenants paid the rent for May on time"'
+    )

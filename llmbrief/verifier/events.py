@@ -481,7 +481,7 @@ def _flipped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
                     continue
                 if way:
                     negated = s
-                else:
+                elif _same_object(s.text, subject, said, scoped[1:3]):
                     stated = stated or s
             if stated is not None and negated is None:
                 reason = (
@@ -563,6 +563,25 @@ def _elided_flip(
         )
         return reason, span
     return None
+
+
+#: words after a verb that stand for its object ("The organisers knew this")
+_STAND_INS = frozenset("this that it them so".split())
+
+
+def _same_object(text: str, subject: str, said: Sequence[str], objects: Sequence[str]) -> bool:
+    """Whether ``text``, where it states ``subject`` and ``said``, goes on with one of the
+    claim's ``objects`` (within a few words) or a word that stands for one ("knew this"):
+    "had not paid the fine" is no flip of "had paid the rent"."""
+    if not objects:
+        return True
+    raw = [w.lower() for w in words(text)]
+    toks = [_verb(w) for w in raw]
+    j = _states(toks, raw, subject, said)
+    if j < 0:
+        return False
+    after = toks[j + 1 : j + 7]
+    return any(o in after for o in objects) or (j + 1 < len(raw) and raw[j + 1] in _STAND_INS)
 
 
 def _at_clause(text: str, subject: str, said: Sequence[str]) -> bool | None:
