@@ -290,3 +290,40 @@ def test_a_negated_verb_with_another_object_is_no_flip() -> None:
         'the claim says "Reyes said the tenants had not paid the rent for May" where the '
         'evidence says "Landlord Omar Reyes said the tenants paid the rent for May on time"'
     )
+
+
+# -- what the cued rules must let through --------------------------------------------------
+
+
+def test_a_cause_a_sentence_gives_answers_the_open_question() -> None:
+    text = (
+        "A fire destroyed a bakery on Mill Road in Tarby on Sunday. The cause of the fire was "
+        "under investigation on Monday. Fire officers blamed a faulty oven in a statement "
+        "later that day."
+    )
+    _passes(text, "The fire at the Mill Road bakery was caused by a faulty oven.")
+
+
+def test_an_open_question_about_something_else_is_not_read() -> None:
+    text = (
+        "Officers said a faulty oven was behind the fire that destroyed a bakery on Mill Road "
+        "in Tarby on Sunday. Officers at the bakery said the cause of a second blaze was not "
+        "yet known."
+    )
+    _passes(text, "The fire at the Mill Road bakery in Tarby was caused by a faulty oven.")
+
+
+def test_a_source_named_in_full_is_its_acronym() -> None:
+    text = (
+        "Grain prices rose 12% in March, according to a report by the Food and Agriculture "
+        "Organization. Wheat led the rise."
+    )
+    _passes(text, "Grain prices rose 12% in March, according to the FAO.")
+
+
+def test_an_admission_the_evidence_reports_passes() -> None:
+    text = (
+        "Counsel Jorge Marr put it to Mayor Ilse Dahl that she had met the developer in 2022. "
+        "Dahl admitted that she had met the developer in 2022, but said it was by chance."
+    )
+    _passes(text, "Dahl admitted meeting the developer in 2022.")

@@ -45,6 +45,7 @@ _CAUSE_BEFORE = _cues("cause_before")
 _CAUSE_WORD = _cues("cause_words")
 _UNKNOWN = _cues("unknown")
 _OPEN = _cues("open_question")
+_LINKED = _cues("linked")
 #: "it was not clear what caused", "declined to say why"
 _UNKNOWN_WHAT = re.compile(
     r"\b(?:" + alternation(_DATA["unknown_what"].split("|")) + r")\s+(?:what|why|how)\b",
@@ -179,6 +180,11 @@ def _speaker(text: str, at: int) -> set[str]:
     return set(content_stems(lead)) - _GENERIC
 
 
+#: how many words of an open question ("examining whether the surge explanation was
+#: correct") say what it is about
+_QUESTION_WORDS = 8
+
+
 def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
     """A cause the claim names where the evidence says the cause is not yet known or still
     under examination, and no sentence of it names that cause as one."""
@@ -190,12 +196,18 @@ def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | N
     about = (cause | event) - speaker
     for s in sentences:
         st = s.text
+        if about.isdisjoint(s.stems):
+            continue
         w = _CAUSE_WORD.search(st)
         open_q = _OPEN.search(st) or _UNKNOWN_WHAT.search(st)
         unknown = _UNKNOWN.search(st, w.end()) if w is not None else None
-        if unknown is None and open_q is None:
+        if unknown is not None and w is not None:
+            question = st[w.start() : unknown.end()]  # "cause of the derailment was not known"
+        elif open_q is not None:
+            question = " ".join(words(st[open_q.start() :])[:_QUESTION_WORDS])
+        else:
             continue
-        if about.isdisjoint(s.stems):
+        if about.isdisjoint(content_stems(question)):
             continue  # an open question about something else
         # a sentence that names the claim's cause as one answers the question, unless it is
         # another speaker's answer and the open question is the claim's speaker's own
@@ -203,7 +215,7 @@ def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | N
         if any(
             t is not s
             and not cause.isdisjoint(t.stems)
-            and (_CAUSE_AFTER.search(t.text) or _CAUSE_BEFORE.search(t.text))
+            and any(p.search(t.text) for p in (_CAUSE_AFTER, _CAUSE_BEFORE, _LINKED))
             and not (mine and not speaker <= t.stems)
             for t in sentences
         ):
@@ -287,11 +299,27 @@ def _source_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | 
     if not theirs or any(not source.isdisjoint(content_stems(e.group(1))) for e in theirs):
         return None
     e = theirs[0]
+    if _named(m.group(1)) != _named(e.group(1)) or _initials(m.group(1)) & _initials(e.group(1)):
+        return None  # "the company" may be the Acme the source names; "UN", "United Nations"
     reason = (
         f'wrong source: the claim says "{_quote(text, m.span())}", '
         f'the source says "{_quote(host.text, e.span())}"'
     )
     return reason, m.span()
+
+
+def _named(phrase: str) -> bool:
+    """Whether a phrase names someone: a capitalised word after its first."""
+    return any(w[:1].isupper() for w in words(phrase)[1:]) or phrase[:1].isupper()
+
+
+def _initials(phrase: str) -> set[str]:
+    """The phrase's acronyms as written ("UN") and made of its capitalised words ("un")."""
+    caps = [w for w in words(phrase) if w[:1].isupper()]
+    out = {w.lower() for w in caps if len(w) > 1 and w.isupper()}
+    if len(caps) > 1:
+        out.add("".join(w[0] for w in caps).lower())
+    return out
 
 
 def _admitted(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
@@ -313,6 +341,11 @@ def _admitted(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
     put = _PUT_TO.search(host.text)
     if put is None or _ADMITTED.search(host.text):
         return None
+    if any(
+        t is not host and _ADMITTED.search(t.text) and 3 * len(what & t.stems) >= len(what)
+        for t in sentences
+    ):
+        return None  # "She admitted that she had": the admission is there too
     shown = _around(host.text, put.group(0))
     reason = f'the claim says "{m.group(0)}" where the evidence says "{shown}"'
     return reason, m.span()
