@@ -327,3 +327,20 @@ def test_an_admission_the_evidence_reports_passes() -> None:
         "Dahl admitted that she had met the developer in 2022, but said it was by chance."
     )
     _passes(text, "Dahl admitted meeting the developer in 2022.")
+
+
+# -- a win where the evidence places them lower ---------------------------------------------
+
+RACE = (
+    "Mara Lind won the women's race at the Oslund Half Marathon on Sunday in 71 minutes. "
+    "Lind, 31, had finished third in Oslund last year. She said the cool weather had helped."
+)
+
+
+def test_a_win_the_evidence_places_second_or_lower_is_caught() -> None:
+    found = _sunk(RACE, "Lind, 31, had won the race in Oslund last year.")
+    assert found.startswith('the claim says "won" where the evidence says "finished third"')
+
+
+def test_the_win_the_evidence_reports_passes() -> None:
+    _passes(RACE, "Lind won the women's race at the Oslund Half Marathon on Sunday.")

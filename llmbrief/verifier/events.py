@@ -54,6 +54,8 @@ _UNKNOWN_WHAT = re.compile(
 _NOT_CAUSE = _cues("not_the_cause")
 _ADMITTED = _cues("admitted")
 _PUT_TO = _cues("put_to")
+_WON = _cues("won")
+_PLACED = _cues("placed")
 _APPROVED = _cues("approved")
 _REJECTED = _cues("rejected")
 #: "barred Tarkanen from playing": the verb kept from, after "from"
@@ -80,7 +82,15 @@ _ANY = re.compile(
     + alternation(
         [
             w
-            for key in ("cause_after", "cause_before", "admitted", "approved", "barred", "free")
+            for key in (
+                "cause_after",
+                "cause_before",
+                "admitted",
+                "approved",
+                "barred",
+                "free",
+                "won",
+            )
             for w in _DATA[key].split("|")
         ]
         + ["according to", *_WEEKDAY[3:-1].split("|")]
@@ -304,6 +314,41 @@ def _source_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | 
     reason = (
         f'wrong source: the claim says "{_quote(text, m.span())}", '
         f'the source says "{_quote(host.text, e.span())}"'
+    )
+    return reason, m.span()
+
+
+def _placed_below(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A win the claim reports ("Omondi had won the race in Korsby last year") where the
+    sentence that tells the same of the same person says they were placed below the winner
+    ("Omondi, 29, had finished second in Korsby last year"), and no sentence telling as much
+    of it says they won."""
+    m = _WON.search(text)
+    if m is None:
+        return None
+    context = _stems(text) - set(content_stems(m.group(0)))
+    event = set(content_stems(text[m.end() :]))  # what was won: "the race in Korsby last year"
+    if len(context) < 3 or not event:
+        return None
+    best, host, placed = 0, None, None
+    won = 0
+    for s in sentences:
+        n = len(context & s.stems)
+        if n < 3:
+            continue
+        if _WON.search(s.text):
+            won = max(won, n)
+            continue
+        p = _PLACED.search(s.text)
+        if p is None or 2 * len(event.intersection(content_stems(s.text[p.end() :]))) < len(event):
+            continue  # placed in another event than the claim's
+        if n > best:
+            best, host, placed = n, s, p
+    if host is None or placed is None or won >= best:
+        return None
+    reason = (
+        f'the claim says "{m.group(0)}" where the evidence says "{placed.group(0)}": '
+        f'"{_quote(host.text, (0, len(host.text)))}"'
     )
     return reason, m.span()
 
@@ -673,6 +718,7 @@ _CUED: tuple[Rule, ...] = (
     _dated_otherwise,
     _rejected,
     _kept_from,
+    _placed_below,
 )
 #: the rules read for every claim
 _UNCUED: tuple[Rule, ...] = (_flipped,)
