@@ -14,6 +14,17 @@ has the claim's reading somewhere, or when a pronoun, a clause or an unnamed doe
 Everything here is pure and deterministic: tokens with their character offsets, a light
 stemmer (:func:`.lexicon.stem`), no model and no parser.
 
+Roles held of an owner are read too (:func:`owner_clash`): a role word the claim gives an
+owner in the evidence's own words where the evidence gives that owner another role ("sent
+the singer's lawyer" where it says "sent the singer's publicist"; titles of one post, as in
+``data/title_synonyms.txt``, are the same role), and a role the claim sets beside a person
+for one named owner where the evidence sets it beside them for another ("Desmond Pryce,
+Marlen's barrister" where it says "Desmond Pryce, the barrister representing the Signal"; a
+description such as "the newspaper's barrister" is not read). A name set between commas is
+the doer of the verb after it ("The calf's mother, Kesi, arrived"): the evidence's doer so
+set ("Her father, Tomba, arrived from Halden") in a sentence that never names the claim's is
+the wrong doer.
+
 A splice check (the claim's subject from one evidence sentence, the rest from another,
 non-adjacent one about a different name) was measured on the whole dev suite and dropped:
 without coreference ("A Florida woman" is the Carrion-Moore of the sentence before) it
