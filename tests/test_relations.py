@@ -447,3 +447,71 @@ def test_a_quote_a_pronoun_says_is_no_continuation() -> None:
         lambda i: paragraph_before(text, sents, 2, sents[2].start, i),
     )
     assert found is None, found
+
+
+# -- roles held of an owner, and the doer an apposition names ---------------------------
+
+QUESTIONS = (
+    "The club's chairman, Ian Roe, said the club had sent the player's agent a list of ten "
+    "questions and had received no reply."
+)
+
+
+def test_another_role_of_the_same_owner_in_copied_words_is_caught() -> None:
+    claim = "Roe said the club had sent the player's lawyer ten questions."
+    found = owner_clash(claim, QUESTIONS)
+    assert found is not None
+    assert found.reason == (
+        'wrong role: the claim says "player\'s lawyer", the source says "player\'s agent"'
+    )
+
+
+def test_the_same_role_or_the_same_post_passes() -> None:
+    assert (
+        owner_clash("Roe said the club had sent the player's agent ten questions.", QUESTIONS)
+        is None
+    )
+    # "chair" is the chairman's post, and the claim's own frame is not the evidence's
+    assert owner_clash("The club's chair, Ian Roe, spoke on Monday.", QUESTIONS) is None
+    assert owner_clash("The player's lawyer was not asked.", QUESTIONS) is None
+
+
+COURT = (
+    "Nora Vance, the barrister representing the Gazette, told the court that the newspaper "
+    "stood by its report. Mark Holt, for the singer, said the report was false."
+)
+
+
+def test_a_role_held_for_another_owner_is_caught() -> None:
+    claim = "Nora Vance, Holt's barrister, told the court the paper stood by its report."
+    found = owner_clash(claim, COURT)
+    assert found is not None
+    assert found.reason == (
+        'wrong role: the claim says "Nora Vance, Holt\'s barrister", '
+        'the source says "Vance, the barrister representing the Gazette"'
+    )
+
+
+def test_the_role_held_for_its_owner_passes() -> None:
+    assert owner_clash("Nora Vance, the Gazette's lawyer, told the court.", COURT) is None
+    # a description of the owner may be the Gazette: not read
+    assert owner_clash("Nora Vance, the newspaper's barrister, told the court.", COURT) is None
+
+
+STUD = (
+    "The foal was born on Sunday to the mare Bella, the stud said. Her sire, Storm, arrived "
+    "from Arden Stud in 2021 as part of a breeding plan."
+)
+
+
+def test_a_doer_the_source_sets_between_commas_is_not_the_claims() -> None:
+    claim = "The foal's mother, Bella, arrived from Arden Stud in 2021."
+    found = role_clash(claim, STUD)
+    assert found is not None
+    assert found.reason.startswith("wrong doer")
+    assert '"Storm, arrived from Arden Stud"' in found.reason
+
+
+def test_the_doer_the_source_names_passes() -> None:
+    assert role_clash("The foal's sire, Storm, arrived from Arden Stud in 2021.", STUD) is None
+    assert role_clash("Storm arrived from Arden Stud in 2021.", STUD) is None

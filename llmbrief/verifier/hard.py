@@ -19,6 +19,7 @@ from ..types import Span
 from . import approx, checks, proportions, restated
 from .binding import binding_check
 from .copying import copy_deviations
+from .events import events_clash
 from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
 from .normalise import is_lowercased
 from .places import country_aliases
@@ -508,6 +509,7 @@ LateCheck = Callable[[ClaimFacts, list[IndexedArticle], list[Window]], "Finding 
 LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
     ("binding", binding_check),
     ("scope", scope_check),
+    ("events", events_clash),
 )
 
 

@@ -14,6 +14,17 @@ has the claim's reading somewhere, or when a pronoun, a clause or an unnamed doe
 Everything here is pure and deterministic: tokens with their character offsets, a light
 stemmer (:func:`.lexicon.stem`), no model and no parser.
 
+Roles held of an owner are read too (:func:`owner_clash`): a role word the claim gives an
+owner in the evidence's own words where the evidence gives that owner another role ("sent
+the singer's lawyer" where it says "sent the singer's publicist"; titles of one post, as in
+``data/title_synonyms.txt``, are the same role), and a role the claim sets beside a person
+for one named owner where the evidence sets it beside them for another ("Desmond Pryce,
+Marlen's barrister" where it says "Desmond Pryce, the barrister representing the Signal"; a
+description such as "the newspaper's barrister" is not read). A name set between commas is
+the doer of the verb after it ("The calf's mother, Kesi, arrived"): the evidence's doer so
+set ("Her father, Tomba, arrived from Halden") in a sentence that never names the claim's is
+the wrong doer.
+
 A splice check (the claim's subject from one evidence sentence, the rest from another,
 non-adjacent one about a different name) was measured on the whole dev suite and dropped:
 without coreference ("A Florida woman" is the Carrion-Moore of the sentence before) it
@@ -263,7 +274,9 @@ def _group(toks: list[_Tok], i: int) -> _Role:
     return _Role(keys, toks[a].start, toks[b].end, label, toks[i].kind == "name")
 
 
-def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None:
+def _side(
+    toks: list[_Tok], v: int, step: int, modifiers: int = 0, apposed: bool = False
+) -> int | None:
     """Index of the participant governed by relation word ``v`` on one side, or None.
 
     Only little words (auxiliaries, articles, prepositions, particles, "not") may stand
@@ -285,7 +298,8 @@ def _side(toks: list[_Tok], v: int, step: int, modifiers: int = 0) -> int | None
             # "Davis, the world No 5, beat": the name before the aside is the doer
             j = next((k for k in range(i - 1, max(-1, i - 8), -1) if toks[k].text == ","), None)
             if j is None or j == 0 or toks[j - 1].kind != "name":
-                return None
+                # "The calf's mother, Kesi, arrived": the name set between commas is the doer
+                return i - 1 if apposed and _apposed_name(toks, i - 1) else None
             return j - 1
         if step < 0 and t.low in ("who", "which"):
             i += step
@@ -314,7 +328,7 @@ def _roles(toks: list[_Tok], v: int) -> tuple[_Role, _Role] | None:
     name that is not a possessive ("Y invasion of X") is left unread, since "of" right after
     the relation word may mark either role.
     """
-    left = _side(toks, v, -1)
+    left = _side(toks, v, -1, apposed=True)
     right = _side(toks, v, 1, _RIGHT_MODIFIERS)
     if left is None or right is None:
         return None
@@ -398,7 +412,7 @@ def role_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCla
         if doer.named and done.named:
             frame += [(i, o, d) for c in _CONVERSE.get(s, ()) for i, d, o in readings.get(c, [])]
         contest = doer.named and done.named and s in _CONVERSE
-        found = _contradiction(doer, done, frame, etoks, contest)
+        found = _contradiction(doer, done, frame, etoks, contest, cased)
         if found is None:
             continue
         kind, (i, edoer, edone) = found
@@ -487,6 +501,7 @@ def _contradiction(
     frame: list[tuple[int, _Role, _Role]],
     etoks: list[_Tok],
     contest: bool,
+    cased: bool = False,
 ) -> tuple[str, tuple[int, _Role, _Role]] | None:
     """The first reading that contradicts (doer, done), unless another one agrees.
 
@@ -506,9 +521,67 @@ def _contradiction(
             continue
         elif _same(edone, done) and not _same(edoer, done) and _after(etoks, i, doer):
             found = ("wrong doer", reading)
+        elif (
+            cased
+            and _same(edone, done)
+            and not _same(edoer, done)
+            and not _in_sentence(etoks, i, doer)
+            and _between_commas(etoks, edoer)
+            and not _initials_of(doer, edoer)
+        ):
+            # "Kesi arrived from Halden" where that sentence says only "Tomba arrived from
+            # Halden": another named doer, and the claim's nowhere in the sentence
+            found = ("wrong doer", reading)
         elif contest and _same(edone, doer) and not _mentioned(etoks, done):
             found = ("reversed", reading)
     return found
+
+
+def _initials_of(a: _Role, b: _Role) -> bool:
+    """Whether one participant's label is the other's initials ("RBS", "Royal Bank of
+    Scotland"; "PM", "Prime Minister")."""
+
+    def initials(label: str) -> str:
+        return "".join(w[0] for w in label.split() if w.lower() not in STOPWORDS).lower()
+
+    short = {a.label.replace(".", "").lower(), b.label.replace(".", "").lower()}
+    return bool(short & {initials(a.label), initials(b.label)}) or len(a.keys | b.keys) < 2
+
+
+def _between_commas(toks: list[_Tok], role: _Role) -> bool:
+    """Whether ``role`` is a name set between commas (", Tomba, arrived"): the one a
+    description before it ("Her father") names."""
+    k = next((j for j, t in enumerate(toks) if t.start == role.start), None)
+    m = next((j for j, t in enumerate(toks) if t.end == role.end), None)
+    return (
+        k is not None
+        and m is not None
+        and k > 0
+        and toks[k - 1].text == ","
+        and m + 1 < len(toks)
+        and toks[m + 1].text == ","
+    )
+
+
+def _apposed_name(toks: list[_Tok], i: int) -> bool:
+    """Whether token ``i`` ends a name set between commas (", Kesi,")."""
+    if i < 1 or toks[i].kind != "name":
+        return False
+    a = i
+    while a > 0 and toks[a - 1].kind == "name":
+        a -= 1
+    return a > 0 and toks[a - 1].text == ","
+
+
+def _in_sentence(toks: list[_Tok], v: int, role: _Role) -> bool:
+    """Whether ``role`` is named in the sentence of token ``v``."""
+    a = v
+    while a > 0 and toks[a - 1].text not in ".!?":
+        a -= 1
+    b = v
+    while b < len(toks) and toks[b].text not in ".!?":
+        b += 1
+    return _mentioned(toks[a:b], role)
 
 
 def _mentioned(toks: list[_Tok], role: _Role) -> bool:
@@ -764,6 +837,10 @@ def owner_clash(claim: str, evidence: str, names: Names = frozenset()) -> RoleCl
         clash = _apposition_clash(claim, evidence)
         if clash is not None:
             return clash
+    if "'s " in claim or "’s " in claim:
+        clash = _role_held_for(claim, evidence) or _role_swapped(claim, evidence)
+        if clash is not None:
+            return clash
     if not _is_cased(claim) or ("'" not in claim and "’" not in claim):
         return None
     own = _claim_names(claim)
@@ -839,6 +916,99 @@ def _apposition_clash(claim: str, evidence: str) -> RoleClash | None:
     return None
 
 
+#: "the singer's publicist": a possessive and the word it owns
+_POSSESSED = re.compile(r"\b([^\W\d_]+)['’]s\s+([^\W\d_]+)")
+#: "Desmond Pryce, Marlen's barrister,": a name and the role an owner's apposed to it
+_APPOSED_ROLE = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),\s+(?:the\s+)?([^\W\d_]+)['’]s\s+([^\W\d_]+)\s*,"
+)
+#: after a role, the words that name whom it is held for ("the barrister representing X")
+_FOR = re.compile(r"\b(?:" + _DATA["representing"] + r")\s+(?:the\s+)?([^,.;:]+)", re.I)
+
+
+def _roles_of_owners() -> frozenset[str]:
+    """Stems of the words for a role held of or for an owner: the titles (and the posts
+    they share a line with) and the data's ``roles``."""
+    posts = frozenset(stem(w) for line in data_lines("title_synonyms.txt") for w in line.split())
+    return _TITLES | posts | frozenset(stem(w) for w in _DATA["roles"].split())
+
+
+def _word_before(text: str, at: int) -> str:
+    """The stem of the nearest content word before offset ``at`` ("" when none)."""
+    for w in reversed(words(text[max(0, at - 60) : at])):
+        if w.lower() not in STOPWORDS:
+            return stem(w.lower())
+    return ""
+
+
+def _same_post(a: str, b: str) -> bool:
+    return a == b or b in _SAME_POST.get(a, frozenset())
+
+
+def _role_swapped(claim: str, evidence: str) -> RoleClash | None:
+    """A role the claim gives an owner in the evidence's own words where the evidence gives
+    that owner another role ("sent the singer's lawyer 14 questions" where it says "sent
+    the singer's publicist a list of 14 questions"; "approved by the foundation's chair"
+    where it says "approved by the foundation's board"): the same word before the owner,
+    the claim's role nowhere in the evidence."""
+    roles = _ROLES_OF_OWNERS
+    evidence_stems: set[str] | None = None
+    for m in _POSSESSED.finditer(claim):
+        owner, role = m.group(1).lower(), stem(m.group(2).lower())
+        if role not in roles:
+            continue
+        if evidence_stems is None:
+            evidence_stems = {stem(w.lower()) for w in words(evidence)}
+        if role in evidence_stems:
+            continue  # the evidence writes the role: whose it is, the other checks read
+        before = _word_before(claim, m.start())
+        for e in _POSSESSED.finditer(evidence):
+            other = stem(e.group(2).lower())
+            if e.group(1).lower() != owner or other not in roles or _same_post(role, other):
+                continue
+            if not before or _word_before(evidence, e.start()) != before:
+                continue
+            reason = (
+                f'wrong role: the claim says "{_quote(claim, [m.span()])}", '
+                f'the source says "{_quote(evidence, [e.span()])}"'
+            )
+            return RoleClash(reason, [m.span()], [e.span()])
+    return None
+
+
+def _role_held_for(claim: str, evidence: str) -> RoleClash | None:
+    """A person the claim calls one owner's role ("Desmond Pryce, Marlen's barrister")
+    where the evidence sets beside the same person that role held for another owner
+    ("Desmond Pryce, the barrister representing the Signal")."""
+    for m in _APPOSED_ROLE.finditer(claim):
+        name = [w.lower() for w in m.group(1).split() if w.lower() not in STOPWORDS]
+        owner, role = stem(m.group(2).lower()), stem(m.group(3).lower())
+        if not name or role not in _ROLES_OF_OWNERS or not m.group(2)[:1].isupper():
+            continue  # "the newspaper's barrister": a description, which may be the Signal
+        apposed = r"\b" + re.escape(m.group(1).split()[-1]) + r"\b,\s+([^,.;]+)"
+        for e in re.finditer(apposed, evidence):
+            aside = e.group(1)
+            said = [stem(w.lower()) for w in words(aside)]
+            at = next((i for i, w in enumerate(said) if _same_post(role, w)), None)
+            if at is None:
+                continue
+            held = _FOR.search(aside)
+            theirs = set(content_stems(held.group(1))) if held is not None else set()
+            poss = _POSSESSED.search(aside)
+            if poss is not None and _same_post(role, stem(poss.group(2).lower())):
+                theirs |= {stem(poss.group(1).lower())}
+            if not theirs or owner in theirs:
+                continue
+            span = (m.start(), m.end() - 1)
+            espan = (e.start(), e.end())
+            reason = (
+                f'wrong role: the claim says "{_quote(claim, [span])}", '
+                f'the source says "{_quote(evidence, [espan])}"'
+            )
+            return RoleClash(reason, [span], [espan])
+    return None
+
+
 def _mentioned_near(toks: list[_Tok], word: str, role: _Role) -> bool:
     """Whether ``role`` is named right before ``word`` ("the Apple chief") or within three
     words after it ("the captain of the Bentham")."""
@@ -905,6 +1075,7 @@ def _same_posts() -> dict[str, frozenset[str]]:
 
 
 _SAME_POST = _same_posts()
+_ROLES_OF_OWNERS = _roles_of_owners()
 #: How many words before a name are read as its title: a first name the article never
 #: writes may stand between ("manager stephen thompson").
 _TITLE_REACH = 2
