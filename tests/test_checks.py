@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from llmbrief import Article, Cluster, verify
 from llmbrief.verifier import checks
 from llmbrief.verifier.lexicon import stem, words
 
@@ -43,6 +44,31 @@ def test_quantities_that_differ_do_not_match() -> None:
 def test_a_bare_m_scales_money_only() -> None:
     assert q("5m euros") == [(5_000_000.0, "eur")]
     assert q("a 5m wall") == [(5.0, "")]
+
+
+def test_pounds_are_a_weight_where_the_sentence_weighs_something() -> None:
+    assert q("The foal weighed about 40 kilograms, or roughly 90 pounds.") == [
+        (40.0, "kg"),
+        (90.0, "lb"),
+    ]
+    assert q("The sacks weigh nearly 60 pounds each.") == [(60.0, "lb")]
+    # money otherwise, and a weight in another sentence is not this figure's
+    assert q("She was paid 1.2 million pounds by the club.") == [(1_200_000.0, "gbp")]
+    assert q("The foal weighed 40 kg. The fine was 90 pounds.") == [(40.0, "kg"), (90.0, "gbp")]
+    assert q("They paid £600 pounds for a 20-kilogram sack.")[0] == (600.0, "gbp")
+
+
+def test_a_weight_restated_in_pounds_is_supported() -> None:
+    foal = Cluster(
+        cluster_id="foal",
+        articles=[
+            Article(id="s1", title="Foal", text="The stud said the foal weighed about 40 kg."),
+        ],
+    )
+    said = verify(foal, "The foal weighed about 40 kilograms, or roughly 90 pounds [s1].")
+    assert said.claims[0].verdict == "supported"
+    wrong = verify(foal, "The foal weighed about 40 kilograms, or roughly 130 pounds [s1].")
+    assert wrong.claims[0].verdict == "unsupported"
 
 
 def test_codes_and_idioms_are_not_figures() -> None:

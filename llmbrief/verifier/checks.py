@@ -61,6 +61,12 @@ _MONEY = frozenset(_Q["money"])
 MONEY = _MONEY
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
 _SOFT_UNITS = frozenset(_Q["soft_units"])
+#: A word that says a sentence weighs something: its "pounds" are of weight, not money.
+_WEIGHT_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_Q["weight_words"], key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+#: How far either side of "N pounds" a weight word is looked for (about a clause or two).
+_WEIGHT_REACH = 80
 _UNIT_WORD: dict[str, str] = _Q["unit_words"]
 #: One unit in another of its dimension: (from, to, scale, offset), to = from * scale + offset.
 CONVERSIONS: tuple[tuple[str, str, float, float], ...] = tuple(
@@ -332,6 +338,8 @@ def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
             unit = _CURRENCY_SYMBOL.get(cur.strip().lower(), "usd")
         elif curword:
             unit = _CURRENCY_WORD[curword.lower()]
+            if unit == "gbp" and _weighs(text, m.start(), m.end()):
+                unit = "lb"  # "weighed about 32 kilograms, or roughly 70 pounds"
         if unit_word:
             u = _UNIT_WORD[unit_word.lower()]
             if u == "year" and _AGE_AFTER.match(text, m.end()):
@@ -359,6 +367,16 @@ def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
         value = float(_ORDINALS[tok]) if tok in _ORDINALS else float(re.sub(r"\D", "", tok))
         out.append(Quantity(value=value, unit="ord", text=m.group(0)))
     return tuple(out)
+
+
+def _weighs(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` ("70 pounds") weighs something: a
+    weighing verb or another unit of weight near it, within the sentence."""
+    before = text[max(0, start - _WEIGHT_REACH) : start]
+    after = text[end : end + _WEIGHT_REACH]
+    before = re.split(r"[.!?]\s", before)[-1]
+    after = re.split(r"[.!?](?:\s|$)", after)[0]
+    return _WEIGHT_WORD.search(before) is not None or _WEIGHT_WORD.search(after) is not None
 
 
 _WHOLE_BEFORE = re.compile(
