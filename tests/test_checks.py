@@ -71,6 +71,27 @@ def test_a_weight_restated_in_pounds_is_supported() -> None:
     assert wrong.claims[0].verdict == "unsupported"
 
 
+def test_a_word_the_article_writes_with_its_object_is_no_swap() -> None:
+    # "opened an investigation" is the first article's own phrase; the second one's "close
+    # its investigation" is another event, not an opposite the claim swapped in
+    probe = Cluster(
+        cluster_id="probe",
+        articles=[
+            Article(id="p1", title="Probe", text="The rail agency said it had opened an inquiry."),
+            Article(
+                id="p2",
+                title="Probe",
+                text="The operator asked the rail agency to close its inquiry quickly. "
+                "The agency said its inquiry would take at least six weeks.",
+            ),
+        ],
+    )
+    claim = "The rail agency has opened an inquiry that it says will take at least six weeks"
+    assert verify(probe, claim + " [p1][p2].").claims[0].verdict == "supported"
+    assert checks.phrase_written("It opened an inquiry.", "opened", ["it had opened an inquiry"])
+    assert not checks.phrase_written("It opened an inquiry.", "opened", ["it opened fire"])
+
+
 def test_codes_and_idioms_are_not_figures() -> None:
     assert q("the SARS-CoV-2 vaccine and the A380 jet") == []
     assert q("one of the largest") == []

@@ -807,12 +807,22 @@ def phrase_written(claim_text: str, word: str, sources: Sequence[str]) -> bool:
     for i, t in enumerate(toks):
         if t != word:
             continue
-        for j in (i - 1, i + 1):
+        for step in (-1, 1):
+            # the nearest content word, over the function words between ("opened an
+            # investigation" where the article writes "had opened an investigation")
+            j = i + step
+            while 0 <= j < len(toks) and toks[j] in _DETERMINERS:
+                j += step
             if 0 <= j < len(toks) and toks[j].isalpha() and toks[j] not in STOPWORDS:
-                phrase = flat(f"{t} {toks[j]}" if j > i else f"{toks[j]} {t}")
+                phrase = flat(" ".join(toks[min(i, j) : max(i, j) + 1]))
                 if any(_has_phrase(src, phrase) for src in sources):
                     return True
     return False
+
+
+#: Words that stand between a verb and its object ("opened an investigation"): the claim's
+#: word is written with the noun beyond them.
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
