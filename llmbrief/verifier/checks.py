@@ -32,6 +32,7 @@ __all__ = [
     "Quantity",
     "antonym_clash",
     "bound_figures",
+    "cue_pattern",
     "dates",
     "equivalents",
     "hedges",
@@ -635,8 +636,21 @@ def negations(text: str) -> int:
     return len(_NEGATION.findall(text))
 
 
+#: "due to" is a plan only before a verb of a scheduled event ("due to open"; "due to heavy
+#: rain" is a cause).
+_SCHEDULED = r"(?=\s+(?:" + "|".join(sorted(data_words("scheduled.txt"))) + r")\b)"
+
+
+def cue_pattern(cue: str) -> str:
+    """The regex of a modality cue as written: its words, and after a cue ending in "due
+    to" the verb of a scheduled event that makes it a plan."""
+    return re.escape(cue) + (_SCHEDULED if cue.endswith("due to") else "")
+
+
 _HEDGE_RE = (
-    r"\b(?:" + "|".join(re.escape(c) for c in sorted(_MODAL_LEVEL, key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(cue_pattern(c) for c in sorted(_MODAL_LEVEL, key=len, reverse=True))
+    + r")\b"
 )
 _HEDGE = re.compile(_HEDGE_RE, re.IGNORECASE)
 # The same read in ASCII text lower-cased, where it finds the same cues at the same places

@@ -1099,7 +1099,7 @@ _NEGATION_STEMS = frozenset(
 # the cue, its verb, and the word after the verb unless that is a name: "could cut Israeli
 # carriers' flight times" hedges the cutting, not whatever the claim says of "Israeli"
 _HEDGE_NEAR = re.compile(
-    r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
+    r"\b(" + "|".join(checks.cue_pattern(c) for c in checks.EVIDENCE_HEDGES) + r")"
     r"(?=\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+((?-i:[a-z])\w*))?)",
     re.IGNORECASE,
 )
