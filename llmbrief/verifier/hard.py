@@ -1146,6 +1146,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "could not afford": what "cannot" says in the past, no possibility
         if restated.permitted(facts.text, cue, governed):
             continue  # "could return" where the claim says "were allowed to return"
+        if restated.named_plan(facts.text, window_text, m.start(), cue, governed):
+            continue  # "the government's plan to cap" where the claim says "the cap"
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
