@@ -1148,6 +1148,9 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "could return" where the claim says "were allowed to return"
         if restated.named_plan(facts.text, window_text, m.start(), cue, governed):
             continue  # "the government's plan to cap" where the claim says "the cap"
+        if cue == "whether" and governed and _other_proposition(window_text, m.end(1), facts.text):
+            continue  # "investigating whether similar problems occurred at other sites"
+            # hedges that proposition, not the claim's "had known about the problems"
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
@@ -1160,6 +1163,25 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 return ("would", 1)
     return found
+
+
+#: Where the clause a "whether" opens ends.
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
+def _other_proposition(text: str, at: int, claim_text: str) -> bool:
+    """Whether the clause a "whether" opens at ``at`` in ``text`` asks about other instances
+    than the claim's ("whether similar problems occurred at other sites": a word of
+    extension the claim does not write): it puts those in doubt, not what the claim says
+    ("had known about the problems")."""
+    end = _CLAUSE_END.search(text, at)
+    clause = {w.lower() for w in words(text[at : end.start() if end else len(text)])}
+    extension = clause & _EXTENSION
+    return bool(extension) and extension.isdisjoint(w.lower() for w in words(claim_text))
+
+
+#: Words by which a clause extends what it says to other instances.
+_EXTENSION = frozenset({"other", "others", "similar", "further", "additional", "elsewhere"})
 
 
 # "has published", "has been approved" (the participle after "been"), "already built"
