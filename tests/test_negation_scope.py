@@ -168,3 +168,35 @@ def test_no_and_a_noun_is_no_denial_when_the_event_is_stated_too() -> None:
         storm, "Police broke up a protest in Velmar on Sunday, and two men were arrested [s1]."
     )
     assert c.claims[0].verdict == "supported"
+
+
+GALLERY = Cluster(
+    cluster_id="gallery",
+    articles=[
+        Article(
+            id="g1",
+            title="Gallery trial",
+            text=(
+                "Ines Varga denied that she had hired her cousin's catering firm for the "
+                "gallery, as lawyers for the Courier asked her about fees of 90,000 euros to "
+                "the firm. Varga said the contracts with Brisk Catering, which is run by her "
+                "cousin Paul Varga, had been approved by the board."
+            ),
+        )
+    ],
+)
+
+
+def test_a_denial_of_words_the_window_states_elsewhere_denies_nothing() -> None:
+    claim = (
+        "Lawyers for the Courier asked her about fees of 90,000 euros to Brisk Catering, "
+        "which is run by her cousin Paul Varga [g1]."
+    )
+    assert verify(GALLERY, claim).claims[0].verdict == "supported"
+
+
+def test_the_denied_statement_itself_still_fires() -> None:
+    claim = "Ines Varga hired her cousin's catering firm for the gallery [g1]."
+    report = verify(GALLERY, claim).claims[0]
+    assert report.verdict == "unsupported"
+    assert any("negated" in r for r in report.reasons)

@@ -843,6 +843,7 @@ def _negated_clause(
         not _AT_LEAST.match(claim_text, m.end()) for m in _UNTIL_IN.finditer(claim_text)
     )
     plain: list[frozenset[str]] = []
+    plain_words: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
         for i in range(first, last + 1):
             sent = art.sentences[i]
@@ -873,8 +874,15 @@ def _negated_clause(
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
+                if not clause.negated and mine:
+                    plain_words.append(mine)
+    # the claim's words that clauses of the window state without a negation: a negated
+    # clause all of whose claim words are stated so elsewhere ("denied that she had chosen
+    # her brother's events company", where the claim's "Linden Events, owned by her
+    # brother" is another sentence's) denies nothing the claim takes from it
+    stated = frozenset().union(*plain_words) if plain_words else frozenset()
     for art, clause, mine in negated:
-        if not any(mine <= other for other in plain):
+        if not any(mine <= other for other in plain) and not mine <= stated:
             return art, clause
     return None
 
