@@ -200,3 +200,31 @@ def test_the_denied_statement_itself_still_fires() -> None:
     report = verify(GALLERY, claim).claims[0]
     assert report.verdict == "unsupported"
     assert any("negated" in r for r in report.reasons)
+
+
+LEVY = Cluster(
+    cluster_id="levy",
+    articles=[
+        Article(
+            id="v1",
+            title="Toll",
+            text=(
+                "The new toll will raise about 40 million marks a year, not the 55 million "
+                "the transport office has forecast, the audit board said on Friday."
+            ),
+        )
+    ],
+)
+
+
+def test_a_comparison_with_what_the_source_denies_is_no_denial() -> None:
+    claim = (
+        "The audit board said the toll would raise about 40 million marks a year, "
+        "15 million less than the transport office's forecast [v1]."
+    )
+    assert verify(LEVY, claim).claims[0].verdict == "supported"
+
+
+def test_stating_what_the_source_denies_still_fires() -> None:
+    claim = "The toll will raise 55 million marks a year, as the transport office forecast [v1]."
+    assert verify(LEVY, claim).claims[0].verdict == "unsupported"

@@ -1050,7 +1050,14 @@ def _bare_without(text: str, clause: checks.Clause) -> bool:
 
 _EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
 _ONLY = re.compile(r"\b(?:only|alone|sole)\b", re.IGNORECASE)
-_RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+", re.IGNORECASE)
+_RATHER = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:less|more|fewer|lower|higher|smaller|larger)\s+than"
+    r"|short\s+of)\s+",
+    re.IGNORECASE,
+)
+_CONTRAST_HEADS = frozenset(
+    {"rather", "instead", "less", "more", "fewer", "lower", "higher", "smaller", "larger", "short"}
+)
 
 
 def _only_except(text: str, clause: checks.Clause, claim_text: str) -> bool:
@@ -1066,16 +1073,21 @@ def _only_except(text: str, clause: checks.Clause, claim_text: str) -> bool:
 def _contrasted(claim_text: str, text: str, clause: checks.Clause) -> bool:
     """Whether the claim denies, after "rather than" or "instead of", a word the negation's
     scope writes ("shareholders rather than customers would pay" where the source says the
-    fine "would not be added to customers' bills"): the same denial."""
-    if "rather" not in claim_text and "instead" not in claim_text:
+    fine "would not be added to customers' bills"): the same denial. Or sets it apart by a
+    comparison ("70 million less than the ministry's forecast" where the source says "about
+    270 million, not the 340 million the ministry has forecast"): the claim compares with
+    what the source denies, it does not state it."""
+    if not _CONTRAST_HEADS.intersection(w.lower() for w in words(claim_text)):
         return False
     assert clause.scope is not None
     scoped = set(content_stems(text[clause.scope[0] : clause.scope[1]]))
-    return any(
-        stem(w.lower()) in scoped
-        for m in _RATHER.finditer(claim_text)
-        for w in words(claim_text[m.end() : m.end() + 40])[:2]
-    )
+    for m in _RATHER.finditer(claim_text):
+        after = claim_text[m.end() : m.end() + 40]
+        if checks.quantities(" ".join(after.split()[:2])):
+            continue  # "more than 50 people": a bound on a figure, no comparison
+        if any(s in scoped for s in content_stems(after)[:2]):
+            return True
+    return False
 
 
 def _says_when(text: str, clause: checks.Clause) -> bool:
