@@ -228,3 +228,30 @@ def test_a_comparison_with_what_the_source_denies_is_no_denial() -> None:
 def test_stating_what_the_source_denies_still_fires() -> None:
     claim = "The toll will raise 55 million marks a year, as the transport office forecast [v1]."
     assert verify(LEVY, claim).claims[0].verdict == "unsupported"
+
+
+DROUGHT = Cluster(
+    cluster_id="drought",
+    articles=[
+        Article(
+            id="r1",
+            title="Drought",
+            text=(
+                "The hydrologist said the drought had eased but had not ended, and that "
+                "rationing could return in August. The group did not say how much it was "
+                "asking for."
+            ),
+        )
+    ],
+)
+
+
+def test_a_negated_clause_with_the_subject_of_the_one_before_denies_its_verb() -> None:
+    claim = "The hydrologist said the drought had ended [r1]."
+    report = verify(DROUGHT, claim).claims[0]
+    assert report.verdict == "unsupported"
+    assert any("negated" in r for r in report.reasons)
+    assert (
+        verify(DROUGHT, "The hydrologist said the drought had eased [r1].").claims[0].verdict
+        == "supported"
+    )

@@ -858,6 +858,18 @@ def _negated_clause(
                     # "He has not been charged": the pronoun stands for the subject of the
                     # sentence before, whose claim words the clause denies of it
                     mine |= _antecedent(art.sentences[i - 1].text) & claim
+                if (
+                    clause.negated
+                    and len(mine) == 1
+                    and _ELIDED_SUBJECT.match(art.text, clause.start)
+                    and mine <= _negated_verb(art.text, clause)
+                ):
+                    # "the eruption had weakened but had not ended": the subject of the
+                    # clause before is this one's, and the verb the claim writes is denied
+                    # of it
+                    before = [c for c, _, _ in sent.clauses if c.end <= clause.start]
+                    if before:
+                        mine |= sent.clauses[len(before) - 1][1] & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
@@ -927,6 +939,21 @@ def _denied_noun(facts: ClaimFacts, arts: list[IndexedArticle]) -> tuple[str, st
 
 #: A clause led by a personal pronoun as its subject: it speaks of the sentence before's.
 _PRONOUN_LED = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+#: A clause with no subject of its own, joined to the one before: "but had not ended".
+_ELIDED_SUBJECT = re.compile(
+    r"\s*(?:but|and|yet)\s+(?:(?:has|have|had|did|does|do|was|were|is|are)\s+)?"
+    r"(?:not|never)\b|\s*(?:but|and|yet)\s+(?:has|have|had|did|does|do|was|were|is|are)n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_verb(text: str, clause: checks.Clause) -> set[str]:
+    """The stem of the word right after a negation cue ("ended" of "had not ended"), or
+    nothing when it is a function word ("did not say how much it was demanding": the
+    saying is denied, not the demanding)."""
+    assert clause.scope is not None
+    toks = words(text[clause.scope[0] : clause.scope[1]])[1:2]
+    return set(content_stems(toks[0])) if toks else set()
 
 
 def _antecedent(text: str) -> frozenset[str]:
