@@ -261,3 +261,32 @@ def test_figures_the_cited_article_lacks_fill_the_gap_when_another_article_has_t
     )
     c = verify(DOCKS, claim).claims[0]
     assert c.verdict == "misattributed" and c.suggested_ids == ["p1"], c.reasons
+
+
+RACE = Cluster(
+    cluster_id="race",
+    articles=[
+        Article(
+            id="k1",
+            title="Race",
+            text="Race director Oda Brenn denied that the organisers had been warned.",
+        ),
+        Article(
+            id="k2",
+            title="Inquiry",
+            text="Brenn said on Monday that the race organisers would help the inquiry in full.",
+        ),
+    ],
+)
+
+
+def test_a_first_name_another_article_gives_identifies_the_person() -> None:
+    claim = "Race director Oda Brenn said the organisers would help the inquiry in full [k2]."
+    report = verify(RACE, claim).claims[0]
+    assert report.verdict == "supported"
+    assert any("first name" in n for n in report.notes)
+
+
+def test_a_first_name_no_article_gives_is_still_missing() -> None:
+    claim = "Race director Lena Brenn said the organisers would help the inquiry in full [k2]."
+    assert verify(RACE, claim).claims[0].verdict != "supported"
