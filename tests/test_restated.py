@@ -148,5 +148,31 @@ def test_a_plan_stated_as_done_is_still_a_hedge_dropped() -> None:
     assert any("plan" in r for r in report.reasons)
     # the plan must be a noun in the evidence: "the council plans to cap" states a plan
     assert not restated.named_plan(
-        "the council's cap", "The council plans to cap", 12, "plans to", {"cap"}
+        "the council's cap", "The council plans to cap", 12, "plans to", {"cap"}, "cap"
     )
+
+
+AUDIT = Cluster(
+    cluster_id="toll",
+    articles=[
+        Article(
+            id="t1",
+            title="Toll",
+            text=(
+                "The new bridge toll will save the city about 12 million marks a year, the "
+                "audit office said. The office said the city had assumed drivers would not "
+                "switch to the old ferry."
+            ),
+        )
+    ],
+)
+
+
+def test_a_future_named_as_a_noun_is_no_hedge_dropped() -> None:
+    claim = (
+        "The audit office said the city's savings forecast assumed drivers would not switch "
+        "to the old ferry [t1]."
+    )
+    assert verify(AUDIT, claim).claims[0].verdict == "supported"
+    done = verify(AUDIT, "The bridge toll saved the city about 12 million marks a year [t1].")
+    assert done.claims[0].verdict == "unsupported"

@@ -1193,7 +1193,7 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "could not afford": what "cannot" says in the past, no possibility
         if restated.permitted(facts.text, cue, governed):
             continue  # "could return" where the claim says "were allowed to return"
-        if restated.named_plan(facts.text, window_text, m.start(), cue, governed):
+        if restated.named_plan(facts.text, window_text, m.start(), cue, governed, m.group(2)):
             continue  # "the government's plan to cap" where the claim says "the cap"
         if cue == "whether" and governed and _other_proposition(window_text, m.end(1), facts.text):
             continue  # "investigating whether similar problems occurred at other sites"

@@ -31,8 +31,10 @@ A claim can say the same without the cue:
   lead to shortages" is what "the government's cap on the prices could lead to shortages"
   says: the plan is a noun there (a determiner or a possessive before "plan to"), and the
   claim names what is planned as a noun too (the planned verb after a determiner or a
-  possessive: "the government's cap", "the cap"). Naming a plan's object states nothing
-  as done; a claim writing the verb ("the government capped") still does.
+  possessive: "the government's cap", "the cap"). So is a future's verb ("the cap will
+  save 270 million") that the claim names as a noun ("the ministry's savings forecast").
+  Naming a plan's object states nothing as done; a claim writing the verb ("the government
+  capped", "the cap saved") still does.
 
 Everything here is read from the text by rule, the same in any process.
 """
@@ -165,13 +167,22 @@ _NOUN_LEAD = re.compile(
 _PLAN_NOUNS = frozenset({"plan to", "plans to"})
 
 
-def named_plan(claim_text: str, evidence: str, at: int, cue: str, governed: set[str]) -> bool:
+def named_plan(
+    claim_text: str, evidence: str, at: int, cue: str, governed: set[str], verb: str
+) -> bool:
     """Whether the evidence's ``cue`` at offset ``at`` is a plan named as a noun ("the
-    government's plan to cap") and the claim names each word it governs that the claim
-    writes (``governed``) as a noun too ("the government's cap"): see the module docstring."""
-    if cue not in _PLAN_NOUNS or not governed:
+    government's plan to cap") or a future ("will save", ``verb`` the word after the cue),
+    and the claim names each word it governs that the claim writes (``governed``) as a
+    noun ("the government's cap", "the ministry's savings forecast"): see the module
+    docstring."""
+    if not governed:
         return False
-    if _NOUN_LEAD.search(evidence, max(0, at - 40), at) is None:
+    if cue == "will":
+        if governed != {stem(verb.lower())}:
+            return False  # "will be a living tribute": the future's verb is no word of the claim
+    elif cue not in _PLAN_NOUNS:
+        return False
+    elif _NOUN_LEAD.search(evidence, max(0, at - 40), at) is None:
         return False  # "the ministry plans to cap": a verb, the plan stated of a subject
     seen: set[str] = set()
     for m in re.finditer(r"[A-Za-z]+", claim_text):
