@@ -290,3 +290,41 @@ def test_a_first_name_another_article_gives_identifies_the_person() -> None:
 def test_a_first_name_no_article_gives_is_still_missing() -> None:
     claim = "Race director Lena Brenn said the organisers would help the inquiry in full [k2]."
     assert verify(RACE, claim).claims[0].verdict != "supported"
+
+
+BREACH = Cluster(
+    cluster_id="breach",
+    articles=[
+        Article(
+            id="b1",
+            title="Breach",
+            text=(
+                "The Orly Water board has confirmed that customer records were stolen in last "
+                "month's attack. The board said on Friday that the records of about 9,000 "
+                "customers had been taken."
+            ),
+        ),
+        Article(
+            id="b2",
+            title="Breach update",
+            text="The Orly Water board has said about 11,000 customers had records taken.",
+        ),
+        Article(
+            id="b3",
+            title="Pumps",
+            text="The Orly Water board said 11,000 pumps would be replaced by Kessby Tools.",
+        ),
+    ],
+)
+
+
+def test_a_figure_another_article_gives_for_the_same_thing_is_misattributed() -> None:
+    claim = "The board later confirmed that records of about 11,000 customers were stolen [b1]."
+    report = verify(BREACH, claim).claims[0]
+    assert report.verdict == "misattributed"
+    assert report.suggested_ids[0] == "b2"
+
+
+def test_a_figure_no_article_gives_for_it_stays_unsupported() -> None:
+    claim = "The board later confirmed that records of about 13,000 customers were stolen [b1]."
+    assert verify(BREACH, claim).claims[0].verdict == "unsupported"

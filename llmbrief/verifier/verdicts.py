@@ -7,6 +7,7 @@ articles support it: ``suggested_ids``), ``unsupported`` (nothing in the cluster
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -35,6 +36,12 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
+#: What the article that has a figure the citations lack may fail alone: carrying too few
+#: of the claim's words (they are the cited text's) or a figure the cited text holds.
+_ALONE_MAY_FAIL = frozenset({"coverage", "figures"})
+#: Claim words in more articles than this do not rank where a figure the citations lack
+#: comes from (they are everywhere; reading them would cost as much as the cluster).
+_VOTING_HOLDERS = 16
 #: Stems of the ordinals ("second", "third"), facts that the figure check leaves alone when
 #: written as words; not "last" ("last week" is a time, not a rank).
 _ORDINALS = sorted(w for w in data_json("quantities.json")["ordinals"] if w != "last")
@@ -243,12 +250,70 @@ class Verifier:
             report.suggested_ids = _ids_of(others)
             report.evidence = others[0].evidence
             return report
-        completed = self._completed(text, known)
+        completed = self._completed(text, known) or self._figure_elsewhere(text, known, result)
         if completed is None:
             report.verdict = "unsupported"
             return report
         self._complete(report, known, completed)
         return report
+
+    def _figure_elsewhere(
+        self, text: str, known: list[str], cited: SupportResult
+    ) -> tuple[str, SupportResult] | None:
+        """The article that carries the figures or dates the cited ones lack, when they lack
+        nothing else: with it cited too, the claim is supported ("data of about 15,000
+        patients were stolen" citing an article that says 12,000, where another article
+        gives 15,000). The figure is that article's; the cited one's words are wording.
+
+        The candidates are the uncited articles that hold every figure of the claim the
+        cited ones lack, best first by the claim words they share (words of more than
+        :data:`_VOTING_HOLDERS` articles tell nothing of where a figure is from, and are
+        not read: the cost stays with the claim, not the cluster); the best
+        :data:`_COMPLETE_TRIES` are checked with the cited ones. A candidate must name the
+        claim's source and speaker, as any other article that supports a claim.
+        """
+        fired = [c for c in cited.checks if c.fired]
+        if not fired or any(c.name != "figures" for c in fired):
+            return None
+        facts = claim_facts(text)
+        index = self.index
+        skip = {index.position[k] for k in known}
+        votes: dict[int, int] = {}
+        for s in facts.stems:
+            holders = index.article_postings.get(s, ())
+            if len(holders) > _VOTING_HOLDERS:
+                continue
+            w = round(index.idf(s) * 1_000_000)  # integers: the same sum in any order
+            for ai in holders:
+                if ai not in skip:
+                    votes[ai] = votes.get(ai, 0) + w
+        if not votes:
+            return None  # no uncited article shares a telling word: most claims, at once
+        # the figures the check found absent, as the claim writes them
+        said = {text[sp.start : sp.end] for c in fired for sp in c.spans if sp.where == "claim"}
+        absent = [q for q in facts.quantities if q.text in said]
+        if not absent or any(q.unit == "magnitude" for q in absent):
+            return None  # "thousands" is any figure in the thousands: no article's own
+        ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))
+        holding = itertools.islice(
+            (ai for ai in ranked if all(index.articles[ai].holds(q) for q in absent)),
+            _COMPLETE_TRIES,
+        )
+        named, speaker = _source_stems(text), _speaker_stems(text)
+        for ai in holding:
+            extra = index.articles[ai].id
+            alone = index.check(text, [extra], min_support=self.min_support)
+            if any(c.fired and c.name not in _ALONE_MAY_FAIL for c in alone.checks):
+                continue  # a name, a date, a denial of the claim there: another story
+            if not all(index.articles[ai].holds(q) for q in facts.quantities):
+                continue  # a figure of each: two articles' facts merged, not one's misplaced
+            if self._unsourced(named, alone) or _unspoken(text, speaker, alone):
+                continue  # the figure of another source than the claim's ("the filing showed")
+            joint = index.check(text, [*known, extra], min_support=self.min_support)
+            if not joint.supported:
+                continue
+            return extra, joint
+        return None
 
     def _first_names_elsewhere(
         self, text: str, known: list[str], result: SupportResult
