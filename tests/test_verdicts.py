@@ -328,3 +328,30 @@ def test_a_figure_another_article_gives_for_the_same_thing_is_misattributed() ->
 def test_a_figure_no_article_gives_for_it_stays_unsupported() -> None:
     claim = "The board later confirmed that records of about 13,000 customers were stolen [b1]."
     assert verify(BREACH, claim).claims[0].verdict == "unsupported"
+
+
+ASH = Cluster(
+    cluster_id="ash",
+    articles=[
+        Article(
+            id="a1",
+            title="Ash",
+            text="More than 700 trains were cancelled on Monday as ash closed the valley lines.",
+        ),
+        Article(
+            id="a2",
+            title="Ash costs",
+            text="About 850 trains were cancelled across the valley on Monday, the board said.",
+        ),
+    ],
+)
+
+
+def test_a_rounded_figure_another_article_states_exactly_is_misattributed() -> None:
+    claim = "About 850 trains were cancelled across the valley on Monday [a1]."
+    report = verify(ASH, claim).claims[0]
+    assert report.verdict == "misattributed"
+    assert report.suggested_ids == ["a2"]
+    # the cited article's own figure, rounded, stays its own
+    own = verify(ASH, "About 700 trains were cancelled on Monday [a1].").claims[0]
+    assert own.verdict == "supported"

@@ -15,6 +15,7 @@ from typing import Literal
 from ..citations import ParsedSentence, attach_citations, sentence_spans
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span, new_claim_report
+from . import checks
 from .hard import claim_facts
 from .lexicon import content_stems, data_json, stem, stem_words
 from .normalise import normalise
@@ -39,6 +40,16 @@ _COMPLETE_TRIES = 2
 #: What the article that has a figure the citations lack may fail alone: carrying too few
 #: of the claim's words (they are the cited text's) or a figure the cited text holds.
 _ALONE_MAY_FAIL = frozenset({"coverage", "figures"})
+#: Approximators ("about 1,100", "more than 900") before a figure, in lower-cased text.
+_ROUNDING = ("about", "around", "roughly", "approximately", "some", "nearly", "almost", "over")
+_ROUNDED_FIGURE = re.compile(
+    rf"\b(?:{'|'.join(_ROUNDING)}|under|(?:more|less|fewer)\s+than|up\s+to|at\s+least)\s+"
+    r"(?=[$€£]?\d)"
+)
+#: A word every approximator has (of two words, the rarer): a claim without any rounds none.
+_ROUNDING_WORDS = frozenset({*_ROUNDING, "under", "than", "up", "least"})
+
+
 #: Claim words in more articles than this do not rank where a figure the citations lack
 #: comes from (they are everywhere; reading them would cost as much as the cluster).
 _VOTING_HOLDERS = 16
@@ -203,6 +214,21 @@ class Verifier:
             if better or completed is not None:
                 return report
         if result.supported:
+            exact = self._figure_approximated(text, known)
+            if exact is not None:
+                source, stated = exact
+                detail = (
+                    f"the cited text has the claim's rounded figure only approximately; "
+                    f"[{source}] states it"
+                )
+                report.checks.append(Check(name="elsewhere", fired=True, detail=detail))
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of([stated])
+                report.evidence = stated.evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+                return report
+        if result.supported:
             moved = self._ordinal_elsewhere(text, known)
             if moved is not None:
                 lacks, found = moved
@@ -277,16 +303,7 @@ class Verifier:
             return None
         facts = claim_facts(text)
         index = self.index
-        skip = {index.position[k] for k in known}
-        votes: dict[int, int] = {}
-        for s in facts.stems:
-            holders = index.article_postings.get(s, ())
-            if len(holders) > _VOTING_HOLDERS:
-                continue
-            w = round(index.idf(s) * 1_000_000)  # integers: the same sum in any order
-            for ai in holders:
-                if ai not in skip:
-                    votes[ai] = votes.get(ai, 0) + w
+        votes = self._votes(facts.stems, known)
         if not votes:
             return None  # no uncited article shares a telling word: most claims, at once
         # the figures the check found absent, as the claim writes them
@@ -313,6 +330,56 @@ class Verifier:
             if not joint.supported:
                 continue
             return extra, joint
+        return None
+
+    def _votes(self, stems: Sequence[str], known: list[str]) -> dict[int, int]:
+        """The uncited articles that share the claim's telling words (of at most
+        :data:`_VOTING_HOLDERS` articles each), with those words' summed rarity."""
+        index = self.index
+        skip = {index.position[k] for k in known}
+        votes: dict[int, int] = {}
+        for s in stems:
+            holders = index.article_postings.get(s, ())
+            if len(holders) > _VOTING_HOLDERS:
+                continue
+            w = round(index.idf(s) * 1_000_000)  # integers: the same sum in any order
+            for ai in holders:
+                if ai not in skip:
+                    votes[ai] = votes.get(ai, 0) + w
+        return votes
+
+    def _figure_approximated(self, text: str, known: list[str]) -> tuple[str, SupportResult] | None:
+        """The article that states exactly a figure the claim gives after an approximator
+        ("about 1,100 flights") and that its citations hold only by approximation ("more
+        than 900"), when that article alone supports the claim: the figure is its own, and
+        a rounded neighbour in the cited text is another count. None otherwise."""
+        low = text.lower()
+        if _ROUNDING_WORDS.isdisjoint(low.split()):
+            return None  # no approximator anywhere: most claims, at once
+        rounded = [
+            found[0]
+            for m in _ROUNDED_FIGURE.finditer(low)
+            if (found := checks.quantities(text[m.end() : m.end() + 40]))
+            and found[0].unit != "magnitude"
+        ]
+        if not rounded:
+            return None
+        facts = claim_facts(text)
+        index = self.index
+        cited = [index.articles[index.position[k]] for k in known]
+        loose = [q for q in rounded if not any(a.holds(q) for a in cited)]
+        if not loose:
+            return None
+        votes = self._votes(facts.stems, known)
+        ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))
+        holding = itertools.islice(
+            (ai for ai in ranked if all(index.articles[ai].holds(q) for q in loose)),
+            _COMPLETE_TRIES,
+        )
+        for ai in holding:
+            alone = index.check(text, [index.articles[ai].id], min_support=self.min_support)
+            if alone.supported:
+                return index.articles[ai].id, alone
         return None
 
     def _first_names_elsewhere(
