@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import checks
 
 FERRY = Cluster(
     cluster_id="ferry",
@@ -255,3 +256,16 @@ def test_a_negated_clause_with_the_subject_of_the_one_before_denies_its_verb() -
         verify(DROUGHT, "The hydrologist said the drought had eased [r1].").claims[0].verdict
         == "supported"
     )
+
+
+def test_a_negation_scope_stops_where_as_opens_a_clause() -> None:
+    text = "It did not get much better as the visitors made their worst start of the season."
+    (clause,) = [c for c in checks.clauses(text) if c.negated]
+    assert clause.scope is not None
+    scoped = text[clause.scope[0] : clause.scope[1]]
+    assert "visitors" not in scoped and "better" in scoped
+    # "as" before a figure or an adjective is no clause: "not as large as"
+    text = "The loss was not as large as the bank had feared."
+    (clause,) = [c for c in checks.clauses(text) if c.negated]
+    assert clause.scope is not None
+    assert "large" in text[clause.scope[0] : clause.scope[1]]

@@ -951,12 +951,31 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
     # "was not damaged and continued to port": "and" opens what is stated, not denied
     # ("or" and "nor" carry the negation on: "did not eat or drink")
     words = after[:_SCOPE_WORDS]
-    stop = next((i for i, w in enumerate(words) if i and _bare(w.group(0)) == "and"), len(words))
+    # "did not get much better as the team came up with ...": "as" before a subject opens
+    # what is stated, as "and" does
+    stop = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i
+            and (
+                _bare(w.group(0)) == "and"
+                or (
+                    _bare(w.group(0)) == "as"
+                    and i + 1 < len(words)
+                    and _bare(words[i + 1].group(0)) in _SUBJECT_LEADS
+                )
+            )
+        ),
+        len(words),
+    )
     last = words[max(stop, 1) - 1]
     return m.start(), last.end()
 
 
 _FUNCTION = STOPWORDS | {""}
+#: Words that open a subject ("as *the* team came up"): after "as", a clause of its own.
+_SUBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
 def _bare(word: str) -> str:
