@@ -269,3 +269,28 @@ def test_a_negation_scope_stops_where_as_opens_a_clause() -> None:
     (clause,) = [c for c in checks.clauses(text) if c.negated]
     assert clause.scope is not None
     assert "large" in text[clause.scope[0] : clause.scope[1]]
+
+
+REBATE = Cluster(
+    cluster_id="rebate",
+    articles=[
+        Article(
+            id="s1",
+            title="Rebate",
+            text=(
+                "Tenants who have never missed a payment will get a 5% rent rebate from June, "
+                "the housing board said."
+            ),
+        )
+    ],
+)
+
+
+def test_a_negated_relative_clause_of_a_noun_the_claim_lacks_denies_nothing() -> None:
+    claim = "The housing board said a 5% rent rebate would be paid from June [s1]."
+    assert verify(REBATE, claim).claims[0].verdict == "supported"
+
+
+def test_a_negated_relative_clause_of_the_claims_noun_still_denies() -> None:
+    claim = "Tenants who have missed a payment will get a 5% rent rebate from June [s1]."
+    assert verify(REBATE, claim).claims[0].verdict == "unsupported"

@@ -883,6 +883,8 @@ def _negated_clause(
                         continue  # "unknown" where it says "did not know": the same denial
                     if not restated.governs_claim(art.text, clause, claim):
                         continue  # "did not significantly reduce": the claim never says "reduce"
+                    if _of_another(art.text, clause, sent, claim):
+                        continue  # "people who have never been divorced": of other people
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
@@ -945,6 +947,24 @@ _ELIDED_SUBJECT = re.compile(
     r"(?:not|never)\b|\s*(?:but|and|yet)\s+(?:has|have|had|did|does|do|was|were|is|are)n[’']t\b",
     re.IGNORECASE,
 )
+
+
+def _of_another(text: str, clause: checks.Clause, sent: IndexedSentence, claim: set[str]) -> bool:
+    """Whether a negated relative clause ("who have never been divorced") describes a noun
+    the claim does not write ("People"): it tells what those are not, nothing the claim
+    states of anything else."""
+    if not _RELATIVE.match(text, clause.start):
+        return False
+    before = [c for c, _, _ in sent.clauses if c.end <= clause.start]
+    if not before:
+        return False
+    head = words(text[before[-1].start : before[-1].end])[-1:]
+    noun = set(content_stems(head[0])) if head else set()
+    return bool(noun) and noun.isdisjoint(claim)
+
+
+#: A relative clause of a person or a thing ("who ...", "which ...").
+_RELATIVE = re.compile(r"\s*(?:who|which)\b", re.IGNORECASE)
 
 
 def _negated_verb(text: str, clause: checks.Clause) -> set[str]:
