@@ -379,3 +379,26 @@ def test_first_that_says_when_is_no_ordinal() -> None:
         assert [q for q in quantities(text) if q.unit == "ord"] == [], text
     ranked = quantities("The first case was found in a primary school.")
     assert [(q.text, q.value) for q in ranked if q.unit == "ord"] == [("first", 1.0)]
+
+
+def test_keep_off_is_no_opposite_of_delete() -> None:
+    apps = Cluster(
+        cluster_id="apps",
+        articles=[
+            Article(
+                id="a1",
+                title="Apps",
+                text=(
+                    "The Tarn council moved to keep the popular Chatly app off its phones. It "
+                    "ordered its 900 staff to remove Chatly from their work phones."
+                ),
+            )
+        ],
+    )
+    claim = "The Tarn council ordered its 900 staff to delete Chatly from their work phones [a1]."
+    assert verify(apps, claim).claims[0].verdict == "supported"
+    toks = [stem(w.lower()) for w in words("keep the popular app off its phones")]
+    assert checks.antonym_clash([stem("delete"), stem("app")], toks) == []
+    assert checks.antonym_clash(
+        [stem("delete"), stem("app")], [stem(w) for w in ("keep", "the", "app")]
+    )

@@ -761,6 +761,7 @@ def antonym_clash(
                     for j, t in enumerate(toks)
                     if t in opposites
                     and not _negated_at(toks, j)
+                    and not _kept_away(toks, j)
                     and len(near_claim & _context(toks, j)) >= need
                 ),
                 None,
@@ -867,6 +868,16 @@ _NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})
 def _negated_at(toks: list[str], j: int) -> bool:
     """Whether one of the three words before ``toks[j]`` negates it ("no longer allowed")."""
     return any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, j - 3) : j])
+
+
+def _kept_away(toks: list[str], j: int) -> bool:
+    """Whether ``toks[j]`` is "keep" whose particle, within six words, turns it into
+    removing ("keep the popular app off its devices", "kept them out"): no opposite of "delete"."""
+    return toks[j] == _KEEP and not _AWAY.isdisjoint(toks[j + 1 : j + 7])
+
+
+_KEEP = stem("keep")
+_AWAY = frozenset(stem(w) for w in ("off", "out", "away"))
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
