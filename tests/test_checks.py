@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from llmbrief import Article, Cluster, verify
 from llmbrief.verifier import checks
 from llmbrief.verifier.lexicon import stem, words
 
@@ -43,6 +44,52 @@ def test_quantities_that_differ_do_not_match() -> None:
 def test_a_bare_m_scales_money_only() -> None:
     assert q("5m euros") == [(5_000_000.0, "eur")]
     assert q("a 5m wall") == [(5.0, "")]
+
+
+def test_pounds_are_a_weight_where_the_sentence_weighs_something() -> None:
+    assert q("The foal weighed about 40 kilograms, or roughly 90 pounds.") == [
+        (40.0, "kg"),
+        (90.0, "lb"),
+    ]
+    assert q("The sacks weigh nearly 60 pounds each.") == [(60.0, "lb")]
+    # money otherwise, and a weight in another sentence is not this figure's
+    assert q("She was paid 1.2 million pounds by the club.") == [(1_200_000.0, "gbp")]
+    assert q("The foal weighed 40 kg. The fine was 90 pounds.") == [(40.0, "kg"), (90.0, "gbp")]
+    assert q("They paid £600 pounds for a 20-kilogram sack.")[0] == (600.0, "gbp")
+
+
+def test_a_weight_restated_in_pounds_is_supported() -> None:
+    foal = Cluster(
+        cluster_id="foal",
+        articles=[
+            Article(id="s1", title="Foal", text="The stud said the foal weighed about 40 kg."),
+        ],
+    )
+    said = verify(foal, "The foal weighed about 40 kilograms, or roughly 90 pounds [s1].")
+    assert said.claims[0].verdict == "supported"
+    wrong = verify(foal, "The foal weighed about 40 kilograms, or roughly 130 pounds [s1].")
+    assert wrong.claims[0].verdict == "unsupported"
+
+
+def test_a_word_the_article_writes_with_its_object_is_no_swap() -> None:
+    # "opened an investigation" is the first article's own phrase; the second one's "close
+    # its investigation" is another event, not an opposite the claim swapped in
+    probe = Cluster(
+        cluster_id="probe",
+        articles=[
+            Article(id="p1", title="Probe", text="The rail agency said it had opened an inquiry."),
+            Article(
+                id="p2",
+                title="Probe",
+                text="The operator asked the rail agency to close its inquiry quickly. "
+                "The agency said its inquiry would take at least six weeks.",
+            ),
+        ],
+    )
+    claim = "The rail agency has opened an inquiry that it says will take at least six weeks"
+    assert verify(probe, claim + " [p1][p2].").claims[0].verdict == "supported"
+    assert checks.phrase_written("It opened an inquiry.", "opened", ["it had opened an inquiry"])
+    assert not checks.phrase_written("It opened an inquiry.", "opened", ["it opened fire"])
 
 
 def test_codes_and_idioms_are_not_figures() -> None:
@@ -332,3 +379,26 @@ def test_first_that_says_when_is_no_ordinal() -> None:
         assert [q for q in quantities(text) if q.unit == "ord"] == [], text
     ranked = quantities("The first case was found in a primary school.")
     assert [(q.text, q.value) for q in ranked if q.unit == "ord"] == [("first", 1.0)]
+
+
+def test_keep_off_is_no_opposite_of_delete() -> None:
+    apps = Cluster(
+        cluster_id="apps",
+        articles=[
+            Article(
+                id="a1",
+                title="Apps",
+                text=(
+                    "The Tarn council moved to keep the popular Chatly app off its phones. It "
+                    "ordered its 900 staff to remove Chatly from their work phones."
+                ),
+            )
+        ],
+    )
+    claim = "The Tarn council ordered its 900 staff to delete Chatly from their work phones [a1]."
+    assert verify(apps, claim).claims[0].verdict == "supported"
+    toks = [stem(w.lower()) for w in words("keep the popular app off its phones")]
+    assert checks.antonym_clash([stem("delete"), stem("app")], toks) == []
+    assert checks.antonym_clash(
+        [stem("delete"), stem("app")], [stem(w) for w in ("keep", "the", "app")]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from llmbrief import Article, Cluster, verify
+from llmbrief.verifier import checks
 
 FERRY = Cluster(
     cluster_id="ferry",
@@ -168,3 +169,128 @@ def test_no_and_a_noun_is_no_denial_when_the_event_is_stated_too() -> None:
         storm, "Police broke up a protest in Velmar on Sunday, and two men were arrested [s1]."
     )
     assert c.claims[0].verdict == "supported"
+
+
+GALLERY = Cluster(
+    cluster_id="gallery",
+    articles=[
+        Article(
+            id="g1",
+            title="Gallery trial",
+            text=(
+                "Ines Varga denied that she had hired her cousin's catering firm for the "
+                "gallery, as lawyers for the Courier asked her about fees of 90,000 euros to "
+                "the firm. Varga said the contracts with Brisk Catering, which is run by her "
+                "cousin Paul Varga, had been approved by the board."
+            ),
+        )
+    ],
+)
+
+
+def test_a_denial_of_words_the_window_states_elsewhere_denies_nothing() -> None:
+    claim = (
+        "Lawyers for the Courier asked her about fees of 90,000 euros to Brisk Catering, "
+        "which is run by her cousin Paul Varga [g1]."
+    )
+    assert verify(GALLERY, claim).claims[0].verdict == "supported"
+
+
+def test_the_denied_statement_itself_still_fires() -> None:
+    claim = "Ines Varga hired her cousin's catering firm for the gallery [g1]."
+    report = verify(GALLERY, claim).claims[0]
+    assert report.verdict == "unsupported"
+    assert any("negated" in r for r in report.reasons)
+
+
+LEVY = Cluster(
+    cluster_id="levy",
+    articles=[
+        Article(
+            id="v1",
+            title="Toll",
+            text=(
+                "The new toll will raise about 40 million marks a year, not the 55 million "
+                "the transport office has forecast, the audit board said on Friday."
+            ),
+        )
+    ],
+)
+
+
+def test_a_comparison_with_what_the_source_denies_is_no_denial() -> None:
+    claim = (
+        "The audit board said the toll would raise about 40 million marks a year, "
+        "15 million less than the transport office's forecast [v1]."
+    )
+    assert verify(LEVY, claim).claims[0].verdict == "supported"
+
+
+def test_stating_what_the_source_denies_still_fires() -> None:
+    claim = "The toll will raise 55 million marks a year, as the transport office forecast [v1]."
+    assert verify(LEVY, claim).claims[0].verdict == "unsupported"
+
+
+DROUGHT = Cluster(
+    cluster_id="drought",
+    articles=[
+        Article(
+            id="r1",
+            title="Drought",
+            text=(
+                "The hydrologist said the drought had eased but had not ended, and that "
+                "rationing could return in August. The group did not say how much it was "
+                "asking for."
+            ),
+        )
+    ],
+)
+
+
+def test_a_negated_clause_with_the_subject_of_the_one_before_denies_its_verb() -> None:
+    claim = "The hydrologist said the drought had ended [r1]."
+    report = verify(DROUGHT, claim).claims[0]
+    assert report.verdict == "unsupported"
+    assert any("negated" in r for r in report.reasons)
+    assert (
+        verify(DROUGHT, "The hydrologist said the drought had eased [r1].").claims[0].verdict
+        == "supported"
+    )
+
+
+def test_a_negation_scope_stops_where_as_opens_a_clause() -> None:
+    text = "It did not get much better as the visitors made their worst start of the season."
+    (clause,) = [c for c in checks.clauses(text) if c.negated]
+    assert clause.scope is not None
+    scoped = text[clause.scope[0] : clause.scope[1]]
+    assert "visitors" not in scoped and "better" in scoped
+    # "as" before a figure or an adjective is no clause: "not as large as"
+    text = "The loss was not as large as the bank had feared."
+    (clause,) = [c for c in checks.clauses(text) if c.negated]
+    assert clause.scope is not None
+    assert "large" in text[clause.scope[0] : clause.scope[1]]
+
+
+REBATE = Cluster(
+    cluster_id="rebate",
+    articles=[
+        Article(
+            id="s1",
+            title="Rebate",
+            text=(
+                "Tenants who have never missed a payment will get a 5% rent rebate from June, "
+                "the housing board said."
+            ),
+        )
+    ],
+)
+
+
+def test_a_negated_relative_clause_of_a_noun_the_claim_lacks_denies_nothing() -> None:
+    claim = "The housing board said a 5% rent rebate would be paid from June [s1]."
+    assert verify(REBATE, claim).claims[0].verdict == "supported"
+
+
+def test_a_negated_relative_clause_of_the_claims_noun_still_denies() -> None:
+    claim = "Tenants who have missed a payment will get a 5% rent rebate from June [s1]."
+    assert verify(REBATE, claim).claims[0].verdict == "unsupported"

@@ -116,3 +116,63 @@ def test_taking_or_giving_up_something_else_is_no_restatement() -> None:
     assert not restated.relinquished("He gave up his salary rise.", {"say"}, {"salary", "ris"})
     assert not restated.relinquished("He gave up his new fee.", {"tak"}, {"salary", "ris"})
     assert not restated.relinquished("He wanted his salary rise.", {"tak"}, {"salary", "ris"})
+
+
+LEVY = Cluster(
+    cluster_id="levy",
+    articles=[
+        Article(
+            id="l1",
+            title="Levy",
+            text=(
+                "Bakers warned on Friday that the council's plan to cap the rents of 40 "
+                "market stalls could drive them out of the square."
+            ),
+        )
+    ],
+)
+
+
+def test_a_plan_named_as_a_noun_is_no_hedge_dropped() -> None:
+    claim = (
+        "Bakers warned on Friday that the council's cap on the rents of 40 market stalls "
+        "could drive them out of the square [l1]."
+    )
+    assert verify(LEVY, claim).claims[0].verdict == "supported"
+
+
+def test_a_plan_stated_as_done_is_still_a_hedge_dropped() -> None:
+    claim = "The council has capped the rents of 40 market stalls [l1]."
+    report = verify(LEVY, claim).claims[0]
+    assert report.verdict == "unsupported"
+    assert any("plan" in r for r in report.reasons)
+    # the plan must be a noun in the evidence: "the council plans to cap" states a plan
+    assert not restated.named_plan(
+        "the council's cap", "The council plans to cap", 12, "plans to", {"cap"}, "cap"
+    )
+
+
+AUDIT = Cluster(
+    cluster_id="toll",
+    articles=[
+        Article(
+            id="t1",
+            title="Toll",
+            text=(
+                "The new bridge toll will save the city about 12 million marks a year, the "
+                "audit office said. The office said the city had assumed drivers would not "
+                "switch to the old ferry."
+            ),
+        )
+    ],
+)
+
+
+def test_a_future_named_as_a_noun_is_no_hedge_dropped() -> None:
+    claim = (
+        "The audit office said the city's savings forecast assumed drivers would not switch "
+        "to the old ferry [t1]."
+    )
+    assert verify(AUDIT, claim).claims[0].verdict == "supported"
+    done = verify(AUDIT, "The bridge toll saved the city about 12 million marks a year [t1].")
+    assert done.claims[0].verdict == "unsupported"

@@ -261,3 +261,97 @@ def test_figures_the_cited_article_lacks_fill_the_gap_when_another_article_has_t
     )
     c = verify(DOCKS, claim).claims[0]
     assert c.verdict == "misattributed" and c.suggested_ids == ["p1"], c.reasons
+
+
+RACE = Cluster(
+    cluster_id="race",
+    articles=[
+        Article(
+            id="k1",
+            title="Race",
+            text="Race director Oda Brenn denied that the organisers had been warned.",
+        ),
+        Article(
+            id="k2",
+            title="Inquiry",
+            text="Brenn said on Monday that the race organisers would help the inquiry in full.",
+        ),
+    ],
+)
+
+
+def test_a_first_name_another_article_gives_identifies_the_person() -> None:
+    claim = "Race director Oda Brenn said the organisers would help the inquiry in full [k2]."
+    report = verify(RACE, claim).claims[0]
+    assert report.verdict == "supported"
+    assert any("first name" in n for n in report.notes)
+
+
+def test_a_first_name_no_article_gives_is_still_missing() -> None:
+    claim = "Race director Lena Brenn said the organisers would help the inquiry in full [k2]."
+    assert verify(RACE, claim).claims[0].verdict != "supported"
+
+
+BREACH = Cluster(
+    cluster_id="breach",
+    articles=[
+        Article(
+            id="b1",
+            title="Breach",
+            text=(
+                "The Orly Water board has confirmed that customer records were stolen in last "
+                "month's attack. The board said on Friday that the records of about 9,000 "
+                "customers had been taken."
+            ),
+        ),
+        Article(
+            id="b2",
+            title="Breach update",
+            text="The Orly Water board has said about 11,000 customers had records taken.",
+        ),
+        Article(
+            id="b3",
+            title="Pumps",
+            text="The Orly Water board said 11,000 pumps would be replaced by Kessby Tools.",
+        ),
+    ],
+)
+
+
+def test_a_figure_another_article_gives_for_the_same_thing_is_misattributed() -> None:
+    claim = "The board later confirmed that records of about 11,000 customers were stolen [b1]."
+    report = verify(BREACH, claim).claims[0]
+    assert report.verdict == "misattributed"
+    assert report.suggested_ids[0] == "b2"
+
+
+def test_a_figure_no_article_gives_for_it_stays_unsupported() -> None:
+    claim = "The board later confirmed that records of about 13,000 customers were stolen [b1]."
+    assert verify(BREACH, claim).claims[0].verdict == "unsupported"
+
+
+ASH = Cluster(
+    cluster_id="ash",
+    articles=[
+        Article(
+            id="a1",
+            title="Ash",
+            text="More than 700 trains were cancelled on Monday as ash closed the valley lines.",
+        ),
+        Article(
+            id="a2",
+            title="Ash costs",
+            text="About 850 trains were cancelled across the valley on Monday, the board said.",
+        ),
+    ],
+)
+
+
+def test_a_rounded_figure_another_article_states_exactly_is_misattributed() -> None:
+    claim = "About 850 trains were cancelled across the valley on Monday [a1]."
+    report = verify(ASH, claim).claims[0]
+    assert report.verdict == "misattributed"
+    assert report.suggested_ids == ["a2"]
+    # the cited article's own figure, rounded, stays its own
+    own = verify(ASH, "About 700 trains were cancelled on Monday [a1].").claims[0]
+    assert own.verdict == "supported"

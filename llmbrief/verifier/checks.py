@@ -32,6 +32,7 @@ __all__ = [
     "Quantity",
     "antonym_clash",
     "bound_figures",
+    "cue_pattern",
     "dates",
     "equivalents",
     "hedges",
@@ -61,6 +62,12 @@ _MONEY = frozenset(_Q["money"])
 MONEY = _MONEY
 #: Units a source often leaves out: "seven people were killed" vs "killed seven".
 _SOFT_UNITS = frozenset(_Q["soft_units"])
+#: A word that says a sentence weighs something: its "pounds" are of weight, not money.
+_WEIGHT_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_Q["weight_words"], key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+#: How far either side of "N pounds" a weight word is looked for (about a clause or two).
+_WEIGHT_REACH = 80
 _UNIT_WORD: dict[str, str] = _Q["unit_words"]
 #: One unit in another of its dimension: (from, to, scale, offset), to = from * scale + offset.
 CONVERSIONS: tuple[tuple[str, str, float, float], ...] = tuple(
@@ -332,6 +339,8 @@ def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
             unit = _CURRENCY_SYMBOL.get(cur.strip().lower(), "usd")
         elif curword:
             unit = _CURRENCY_WORD[curword.lower()]
+            if unit == "gbp" and _weighs(text, m.start(), m.end()):
+                unit = "lb"  # "weighed about 32 kilograms, or roughly 70 pounds"
         if unit_word:
             u = _UNIT_WORD[unit_word.lower()]
             if u == "year" and _AGE_AFTER.match(text, m.end()):
@@ -359,6 +368,16 @@ def _quantities(text: str, ascii_low: str | None) -> tuple[Quantity, ...]:
         value = float(_ORDINALS[tok]) if tok in _ORDINALS else float(re.sub(r"\D", "", tok))
         out.append(Quantity(value=value, unit="ord", text=m.group(0)))
     return tuple(out)
+
+
+def _weighs(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` ("70 pounds") weighs something: a
+    weighing verb or another unit of weight near it, within the sentence."""
+    before = text[max(0, start - _WEIGHT_REACH) : start]
+    after = text[end : end + _WEIGHT_REACH]
+    before = re.split(r"[.!?]\s", before)[-1]
+    after = re.split(r"[.!?](?:\s|$)", after)[0]
+    return _WEIGHT_WORD.search(before) is not None or _WEIGHT_WORD.search(after) is not None
 
 
 _WHOLE_BEFORE = re.compile(
@@ -617,8 +636,21 @@ def negations(text: str) -> int:
     return len(_NEGATION.findall(text))
 
 
+#: "due to" is a plan only before a verb of a scheduled event ("due to open"; "due to heavy
+#: rain" is a cause).
+_SCHEDULED = r"(?=\s+(?:" + "|".join(sorted(data_words("scheduled.txt"))) + r")\b)"
+
+
+def cue_pattern(cue: str) -> str:
+    """The regex of a modality cue as written: its words, and after a cue ending in "due
+    to" the verb of a scheduled event that makes it a plan."""
+    return re.escape(cue) + (_SCHEDULED if cue.endswith("due to") else "")
+
+
 _HEDGE_RE = (
-    r"\b(?:" + "|".join(re.escape(c) for c in sorted(_MODAL_LEVEL, key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(cue_pattern(c) for c in sorted(_MODAL_LEVEL, key=len, reverse=True))
+    + r")\b"
 )
 _HEDGE = re.compile(_HEDGE_RE, re.IGNORECASE)
 # The same read in ASCII text lower-cased, where it finds the same cues at the same places
@@ -729,6 +761,7 @@ def antonym_clash(
                     for j, t in enumerate(toks)
                     if t in opposites
                     and not _negated_at(toks, j)
+                    and not _kept_away(toks, j)
                     and len(near_claim & _context(toks, j)) >= need
                 ),
                 None,
@@ -789,12 +822,22 @@ def phrase_written(claim_text: str, word: str, sources: Sequence[str]) -> bool:
     for i, t in enumerate(toks):
         if t != word:
             continue
-        for j in (i - 1, i + 1):
+        for step in (-1, 1):
+            # the nearest content word, over the function words between ("opened an
+            # investigation" where the article writes "had opened an investigation")
+            j = i + step
+            while 0 <= j < len(toks) and toks[j] in _DETERMINERS:
+                j += step
             if 0 <= j < len(toks) and toks[j].isalpha() and toks[j] not in STOPWORDS:
-                phrase = flat(f"{t} {toks[j]}" if j > i else f"{toks[j]} {t}")
+                phrase = flat(" ".join(toks[min(i, j) : max(i, j) + 1]))
                 if any(_has_phrase(src, phrase) for src in sources):
                     return True
     return False
+
+
+#: Words that stand between a verb and its object ("opened an investigation"): the claim's
+#: word is written with the noun beyond them.
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
@@ -825,6 +868,16 @@ _NEGATORS = frozenset({"not", "no", "never", "without", "longer", "nor"})
 def _negated_at(toks: list[str], j: int) -> bool:
     """Whether one of the three words before ``toks[j]`` negates it ("no longer allowed")."""
     return any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, j - 3) : j])
+
+
+def _kept_away(toks: list[str], j: int) -> bool:
+    """Whether ``toks[j]`` is "keep" whose particle, within six words, turns it into
+    removing ("keep the popular app off its devices", "kept them out"): no opposite of "delete"."""
+    return toks[j] == _KEEP and not _AWAY.isdisjoint(toks[j + 1 : j + 7])
+
+
+_KEEP = stem("keep")
+_AWAY = frozenset(stem(w) for w in ("off", "out", "away"))
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
@@ -909,12 +962,31 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
     # "was not damaged and continued to port": "and" opens what is stated, not denied
     # ("or" and "nor" carry the negation on: "did not eat or drink")
     words = after[:_SCOPE_WORDS]
-    stop = next((i for i, w in enumerate(words) if i and _bare(w.group(0)) == "and"), len(words))
+    # "did not get much better as the team came up with ...": "as" before a subject opens
+    # what is stated, as "and" does
+    stop = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i
+            and (
+                _bare(w.group(0)) == "and"
+                or (
+                    _bare(w.group(0)) == "as"
+                    and i + 1 < len(words)
+                    and _bare(words[i + 1].group(0)) in _SUBJECT_LEADS
+                )
+            )
+        ),
+        len(words),
+    )
     last = words[max(stop, 1) - 1]
     return m.start(), last.end()
 
 
 _FUNCTION = STOPWORDS | {""}
+#: Words that open a subject ("as *the* team came up"): after "as", a clause of its own.
+_SUBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
 def _bare(word: str) -> str:

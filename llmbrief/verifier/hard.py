@@ -850,6 +850,7 @@ def _negated_clause(
         not _AT_LEAST.match(claim_text, m.end()) for m in _UNTIL_IN.finditer(claim_text)
     )
     plain: list[frozenset[str]] = []
+    plain_words: list[frozenset[str]] = []
     for art, first, last, _ in chosen:
         for i in range(first, last + 1):
             sent = art.sentences[i]
@@ -864,6 +865,18 @@ def _negated_clause(
                     # "He has not been charged": the pronoun stands for the subject of the
                     # sentence before, whose claim words the clause denies of it
                     mine |= _antecedent(art.sentences[i - 1].text) & claim
+                if (
+                    clause.negated
+                    and len(mine) == 1
+                    and _ELIDED_SUBJECT.match(art.text, clause.start)
+                    and mine <= _negated_verb(art.text, clause)
+                ):
+                    # "the eruption had weakened but had not ended": the subject of the
+                    # clause before is this one's, and the verb the claim writes is denied
+                    # of it
+                    before = [c for c, _, _ in sent.clauses if c.end <= clause.start]
+                    if before:
+                        mine |= sent.clauses[len(before) - 1][1] & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
@@ -877,11 +890,20 @@ def _negated_clause(
                         continue  # "unknown" where it says "did not know": the same denial
                     if not restated.governs_claim(art.text, clause, claim):
                         continue  # "did not significantly reduce": the claim never says "reduce"
+                    if _of_another(art.text, clause, sent, claim):
+                        continue  # "people who have never been divorced": of other people
                     negated.append((art, clause, mine))
                 elif len(mine) >= 2:
                     plain.append(mine)
+                if not clause.negated and mine:
+                    plain_words.append(mine)
+    # the claim's words that clauses of the window state without a negation: a negated
+    # clause all of whose claim words are stated so elsewhere ("denied that she had chosen
+    # her brother's events company", where the claim's "Linden Events, owned by her
+    # brother" is another sentence's) denies nothing the claim takes from it
+    stated = frozenset().union(*plain_words) if plain_words else frozenset()
     for art, clause, mine in negated:
-        if not any(mine <= other for other in plain):
+        if not any(mine <= other for other in plain) and not mine <= stated:
             return art, clause
     return None
 
@@ -926,6 +948,39 @@ def _denied_noun(facts: ClaimFacts, arts: list[IndexedArticle]) -> tuple[str, st
 
 #: A clause led by a personal pronoun as its subject: it speaks of the sentence before's.
 _PRONOUN_LED = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+#: A clause with no subject of its own, joined to the one before: "but had not ended".
+_ELIDED_SUBJECT = re.compile(
+    r"\s*(?:but|and|yet)\s+(?:(?:has|have|had|did|does|do|was|were|is|are)\s+)?"
+    r"(?:not|never)\b|\s*(?:but|and|yet)\s+(?:has|have|had|did|does|do|was|were|is|are)n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def _of_another(text: str, clause: checks.Clause, sent: IndexedSentence, claim: set[str]) -> bool:
+    """Whether a negated relative clause ("who have never been divorced") describes a noun
+    the claim does not write ("People"): it tells what those are not, nothing the claim
+    states of anything else."""
+    if not _RELATIVE.match(text, clause.start):
+        return False
+    before = [c for c, _, _ in sent.clauses if c.end <= clause.start]
+    if not before:
+        return False
+    head = words(text[before[-1].start : before[-1].end])[-1:]
+    noun = set(content_stems(head[0])) if head else set()
+    return bool(noun) and noun.isdisjoint(claim)
+
+
+#: A relative clause of a person or a thing ("who ...", "which ...").
+_RELATIVE = re.compile(r"\s*(?:who|which)\b", re.IGNORECASE)
+
+
+def _negated_verb(text: str, clause: checks.Clause) -> set[str]:
+    """The stem of the word right after a negation cue ("ended" of "had not ended"), or
+    nothing when it is a function word ("did not say how much it was demanding": the
+    saying is denied, not the demanding)."""
+    assert clause.scope is not None
+    toks = words(text[clause.scope[0] : clause.scope[1]])[1:2]
+    return set(content_stems(toks[0])) if toks else set()
 
 
 def _antecedent(text: str) -> frozenset[str]:
@@ -1049,7 +1104,14 @@ def _bare_without(text: str, clause: checks.Clause) -> bool:
 
 _EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
 _ONLY = re.compile(r"\b(?:only|alone|sole)\b", re.IGNORECASE)
-_RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+", re.IGNORECASE)
+_RATHER = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:less|more|fewer|lower|higher|smaller|larger)\s+than"
+    r"|short\s+of)\s+",
+    re.IGNORECASE,
+)
+_CONTRAST_HEADS = frozenset(
+    {"rather", "instead", "less", "more", "fewer", "lower", "higher", "smaller", "larger", "short"}
+)
 
 
 def _only_except(text: str, clause: checks.Clause, claim_text: str) -> bool:
@@ -1065,16 +1127,21 @@ def _only_except(text: str, clause: checks.Clause, claim_text: str) -> bool:
 def _contrasted(claim_text: str, text: str, clause: checks.Clause) -> bool:
     """Whether the claim denies, after "rather than" or "instead of", a word the negation's
     scope writes ("shareholders rather than customers would pay" where the source says the
-    fine "would not be added to customers' bills"): the same denial."""
-    if "rather" not in claim_text and "instead" not in claim_text:
+    fine "would not be added to customers' bills"): the same denial. Or sets it apart by a
+    comparison ("70 million less than the ministry's forecast" where the source says "about
+    270 million, not the 340 million the ministry has forecast"): the claim compares with
+    what the source denies, it does not state it."""
+    if not _CONTRAST_HEADS.intersection(w.lower() for w in words(claim_text)):
         return False
     assert clause.scope is not None
     scoped = set(content_stems(text[clause.scope[0] : clause.scope[1]]))
-    return any(
-        stem(w.lower()) in scoped
-        for m in _RATHER.finditer(claim_text)
-        for w in words(claim_text[m.end() : m.end() + 40])[:2]
-    )
+    for m in _RATHER.finditer(claim_text):
+        after = claim_text[m.end() : m.end() + 40]
+        if checks.quantities(" ".join(after.split()[:2])):
+            continue  # "more than 50 people": a bound on a figure, no comparison
+        if any(s in scoped for s in content_stems(after)[:2]):
+            return True
+    return False
 
 
 def _says_when(text: str, clause: checks.Clause) -> bool:
@@ -1106,7 +1173,7 @@ _NEGATION_STEMS = frozenset(
 # the cue, its verb, and the word after the verb unless that is a name: "could cut Israeli
 # carriers' flight times" hedges the cutting, not whatever the claim says of "Israeli"
 _HEDGE_NEAR = re.compile(
-    r"\b(" + "|".join(re.escape(c) for c in checks.EVIDENCE_HEDGES) + r")"
+    r"\b(" + "|".join(checks.cue_pattern(c) for c in checks.EVIDENCE_HEDGES) + r")"
     r"(?=\s+(?:(?:not|also|soon|still|now|then|be|have|been|to)\s+)*(\w+)(?:\s+((?-i:[a-z])\w*))?)",
     re.IGNORECASE,
 )
@@ -1153,6 +1220,11 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "could not afford": what "cannot" says in the past, no possibility
         if restated.permitted(facts.text, cue, governed):
             continue  # "could return" where the claim says "were allowed to return"
+        if restated.named_plan(facts.text, window_text, m.start(), cue, governed, m.group(2)):
+            continue  # "the government's plan to cap" where the claim says "the cap"
+        if cue == "whether" and governed and _other_proposition(window_text, m.end(1), facts.text):
+            continue  # "investigating whether similar problems occurred at other sites"
+            # hedges that proposition, not the claim's "had known about the problems"
         if governed:
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
@@ -1165,6 +1237,25 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 return ("would", 1)
     return found
+
+
+#: Where the clause a "whether" opens ends.
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
+def _other_proposition(text: str, at: int, claim_text: str) -> bool:
+    """Whether the clause a "whether" opens at ``at`` in ``text`` asks about other instances
+    than the claim's ("whether similar problems occurred at other sites": a word of
+    extension the claim does not write): it puts those in doubt, not what the claim says
+    ("had known about the problems")."""
+    end = _CLAUSE_END.search(text, at)
+    clause = {w.lower() for w in words(text[at : end.start() if end else len(text)])}
+    extension = clause & _EXTENSION
+    return bool(extension) and extension.isdisjoint(w.lower() for w in words(claim_text))
+
+
+#: Words by which a clause extends what it says to other instances.
+_EXTENSION = frozenset({"other", "others", "similar", "further", "additional", "elsewhere"})
 
 
 # "has published", "has been approved" (the participle after "been"), "already built"

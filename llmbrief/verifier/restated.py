@@ -27,6 +27,14 @@ A claim can say the same without the cue:
   ("allowed to", "able to", "can"; ``permission`` in the data file), or in the two words
   after a verb of offering ("offered free rebooking" where "passengers could rebook free";
   ``offering``), is no hedge.
+- **a plan named, not stated as done**: "the government's plan to cap the prices ... could
+  lead to shortages" is what "the government's cap on the prices could lead to shortages"
+  says: the plan is a noun there (a determiner or a possessive before "plan to"), and the
+  claim names what is planned as a noun too (the planned verb after a determiner or a
+  possessive: "the government's cap", "the cap"). So is a future's verb ("the cap will
+  save 270 million") that the claim names as a noun ("the ministry's savings forecast").
+  Naming a plan's object states nothing as done; a claim writing the verb ("the government
+  capped", "the cap saved") still does.
 
 Everything here is read from the text by rule, the same in any process.
 """
@@ -40,7 +48,14 @@ from functools import lru_cache
 from . import checks
 from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
 
-__all__ = ["declined", "governs_claim", "permitted", "relinquished", "speaker_declined"]
+__all__ = [
+    "declined",
+    "governs_claim",
+    "named_plan",
+    "permitted",
+    "relinquished",
+    "speaker_declined",
+]
 
 _R = data_json("restatements.json")
 
@@ -141,6 +156,43 @@ def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
     if _PERMISSION_HEADS.isdisjoint(w.lower() for w in words(claim_text)):
         return False
     return any(stem(m.group(1).lower()) in governed for m in _PERMISSION.finditer(claim_text))
+
+
+#: A determiner or a possessive right before a word: what follows is a noun ("the
+#: government's plan", "its cap").
+_NOUN_LEAD = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|[A-Za-z][’']s|s[’'])\s+$", re.IGNORECASE
+)
+#: The plan cues that are nouns after a determiner ("the plan to", "its plans to").
+_PLAN_NOUNS = frozenset({"plan to", "plans to"})
+
+
+def named_plan(
+    claim_text: str, evidence: str, at: int, cue: str, governed: set[str], verb: str
+) -> bool:
+    """Whether the evidence's ``cue`` at offset ``at`` is a plan named as a noun ("the
+    government's plan to cap") or a future ("will save", ``verb`` the word after the cue),
+    and the claim names each word it governs that the claim writes (``governed``) as a
+    noun ("the government's cap", "the ministry's savings forecast"): see the module
+    docstring."""
+    if not governed:
+        return False
+    if cue == "will":
+        if governed != {stem(verb.lower())}:
+            return False  # "will be a living tribute": the future's verb is no word of the claim
+    elif cue not in _PLAN_NOUNS:
+        return False
+    elif _NOUN_LEAD.search(evidence, max(0, at - 40), at) is None:
+        return False  # "the ministry plans to cap": a verb, the plan stated of a subject
+    seen: set[str] = set()
+    for m in re.finditer(r"[A-Za-z]+", claim_text):
+        s = stem(m.group(0).lower())
+        if s not in governed:
+            continue
+        if _NOUN_LEAD.search(claim_text, max(0, m.start() - 40), m.start()) is None:
+            return False  # "the government capped the prices": the plan stated as done
+        seen.add(s)
+    return seen == governed
 
 
 _ST = data_json("states.json")

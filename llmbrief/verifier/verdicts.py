@@ -7,6 +7,7 @@ articles support it: ``suggested_ids``), ``unsupported`` (nothing in the cluster
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -14,6 +15,7 @@ from typing import Literal
 from ..citations import ParsedSentence, attach_citations, sentence_spans
 from ..load import brief_claims, parse_brief_text
 from ..types import Brief, Check, ClaimReport, Cluster, Report, Sentence, Span, new_claim_report
+from . import checks
 from .hard import claim_facts
 from .lexicon import content_stems, data_json, stem, stem_words
 from .normalise import normalise
@@ -35,6 +37,22 @@ _CLEAR_MARGIN = 0.15
 #: Articles tried as the one a claim's citations left out (the best by the claim words the
 #: cited ones lack): each try is a full check.
 _COMPLETE_TRIES = 2
+#: What the article that has a figure the citations lack may fail alone: carrying too few
+#: of the claim's words (they are the cited text's) or a figure the cited text holds.
+_ALONE_MAY_FAIL = frozenset({"coverage", "figures"})
+#: Approximators ("about 1,100", "more than 900") before a figure, in lower-cased text.
+_ROUNDING = ("about", "around", "roughly", "approximately", "some", "nearly", "almost", "over")
+_ROUNDED_FIGURE = re.compile(
+    rf"\b(?:{'|'.join(_ROUNDING)}|under|(?:more|less|fewer)\s+than|up\s+to|at\s+least)\s+"
+    r"(?=[$€£]?\d)"
+)
+#: A word every approximator has (of two words, the rarer): a claim without any rounds none.
+_ROUNDING_WORDS = frozenset({*_ROUNDING, "under", "than", "up", "least"})
+
+
+#: Claim words in more articles than this do not rank where a figure the citations lack
+#: comes from (they are everywhere; reading them would cost as much as the cluster).
+_VOTING_HOLDERS = 16
 #: Stems of the ordinals ("second", "third"), facts that the figure check leaves alone when
 #: written as words; not "last" ("last week" is a time, not a rank).
 _ORDINALS = sorted(w for w in data_json("quantities.json")["ordinals"] if w != "last")
@@ -60,6 +78,8 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;:]+)", re.IGNORECASE)
 #: Where a sentence joins two statements (", and", ", while", ", where", "; "): the seams at
 #: which two articles' facts meet in one sentence.
 _CLAUSE_SEAM = re.compile(r",\s+(?:and|while|whereas|where)\s+|;\s+")
+#: The surname after a first name: one capitalised word ("Hanne Lauk").
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][\w'’-]+)\b")
 
 
 class Verifier:
@@ -136,6 +156,11 @@ class Verifier:
             return report
         # every cited id is an article here
         result = self.index.check(text, known, min_support=self.min_support)
+        if not result.supported:
+            identified = self._first_names_elsewhere(text, known, result)
+            if identified is not None:
+                result, note = identified
+                report.notes.append(note)
         report.evidence = result.evidence
         report.score = result.score
         report.checks = _in_raw(result.checks, text, report.text)
@@ -189,6 +214,21 @@ class Verifier:
             if better or completed is not None:
                 return report
         if result.supported:
+            exact = self._figure_approximated(text, known)
+            if exact is not None:
+                source, stated = exact
+                detail = (
+                    f"the cited text has the claim's rounded figure only approximately; "
+                    f"[{source}] states it"
+                )
+                report.checks.append(Check(name="elsewhere", fired=True, detail=detail))
+                report.verdict = "misattributed"
+                report.reasons.append(detail)
+                report.suggested_ids = _ids_of([stated])
+                report.evidence = stated.evidence
+                report.score = min(report.score, _ELSEWHERE_SCORE)
+                return report
+        if result.supported:
             moved = self._ordinal_elsewhere(text, known)
             if moved is not None:
                 lacks, found = moved
@@ -239,12 +279,161 @@ class Verifier:
             report.suggested_ids = _ids_of(others)
             report.evidence = others[0].evidence
             return report
-        completed = self._completed(text, known)
+        completed = self._completed(text, known) or self._figure_elsewhere(text, known, result)
         if completed is None:
             report.verdict = "unsupported"
             return report
         self._complete(report, known, completed)
         return report
+
+    def _figure_elsewhere(
+        self, text: str, known: list[str], cited: SupportResult
+    ) -> tuple[str, SupportResult] | None:
+        """The article that carries the figures or dates the cited ones lack, when they lack
+        nothing else: with it cited too, the claim is supported ("data of about 15,000
+        patients were stolen" citing an article that says 12,000, where another article
+        gives 15,000). The figure is that article's; the cited one's words are wording.
+
+        The candidates are the uncited articles that hold every figure of the claim the
+        cited ones lack, best first by the claim words they share (words of more than
+        :data:`_VOTING_HOLDERS` articles tell nothing of where a figure is from, and are
+        not read: the cost stays with the claim, not the cluster); the best
+        :data:`_COMPLETE_TRIES` are checked with the cited ones. A candidate must name the
+        claim's source and speaker, as any other article that supports a claim.
+        """
+        fired = [c for c in cited.checks if c.fired]
+        if not fired or any(c.name != "figures" for c in fired):
+            return None
+        facts = claim_facts(text)
+        index = self.index
+        votes = self._votes(facts.stems, known)
+        if not votes:
+            return None  # no uncited article shares a telling word: most claims, at once
+        # the figures the check found absent, as the claim writes them
+        said = {text[sp.start : sp.end] for c in fired for sp in c.spans if sp.where == "claim"}
+        absent = [q for q in facts.quantities if q.text in said]
+        if not absent or any(q.unit == "magnitude" for q in absent):
+            return None  # "thousands" is any figure in the thousands: no article's own
+        ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))
+        holding = itertools.islice(
+            (ai for ai in ranked if all(index.articles[ai].holds(q) for q in absent)),
+            _COMPLETE_TRIES,
+        )
+        named, speaker = _source_stems(text), _speaker_stems(text)
+        for ai in holding:
+            extra = index.articles[ai].id
+            alone = index.check(text, [extra], min_support=self.min_support)
+            if any(c.fired and c.name not in _ALONE_MAY_FAIL for c in alone.checks):
+                continue  # a name, a date, a denial of the claim there: another story
+            if not all(index.articles[ai].holds(q) for q in facts.quantities):
+                continue  # a figure of each: two articles' facts merged, not one's misplaced
+            if self._unsourced(named, alone) or _unspoken(text, speaker, alone):
+                continue  # the figure of another source than the claim's ("the filing showed")
+            joint = index.check(text, [*known, extra], min_support=self.min_support)
+            if not joint.supported:
+                continue
+            return extra, joint
+        return None
+
+    def _votes(self, stems: Sequence[str], known: list[str]) -> dict[int, int]:
+        """The uncited articles that share the claim's telling words (of at most
+        :data:`_VOTING_HOLDERS` articles each), with those words' summed rarity."""
+        index = self.index
+        skip = {index.position[k] for k in known}
+        votes: dict[int, int] = {}
+        for s in stems:
+            holders = index.article_postings.get(s, ())
+            if len(holders) > _VOTING_HOLDERS:
+                continue
+            w = round(index.idf(s) * 1_000_000)  # integers: the same sum in any order
+            for ai in holders:
+                if ai not in skip:
+                    votes[ai] = votes.get(ai, 0) + w
+        return votes
+
+    def _figure_approximated(self, text: str, known: list[str]) -> tuple[str, SupportResult] | None:
+        """The article that states exactly a figure the claim gives after an approximator
+        ("about 1,100 flights") and that its citations hold only by approximation ("more
+        than 900"), when that article alone supports the claim: the figure is its own, and
+        a rounded neighbour in the cited text is another count. None otherwise."""
+        low = text.lower()
+        if _ROUNDING_WORDS.isdisjoint(low.split()):
+            return None  # no approximator anywhere: most claims, at once
+        rounded = [
+            found[0]
+            for m in _ROUNDED_FIGURE.finditer(low)
+            if (found := checks.quantities(text[m.end() : m.end() + 40]))
+            and found[0].unit != "magnitude"
+        ]
+        if not rounded:
+            return None
+        facts = claim_facts(text)
+        index = self.index
+        cited = [index.articles[index.position[k]] for k in known]
+        loose = [q for q in rounded if not any(a.holds(q) for a in cited)]
+        if not loose:
+            return None
+        votes = self._votes(facts.stems, known)
+        ranked = sorted(votes, key=lambda ai: (-votes[ai], ai))
+        holding = itertools.islice(
+            (ai for ai in ranked if all(index.articles[ai].holds(q) for q in loose)),
+            _COMPLETE_TRIES,
+        )
+        for ai in holding:
+            alone = index.check(text, [index.articles[ai].id], min_support=self.min_support)
+            if alone.supported:
+                return index.articles[ai].id, alone
+        return None
+
+    def _first_names_elsewhere(
+        self, text: str, known: list[str], result: SupportResult
+    ) -> tuple[SupportResult, str] | None:
+        """The claim's support once the first names the cited text lacks are read as the
+        cluster's, with a note saying so; None when that is not all it lacks.
+
+        A claim that gives someone their full name ("Race director Hanne Lauk said ...")
+        where the cited article names them by surname ("Lauk said ...") identifies them by
+        what another article of the cluster writes ("Race director Hanne Lauk denied"): the
+        first name is no fact of the statement. Only a claim whose one failing check is
+        the name check, and each name it misses a first name written before a surname the
+        cited text has and that another article writes with that surname.
+        """
+        fired = [c for c in result.checks if c.fired]
+        if not fired or any(c.name != "names" for c in fired):
+            return None
+        index = self.index
+        cited = [index.articles[index.position[k]] for k in known]
+        others = [a for a in index.articles if a.id not in known]
+        cut: list[tuple[int, int]] = []
+        sources: list[str] = []
+        for span in (sp for c in fired for sp in c.spans if sp.where == "claim"):
+            first = text[span.start : span.end]
+            after = _SURNAME_AFTER.match(text, span.end)
+            if not first or after is None:
+                return None
+            surname = after.group(1)
+            if not any(re.search(rf"\b{re.escape(surname)}\b", a.text) for a in cited):
+                return None
+            full = re.compile(rf"\b{re.escape(first)}\s+{re.escape(surname)}\b")
+            source = next((a.id for a in others if full.search(a.text)), None)
+            if source is None:
+                return None
+            cut.append((span.start, after.start(1)))
+            sources.append(f'"{first}" ([{source}])')
+        if not cut:
+            return None
+        stripped = text
+        for a, b in sorted(cut, reverse=True):
+            stripped = stripped[:a] + stripped[b:]
+        again = index.check(stripped, known, min_support=self.min_support)
+        if not again.supported:
+            return None
+        for c in result.checks:
+            if c.name == "names":
+                c.fired = False
+                c.detail = "first names the cited text lacks, as other articles write them"
+        again.checks = result.checks
+        return again, "first name from another article of the cluster: " + ", ".join(sources)
 
     def _ordinal_elsewhere(
         self, text: str, known: list[str]
