@@ -78,3 +78,9 @@ def test_lowercased_text_is_told_apart() -> None:
     assert is_lowercased("the fbi said on monday .")
     assert not is_lowercased("The FBI said")
     assert not is_lowercased("123 456")
+
+
+def test_a_thousands_group_split_before_its_comma_is_rejoined() -> None:
+    # "5 ,000": the pre-test must let every separator the pattern takes through
+    assert normalise("It cost 5 ,000 dollars").text == "It cost 5,000 dollars"
+    assert normalise("It cost 5 , 000 dollars").text == "It cost 5,000 dollars"

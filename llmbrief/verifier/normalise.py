@@ -111,7 +111,7 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     # "in 2014, 500 people" is left alone
     "thou": (
         r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
-        _search(r", \d\d\d"),
+        _search(r"(?: ,|, )\d\d\d"),
     ),
     # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
     "dec": (
