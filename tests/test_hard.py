@@ -454,3 +454,53 @@ def test_an_offer_restates_what_could_permits() -> None:
     assert "hedges" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
     c = verify(_TRAINS, "Kelso Rail said ticket holders travelled free on Sunday [t1].")
     assert "hedges" in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+
+
+TOLLS = Cluster(
+    cluster_id="tolls",
+    articles=[
+        Article(
+            id="t1",
+            title="Tolls",
+            text=(
+                "Road tolls in Varnby will rise by 8% from March, the transport office said on "
+                "Tuesday. The office said the money would pay for new bus lanes. "
+                "Opposition leader Ana Brek repeated her call to cut value added tax on fuel "
+                "from 25% to 20%. "
+                "The Varnby Link bridge will close for repairs on Tuesday morning. "
+                "Drivers' groups said private motorists were already paying too much."
+            ),
+        )
+    ],
+)
+
+
+def _tolls(claim: str) -> list[str]:
+    c = verify(TOLLS, claim).claims[0]
+    return [x.name for x in c.checks if x.fired]
+
+
+def test_a_weekday_compound_is_a_date_not_a_name() -> None:
+    fired = _tolls(
+        "The Varnby Link bridge will close for repairs in a Tuesday-morning closure [t1]."
+    )
+    assert "name_context" not in fired and "names" not in fired, fired
+    # a weekday the articles do not hold is still no name they hold
+    fired = _tolls(
+        "The Varnby Link bridge will close for repairs in a Friday-morning closure [t1]."
+    )
+    assert "names" in fired or "name_context" in fired, fired
+
+
+def test_an_opening_word_the_articles_write_only_otherwise_is_not_placed() -> None:
+    # "Privacy" opens the claim; the article writes only "private", in another sentence
+    fired = _tolls("Privacy campaigners said the money would go to new bus lanes [t1].")
+    assert "name_context" not in fired, fired
+
+
+def test_an_acronym_spelled_out_in_lowercase_is_the_name() -> None:
+    fired = _tolls("Ana Brek repeated her call to cut VAT on fuel from 25% to 20% [t1].")
+    assert "names" not in fired and "name_context" not in fired, fired
+    # an acronym the article spells nowhere is still not found
+    fired = _tolls("Ana Brek repeated her call to cut GST on fuel from 25% to 20% [t1].")
+    assert "names" in fired, fired

@@ -258,6 +258,9 @@ def hard_checks(
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         opener = checks.opening_word(facts.text)
         for name in names:
+            day = _date_compound(name)
+            if day and any(a.holds_date(day) for a in arts):
+                continue  # "a Tuesday-morning raid": a date the articles hold, not a name
             found = any(_written_as_word(name, a.text) for a in arts)
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
@@ -300,6 +303,9 @@ def hard_checks(
                     )
             elif chosen:
                 start("name_context")
+                if not found and name == opener:
+                    continue  # "Privacy campaigners": an opening word the articles write
+                    # only otherwise ("private") is a plain word, not a name to place
                 if (
                     not _name_near(name, near)
                     and not any(_at_word(near, x, whole=True) for x in aliases)
@@ -629,6 +635,22 @@ def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) 
 _BOUND_HINT = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s+each)?\s+(?:for|of)\b", re.IGNORECASE)
 
 
+#: the fewest letters of an acronym read against lowercase words: two letters start too
+#: many pairs of words by chance
+_SPELLED_MIN = 3
+
+
+def _spelled_out(acronym: str, text: str) -> str:
+    """The lowercase words of ``text`` whose initials spell ``acronym`` ("value added tax",
+    "value-added tax" for "VAT"), as written; "" if none. A common noun's acronym is
+    spelled out in lowercase, which no capitalised name phrase holds."""
+    if len(acronym) < _SPELLED_MIN:
+        return ""
+    pattern = r"[\s-]+".join(rf"{c}[a-z]*" for c in acronym.lower())
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+    return m.group(0) if m else ""
+
+
 def _date_in_context(
     d: str, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> bool:
@@ -668,13 +690,19 @@ _SUBORDINATE = re.compile(
 )
 
 
+def _date_compound(name: str) -> str:
+    """The date a hyphenated name starts with ("Tuesday-morning": ``tue``), "" if none."""
+    head, dash, _ = name.partition("-")
+    return (checks.date_word(head.lower()) or "") if dash else ""
+
+
 def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
     """What the article writes for the claim's name when one abbreviates the other: "World
     Health Organization" for "WHO", "WHO" for "World Health Organization" ("" if neither)."""
     if name.endswith(("'s", "’s")):
         name = name[:-2]  # "the IMF's managing director"
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
-        return art.acronyms.get(name, "")
+        return art.acronyms.get(name, "") or _spelled_out(name, art.text)
     for m in CAPS_PHRASE.finditer(claim_text):
         parts = name_words(m.group(0))
         if len(parts) >= 2 and name in parts:
