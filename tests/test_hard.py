@@ -504,3 +504,31 @@ def test_an_acronym_spelled_out_in_lowercase_is_the_name() -> None:
     # an acronym the article spells nowhere is still not found
     fired = _tolls("Ana Brek repeated her call to cut GST on fuel from 25% to 20% [t1].")
     assert "names" in fired, fired
+
+
+PASS_ROAD = Cluster(
+    cluster_id="pass",
+    articles=[
+        Article(
+            id="k1",
+            title="Pass",
+            text=(
+                "Heavy rain closed the Karsk pass road on Monday, police said. "
+                "Drivers were told to use the coast road instead. "
+                "The council said repairs could take a week. "
+                "All 40 who had been stranded at the hut were lifted out by helicopter, the "
+                "rescue service said."
+            ),
+        )
+    ],
+)
+
+
+def test_a_figure_is_placed_by_the_clause_its_clause_hangs_on() -> None:
+    # "All 40 | who had been stranded ... by helicopter": the who-clause says what 40 are
+    c = verify(
+        PASS_ROAD,
+        "Heavy rain closed the Karsk pass road on Monday, and 40 people were lifted out "
+        "by helicopter [k1].",
+    ).claims[0]
+    assert "figure_context" not in [x.name for x in c.checks if x.fired], c.reasons

@@ -725,12 +725,27 @@ def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bo
         for sent in art.sentences:
             if context.isdisjoint(sent.stems) or not _name_found(name, sent.lower):
                 continue
-            for clause, stems, _ in sent.clauses:
+            for clause, stems in _hosted(art.text, sent):
                 if not context.isdisjoint(stems) and _name_near(
                     name, art.text[clause.start : clause.end].lower()
                 ):
                     return True
     return False
+
+
+def _hosted(text: str, sent: IndexedSentence) -> Iterator[tuple[checks.Clause, frozenset[str]]]:
+    """Each clause of a sentence with the stems it is said of: its own, and those of the
+    clause it hangs on when it is subordinate ("All seven miners | who were brought up on
+    Sunday") or of the subordinate clause that hangs on it ("the Halvard-2 will remain
+    grounded | until the cause is confirmed"), as :func:`_clause_context` reads a claim."""
+    parts = sent.clauses
+    for k, (clause, stems, _) in enumerate(parts):
+        out = stems
+        if k and _SUBORDINATE.match(text, clause.start):
+            out = out | parts[k - 1][1]
+        if k + 1 < len(parts) and _SUBORDINATE.match(text, parts[k + 1][0].start):
+            out = out | parts[k + 1][1]
+        yield clause, out
 
 
 def _placed(
@@ -758,7 +773,7 @@ def _placed(
         for sent in art.sentences:
             if context.isdisjoint(sent.stems) or not sentence_has(sent):
                 continue
-            for clause, stems, _ in sent.clauses:
+            for clause, stems in _hosted(art.text, sent):
                 if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
                     return True
     return False
