@@ -467,3 +467,59 @@ RATINGS = Cluster(
 def test_points_are_of_what_the_change_ends_at(claim: str, ok: bool) -> None:
     c = verify(RATINGS, claim).claims[0]
     assert (c.verdict == "supported") is ok, c.reasons
+
+
+LEVY = Cluster(
+    cluster_id="levy",
+    articles=[
+        Article(
+            id="l1",
+            title="Levy",
+            text=(
+                "The Orsk regulator fined the ferry operator Bluewake 30 million crowns on "
+                "Monday for overcharging passengers. "
+                "Ferries in the Orsk region were late on 19 days in March, against 12 days "
+                "across the rest of the country. "
+                "Its previous record was an 18 million crown penalty on a bus company in 2023."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # both figures in the claim: 19 and 12 days
+        (
+            "Ferries in the Orsk region were late on 19 days in March, 7 days longer than "
+            "the 12 days across the rest of the country [l1].",
+            "supported",
+        ),
+        (
+            "Ferries in the Orsk region were late on 19 days in March, 5 days longer than "
+            "the 12 days across the rest of the country [l1].",
+            "unsupported",
+        ),
+        # the other figure is the lead's: the 30 million fine
+        (
+            "The fine is 12 million crowns larger than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "supported",
+        ),
+        # the lead's figure is the larger: "smaller than" is the wrong way round
+        (
+            "The fine is 12 million crowns smaller than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "unsupported",
+        ),
+        (
+            "The fine is 14 million crowns larger than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_comparative_before_than_is_a_difference(claim: str, verdict: str) -> None:
+    c = verify(LEVY, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -39,7 +39,10 @@ sentence of an article be read):
   for 41 and a window's 25; a figure of the claim's compared with one of the window must
   be the larger for "more" and the smaller for "less"), a ratio ("about five times" 61%
   and 12%), or a relative change, of the larger for a fall and of the smaller for a rise
-  ("about a third fewer" 11,240 than 16,900, "25% less", "up 40%"). The result is read in
+  ("about a third fewer" 11,240 than 16,900, "25% less", "up 40%"). A comparative before
+  "than" ("14 weeks longer than", "16 million larger than") is a difference, of lengths of
+  time too; its other figure may be the lead sentence's (what the story is about: "a 38
+  million fine"), on the side the comparative says. The result is read in
   the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
   one; without one a difference is exact, a ratio or a change in percent to the claim's
   rounding. The cues are data (``arithmetic`` in ``restatements.json``).
@@ -125,6 +128,13 @@ _AFTER = r"(?:/\w+)?\s+(?:[a-z]+\s+)?"
 _DIFFERENCE_AFTER = re.compile(
     rf"{_AFTER}({alternation([*_ARITHMETIC['difference_after'], *sorted(_UP | _DOWN)])})\b",
     re.IGNORECASE,
+)
+# a comparative after the figure, before "than": "14 weeks longer than", "€16 million larger
+# than" (a difference, of lengths of time too)
+_LARGER = frozenset(_ARITHMETIC["comparative_up"])
+_COMPARATIVE = _LARGER | frozenset(_ARITHMETIC["comparative_down"])
+_COMPARATIVE_AFTER = re.compile(
+    rf"{_AFTER}({alternation(sorted(_COMPARATIVE))})\s+than\b", re.IGNORECASE
 )
 _RATIO_AFTER = re.compile(rf"\s+(?:{alternation(_ARITHMETIC['ratio_after'])})\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
@@ -415,13 +425,21 @@ def _arithmetic_restated(
         r = _result(relation, way, q, a, b)
         if r is not None and low - eps <= r <= high + eps and holds(a) and holds(b):
             return True
+    # the other figure is the window's, or the lead's: what the story is about ("a €38
+    # million fine"), which a claim compares with a figure of its own
+    compared = _COMPARATIVE_AFTER.match(claim_text, end)
+    leads = [art.sentences[0] for art in arts if art.sentences and compared is not None]
+    larger = compared is not None and compared.group(1).lower() in _LARGER
     for a in mine:
-        for x in window:
+        for x in (*window, *(x for x in leads if x not in window)):
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
                 if relation == "difference" and way and (a.value > b.value) != (way > 0):
                     continue  # "70 million less than": the claim's figure is the smaller
+                after = compared is not None and _find(claim_text, a.text) > at
+                if after and (b.value > a.value) != larger:
+                    continue  # "16 million larger than ... a 22 million fine": it is 38
                 r = _result(relation, way, q, a, b)
                 if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
@@ -471,6 +489,8 @@ def _arithmetic_cue(
             t = min(_WORDED_ROUNDING, v / 4)
         low, high = _interval(v, kind, t) if kind else (v - t, v + t)
         return "relative", way, low, high
+    if q.unit not in (*_POINTS, "ord") and _COMPARATIVE_AFTER.match(claim_text, end):
+        return ("difference", 0, *_interval(q.value, kind))  # which side is which: either
     if q.unit in (*_POINTS, "ord") or q.unit in _DURATION_UNITS:
         return "", 0, 0.0, 0.0
     if after is None and change is None and _DIFFERENCE_BEFORE.search(before) is None:
