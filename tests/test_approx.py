@@ -523,3 +523,52 @@ LEVY = Cluster(
 def test_a_comparative_before_than_is_a_difference(claim: str, verdict: str) -> None:
     c = verify(LEVY, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+BANK_DEPOT = Cluster(
+    cluster_id="bank-depot",
+    articles=[
+        Article(
+            id="d1",
+            title="Depot",
+            text=(
+                "The Lessing central bank raised its main rate by a quarter of a percentage "
+                "point to 4.5% on Wednesday. "
+                "The fire alarm at the Crane Street depot went off at 11.48pm, but the first "
+                "engines did not arrive until 12.09am, the fire service said."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "The Lessing central bank raised its main rate by 0.25 percentage points to 4.5% [d1].",
+            "supported",
+        ),
+        (
+            "The Lessing central bank raised its main rate by 0.5 percentage points to 4.5% [d1].",
+            "unsupported",
+        ),
+        # 11.48pm to 12.09am: 21 minutes, past midnight
+        (
+            "The depot alarm went off at 11.48pm, but engines took 21 minutes to arrive [d1].",
+            "supported",
+        ),
+        (
+            "The depot alarm went off at 11.48pm, but engines took about 20 minutes "
+            "to arrive [d1].",
+            "supported",
+        ),
+        (
+            "The depot alarm went off at 11.48pm, but engines took 31 minutes to arrive [d1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_points_in_words_and_the_time_between_two_times_of_day(claim: str, verdict: str) -> None:
+    c = verify(BANK_DEPOT, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -46,6 +46,10 @@ sentence of an article be read):
   the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
   one; without one a difference is exact, a ratio or a change in percent to the claim's
   rounding. The cues are data (``arithmetic`` in ``restatements.json``).
+- **in words, or between two times**: points a window sentence writes in words ("0.25
+  percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
+  minutes") that are the time between two times of day of one window sentence ("at 3.12am
+  ... until 3.26am"; past midnight too), in the claim's approximator's interval.
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -174,9 +178,79 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
     kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
     if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window):
         return True
+    if q.unit in _POINTS and _point_worded(q, window):
+        return True
+    if _elapsed(claim_text, at, q, kind, window):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+# a share of a point in words: "a quarter of a percentage point", "half a point", "three
+# quarters of a point"
+_POINT_WORDS = re.compile(
+    r"\b(a|one|three)?\s*(quarter|quarters|half)\s+(?:of\s+)?an?\s+(?:percentage\s+)?point\b",
+    re.IGNORECASE,
+)
+
+
+def _point_worded(q: checks.Quantity, window: list[IndexedSentence]) -> bool:
+    """Whether a window sentence writes the claim's points in words ("0.25 percentage
+    points" where it says "a quarter of a percentage point")."""
+    for x in window:
+        if "point" not in x.lower:
+            continue
+        for m in _POINT_WORDS.finditer(x.text):
+            part = 0.5 if m.group(2).lower() == "half" else 0.25
+            value = part * (3 if (m.group(1) or "").lower() == "three" else 1)
+            if math.isclose(value, q.value):
+                return True
+    return False
+
+
+# a time of day: "3.12am", "9.40 pm", "14:05"
+_CLOCK = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*([ap]\.?m\b\.?)?", re.IGNORECASE)
+_DAY_MINUTES = 24 * 60
+_MINUTES_AFTER = re.compile(r"\s+minutes?\b", re.IGNORECASE)
+
+
+def _elapsed(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's minutes or hours ("took 14 minutes") are the time between two
+    times of day of one window sentence ("went off at 3.12am ... until 3.26am"), exactly
+    or in the claim's approximator's interval."""
+    if q.unit == "hour":
+        minutes = q.value * 60
+    elif not q.unit and _MINUTES_AFTER.match(claim_text, at + len(q.text)):
+        minutes = q.value
+    else:
+        return False
+    low, high = _interval(minutes, kind)
+    if q.unit == "hour" and kind:
+        low, high = (v * 60 for v in _interval(q.value, kind))
+    for x in window:
+        times = [t for m in _CLOCK.finditer(x.text) if (t := _clock_minutes(m)) is not None]
+        for a, b in itertools.combinations(times, 2):
+            if low - 1e-9 <= (b - a) % _DAY_MINUTES <= high + 1e-9:
+                return True
+    return False
+
+
+def _clock_minutes(m: re.Match[str]) -> int | None:
+    """Minutes after midnight of a time of day, None when it is no time of day."""
+    hours, minutes = int(m.group(1)), int(m.group(2))
+    half = (m.group(3) or "").lower()[:1]
+    if minutes >= 60 or hours > 23 or (half and not 1 <= hours <= 12):
+        return None
+    if not half and "." in m.group(0):
+        return None  # "2.45" with no am or pm is a figure, not a time
+    if half == "p" and hours != 12:
+        hours += 12
+    elif half == "a" and hours == 12:
+        hours = 0
+    return hours * 60 + minutes
 
 
 def _find(text: str, figure: str) -> int:
