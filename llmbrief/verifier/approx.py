@@ -168,9 +168,13 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
             return True
-    if q.unit in _CONVERSIONS:
+    # "70 pounds" in words may be a weight too ("32 kilograms, or roughly 70 pounds"): a
+    # sum of money has no conversion to match
+    weight = q.unit == "gbp" and _POUNDS.search(q.text) is not None
+    converted = checks.Quantity(value=q.value, unit="lb", text=q.text) if weight else q
+    if converted.unit in _CONVERSIONS:
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
-        if _converted(q, kind or "around", window):
+        if _converted(converted, kind or "around", window):
             return True
     change = _CHANGE_BEFORE.search(before)
     if _change_restated(claim_text, at, q, before, change, window):
@@ -251,6 +255,9 @@ def _clock_minutes(m: re.Match[str]) -> int | None:
     elif half == "a" and hours == 12:
         hours = 0
     return hours * 60 + minutes
+
+
+_POUNDS = re.compile(r"\bpounds?$", re.IGNORECASE)
 
 
 def _find(text: str, figure: str) -> int:
