@@ -21,7 +21,8 @@ sentence of an article be read):
 - **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
   the window says "22 miles"; the pairs and factors are data, ``conversions`` in
   ``quantities.json``) holds when the window figure converted overlaps its interval; a
-  figure with no approximator is read as "about" (a conversion is rounded).
+  figure with no approximator is read as "about" (a conversion is rounded); "pounds"
+  written as a word may be a weight ("32 kilograms, or roughly 70 pounds").
 - **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
