@@ -589,3 +589,27 @@ def test_pounds_in_words_may_be_a_weight() -> None:
     assert c.claims[0].verdict == "supported", c.claims[0].reasons
     c = verify(calf, "The foal weighed about 41 kilograms, or roughly 60 pounds, at birth [c1].")
     assert c.claims[0].verdict == "unsupported", c.claims[0].reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Velo shared the data over about two and a half years [v1].", "supported"),
+        ("Velo shared the data over 29 months [v1].", "supported"),
+        ("Velo shared the data over about four and a half years [v1].", "unsupported"),
+        ("Velo shared the data over 12 months [v1].", "unsupported"),
+    ],
+)
+def test_a_length_is_the_time_between_two_months_of_a_sentence(claim: str, verdict: str) -> None:
+    velo = Cluster(
+        cluster_id="velo",
+        articles=[
+            Article(
+                id="v1",
+                title="Velo",
+                text="The cycling app Velo shared the data between March 2023 and August 2025.",
+            )
+        ],
+    )
+    c = verify(velo, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -51,6 +51,9 @@ sentence of an article be read):
   percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
   minutes") that are the time between two times of day of one window sentence ("at 3.12am
   ... until 3.26am"; past midnight too), in the claim's approximator's interval.
+- **a span of months**: a length in years or months ("about two and a half years", "29
+  months") that is the time between two months of one window sentence ("between March
+  2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -185,6 +188,8 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         return True
     if q.unit in _POINTS and _point_worded(q, window):
         return True
+    if _span_restated(claim_text, at, q, kind, window):
+        return True
     if _elapsed(claim_text, at, q, kind, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
@@ -211,6 +216,43 @@ def _point_worded(q: checks.Quantity, window: list[IndexedSentence]) -> bool:
             value = part * (3 if (m.group(1) or "").lower() == "three" else 1)
             if math.isclose(value, q.value):
                 return True
+    return False
+
+
+_MONTHS: list[str] = data_json("dates.json")["months"]
+# each month's name and abbreviation -> its number in the year ("march", "mar": 2)
+_MONTH_NUMBER = {m: [f[:3] for f in _MONTHS[:12]].index(m[:3]) for m in _MONTHS}
+# a month and its year: "March 2023"
+_MONTH_YEAR = re.compile(rf"\b({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# the length a claim writes in years or months, with its half: "two and a half years"
+_LENGTH_AT = re.compile(r"(?:\s+and\s+an?\s+(half))?\s+(years?|months?)\b", re.IGNORECASE)
+
+
+def _span_restated(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether a length in years or months ("about two and a half years", "18 months") is
+    the time between two months of one window sentence ("between March 2023 and August
+    2025"), to the claim's rounding: a half unit when it writes a half, else the unit."""
+    if q.unit in ("year", "month"):
+        unit, value, half = q.unit, q.value, False
+    else:
+        m = _LENGTH_AT.match(claim_text, at + len(q.text))
+        if q.unit or m is None or not m.group(1):
+            return False
+        unit, value, half = m.group(2).lower().rstrip("s"), q.value + 0.5, True
+    months = value * (12 if unit == "year" else 1)
+    t = (12 if unit == "year" else 1) * (0.25 if half else 0.5)
+    spread = _SPREAD if kind else 1.0
+    low, high = months - spread * t, months + spread * t
+    for x in window:
+        found = [
+            int(y) * 12 + _MONTH_NUMBER[m.lower()]
+            for m, y in _MONTH_YEAR.findall(x.text)
+            if m.lower() in _MONTH_NUMBER
+        ]
+        if any(low <= abs(b - a) <= high for a, b in itertools.combinations(found, 2)):
+            return True
     return False
 
 
