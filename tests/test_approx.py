@@ -613,3 +613,35 @@ def test_a_length_is_the_time_between_two_months_of_a_sentence(claim: str, verdi
     )
     c = verify(velo, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("That would take the average fare from 212 crowns to about 230 crowns [w1].", "supported"),
+        (
+            "That would take the average fare from 212 crowns to about 250 crowns [w1].",
+            "unsupported",
+        ),
+        (
+            "That would take the average fare from 212 crowns to about 194 crowns [w1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_the_end_of_a_change_the_window_gives_as_the_change(claim: str, verdict: str) -> None:
+    fares = Cluster(
+        cluster_id="fares",
+        articles=[
+            Article(
+                id="w1",
+                title="Fares",
+                text=(
+                    "The operator of the Wessel line said the plan would add about 18 crowns "
+                    "to the average fare of 212 crowns."
+                ),
+            )
+        ],
+    )
+    c = verify(fares, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

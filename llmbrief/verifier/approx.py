@@ -51,6 +51,8 @@ sentence of an article be read):
   percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
   minutes") that are the time between two times of day of one window sentence ("at 3.12am
   ... until 3.26am"; past midnight too), in the claim's approximator's interval.
+- **the end of a change**: the "B" of a claim's "from A to about B" that is A changed by a
+  figure a window sentence gives as the change ("would add about £9"), its way.
 - **a span of months**: a length in years or months ("about two and a half years", "29
   months") that is the time between two months of one window sentence ("between March
   2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
@@ -190,6 +192,8 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         return True
     if _span_restated(claim_text, at, q, kind, window):
         return True
+    if _end_restated(claim_text, at, q, kind, window):
+        return True
     if _elapsed(claim_text, at, q, kind, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
@@ -215,6 +219,45 @@ def _point_worded(q: checks.Quantity, window: list[IndexedSentence]) -> bool:
             part = 0.5 if m.group(2).lower() == "half" else 0.25
             value = part * (3 if (m.group(1) or "").lower() == "three" else 1)
             if math.isclose(value, q.value):
+                return True
+    return False
+
+
+# "from £448 to about ": the start of the change whose end is the figure after it
+_FROM_TO_BEFORE = re.compile(
+    r"\bfrom\s+(\S+(?:\s+(?:million|billion))?)(?:\s+[a-z]+)?\s+to\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _end_restated(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the end of the claim's "from A to B" is A changed by a figure a window
+    sentence gives as the change ("from £448 to about £457" where it says the plan "would
+    add about £9" to the bill), the way the window's word of change says."""
+    m = _FROM_TO_BEFORE.search(claim_text, max(0, at - 60), at)
+    if m is None:
+        return False
+    start = checks.quantities(m.group(1))
+    if len(start) != 1 or not _compatible(q, start[0]):
+        return False
+    a = start[0]
+    low, high = _interval(q.value, kind)
+    for x in window:
+        for o in x.quantities:
+            if o.unit and q.unit and o.unit != q.unit:
+                continue
+            i = x.text.find(o.text)
+            cue = _CHANGE_BEFORE.search(x.text[max(0, i - 40) : i]) if i >= 0 else None
+            if cue is None:
+                continue
+            way = _direction([cue.group(1).lower()])
+            if not way:
+                continue
+            c_low, c_high = _interval(o.value, _approximator_of(x.text, o.text))
+            # the end the window's change makes of the claim's start, against the claim's
+            ends = sorted((a.value + way * c_low, a.value + way * c_high))
+            if ends[0] - 1e-9 <= high and low <= ends[1] + 1e-9:
                 return True
     return False
 
