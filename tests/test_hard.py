@@ -532,3 +532,21 @@ def test_a_figure_is_placed_by_the_clause_its_clause_hangs_on() -> None:
         "by helicopter [k1].",
     ).claims[0]
     assert "figure_context" not in [x.name for x in c.checks if x.fired], c.reasons
+
+
+def test_a_part_of_the_day_written_as_a_possessive_is_a_date() -> None:
+    rain = Cluster(
+        cluster_id="rain",
+        articles=[
+            Article(
+                id="r1",
+                title="Rain",
+                text="Inspectors are examining the embankment after Friday night's heavy rain.",
+            )
+        ],
+    )
+    c = verify(
+        rain, "Inspectors are examining the embankment after heavy rain on Friday night [r1]."
+    )
+    assert "dates" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+    assert checks.dates("after Friday night's heavy rain") == {"fri", "fri night"}
