@@ -574,23 +574,6 @@ def test_points_in_words_and_the_time_between_two_times_of_day(claim: str, verdi
     assert c.verdict == verdict, c.reasons
 
 
-def test_pounds_in_words_may_be_a_weight() -> None:
-    calf = Cluster(
-        cluster_id="calf",
-        articles=[
-            Article(
-                id="c1",
-                title="Calf",
-                text="Keepers at Orrin zoo said the foal weighed about 41 kilograms at birth.",
-            )
-        ],
-    )
-    c = verify(calf, "The foal weighed about 41 kilograms, or roughly 90 pounds, at birth [c1].")
-    assert c.claims[0].verdict == "supported", c.claims[0].reasons
-    c = verify(calf, "The foal weighed about 41 kilograms, or roughly 60 pounds, at birth [c1].")
-    assert c.claims[0].verdict == "unsupported", c.claims[0].reasons
-
-
 @pytest.mark.parametrize(
     ("claim", "verdict"),
     [

@@ -21,8 +21,7 @@ sentence of an article be read):
 - **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
   the window says "22 miles"; the pairs and factors are data, ``conversions`` in
   ``quantities.json``) holds when the window figure converted overlaps its interval; a
-  figure with no approximator is read as "about" (a conversion is rounded); "pounds"
-  written as a word may be a weight ("32 kilograms, or roughly 70 pounds").
+  figure with no approximator is read as "about" (a conversion is rounded).
 - **change**: a figure after a word of change ("up by 15 euros", "fell 3", "a cut of 7
   cents") holds when two figures of one window sentence, of compatible units, differ by
   it ("from 40 to 55 euros", "0.45 euros, up from 0.38"); "cents" and "pence" are
@@ -174,13 +173,9 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
             return True
-    # "70 pounds" in words may be a weight too ("32 kilograms, or roughly 70 pounds"): a
-    # sum of money has no conversion to match
-    weight = q.unit == "gbp" and _POUNDS.search(q.text) is not None
-    converted = checks.Quantity(value=q.value, unit="lb", text=q.text) if weight else q
-    if converted.unit in _CONVERSIONS:
+    if q.unit in _CONVERSIONS:
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
-        if _converted(converted, kind or "around", window):
+        if _converted(q, kind or "around", window):
             return True
     change = _CHANGE_BEFORE.search(before)
     if _change_restated(claim_text, at, q, before, change, window):
@@ -341,9 +336,6 @@ def _clock_minutes(m: re.Match[str]) -> int | None:
     elif half == "a" and hours == 12:
         hours = 0
     return hours * 60 + minutes
-
-
-_POUNDS = re.compile(r"\bpounds?$", re.IGNORECASE)
 
 
 def _find(text: str, figure: str) -> int:
