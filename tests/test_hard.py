@@ -550,3 +550,41 @@ def test_a_part_of_the_day_written_as_a_possessive_is_a_date() -> None:
     )
     assert "dates" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
     assert checks.dates("after Friday night's heavy rain") == {"fri", "fri night"}
+
+
+LAUNCH = Cluster(
+    cluster_id="launch",
+    articles=[
+        Article(
+            id="s1",
+            title="Launch",
+            text=(
+                "Witnesses on the Brenna coast said the balloon rose steadily before its "
+                "envelope appeared to tear, minutes before the crew radioed for help. "
+                "The Orlo savings bank said it would cut its fixed deposit rates by 0.1 "
+                "points. Analysts said house prices could rise if deposit rates keep falling."
+            ),
+        )
+    ],
+)
+
+
+def _launch(claim: str) -> list[str]:
+    c = verify(LAUNCH, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name == "opposites"]
+
+
+def test_after_for_before_with_the_events_swapped_is_no_opposite() -> None:
+    assert not _launch(
+        "Witnesses said the balloon envelope appeared to tear after it rose steadily [s1]."
+    )
+    # the same order of events with the word swapped is
+    assert _launch(
+        "Witnesses said the balloon rose steadily after its envelope appeared to tear [s1]."
+    )
+
+
+def test_keep_before_a_verb_in_ing_is_no_opposite_of_cut() -> None:
+    assert not _launch(
+        "The Orlo savings bank will also trim some deposit rates by 0.1 points [s1]."
+    )

@@ -417,6 +417,8 @@ def hard_checks(
         said = _as_written(facts.text, mine)
         if said and checks.phrase_written(facts.text, said, [a.flat for a in arts]):
             continue  # the claim's word as the article writes it: no swap
+        if _converse(list(facts.toks), mine, window_toks, theirs) or _aspectual(theirs, arts):
+            continue  # "bend after a climb" for "climb before it bent"; "rates keep falling"
         source = _as_written(window_text, theirs) or next(
             (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
         )
@@ -547,6 +549,46 @@ def _side_as_written(text: str, verb: str, side: str) -> str:
         if toks[i + 1].lower() == side:
             return f"{w} {toks[i + 1]}"
     return ""
+
+
+#: words of order in time whose opposite says the same with the two events swapped
+_CONVERSES = frozenset({stem("before"), stem("after")})
+_CONVERSE_WIDTH = 4
+
+
+def _converse(claim: list[str], mine: str, source: list[str], theirs: str) -> bool:
+    """Whether the claim's "after" is the source's "before" with the events around it
+    swapped ("the trail seemed to bend after a normal climb" where it says "climb normally
+    before its trail appeared to bend"): what stands before one stands after the other."""
+    if {mine, theirs} != _CONVERSES:
+        return False
+
+    def sides(toks: list[str], i: int) -> tuple[set[str], set[str]]:
+        w = _CONVERSE_WIDTH
+        keep = [t for t in toks[max(0, i - w) : i] if t not in STOPWORDS]
+        return set(keep), {t for t in toks[i + 1 : i + 1 + w] if t not in STOPWORDS}
+
+    for i in (i for i, t in enumerate(claim) if t == mine):
+        left, right = sides(claim, i)
+        for j in (j for j, t in enumerate(source) if t == theirs):
+            s_left, s_right = sides(source, j)
+            if left & s_right and right & s_left:
+                return True
+    return False
+
+
+# an aspect verb before a verb in -ing: "rates keep falling" says they go on falling
+_KEEP_ING = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:on\s+)?\w+ing\b", re.IGNORECASE)
+_KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\b", re.IGNORECASE)
+
+
+def _aspectual(theirs: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the source's word is "keep" and every "keep" of the cited text goes on to
+    a verb in -ing ("if rates keep falling"): it says a change goes on, not that something
+    is kept, and is no opposite of "trim" or "cut"."""
+    if theirs != stem("keep"):
+        return False
+    return all(len(_KEEP.findall(a.text)) == len(_KEEP_ING.findall(a.text)) for a in arts)
 
 
 def _as_written(text: str, stemmed: str) -> str:
