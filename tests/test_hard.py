@@ -588,3 +588,27 @@ def test_keep_before_a_verb_in_ing_is_no_opposite_of_cut() -> None:
     assert not _launch(
         "The Orlo savings bank will also trim some deposit rates by 0.1 points [s1]."
     )
+
+
+def test_a_pace_of_another_change_is_no_opposite() -> None:
+    rates = Cluster(
+        cluster_id="rates",
+        articles=[
+            Article(
+                id="p1",
+                title="Prices",
+                text=(
+                    "The Vell central bank cut rates on Monday, saying inflation was falling "
+                    "faster than it had expected. Consumer prices rose 2.1% in the year to "
+                    "May, down from 2.6% in April."
+                ),
+            )
+        ],
+    )
+    c = verify(rates, "Inflation slowed to 2.1% in May from 2.6% in April [p1].").claims[0]
+    assert "opposites" not in [x.name for x in c.checks if x.fired], c.reasons
+    # the pace of the same change, swapped, still is one
+    c = verify(rates, "Inflation was falling more slowly than the bank had expected [p1].").claims[
+        0
+    ]
+    assert "opposites" in [x.name for x in c.checks if x.fired], c.reasons

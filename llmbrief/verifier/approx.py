@@ -82,7 +82,7 @@ from .lexicon import alternation, content_stems, data_json, stem
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
 
-__all__ = ["figure_restated", "one_more", "reversed_change"]
+__all__ = ["CHANGE_WORDS", "figure_restated", "one_more", "reversed_change"]
 
 _R = data_json("restatements.json")
 _P = data_json("proportions.json")
@@ -91,6 +91,8 @@ _KIND_OF: dict[str, str] = {
 }
 _UP = frozenset(_R["change_up"])
 _DOWN = frozenset(_R["change_down"])
+#: The words of change, up and down ("rose", "falling", "cut").
+CHANGE_WORDS = _UP | _DOWN
 _HUNDREDTHS = frozenset(_R["hundredths"])
 _COUNTS: dict[str, int] = _R["count_words"]
 _ARITHMETIC = _R["arithmetic"]

@@ -419,6 +419,10 @@ def hard_checks(
             continue  # the claim's word as the article writes it: no swap
         if _converse(list(facts.toks), mine, window_toks, theirs) or _aspectual(theirs, arts):
             continue  # "bend after a climb" for "climb before it bent"; "rates keep falling"
+        if _paces_change(theirs, [*window_toks, *(article_toks or ())]) and not _paces_change(
+            mine, list(facts.toks)
+        ):
+            continue  # "inflation was falling faster": the fall's pace, not inflation's
         source = _as_written(window_text, theirs) or next(
             (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
         )
@@ -589,6 +593,23 @@ def _aspectual(theirs: str, arts: list[IndexedArticle]) -> bool:
     if theirs != stem("keep"):
         return False
     return all(len(_KEEP.findall(a.text)) == len(_KEEP_ING.findall(a.text)) for a in arts)
+
+
+# the verbs of change ("falling", "rose"), not the comparatives and particles among them
+_CHANGE_STEMS = frozenset(
+    stem(w)
+    for w in approx.CHANGE_WORDS - {"more", "less", "fewer", "higher", "lower", "up", "down"}
+)
+_PACE_REACH = 2
+
+
+def _paces_change(word: str, toks: list[str]) -> bool:
+    """Whether every ``word`` of the stemmed ``toks`` follows a verb of change within two
+    words ("falling faster", "rose more slowly"): it tells the change's pace."""
+    at = [j for j, t in enumerate(toks) if t == word]
+    return bool(at) and all(
+        not _CHANGE_STEMS.isdisjoint(toks[max(0, j - _PACE_REACH) : j]) for j in at
+    )
 
 
 def _as_written(text: str, stemmed: str) -> str:
