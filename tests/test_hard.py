@@ -612,3 +612,25 @@ def test_a_pace_of_another_change_is_no_opposite() -> None:
         0
     ]
     assert "opposites" in [x.name for x in c.checks if x.fired], c.reasons
+
+
+def test_a_year_the_window_calls_last_year_is_placed() -> None:
+    mill = Cluster(
+        cluster_id="mill",
+        articles=[
+            Article(
+                id="m1",
+                title="Mill",
+                text=(
+                    "The Tarrow paper mill was fined twice last year for polluting the river, "
+                    "the environment agency said on Monday. "
+                    "The mill employs 340 people. "
+                    "The agency said the fines, imposed in March and November 2025, came "
+                    "after residents complained."
+                ),
+            )
+        ],
+    )
+    c = verify(mill, "The Tarrow paper mill was fined twice in 2025 for polluting the river [m1].")
+    fired = [x.name for x in c.claims[0].checks if x.fired]
+    assert "figure_context" not in fired, c.claims[0].reasons

@@ -663,7 +663,27 @@ def _figure_in_context(
         return _clause_context(facts.text, q.text, host=True) - names
 
     # a sentence's figures are its own (what ``has`` of its text reads), read once
-    return _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen)
+    if _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen):
+        return True
+    return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past)\s+year\b", re.IGNORECASE)
+
+
+def _year_named(context: frozenset[str], chosen: list[Window]) -> bool:
+    """Whether a window clause that shares a word with the claim's clause says "last
+    year", "this year" or "next year": the year the cited text writes elsewhere ("cited
+    three times in 2025" where the window says "cited three times last year")."""
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and _RELATIVE_YEAR.search(
+                    art.text, clause.start, clause.end
+                ):
+                    return True
+    return False
 
 
 def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> str:
