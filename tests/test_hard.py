@@ -634,3 +634,25 @@ def test_a_year_the_window_calls_last_year_is_placed() -> None:
     c = verify(mill, "The Tarrow paper mill was fined twice in 2025 for polluting the river [m1].")
     fired = [x.name for x in c.claims[0].checks if x.fired]
     assert "figure_context" not in fired, c.claims[0].reasons
+
+
+def test_a_name_phrase_whose_acronym_is_near_is_placed() -> None:
+    ban = Cluster(
+        cluster_id="ban",
+        articles=[
+            Article(
+                id="b1",
+                title="Ban",
+                text=(
+                    "The NWC Board has banned its staff from using the Plink messaging app. "
+                    "Staff were told in an email on Thursday. "
+                    "Plink has been under scrutiny for months. "
+                    "Across the Nordic Water Council and its agencies, officials have raised "
+                    "concerns about the app."
+                ),
+            )
+        ],
+    )
+    c = verify(ban, "The Nordic Water Council's Board has banned its staff from using Plink [b1].")
+    fired = [x.name for x in c.claims[0].checks if x.fired]
+    assert "name_context" not in fired, c.claims[0].reasons

@@ -865,16 +865,47 @@ def _placed(
 def _phrase_near(name: str, claim_text: str, arts: list[IndexedArticle], near: str) -> bool:
     """Whether ``name`` is part of a longer name the sources write whole, another part of
     which is near the evidence ("James Webb Space Telescope", and "Webb" in the window)."""
+    bare = _POSSESSIVE.sub("", name).strip(".")
     for m in _CAPS_RUN.finditer(claim_text):
-        run = m.group(0).split()
-        if len(run) < 2 or name not in (w.strip(".") for w in run):
+        # a possessive ends the phrase, not its words ("the European Union's budget")
+        whole = [_POSSESSIVE.sub("", w) for w in m.group(0).split()]
+        if bare not in (w.strip(".") for w in whole):
             continue
-        phrase = _flat(" ".join(run))
-        if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
-            continue
-        if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
-            return True
+        for run in _sub_runs(whole, bare):
+            if _run_near(run, bare, arts, near):
+                return True
     return False
+
+
+def _sub_runs(whole: list[str], name: str) -> Iterator[list[str]]:
+    """The runs of two or more words of a name phrase that hold ``name``, longest first
+    ("European Union Commission", "European Union", "Union Commission")."""
+    n = len(whole)
+    for size in range(n, 1, -1):
+        for i in range(n - size + 1):
+            run = whole[i : i + size]
+            if name in (w.strip(".") for w in run):
+                yield run
+
+
+def _run_near(run: list[str], name: str, arts: list[IndexedArticle], near: str) -> bool:
+    """Whether the sources write the name phrase ``run`` whole and another part of it, or
+    its acronym, is near the evidence."""
+    phrase = _flat(" ".join(run))
+    if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
+        return False
+    if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
+        return True
+    # or its acronym, which the sources write ("EU" in the window for "European Union")
+    initials = "".join(w[0] for w in name_words(" ".join(run)))
+    return (
+        len(initials) >= 2
+        and _at_word(near, initials.lower(), whole=True)
+        and any(_written_as_word(initials, a.text) for a in arts)
+    )
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+")
