@@ -202,3 +202,11 @@ def test_a_list_item_in_another_form_or_a_noun_in_apposition_is_no_swap() -> Non
         "The board was set up to monitor river levels and fish stocks", BOARD
     )
     assert fired, reasons
+
+
+def test_a_first_item_with_its_own_determiner_in_an_open_list_is_still_an_item() -> None:
+    text = "The storm damaged the harbour office, two clinics and three schools in Vell."
+    _, reasons, fired = _report(
+        "The storm damaged the ferry terminal, two clinics and three schools", text
+    )
+    assert fired, reasons

@@ -304,11 +304,14 @@ _DETERMINERS = frozenset("the a an its their his her this these those".split())
 
 
 def _led_alone(c: _Tokens, items: _List) -> bool:
-    """Whether the first item of a list starts with a determiner that no other item has:
-    the noun the list stands in apposition to ("The dissenters, Per Aalto and Ingrid
-    Moe,"), not one of its items ("the mayor, the police chief and the fire chief" have
-    one each)."""
+    """Whether the first item of a list has a determiner that no other item has and the
+    list is closed by a comma: the noun the list stands in apposition to ("The dissenters,
+    Per Aalto and Ingrid Moe, said"), not one of its items ("the mayor, the police chief
+    and the fire chief" have one each; "the hospital, clinics and schools" is not closed)."""
     (a, b), rest = items[0], items[1:]
+    end = rest[-1][1]
+    if end >= len(c.words) or not c.comma_before[end]:
+        return False  # an apposition is closed by a comma: "Moe, said"
     if not any(c.words[j] in _DETERMINERS for j in range(a, b)):
         return False
     return not any(c.words[j] in _DETERMINERS for x, y in rest for j in range(x, y))
