@@ -656,3 +656,20 @@ def test_a_name_phrase_whose_acronym_is_near_is_placed() -> None:
     c = verify(ban, "The Nordic Water Council's Board has banned its staff from using Plink [b1].")
     fired = [x.name for x in c.claims[0].checks if x.fired]
     assert "name_context" not in fired, c.claims[0].reasons
+
+
+def test_probably_in_a_claim_keeps_the_sources_likely() -> None:
+    appeal = Cluster(
+        cluster_id="appeal",
+        articles=[
+            Article(
+                id="a1",
+                title="Appeal",
+                text="Lawyer Ines Varo said the appeal was likely to take about a year.",
+            )
+        ],
+    )
+    c = verify(appeal, "Lawyer Ines Varo said the appeal would probably take about a year [a1].")
+    assert "hedges" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+    c = verify(appeal, "Lawyer Ines Varo said the appeal will take about a year [a1].")
+    assert "hedges" in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
