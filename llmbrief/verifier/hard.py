@@ -767,6 +767,12 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
     return frozenset(content_stems(text)) - own
 
 
+# the subordinators of a clause that says more of its host (who, when, why), not what it
+# reports ("that")
+_ADVERBIAL = re.compile(
+    r"\s*(?:where|when|which|who|whose|whom|while|after|before|since|until|because|unless|if)\b",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(
     r"\s*(?:where|when|which|who|whose|whom|that|while|after|before|since|until|because)\b",
     re.IGNORECASE,
@@ -819,14 +825,16 @@ def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bo
 def _hosted(text: str, sent: IndexedSentence) -> Iterator[tuple[checks.Clause, frozenset[str]]]:
     """Each clause of a sentence with the stems it is said of: its own, and those of the
     clause it hangs on when it is subordinate ("All seven miners | who were brought up on
-    Sunday") or of the subordinate clause that hangs on it ("the Halvard-2 will remain
-    grounded | until the cause is confirmed"), as :func:`_clause_context` reads a claim."""
+    Sunday") or of the subordinate clause that hangs on it ("All 40 | who were lifted out",
+    "will remain grounded | until the cause is confirmed"), as :func:`_clause_context`
+    reads a claim. What a "that" clause reports is no context of the saying ("said on
+    Thursday | that the warehouse held grain": Thursday is the saying's)."""
     parts = sent.clauses
     for k, (clause, stems, _) in enumerate(parts):
         out = stems
         if k and _SUBORDINATE.match(text, clause.start):
             out = out | parts[k - 1][1]
-        if k + 1 < len(parts) and _SUBORDINATE.match(text, parts[k + 1][0].start):
+        if k + 1 < len(parts) and _ADVERBIAL.match(text, parts[k + 1][0].start):
             out = out | parts[k + 1][1]
         yield clause, out
 
