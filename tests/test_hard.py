@@ -673,3 +673,26 @@ def test_probably_in_a_claim_keeps_the_sources_likely() -> None:
     assert "hedges" not in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
     c = verify(appeal, "Lawyer Ines Varo said the appeal will take about a year [a1].")
     assert "hedges" in [x.name for x in c.claims[0].checks if x.fired], c.claims[0].reasons
+
+
+def test_a_relative_clause_after_a_long_clause_describes_its_last_noun() -> None:
+    # "which supplies ... other ports" is said of Marlow Systems, not of the two people
+    port = Cluster(
+        cluster_id="port",
+        articles=[
+            Article(
+                id="q1",
+                title="Port",
+                text=(
+                    "The Vell port authority said on Monday that its cranes had stopped for "
+                    "six hours. "
+                    "Two people familiar with the matter named the supplier as Marlow Systems, "
+                    "which supplies crane software to the authority and to other ports. "
+                    "No other port using Marlow software reported problems."
+                ),
+            )
+        ],
+    )
+    c = verify(port, "Two other ports that use Marlow software also reported problems [q1].")
+    fired = [x.name for x in c.claims[0].checks if x.fired]
+    assert "figure_context" in fired, c.claims[0].reasons

@@ -767,12 +767,12 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
     return frozenset(content_stems(text)) - own
 
 
-# the subordinators of a clause that says more of its host (who, when, why), not what it
-# reports ("that")
+# the subordinators of a clause that tells when, why or on what terms its host happens
 _ADVERBIAL = re.compile(
-    r"\s*(?:where|when|which|who|whose|whom|while|after|before|since|until|because|unless|if)\b",
-    re.IGNORECASE,
+    r"\s*(?:when|while|after|before|since|until|because|unless|if)\b", re.IGNORECASE
 )
+# and of one that describes a noun ("that" is left out: it reports as often as it describes)
+_RELATIVE = re.compile(r"\s*(?:where|which|who|whose|whom)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\s*(?:where|when|which|who|whose|whom|that|while|after|before|since|until|because)\b",
     re.IGNORECASE,
@@ -825,18 +825,38 @@ def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bo
 def _hosted(text: str, sent: IndexedSentence) -> Iterator[tuple[checks.Clause, frozenset[str]]]:
     """Each clause of a sentence with the stems it is said of: its own, and those of the
     clause it hangs on when it is subordinate ("All seven miners | who were brought up on
-    Sunday") or of the subordinate clause that hangs on it ("All 40 | who were lifted out",
-    "will remain grounded | until the cause is confirmed"), as :func:`_clause_context`
-    reads a claim. What a "that" clause reports is no context of the saying ("said on
-    Thursday | that the warehouse held grain": Thursday is the saying's)."""
+    Sunday") or of the subordinate clause that hangs on it (:func:`_lends`: "All 40 | who
+    were lifted out", "will remain grounded | until the cause is confirmed"), as
+    :func:`_clause_context` reads a claim. What a "that" clause reports is no context of
+    the saying ("said on Thursday | that the warehouse held grain": Thursday is the
+    saying's)."""
     parts = sent.clauses
     for k, (clause, stems, _) in enumerate(parts):
         out = stems
         if k and _SUBORDINATE.match(text, clause.start):
             out = out | parts[k - 1][1]
-        if k + 1 < len(parts) and _ADVERBIAL.match(text, parts[k + 1][0].start):
+        if k + 1 < len(parts) and _lends(text, clause, parts[k + 1][0]):
             out = out | parts[k + 1][1]
         yield clause, out
+
+
+#: the most words of a clause that a relative clause after it describes whole: a noun
+#: phrase cut off from its verb ("All seven miners | who were trapped ... were brought up")
+_NOUN_PHRASE_WORDS = 4
+
+
+def _lends(text: str, host: checks.Clause, nxt: checks.Clause) -> bool:
+    """Whether the clause after ``host`` says more of it: an adverbial clause ("until
+    the cause is confirmed") always; a relative clause only when ``host`` is a short noun
+    phrase it describes ("All 40 | who were lifted out"), for after a longer clause it
+    describes the noun before it ("Two people ... identified the supplier as Qentis | which
+    provides software": Qentis, not the two people)."""
+    if _ADVERBIAL.match(text, nxt.start):
+        return True
+    return (
+        _RELATIVE.match(text, nxt.start) is not None
+        and len(words(text[host.start : host.end])) <= _NOUN_PHRASE_WORDS
+    )
 
 
 def _placed(
