@@ -467,3 +467,164 @@ RATINGS = Cluster(
 def test_points_are_of_what_the_change_ends_at(claim: str, ok: bool) -> None:
     c = verify(RATINGS, claim).claims[0]
     assert (c.verdict == "supported") is ok, c.reasons
+
+
+LEVY = Cluster(
+    cluster_id="levy",
+    articles=[
+        Article(
+            id="l1",
+            title="Levy",
+            text=(
+                "The Orsk regulator fined the ferry operator Bluewake 30 million crowns on "
+                "Monday for overcharging passengers. "
+                "Ferries in the Orsk region were late on 19 days in March, against 12 days "
+                "across the rest of the country. "
+                "Its previous record was an 18 million crown penalty on a bus company in 2023."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # both figures in the claim: 19 and 12 days
+        (
+            "Ferries in the Orsk region were late on 19 days in March, 7 days longer than "
+            "the 12 days across the rest of the country [l1].",
+            "supported",
+        ),
+        (
+            "Ferries in the Orsk region were late on 19 days in March, 5 days longer than "
+            "the 12 days across the rest of the country [l1].",
+            "unsupported",
+        ),
+        # the other figure is the lead's: the 30 million fine
+        (
+            "The fine is 12 million crowns larger than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "supported",
+        ),
+        # the lead's figure is the larger: "smaller than" is the wrong way round
+        (
+            "The fine is 12 million crowns smaller than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "unsupported",
+        ),
+        (
+            "The fine is 14 million crowns larger than the previous record, an 18 million "
+            "crown penalty on a bus company in 2023 [l1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_comparative_before_than_is_a_difference(claim: str, verdict: str) -> None:
+    c = verify(LEVY, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+BANK_DEPOT = Cluster(
+    cluster_id="bank-depot",
+    articles=[
+        Article(
+            id="d1",
+            title="Depot",
+            text=(
+                "The Lessing central bank raised its main rate by a quarter of a percentage "
+                "point to 4.5% on Wednesday. "
+                "The fire alarm at the Crane Street depot went off at 11.48pm, but the first "
+                "engines did not arrive until 12.09am, the fire service said."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "The Lessing central bank raised its main rate by 0.25 percentage points to 4.5% [d1].",
+            "supported",
+        ),
+        (
+            "The Lessing central bank raised its main rate by 0.5 percentage points to 4.5% [d1].",
+            "unsupported",
+        ),
+        # 11.48pm to 12.09am: 21 minutes, past midnight
+        (
+            "The depot alarm went off at 11.48pm, but engines took 21 minutes to arrive [d1].",
+            "supported",
+        ),
+        (
+            "The depot alarm went off at 11.48pm, but engines took about 20 minutes "
+            "to arrive [d1].",
+            "supported",
+        ),
+        (
+            "The depot alarm went off at 11.48pm, but engines took 31 minutes to arrive [d1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_points_in_words_and_the_time_between_two_times_of_day(claim: str, verdict: str) -> None:
+    c = verify(BANK_DEPOT, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Velo shared the data over about two and a half years [v1].", "supported"),
+        ("Velo shared the data over 29 months [v1].", "supported"),
+        ("Velo shared the data over about four and a half years [v1].", "unsupported"),
+        ("Velo shared the data over 12 months [v1].", "unsupported"),
+    ],
+)
+def test_a_length_is_the_time_between_two_months_of_a_sentence(claim: str, verdict: str) -> None:
+    velo = Cluster(
+        cluster_id="velo",
+        articles=[
+            Article(
+                id="v1",
+                title="Velo",
+                text="The cycling app Velo shared the data between March 2023 and August 2025.",
+            )
+        ],
+    )
+    c = verify(velo, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("That would take the average fare from 212 crowns to about 230 crowns [w1].", "supported"),
+        (
+            "That would take the average fare from 212 crowns to about 250 crowns [w1].",
+            "unsupported",
+        ),
+        (
+            "That would take the average fare from 212 crowns to about 194 crowns [w1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_the_end_of_a_change_the_window_gives_as_the_change(claim: str, verdict: str) -> None:
+    fares = Cluster(
+        cluster_id="fares",
+        articles=[
+            Article(
+                id="w1",
+                title="Fares",
+                text=(
+                    "The operator of the Wessel line said the plan would add about 18 crowns "
+                    "to the average fare of 212 crowns."
+                ),
+            )
+        ],
+    )
+    c = verify(fares, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -178,3 +178,35 @@ def test_a_day_given_only_to_something_else_is_caught() -> None:
     assert reasons[0].startswith('"Friday" is the day of something else in [sv-1]')
     verdict, reasons, fired = _report("Orrby residents were ordered to leave on Saturday", text)
     assert verdict == "supported" and not fired, reasons
+
+
+BOARD = (
+    "The Tarsk board, which met on Monday, was set up to monitor river levels and crop conditions. "
+    "In a note published alongside the minutes, treasurer Ola Venn and member Kaja Strand "
+    "said costs were rising."
+)
+
+
+def test_a_list_item_in_another_form_or_a_noun_in_apposition_is_no_swap() -> None:
+    # "crops" is the sentence's "crop conditions", shortened: the same item
+    _, reasons, fired = _report("The board was set up to monitor river levels and crops", BOARD)
+    assert not fired, reasons
+    # "The two members" is what the list stands for, not an item of it
+    _, reasons, fired = _report(
+        "The two members, treasurer Ola Venn and member Kaja Strand, said costs were rising",
+        BOARD,
+    )
+    assert not fired, reasons
+    # an item swapped is still one
+    _, reasons, fired = _report(
+        "The board was set up to monitor river levels and fish stocks", BOARD
+    )
+    assert fired, reasons
+
+
+def test_a_first_item_with_its_own_determiner_in_an_open_list_is_still_an_item() -> None:
+    text = "The storm damaged the harbour office, two clinics and three schools in Vell."
+    _, reasons, fired = _report(
+        "The storm damaged the ferry terminal, two clinics and three schools", text
+    )
+    assert fired, reasons

@@ -39,10 +39,22 @@ sentence of an article be read):
   for 41 and a window's 25; a figure of the claim's compared with one of the window must
   be the larger for "more" and the smaller for "less"), a ratio ("about five times" 61%
   and 12%), or a relative change, of the larger for a fall and of the smaller for a rise
-  ("about a third fewer" 11,240 than 16,900, "25% less", "up 40%"). The result is read in
+  ("about a third fewer" 11,240 than 16,900, "25% less", "up 40%"). A comparative before
+  "than" ("14 weeks longer than", "16 million larger than") is a difference, of lengths of
+  time too; its other figure may be the lead sentence's (what the story is about: "a 38
+  million fine"), on the side the comparative says. The result is read in
   the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
   one; without one a difference is exact, a ratio or a change in percent to the claim's
   rounding. The cues are data (``arithmetic`` in ``restatements.json``).
+- **in words, or between two times**: points a window sentence writes in words ("0.25
+  percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
+  minutes") that are the time between two times of day of one window sentence ("at 3.12am
+  ... until 3.26am"; past midnight too), in the claim's approximator's interval.
+- **the end of a change**: the "B" of a claim's "from A to about B" that is A changed by a
+  figure a window sentence gives as the change ("would add about £9"), its way.
+- **a span of months**: a length in years or months ("about two and a half years", "29
+  months") that is the time between two months of one window sentence ("between March
+  2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -70,7 +82,7 @@ from .lexicon import alternation, content_stems, data_json, stem
 if TYPE_CHECKING:
     from .sentences import IndexedSentence, Window
 
-__all__ = ["figure_restated", "one_more", "reversed_change"]
+__all__ = ["CHANGE_WORDS", "figure_restated", "one_more", "reversed_change"]
 
 _R = data_json("restatements.json")
 _P = data_json("proportions.json")
@@ -79,6 +91,8 @@ _KIND_OF: dict[str, str] = {
 }
 _UP = frozenset(_R["change_up"])
 _DOWN = frozenset(_R["change_down"])
+#: The words of change, up and down ("rose", "falling", "cut").
+CHANGE_WORDS = _UP | _DOWN
 _HUNDREDTHS = frozenset(_R["hundredths"])
 _COUNTS: dict[str, int] = _R["count_words"]
 _ARITHMETIC = _R["arithmetic"]
@@ -126,6 +140,13 @@ _DIFFERENCE_AFTER = re.compile(
     rf"{_AFTER}({alternation([*_ARITHMETIC['difference_after'], *sorted(_UP | _DOWN)])})\b",
     re.IGNORECASE,
 )
+# a comparative after the figure, before "than": "14 weeks longer than", "€16 million larger
+# than" (a difference, of lengths of time too)
+_LARGER = frozenset(_ARITHMETIC["comparative_up"])
+_COMPARATIVE = _LARGER | frozenset(_ARITHMETIC["comparative_down"])
+_COMPARATIVE_AFTER = re.compile(
+    rf"{_AFTER}({alternation(sorted(_COMPARATIVE))})\s+than\b", re.IGNORECASE
+)
 _RATIO_AFTER = re.compile(rf"\s+(?:{alternation(_ARITHMETIC['ratio_after'])})\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 #: the widest a share in words ("a third") is rounded, either side, as :mod:`.proportions`
@@ -164,9 +185,159 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
     kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
     if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window):
         return True
+    if q.unit in _POINTS and _point_worded(q, window):
+        return True
+    if _span_restated(claim_text, at, q, kind, window):
+        return True
+    if _end_restated(claim_text, at, q, kind, window):
+        return True
+    if _elapsed(claim_text, at, q, kind, window):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+# a share of a point in words: "a quarter of a percentage point", "half a point", "three
+# quarters of a point"
+_POINT_WORDS = re.compile(
+    r"\b(a|one|three)?\s*(quarter|quarters|half)\s+(?:of\s+)?an?\s+(?:percentage\s+)?point\b",
+    re.IGNORECASE,
+)
+
+
+def _point_worded(q: checks.Quantity, window: list[IndexedSentence]) -> bool:
+    """Whether a window sentence writes the claim's points in words ("0.25 percentage
+    points" where it says "a quarter of a percentage point")."""
+    for x in window:
+        if "point" not in x.lower:
+            continue
+        for m in _POINT_WORDS.finditer(x.text):
+            part = 0.5 if m.group(2).lower() == "half" else 0.25
+            value = part * (3 if (m.group(1) or "").lower() == "three" else 1)
+            if math.isclose(value, q.value):
+                return True
+    return False
+
+
+# "from £448 to about ": the start of the change whose end is the figure after it
+_FROM_TO_BEFORE = re.compile(
+    r"\bfrom\s+(\S+(?:\s+(?:million|billion))?)(?:\s+[a-z]+)?\s+to\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _end_restated(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the end of the claim's "from A to B" is A changed by a figure a window
+    sentence gives as the change ("from £448 to about £457" where it says the plan "would
+    add about £9" to the bill), the way the window's word of change says."""
+    m = _FROM_TO_BEFORE.search(claim_text, max(0, at - 60), at)
+    if m is None:
+        return False
+    start = checks.quantities(m.group(1))
+    if len(start) != 1 or not _compatible(q, start[0]):
+        return False
+    a = start[0]
+    low, high = _interval(q.value, kind)
+    for x in window:
+        for o in x.quantities:
+            if o.unit and q.unit and o.unit != q.unit:
+                continue
+            i = x.text.find(o.text)
+            cue = _CHANGE_BEFORE.search(x.text[max(0, i - 40) : i]) if i >= 0 else None
+            if cue is None:
+                continue
+            way = _direction([cue.group(1).lower()])
+            if not way:
+                continue
+            c_low, c_high = _interval(o.value, _approximator_of(x.text, o.text))
+            # the end the window's change makes of the claim's start, against the claim's
+            ends = sorted((a.value + way * c_low, a.value + way * c_high))
+            if ends[0] - 1e-9 <= high and low <= ends[1] + 1e-9:
+                return True
+    return False
+
+
+_MONTHS: list[str] = data_json("dates.json")["months"]
+# each month's name and abbreviation -> its number in the year ("march", "mar": 2)
+_MONTH_NUMBER = {m: [f[:3] for f in _MONTHS[:12]].index(m[:3]) for m in _MONTHS}
+# a month and its year: "March 2023"
+_MONTH_YEAR = re.compile(rf"\b({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# the length a claim writes in years or months, with its half: "two and a half years"
+_LENGTH_AT = re.compile(r"(?:\s+and\s+an?\s+(half))?\s+(years?|months?)\b", re.IGNORECASE)
+
+
+def _span_restated(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether a length in years or months ("about two and a half years", "18 months") is
+    the time between two months of one window sentence ("between March 2023 and August
+    2025"), to the claim's rounding: a half unit when it writes a half, else the unit."""
+    if q.unit in ("year", "month"):
+        unit, value, half = q.unit, q.value, False
+    else:
+        m = _LENGTH_AT.match(claim_text, at + len(q.text))
+        if q.unit or m is None or not m.group(1):
+            return False
+        unit, value, half = m.group(2).lower().rstrip("s"), q.value + 0.5, True
+    months = value * (12 if unit == "year" else 1)
+    t = (12 if unit == "year" else 1) * (0.25 if half else 0.5)
+    spread = _SPREAD if kind else 1.0
+    low, high = months - spread * t, months + spread * t
+    for x in window:
+        found = [
+            int(y) * 12 + _MONTH_NUMBER[m.lower()]
+            for m, y in _MONTH_YEAR.findall(x.text)
+            if m.lower() in _MONTH_NUMBER
+        ]
+        if any(low <= abs(b - a) <= high for a, b in itertools.combinations(found, 2)):
+            return True
+    return False
+
+
+# a time of day: "3.12am", "9.40 pm", "14:05"
+_CLOCK = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*([ap]\.?m\b\.?)?", re.IGNORECASE)
+_DAY_MINUTES = 24 * 60
+_MINUTES_AFTER = re.compile(r"\s+minutes?\b", re.IGNORECASE)
+
+
+def _elapsed(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's minutes or hours ("took 14 minutes") are the time between two
+    times of day of one window sentence ("went off at 3.12am ... until 3.26am"), exactly
+    or in the claim's approximator's interval."""
+    if q.unit == "hour":
+        minutes = q.value * 60
+    elif not q.unit and _MINUTES_AFTER.match(claim_text, at + len(q.text)):
+        minutes = q.value
+    else:
+        return False
+    low, high = _interval(minutes, kind)
+    if q.unit == "hour" and kind:
+        low, high = (v * 60 for v in _interval(q.value, kind))
+    for x in window:
+        times = [t for m in _CLOCK.finditer(x.text) if (t := _clock_minutes(m)) is not None]
+        for a, b in itertools.combinations(times, 2):
+            if low - 1e-9 <= (b - a) % _DAY_MINUTES <= high + 1e-9:
+                return True
+    return False
+
+
+def _clock_minutes(m: re.Match[str]) -> int | None:
+    """Minutes after midnight of a time of day, None when it is no time of day."""
+    hours, minutes = int(m.group(1)), int(m.group(2))
+    half = (m.group(3) or "").lower()[:1]
+    if minutes >= 60 or hours > 23 or (half and not 1 <= hours <= 12):
+        return None
+    if not half and "." in m.group(0):
+        return None  # "2.45" with no am or pm is a figure, not a time
+    if half == "p" and hours != 12:
+        hours += 12
+    elif half == "a" and hours == 12:
+        hours = 0
+    return hours * 60 + minutes
 
 
 def _find(text: str, figure: str) -> int:
@@ -415,13 +586,21 @@ def _arithmetic_restated(
         r = _result(relation, way, q, a, b)
         if r is not None and low - eps <= r <= high + eps and holds(a) and holds(b):
             return True
+    # the other figure is the window's, or the lead's: what the story is about ("a €38
+    # million fine"), which a claim compares with a figure of its own
+    compared = _COMPARATIVE_AFTER.match(claim_text, end)
+    leads = [art.sentences[0] for art in arts if art.sentences and compared is not None]
+    larger = compared is not None and compared.group(1).lower() in _LARGER
     for a in mine:
-        for x in window:
+        for x in (*window, *(x for x in leads if x not in window)):
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
                 if relation == "difference" and way and (a.value > b.value) != (way > 0):
                     continue  # "70 million less than": the claim's figure is the smaller
+                after = compared is not None and _find(claim_text, a.text) > at
+                if after and (b.value > a.value) != larger:
+                    continue  # "16 million larger than ... a 22 million fine": it is 38
                 r = _result(relation, way, q, a, b)
                 if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
@@ -471,6 +650,8 @@ def _arithmetic_cue(
             t = min(_WORDED_ROUNDING, v / 4)
         low, high = _interval(v, kind, t) if kind else (v - t, v + t)
         return "relative", way, low, high
+    if q.unit not in (*_POINTS, "ord") and _COMPARATIVE_AFTER.match(claim_text, end):
+        return ("difference", 0, *_interval(q.value, kind))  # which side is which: either
     if q.unit in (*_POINTS, "ord") or q.unit in _DURATION_UNITS:
         return "", 0, 0.0, 0.0
     if after is None and change is None and _DIFFERENCE_BEFORE.search(before) is None:

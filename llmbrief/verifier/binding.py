@@ -295,10 +295,33 @@ def _written(text: str, at: tuple[int, int], c: _Tokens, arts: list[IndexedArtic
     return False
 
 
+def _stems(ws: Sequence[str]) -> set[str]:
+    return {stem(w) for w in ws}
+
+
+#: words that lead a noun phrase, not a list item: "the", "a", "its"
+_DETERMINERS = frozenset("the a an its their his her this these those".split())
+
+
+def _led_alone(c: _Tokens, items: _List) -> bool:
+    """Whether the first item of a list has a determiner that no other item has and the
+    list is closed by a comma: the noun the list stands in apposition to ("The dissenters,
+    Per Aalto and Ingrid Moe, said"), not one of its items ("the mayor, the police chief
+    and the fire chief" have one each; "the hospital, clinics and schools" is not closed)."""
+    (a, b), rest = items[0], items[1:]
+    end = rest[-1][1]
+    if end >= len(c.words) or not c.comma_before[end]:
+        return False  # an apposition is closed by a comma: "Moe, said"
+    if not any(c.words[j] in _DETERMINERS for j in range(a, b)):
+        return False
+    return not any(c.words[j] in _DETERMINERS for x, y in rest for j in range(x, y))
+
+
 def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | None:
     """A list of the claim that a cited sentence writes with one item swapped."""
     c = _claim_tokens(text)
     claim_words = set(c.words)
+    claim_stems = functools.cache(lambda: _stems(c.words))
     for k, w in enumerate(c.words):
         if w not in ("and", "or"):
             continue
@@ -344,6 +367,10 @@ def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | N
                     continue
                 if set(said_c) & set(e.words) or set(written_c) & claim_words:
                     continue  # the item is the sentence's, worded otherwise
+                if _stems(said_c) & _stems(e.words) or _stems(written_c) & claim_stems():
+                    continue  # "crops" where it lists "crop conditions": another form
+                if u == 0 and _led_alone(c, ours):
+                    continue  # "The dissenters, Aalto and Moe,": what the list stands for
                 if _written(text, said_at, c, arts):
                     continue  # the cited text has it elsewhere: the claim may join the two
                 swaps.append((said_at, said, written, art, e, theirs))

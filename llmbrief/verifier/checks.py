@@ -452,7 +452,8 @@ def dates(text: str, tokens: list[str] | None = None) -> set[str]:
     for i, lw in enumerate(lows):
         if lw in _WEEKDAYS:
             out.add(_WEEKDAYS[lw])
-            part = lows[i + 1] if i + 1 < len(lows) else ""
+            # "Friday night's heavy rain" is Friday night's too
+            part = lows[i + 1].removesuffix("'s").removesuffix("’s") if i + 1 < len(lows) else ""
             if part in _DAY_PARTS:
                 out.add(f"{_WEEKDAYS[lw]} {_DAY_PARTS[part]}")  # "Tuesday evening"
         elif lw in _MONTH_CANON and (lw != "may" or toks[i][0] == "M") and lw != "mar":

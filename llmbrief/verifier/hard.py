@@ -259,6 +259,9 @@ def hard_checks(
         near = " ".join(_near_text(art, f, t) for art, f, t, _ in chosen)
         opener = checks.opening_word(facts.text)
         for name in names:
+            day = _date_compound(name)
+            if day and any(a.holds_date(day) for a in arts):
+                continue  # "a Tuesday-morning raid": a date the articles hold, not a name
             found = any(_written_as_word(name, a.text) for a in arts)
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
@@ -301,6 +304,9 @@ def hard_checks(
                     )
             elif chosen:
                 start("name_context")
+                if not found and name == opener:
+                    continue  # "Privacy campaigners": an opening word the articles write
+                    # only otherwise ("private") is a plain word, not a name to place
                 if (
                     not _name_near(name, near)
                     and not any(_at_word(near, x, whole=True) for x in aliases)
@@ -412,6 +418,12 @@ def hard_checks(
         said = _as_written(facts.text, mine)
         if said and checks.phrase_written(facts.text, said, [a.flat for a in arts]):
             continue  # the claim's word as the article writes it: no swap
+        if _converse(list(facts.toks), mine, window_toks, theirs) or _aspectual(theirs, arts):
+            continue  # "bend after a climb" for "climb before it bent"; "rates keep falling"
+        if _paces_change(theirs, [*window_toks, *(article_toks or ())]) and not _paces_change(
+            mine, list(facts.toks)
+        ):
+            continue  # "inflation was falling faster": the fall's pace, not inflation's
         source = _as_written(window_text, theirs) or next(
             (w for art, *_ in chosen if (w := _as_written(art.text, theirs))), theirs
         )
@@ -545,6 +557,63 @@ def _side_as_written(text: str, verb: str, side: str) -> str:
     return ""
 
 
+#: words of order in time whose opposite says the same with the two events swapped
+_CONVERSES = frozenset({stem("before"), stem("after")})
+_CONVERSE_WIDTH = 4
+
+
+def _converse(claim: list[str], mine: str, source: list[str], theirs: str) -> bool:
+    """Whether the claim's "after" is the source's "before" with the events around it
+    swapped ("the trail seemed to bend after a normal climb" where it says "climb normally
+    before its trail appeared to bend"): what stands before one stands after the other."""
+    if {mine, theirs} != _CONVERSES:
+        return False
+
+    def sides(toks: list[str], i: int) -> tuple[set[str], set[str]]:
+        w = _CONVERSE_WIDTH
+        keep = [t for t in toks[max(0, i - w) : i] if t not in STOPWORDS]
+        return set(keep), {t for t in toks[i + 1 : i + 1 + w] if t not in STOPWORDS}
+
+    for i in (i for i, t in enumerate(claim) if t == mine):
+        left, right = sides(claim, i)
+        for j in (j for j, t in enumerate(source) if t == theirs):
+            s_left, s_right = sides(source, j)
+            if left & s_right and right & s_left:
+                return True
+    return False
+
+
+# an aspect verb before a verb in -ing: "rates keep falling" says they go on falling
+_KEEP_ING = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:on\s+)?\w+ing\b", re.IGNORECASE)
+_KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\b", re.IGNORECASE)
+
+
+def _aspectual(theirs: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the source's word is "keep" and every "keep" of the cited text goes on to
+    a verb in -ing ("if rates keep falling"): it says a change goes on, not that something
+    is kept, and is no opposite of "trim" or "cut"."""
+    if theirs != stem("keep"):
+        return False
+    return all(len(_KEEP.findall(a.text)) == len(_KEEP_ING.findall(a.text)) for a in arts)
+
+
+# the verbs of change ("falling", "rose"), not the comparatives and particles among them
+_CHANGE_STEMS = frozenset(
+    stem(w)
+    for w in approx.CHANGE_WORDS - {"more", "less", "fewer", "higher", "lower", "up", "down"}
+)
+_PACE_REACH = 2
+
+
+def _paces_change(word: str, toks: list[str]) -> bool:
+    """Whether every ``word`` of the stemmed ``toks`` follows a verb of change within two
+    words ("falling faster", "rose more slowly"): it tells the change's pace."""
+    at = [j for j, t in enumerate(toks) if t == word]
+    return bool(at) and all(
+        not _CHANGE_STEMS.isdisjoint(toks[max(0, j - _PACE_REACH) : j]) for j in at
+    )
+
+
 def _as_written(text: str, stemmed: str) -> str:
     """The first word of ``text`` whose stem is ``stemmed``, lowercased ("" if none)."""
     return next((w.lower() for w in words(text) if stem(w.lower()) == stemmed), "")
@@ -596,7 +665,27 @@ def _figure_in_context(
         return _clause_context(facts.text, q.text, host=True) - names
 
     # a sentence's figures are its own (what ``has`` of its text reads), read once
-    return _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen)
+    if _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen):
+        return True
+    return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|previous|past)\s+year\b", re.IGNORECASE)
+
+
+def _year_named(context: frozenset[str], chosen: list[Window]) -> bool:
+    """Whether a window clause that shares a word with the claim's clause says "last
+    year", "this year" or "next year": the year the cited text writes elsewhere ("cited
+    three times in 2025" where the window says "cited three times last year")."""
+    for art, first, last, _ in chosen:
+        for sent in art.sentences[first : last + 1]:
+            for clause, stems, _ in sent.clauses:
+                if not context.isdisjoint(stems) and _RELATIVE_YEAR.search(
+                    art.text, clause.start, clause.end
+                ):
+                    return True
+    return False
 
 
 def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> str:
@@ -629,6 +718,22 @@ def _bound_elsewhere(q: checks.Quantity, text: str, arts: list[IndexedArticle]) 
 
 
 _BOUND_HINT = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s+each)?\s+(?:for|of)\b", re.IGNORECASE)
+
+
+#: the fewest letters of an acronym read against lowercase words: two letters start too
+#: many pairs of words by chance
+_SPELLED_MIN = 3
+
+
+def _spelled_out(acronym: str, text: str) -> str:
+    """The lowercase words of ``text`` whose initials spell ``acronym`` ("value added tax",
+    "value-added tax" for "VAT"), as written; "" if none. A common noun's acronym is
+    spelled out in lowercase, which no capitalised name phrase holds."""
+    if len(acronym) < _SPELLED_MIN:
+        return ""
+    pattern = r"[\s-]+".join(rf"{c}[a-z]*" for c in acronym.lower())
+    m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
+    return m.group(0) if m else ""
 
 
 def _date_in_context(
@@ -664,10 +769,22 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
     return frozenset(content_stems(text)) - own
 
 
+# the subordinators of a clause that tells when, why or on what terms its host happens
+_ADVERBIAL = re.compile(
+    r"\s*(?:when|while|after|before|since|until|because|unless|if)\b", re.IGNORECASE
+)
+# and of one that describes a noun ("that" is left out: it reports as often as it describes)
+_RELATIVE = re.compile(r"\s*(?:where|which|who|whose|whom)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\s*(?:where|when|which|who|whose|whom|that|while|after|before|since|until|because)\b",
     re.IGNORECASE,
 )
+
+
+def _date_compound(name: str) -> str:
+    """The date a hyphenated name starts with ("Tuesday-morning": ``tue``), "" if none."""
+    head, dash, _ = name.partition("-")
+    return (checks.date_word(head.lower()) or "") if dash else ""
 
 
 def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
@@ -676,7 +793,7 @@ def _acronym_of(name: str, claim_text: str, art: IndexedArticle) -> str:
     if name.endswith(("'s", "’s")):
         name = name[:-2]  # "the IMF's managing director"
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
-        return art.acronyms.get(name, "")
+        return art.acronyms.get(name, "") or _spelled_out(name, art.text)
     for m in CAPS_PHRASE.finditer(claim_text):
         parts = name_words(m.group(0))
         if len(parts) >= 2 and name in parts:
@@ -699,12 +816,49 @@ def _name_placed(name: str, facts: ClaimFacts, arts: list[IndexedArticle]) -> bo
         for sent in art.sentences:
             if context.isdisjoint(sent.stems) or not _name_found(name, sent.lower):
                 continue
-            for clause, stems, _ in sent.clauses:
+            for clause, stems in _hosted(art.text, sent):
                 if not context.isdisjoint(stems) and _name_near(
                     name, art.text[clause.start : clause.end].lower()
                 ):
                     return True
     return False
+
+
+def _hosted(text: str, sent: IndexedSentence) -> Iterator[tuple[checks.Clause, frozenset[str]]]:
+    """Each clause of a sentence with the stems it is said of: its own, and those of the
+    clause it hangs on when it is subordinate ("All seven miners | who were brought up on
+    Sunday") or of the subordinate clause that hangs on it (:func:`_lends`: "All 40 | who
+    were lifted out", "will remain grounded | until the cause is confirmed"), as
+    :func:`_clause_context` reads a claim. What a "that" clause reports is no context of
+    the saying ("said on Thursday | that the warehouse held grain": Thursday is the
+    saying's)."""
+    parts = sent.clauses
+    for k, (clause, stems, _) in enumerate(parts):
+        out = stems
+        if k and _SUBORDINATE.match(text, clause.start):
+            out = out | parts[k - 1][1]
+        if k + 1 < len(parts) and _lends(text, clause, parts[k + 1][0]):
+            out = out | parts[k + 1][1]
+        yield clause, out
+
+
+#: the most words of a clause that a relative clause after it describes whole: a noun
+#: phrase cut off from its verb ("All seven miners | who were trapped ... were brought up")
+_NOUN_PHRASE_WORDS = 4
+
+
+def _lends(text: str, host: checks.Clause, nxt: checks.Clause) -> bool:
+    """Whether the clause after ``host`` says more of it: an adverbial clause ("until
+    the cause is confirmed") always; a relative clause only when ``host`` is a short noun
+    phrase it describes ("All 40 | who were lifted out"), for after a longer clause it
+    describes the noun before it ("Two people ... identified the supplier as Qentis | which
+    provides software": Qentis, not the two people)."""
+    if _ADVERBIAL.match(text, nxt.start):
+        return True
+    return (
+        _RELATIVE.match(text, nxt.start) is not None
+        and len(words(text[host.start : host.end])) <= _NOUN_PHRASE_WORDS
+    )
 
 
 def _placed(
@@ -732,7 +886,7 @@ def _placed(
         for sent in art.sentences:
             if context.isdisjoint(sent.stems) or not sentence_has(sent):
                 continue
-            for clause, stems, _ in sent.clauses:
+            for clause, stems in _hosted(art.text, sent):
                 if not context.isdisjoint(stems) and has(art.text[clause.start : clause.end]):
                     return True
     return False
@@ -741,16 +895,47 @@ def _placed(
 def _phrase_near(name: str, claim_text: str, arts: list[IndexedArticle], near: str) -> bool:
     """Whether ``name`` is part of a longer name the sources write whole, another part of
     which is near the evidence ("James Webb Space Telescope", and "Webb" in the window)."""
+    bare = _POSSESSIVE.sub("", name).strip(".")
     for m in _CAPS_RUN.finditer(claim_text):
-        run = m.group(0).split()
-        if len(run) < 2 or name not in (w.strip(".") for w in run):
+        # a possessive ends the phrase, not its words ("the European Union's budget")
+        whole = [_POSSESSIVE.sub("", w) for w in m.group(0).split()]
+        if bare not in (w.strip(".") for w in whole):
             continue
-        phrase = _flat(" ".join(run))
-        if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
-            continue
-        if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
-            return True
+        for run in _sub_runs(whole, bare):
+            if _run_near(run, bare, arts, near):
+                return True
     return False
+
+
+def _sub_runs(whole: list[str], name: str) -> Iterator[list[str]]:
+    """The runs of two or more words of a name phrase that hold ``name``, longest first
+    ("European Union Commission", "European Union", "Union Commission")."""
+    n = len(whole)
+    for size in range(n, 1, -1):
+        for i in range(n - size + 1):
+            run = whole[i : i + size]
+            if name in (w.strip(".") for w in run):
+                yield run
+
+
+def _run_near(run: list[str], name: str, arts: list[IndexedArticle], near: str) -> bool:
+    """Whether the sources write the name phrase ``run`` whole and another part of it, or
+    its acronym, is near the evidence."""
+    phrase = _flat(" ".join(run))
+    if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
+        return False
+    if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
+        return True
+    # or its acronym, which the sources write ("EU" in the window for "European Union")
+    initials = "".join(w[0] for w in name_words(" ".join(run)))
+    return (
+        len(initials) >= 2
+        and _at_word(near, initials.lower(), whole=True)
+        and any(_written_as_word(initials, a.text) for a in arts)
+    )
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)+")
