@@ -279,6 +279,19 @@ def test_a_cause_nobody_has_given_yet_is_invented() -> None:
     _passes(text, "A storm crossed the region on the morning of the blackout in Varna.")
 
 
+def test_a_cause_it_is_too_early_to_name_with_certainty_is_invented() -> None:
+    # "too early to say", and a word of how sure between the cue and what is asked
+    text = (
+        "Forty guests fell ill after a wedding at the Orla Hotel in Brenn on Saturday. "
+        '"It is too early to say with certainty what caused these illnesses," said Dr Lena '
+        "Voss of the county health office. Guests had been served oysters and a cream cake."
+    )
+    found = _sunk(text, "Dr Lena Voss said the illnesses had been caused by the oysters.")
+    assert "too early to say with certainty what" in found
+    _passes(text, "Voss said it was too early to say what caused the illnesses.")
+    _passes(text, "Guests at the Brenn wedding had been served oysters and a cream cake.")
+
+
 def test_a_negated_verb_with_another_object_is_no_flip() -> None:
     text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
     cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])

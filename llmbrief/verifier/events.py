@@ -92,9 +92,13 @@ _CAUSE_WORD = _cues("cause_words")
 _UNKNOWN = _cues("unknown")
 _OPEN = _cues("open_question")
 _LINKED = _cues("linked")
-#: "it was not clear what caused", "declined to say why"
+#: "it was not clear what caused", "declined to say why", "too early to say with certainty
+#: what caused" (a word of how sure between the cue and its question)
 _UNKNOWN_WHAT = _Lazy(
-    r"\b(?:" + alternation(_DATA["unknown_what"].split("|")) + r")\s+(?:what|why|how)\b",
+    r"\b(?:"
+    + alternation(_DATA["unknown_what"].split("|"))
+    + r")[\"'’”]?\s+(?:(?:with\s+certainty|for\s+certain|for\s+sure|exactly|yet)\s+)?"
+    r"(?:what|why|how)\b",
     re.IGNORECASE,
 )
 _NOT_CAUSE = _cues("not_the_cause")
@@ -257,7 +261,10 @@ def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | N
         if unknown is not None and w is not None:
             question = st[w.start() : unknown.end()]  # "cause of the derailment was not known"
         elif open_q is not None:
-            question = " ".join(words(st[open_q.start() :])[:_QUESTION_WORDS])
+            # what is asked: the words from the question word on ("what caused these
+            # illnesses"), however long the cue before it
+            asked = open_q.end() - len(words(open_q.group(0))[-1])
+            question = " ".join(words(st[asked:])[:_QUESTION_WORDS])
         else:
             continue
         if about.isdisjoint(content_stems(question)):
