@@ -292,6 +292,32 @@ def test_a_cause_it_is_too_early_to_name_with_certainty_is_invented() -> None:
     _passes(text, "Guests at the Brenn wedding had been served oysters and a cream cake.")
 
 
+def test_a_deadline_the_evidence_never_gives_is_invented() -> None:
+    text = (
+        "A flood closed the Ostby paper mill on Monday. Owner Karin Lund said all 140 staff "
+        "would be paid while the mill was shut. She declined to say when production would "
+        "restart. The town council said it would publish a report on the flood once the "
+        "inquiry was complete."
+    )
+    found = _sunk(text, "Lund said production would restart within a month.")
+    assert found == (
+        'the claim says "within a month" where the evidence says "She declined to say when '
+        'production would restart"'
+    )
+    found = _sunk(text, "The council will publish its report on the flood by the end of the month.")
+    assert "once the inquiry was complete" in found
+    _passes(text, "Lund said all 140 staff would be paid while the Ostby mill was shut.")
+    _passes(text, "The council will publish a report on the flood once the inquiry is complete.")
+
+
+def test_a_deadline_the_evidence_gives_passes() -> None:
+    text = (
+        "The Ostby paper mill will reopen next month, owner Karin Lund said. She declined to "
+        "say when the second line would restart."
+    )
+    _passes(text, "Lund said the Ostby mill would reopen next month.")
+
+
 def test_a_negated_verb_with_another_object_is_no_flip() -> None:
     text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
     cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])

@@ -22,6 +22,9 @@ A claim can reuse almost every word of its evidence and still tell another story
   against "remained free to play"), or the other way round;
 * a win where the sentence telling the same event places the person lower ("had won the
   race in Korsby last year" against "had finished second in Korsby last year");
+* a deadline the sources never give ("production would resume within a month" against "He
+  declined to say when production might resume"; "will publish its report by the end of the
+  month" against "would publish a report ... once the investigation was complete");
 * a verb whose polarity a sentence outside the window flips ("the organisers had not
   known" against "The organisers knew this"; "some stations ran out of water" against "the
   stations had not run out of water"; "has stopped" against "has fallen but has not
@@ -123,6 +126,9 @@ _REST = _Lazy(
     re.IGNORECASE,
 )
 _ACCORDING = _Lazy(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
+_DEADLINE = _cues("deadline")
+_TIME_OPEN = _cues("time_open")
+_TIME_CONDITION = _cues("time_condition")
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = _Lazy(
     r"\b(?:"
@@ -137,6 +143,7 @@ _ANY = _Lazy(
                 "barred",
                 "free",
                 "won",
+                "deadline",
             )
             for w in _DATA[key].split("|")
         ]
@@ -687,6 +694,46 @@ def _around(text: str, piece: str, by_stem: bool = False) -> str:
     return " ".join(text[a:b].split())
 
 
+def _deadline_invented(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A time the claim gives an act ("production would resume within a month") where the
+    sentence telling that act says its time was not given ("He declined to say when
+    production might resume") or ties it to an event instead ("would publish a report ...
+    once the investigation was complete"), and no cited sentence gives the claim's time."""
+    m = _DEADLINE.search(text)
+    if m is None:
+        return None
+    said = " ".join(m.group(0).lower().split())
+    if any(said in " ".join(x.text.lower().split()) for x in sentences):
+        return None  # the claim's time is the sources' own
+    # the act the time is given for: the claim's clause around it, the time left out
+    start = _clause_start(text, m.start())
+    act = set(
+        content_stems(text[start : m.start()] + " " + text[m.end() : _clause_end(text, m.end())])
+    )
+    act -= set(content_stems(m.group(0))) | _GENERIC
+    if not act:
+        return None
+    need = min(2, len(act))
+    for s in sentences:
+        if len(act & s.stems) < need:
+            continue
+        open_ = _TIME_OPEN.search(s.text)
+        if (
+            open_ is not None
+            and len(act.intersection(content_stems(s.text[open_.end() :]))) >= need
+        ):
+            shown = _around(s.text, open_.group(0))
+        else:
+            cond = _TIME_CONDITION.search(s.text)
+            if cond is None or len(act.intersection(content_stems(s.text[: cond.start()]))) < need:
+                continue
+            shown = _around(s.text, cond.group(0))
+        span = (m.start(), m.end())
+        reason = f'the claim says "{_quote(text, span)}" where the evidence says "{shown}"'
+        return reason, span
+    return None
+
+
 Rule = Callable[[str, Sequence[IndexedSentence]], "Found | None"]
 #: the rules a claim's cue (:data:`_ANY`) must call for, cheapest first
 _CUED: tuple[Rule, ...] = (
@@ -698,6 +745,7 @@ _CUED: tuple[Rule, ...] = (
     _rejected,
     _kept_from,
     _placed_below,
+    _deadline_invented,
 )
 #: the rules read for every claim
 _UNCUED: tuple[Rule, ...] = (_flipped,)
