@@ -318,6 +318,18 @@ def test_a_deadline_the_evidence_gives_passes() -> None:
     _passes(text, "Lund said the Ostby mill would reopen next month.")
 
 
+def test_the_two_sides_of_a_contrast_exchanged_are_caught() -> None:
+    text = (
+        "The Tarby water board said on Monday that the outage had been caused by a worker's "
+        "error in fitting a new valve, not by the valve itself. Supply was back by noon."
+    )
+    found = _sunk(text, "The water board blamed the valve itself rather than a worker's error.")
+    assert found.startswith('the claim says "The water board blamed the valve itself rather')
+    assert "a worker's error in fitting a new valve, not by the valve itself" in found
+    _passes(text, "The water board blamed a worker's error rather than the valve itself.")
+    _passes(text, "The water board said a worker's error, not the valve, caused the outage.")
+
+
 def test_a_negated_verb_with_another_object_is_no_flip() -> None:
     text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
     cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])

@@ -25,6 +25,9 @@ A claim can reuse almost every word of its evidence and still tell another story
 * a deadline the sources never give ("production would resume within a month" against "He
   declined to say when production might resume"; "will publish its report by the end of the
   month" against "would publish a report ... once the investigation was complete");
+* the two sides of a contrast exchanged ("blamed the software itself rather than any human
+  mistake" against "a human mistake in setting up a software update, not by the software
+  itself");
 * a verb whose polarity a sentence outside the window flips ("the organisers had not
   known" against "The organisers knew this"; "some stations ran out of water" against "the
   stations had not run out of water"; "has stopped" against "has fallen but has not
@@ -126,6 +129,11 @@ _REST = _Lazy(
     re.IGNORECASE,
 )
 _ACCORDING = _Lazy(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
+#: a contrast: the side kept before the cue, the side set aside after it ("a human mistake,
+#: not the software"; "the software rather than a human mistake")
+_CONTRAST = _Lazy(r"(?:,\s+not|\brather\s+than|\binstead\s+of)\s+(?:by\s+)?", re.IGNORECASE)
+#: how many words before a contrast cue make the side it keeps
+_KEPT_WORDS = 10
 _DEADLINE = _cues("deadline")
 _TIME_OPEN = _cues("time_open")
 _TIME_CONDITION = _cues("time_condition")
@@ -147,7 +155,7 @@ _ANY = _Lazy(
             )
             for w in _DATA[key].split("|")
         ]
-        + ["according to"]
+        + ["according to", "rather than", "instead of", ", not"]
         + ["the " + w for w in _DATA["rest"].split("|")]
     )
     + r")\b",
@@ -734,6 +742,59 @@ def _deadline_invented(text: str, sentences: Sequence[IndexedSentence]) -> Found
     return None
 
 
+def _contrasts(text: str) -> list[tuple[set[str], set[str], tuple[int, int]]]:
+    """(stems of the side kept, stems of the side set aside, span) of each contrast of
+    ``text``: "P rather than Q", "P instead of Q", "P, not Q" (the kept side: a few words
+    before the cue, within its clause; the other: the words after it, to the clause's end)."""
+    out = []
+    for m in _CONTRAST.finditer(text):
+        lead = text[: m.start()].rstrip(" ,")
+        start = max(lead.rfind(c) for c in ',;:("“”') + 1
+        kept = set(content_stems(" ".join(words(lead[start:])[-_KEPT_WORDS:])))
+        end = _clause_end(text, m.end())
+        aside = set(content_stems(text[m.end() : end]))
+        if kept and aside:
+            out.append((kept, aside, (start, end)))
+    return out
+
+
+def _contrast_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """The two sides of a contrast exchanged: "She blamed the software itself rather than
+    any human mistake" where the evidence says the error was caused by "a human mistake in
+    setting up a software update, not by the software itself". The claim's kept side must
+    be the evidence's set-aside one (as much of it there as in the evidence's kept side) and
+    its set-aside side only in the evidence's kept one; no contrast of the evidence may put
+    them the claim's way."""
+    mine = _contrasts(text)
+    if not mine:
+        return None
+    found: Found | None = None
+    for s in sentences:
+        if _CONTRAST.search(s.text) is None:
+            continue
+        for kept, aside, span in mine:
+            for their_kept, their_aside, at in _contrasts(s.text):
+                if (
+                    not kept.isdisjoint(their_kept)
+                    and not aside.isdisjoint(their_aside)
+                    and len(kept & their_kept) >= len(kept & their_aside)
+                ):
+                    return None  # said the claim's way
+                swapped = (
+                    not aside.isdisjoint(their_kept)
+                    and aside.isdisjoint(their_aside)
+                    and not kept.isdisjoint(their_aside)
+                    and len(kept & their_aside) >= len(kept & their_kept)
+                )
+                if swapped and found is None:
+                    reason = (
+                        f'the claim says "{_quote(text, span)}" where the evidence says '
+                        f'"{_quote(s.text, at)}"'
+                    )
+                    found = reason, span
+    return found
+
+
 Rule = Callable[[str, Sequence[IndexedSentence]], "Found | None"]
 #: the rules a claim's cue (:data:`_ANY`) must call for, cheapest first
 _CUED: tuple[Rule, ...] = (
@@ -746,6 +807,7 @@ _CUED: tuple[Rule, ...] = (
     _kept_from,
     _placed_below,
     _deadline_invented,
+    _contrast_swapped,
 )
 #: the rules read for every claim
 _UNCUED: tuple[Rule, ...] = (_flipped,)
