@@ -330,6 +330,23 @@ def test_the_two_sides_of_a_contrast_exchanged_are_caught() -> None:
     _passes(text, "The water board said a worker's error, not the valve, caused the outage.")
 
 
+def test_a_figure_multiplied_by_another_factor_is_caught() -> None:
+    text = (
+        "Bus use in Harlow has doubled in three years, the transport office said. The city "
+        "ambulance service took 180 calls on Friday, more than double a normal day."
+    )
+    found = _sunk(text, "Bus use in Harlow has tripled in three years.")
+    assert found == (
+        'the claim says "tripled" where the evidence says "Bus use in Harlow has doubled in '
+        'three years"'
+    )
+    assert "more than double a normal day" in _sunk(
+        text, "The ambulance service took 180 calls on Friday, triple a normal day."
+    )
+    _passes(text, "Bus use in Harlow has doubled in three years.")
+    _passes(text, "Bus use in Harlow is twice what it was three years ago.")
+
+
 def test_a_negated_verb_with_another_object_is_no_flip() -> None:
     text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
     cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])

@@ -28,6 +28,8 @@ A claim can reuse almost every word of its evidence and still tell another story
 * the two sides of a contrast exchanged ("blamed the software itself rather than any human
   mistake" against "a human mistake in setting up a software update, not by the software
   itself");
+* a figure multiplied by another factor than the sentence telling the same gives ("had
+  tripled in two years" against "had doubled in two years");
 * a verb whose polarity a sentence outside the window flips ("the organisers had not
   known" against "The organisers knew this"; "some stations ran out of water" against "the
   stations had not run out of water"; "has stopped" against "has fallen but has not
@@ -134,6 +136,11 @@ _ACCORDING = _Lazy(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
 _CONTRAST = _Lazy(r"(?:,\s+not|\brather\s+than|\binstead\s+of)\s+(?:by\s+)?", re.IGNORECASE)
 #: how many words before a contrast cue make the side it keeps
 _KEPT_WORDS = 10
+#: words that multiply a figure, and the factor: "doubled" 2, "halved" 0.5
+_FACTORS: dict[str, float] = {
+    w: float(f) for w, f in (p.split(":") for p in _DATA["factors"].split())
+}
+_FACTOR = _Lazy(r"\b(?:" + "|".join(sorted(_FACTORS)) + r")\b", re.IGNORECASE)
 _DEADLINE = _cues("deadline")
 _TIME_OPEN = _cues("time_open")
 _TIME_CONDITION = _cues("time_condition")
@@ -156,6 +163,7 @@ _ANY = _Lazy(
             for w in _DATA[key].split("|")
         ]
         + ["according to", "rather than", "instead of", ", not"]
+        + [w.split(":")[0] for w in _DATA["factors"].split()]
         + ["the " + w for w in _DATA["rest"].split("|")]
     )
     + r")\b",
@@ -795,6 +803,35 @@ def _contrast_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found 
     return found
 
 
+def _factor_changed(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A figure multiplied by another factor than the sentence telling the same gives:
+    "demand had tripled in two years" where it says "demand ... had doubled in two years";
+    "triple the number on a normal day" where it says "more than double a normal day". The
+    sentence must carry half of the claim's words at least, and no cited sentence that does
+    may give the claim's factor."""
+    m = _FACTOR.search(text)
+    if m is None:
+        return None
+    mine = _FACTORS[m.group(0).lower()]
+    stems = _stems(text) - set(content_stems(m.group(0)))
+    if len(stems) < 3:
+        return None
+    other = None
+    for s in sentences:
+        if 2 * len(stems & s.stems) < len(stems):
+            continue
+        theirs = {_FACTORS[x.group(0).lower()] for x in _FACTOR.finditer(s.text)}
+        if mine in theirs:
+            return None  # the claim's factor, said of the same
+        if theirs and other is None:
+            other = s
+    if other is None:
+        return None
+    said = next(x.group(0) for x in _FACTOR.finditer(other.text))
+    reason = f'the claim says "{m.group(0)}" where the evidence says "{_around(other.text, said)}"'
+    return reason, m.span()
+
+
 Rule = Callable[[str, Sequence[IndexedSentence]], "Found | None"]
 #: the rules a claim's cue (:data:`_ANY`) must call for, cheapest first
 _CUED: tuple[Rule, ...] = (
@@ -808,6 +845,7 @@ _CUED: tuple[Rule, ...] = (
     _placed_below,
     _deadline_invented,
     _contrast_swapped,
+    _factor_changed,
 )
 #: the rules read for every claim
 _UNCUED: tuple[Rule, ...] = (_flipped,)
