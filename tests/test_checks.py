@@ -316,6 +316,13 @@ def test_a_side_taken_after_a_stance_verb_must_be_the_sources() -> None:
     )
     assert checks.stance_clash(toks("Two members voted for the harbour plan."), source) is None
     assert checks.stance_clash(toks("Two members voted in favour of the plan."), source) is None
+    # "in favour" with no "of" after it ("said it will vote in favour, while ...") is "for"
+    alone = toks("The party said it will vote in favour, while seeking changes.")
+    assert checks.stance_clash(toks("The party will vote against the plan."), alone) == (
+        "vot",
+        "against",
+    )
+    assert checks.stance_clash(toks("The party will vote in favour."), alone) is None
     # "for" after a word that takes no side ("a plan for the harbour") is no stance
     assert checks.stance_clash(toks("a plan against floods"), toks("a plan for floods")) is None
     # a source that gives both sides clashes with neither

@@ -279,6 +279,74 @@ def test_a_cause_nobody_has_given_yet_is_invented() -> None:
     _passes(text, "A storm crossed the region on the morning of the blackout in Varna.")
 
 
+def test_a_cause_it_is_too_early_to_name_with_certainty_is_invented() -> None:
+    # "too early to say", and a word of how sure between the cue and what is asked
+    text = (
+        "Forty guests fell ill after a wedding at the Orla Hotel in Brenn on Saturday. "
+        '"It is too early to say with certainty what caused these illnesses," said Dr Lena '
+        "Voss of the county health office. Guests had been served oysters and a cream cake."
+    )
+    found = _sunk(text, "Dr Lena Voss said the illnesses had been caused by the oysters.")
+    assert "too early to say with certainty what" in found
+    _passes(text, "Voss said it was too early to say what caused the illnesses.")
+    _passes(text, "Guests at the Brenn wedding had been served oysters and a cream cake.")
+
+
+def test_a_deadline_the_evidence_never_gives_is_invented() -> None:
+    text = (
+        "A flood closed the Ostby paper mill on Monday. Owner Karin Lund said all 140 staff "
+        "would be paid while the mill was shut. She declined to say when production would "
+        "restart. The town council said it would publish a report on the flood once the "
+        "inquiry was complete."
+    )
+    found = _sunk(text, "Lund said production would restart within a month.")
+    assert found == (
+        'the claim says "within a month" where the evidence says "She declined to say when '
+        'production would restart"'
+    )
+    found = _sunk(text, "The council will publish its report on the flood by the end of the month.")
+    assert "once the inquiry was complete" in found
+    _passes(text, "Lund said all 140 staff would be paid while the Ostby mill was shut.")
+    _passes(text, "The council will publish a report on the flood once the inquiry is complete.")
+
+
+def test_a_deadline_the_evidence_gives_passes() -> None:
+    text = (
+        "The Ostby paper mill will reopen next month, owner Karin Lund said. She declined to "
+        "say when the second line would restart."
+    )
+    _passes(text, "Lund said the Ostby mill would reopen next month.")
+
+
+def test_the_two_sides_of_a_contrast_exchanged_are_caught() -> None:
+    text = (
+        "The Tarby water board said on Monday that the outage had been caused by a worker's "
+        "error in fitting a new valve, not by the valve itself. Supply was back by noon."
+    )
+    found = _sunk(text, "The water board blamed the valve itself rather than a worker's error.")
+    assert found.startswith('the claim says "The water board blamed the valve itself rather')
+    assert "a worker's error in fitting a new valve, not by the valve itself" in found
+    _passes(text, "The water board blamed a worker's error rather than the valve itself.")
+    _passes(text, "The water board said a worker's error, not the valve, caused the outage.")
+
+
+def test_a_figure_multiplied_by_another_factor_is_caught() -> None:
+    text = (
+        "Bus use in Harlow has doubled in three years, the transport office said. The city "
+        "ambulance service took 180 calls on Friday, more than double a normal day."
+    )
+    found = _sunk(text, "Bus use in Harlow has tripled in three years.")
+    assert found == (
+        'the claim says "tripled" where the evidence says "Bus use in Harlow has doubled in '
+        'three years"'
+    )
+    assert "more than double a normal day" in _sunk(
+        text, "The ambulance service took 180 calls on Friday, triple a normal day."
+    )
+    _passes(text, "Bus use in Harlow has doubled in three years.")
+    _passes(text, "Bus use in Harlow is twice what it was three years ago.")
+
+
 def test_a_negated_verb_with_another_object_is_no_flip() -> None:
     text = "Landlord Omar Reyes said the tenants paid the rent for May on time."
     cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])

@@ -426,6 +426,35 @@ def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> Non
     assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None
 
 
+POOLS = [
+    "Swim Norden, the pool owners' group, said its members would try to open longer, but "
+    'warned that some pools were already full. "We cannot promise a lane to everyone," '
+    "said its chair, Dr Ada Venn.",
+    "The lifeguards were paid on time, the council said.",
+    "The Union of Pool Staff said the council had ignored safety warnings.",
+    "Its secretary, Jon Bray, said staff had reported broken ladders.",
+]
+
+
+def test_words_another_named_body_said_elsewhere_are_a_wrong_speaker() -> None:
+    # the window naming Venn says nothing of the warnings; the union said it, paragraphs away
+    claim = "Swim Norden chair Ada Venn accused the council of ignoring safety warnings."
+    found = speaker_clash(claim, [(0, POOLS[0])], article=POOLS)
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim says "Ada Venn accused", the source says "Union of Pool '
+        'Staff said"'
+    )
+
+
+def test_the_bodys_own_spokesperson_or_words_of_the_window_pass() -> None:
+    # the union's secretary is named next to its statement: he may speak for it
+    claim = "Union of Pool Staff secretary Jon Bray accused the council of ignoring warnings."
+    assert speaker_clash(claim, [(0, POOLS[3])], article=POOLS) is None
+    said = "Swim Norden chair Ada Venn warned that some pools were already full."
+    assert speaker_clash(said, [(0, POOLS[0])], article=POOLS) is None
+
+
 def test_a_quote_a_pronoun_says_is_no_continuation() -> None:
     # '"...," she said': its own speaker, not the one of the quote before
     text = (

@@ -752,6 +752,26 @@ def test_a_vote_against_where_the_article_says_for_is_unsupported() -> None:
     assert verify(council, "Four Green councillors backed the Tarnby bypass [c1].").ok
 
 
+def test_a_vote_against_where_the_article_says_in_favour_alone_is_unsupported() -> None:
+    # "will vote in favour," with no "of" after it is a side taken all the same
+    council = Cluster(
+        cluster_id="council",
+        articles=[
+            Article(
+                id="c1",
+                title="Vote",
+                text="The levy goes to a vote on May 3. The Harbour Party said it would vote "
+                "in favour, while asking for changes.",
+            )
+        ],
+    )
+    c = verify(council, "The Harbour Party said it would vote against the levy [c1].").claims[0]
+    assert c.verdict == "unsupported"
+    assert c.reasons == ['the claim says "vote against" where the evidence says "vote in favour"']
+    ok = verify(council, "The Harbour Party said it would back the levy, with changes [c1].")
+    assert ok.ok, ok.claims[0].reasons
+
+
 def test_a_claim_surer_than_every_evidence_sentence_is_unsupported() -> None:
     union = Cluster(
         cluster_id="union",

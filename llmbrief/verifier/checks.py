@@ -775,19 +775,19 @@ def antonym_clash(
 
 _STANCE_VERBS = frozenset(stem(w) for w in data_words("stances.txt"))
 _SIDES = {"for": "against", "against": "for"}
-_IN_FAVOUR = (("favour", "of"), ("favor", "of"))
+_FAVOUR = frozenset({"favour", "favor"})
 
 
 def _sides(toks: Sequence[str]) -> set[tuple[str, str]]:
-    """(verb, side) of each stance verb followed by "for" or "against" ("in favour of" is
-    "for") in stemmed tokens."""
+    """(verb, side) of each stance verb followed by "for" or "against" ("in favour", with
+    or without "of", is "for") in stemmed tokens."""
     out = set()
     for i in range(len(toks) - 1):
         if toks[i] not in _STANCE_VERBS:
             continue
         after = toks[i + 1]
-        if after == "in" and tuple(toks[i + 2 : i + 4]) in _IN_FAVOUR:
-            after = "for"
+        if after == "in" and i + 2 < len(toks) and toks[i + 2] in _FAVOUR:
+            after = "for"  # "in favour of the bill", or "will vote in favour" alone
         if after in _SIDES:
             out.add((toks[i], after))
     return out

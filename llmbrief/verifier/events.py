@@ -22,6 +22,14 @@ A claim can reuse almost every word of its evidence and still tell another story
   against "remained free to play"), or the other way round;
 * a win where the sentence telling the same event places the person lower ("had won the
   race in Korsby last year" against "had finished second in Korsby last year");
+* a deadline the sources never give ("production would resume within a month" against "He
+  declined to say when production might resume"; "will publish its report by the end of the
+  month" against "would publish a report ... once the investigation was complete");
+* the two sides of a contrast exchanged ("blamed the software itself rather than any human
+  mistake" against "a human mistake in setting up a software update, not by the software
+  itself");
+* a figure multiplied by another factor than the sentence telling the same gives ("had
+  tripled in two years" against "had doubled in two years");
 * a verb whose polarity a sentence outside the window flips ("the organisers had not
   known" against "The organisers knew this"; "some stations ran out of water" against "the
   stations had not run out of water"; "has stopped" against "has fallen but has not
@@ -92,9 +100,13 @@ _CAUSE_WORD = _cues("cause_words")
 _UNKNOWN = _cues("unknown")
 _OPEN = _cues("open_question")
 _LINKED = _cues("linked")
-#: "it was not clear what caused", "declined to say why"
+#: "it was not clear what caused", "declined to say why", "too early to say with certainty
+#: what caused" (a word of how sure between the cue and its question)
 _UNKNOWN_WHAT = _Lazy(
-    r"\b(?:" + alternation(_DATA["unknown_what"].split("|")) + r")\s+(?:what|why|how)\b",
+    r"\b(?:"
+    + alternation(_DATA["unknown_what"].split("|"))
+    + r")[\"'’”]?\s+(?:(?:with\s+certainty|for\s+certain|for\s+sure|exactly|yet)\s+)?"
+    r"(?:what|why|how)\b",
     re.IGNORECASE,
 )
 _NOT_CAUSE = _cues("not_the_cause")
@@ -119,6 +131,19 @@ _REST = _Lazy(
     re.IGNORECASE,
 )
 _ACCORDING = _Lazy(r"\baccording\s+to\s+([^,.;]+)", re.IGNORECASE)
+#: a contrast: the side kept before the cue, the side set aside after it ("a human mistake,
+#: not the software"; "the software rather than a human mistake")
+_CONTRAST = _Lazy(r"(?:,\s+not|\brather\s+than|\binstead\s+of)\s+(?:by\s+)?", re.IGNORECASE)
+#: how many words before a contrast cue make the side it keeps
+_KEPT_WORDS = 10
+#: words that multiply a figure, and the factor: "doubled" 2, "halved" 0.5
+_FACTORS: dict[str, float] = {
+    w: float(f) for w, f in (p.split(":") for p in _DATA["factors"].split())
+}
+_FACTOR = _Lazy(r"\b(?:" + "|".join(sorted(_FACTORS)) + r")\b", re.IGNORECASE)
+_DEADLINE = _cues("deadline")
+_TIME_OPEN = _cues("time_open")
+_TIME_CONDITION = _cues("time_condition")
 #: what a cheap look at the claim must find before any rule reads the articles
 _ANY = _Lazy(
     r"\b(?:"
@@ -133,10 +158,12 @@ _ANY = _Lazy(
                 "barred",
                 "free",
                 "won",
+                "deadline",
             )
             for w in _DATA[key].split("|")
         ]
-        + ["according to"]
+        + ["according to", "rather than", "instead of", ", not"]
+        + [w.split(":")[0] for w in _DATA["factors"].split()]
         + ["the " + w for w in _DATA["rest"].split("|")]
     )
     + r")\b",
@@ -257,7 +284,10 @@ def _cause_unknown(text: str, sentences: Sequence[IndexedSentence]) -> Found | N
         if unknown is not None and w is not None:
             question = st[w.start() : unknown.end()]  # "cause of the derailment was not known"
         elif open_q is not None:
-            question = " ".join(words(st[open_q.start() :])[:_QUESTION_WORDS])
+            # what is asked: the words from the question word on ("what caused these
+            # illnesses"), however long the cue before it
+            asked = open_q.end() - len(words(open_q.group(0))[-1])
+            question = " ".join(words(st[asked:])[:_QUESTION_WORDS])
         else:
             continue
         if about.isdisjoint(content_stems(question)):
@@ -680,6 +710,128 @@ def _around(text: str, piece: str, by_stem: bool = False) -> str:
     return " ".join(text[a:b].split())
 
 
+def _deadline_invented(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A time the claim gives an act ("production would resume within a month") where the
+    sentence telling that act says its time was not given ("He declined to say when
+    production might resume") or ties it to an event instead ("would publish a report ...
+    once the investigation was complete"), and no cited sentence gives the claim's time."""
+    m = _DEADLINE.search(text)
+    if m is None:
+        return None
+    said = " ".join(m.group(0).lower().split())
+    if any(said in " ".join(x.text.lower().split()) for x in sentences):
+        return None  # the claim's time is the sources' own
+    # the act the time is given for: the claim's clause around it, the time left out
+    start = _clause_start(text, m.start())
+    act = set(
+        content_stems(text[start : m.start()] + " " + text[m.end() : _clause_end(text, m.end())])
+    )
+    act -= set(content_stems(m.group(0))) | _GENERIC
+    if not act:
+        return None
+    need = min(2, len(act))
+    for s in sentences:
+        if len(act & s.stems) < need:
+            continue
+        open_ = _TIME_OPEN.search(s.text)
+        if (
+            open_ is not None
+            and len(act.intersection(content_stems(s.text[open_.end() :]))) >= need
+        ):
+            shown = _around(s.text, open_.group(0))
+        else:
+            cond = _TIME_CONDITION.search(s.text)
+            if cond is None or len(act.intersection(content_stems(s.text[: cond.start()]))) < need:
+                continue
+            shown = _around(s.text, cond.group(0))
+        span = (m.start(), m.end())
+        reason = f'the claim says "{_quote(text, span)}" where the evidence says "{shown}"'
+        return reason, span
+    return None
+
+
+def _contrasts(text: str) -> list[tuple[set[str], set[str], tuple[int, int]]]:
+    """(stems of the side kept, stems of the side set aside, span) of each contrast of
+    ``text``: "P rather than Q", "P instead of Q", "P, not Q" (the kept side: a few words
+    before the cue, within its clause; the other: the words after it, to the clause's end)."""
+    out = []
+    for m in _CONTRAST.finditer(text):
+        lead = text[: m.start()].rstrip(" ,")
+        start = max(lead.rfind(c) for c in ',;:("“”') + 1
+        kept = set(content_stems(" ".join(words(lead[start:])[-_KEPT_WORDS:])))
+        end = _clause_end(text, m.end())
+        aside = set(content_stems(text[m.end() : end]))
+        if kept and aside:
+            out.append((kept, aside, (start, end)))
+    return out
+
+
+def _contrast_swapped(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """The two sides of a contrast exchanged: "She blamed the software itself rather than
+    any human mistake" where the evidence says the error was caused by "a human mistake in
+    setting up a software update, not by the software itself". The claim's kept side must
+    be the evidence's set-aside one (as much of it there as in the evidence's kept side) and
+    its set-aside side only in the evidence's kept one; no contrast of the evidence may put
+    them the claim's way."""
+    mine = _contrasts(text)
+    if not mine:
+        return None
+    found: Found | None = None
+    for s in sentences:
+        if _CONTRAST.search(s.text) is None:
+            continue
+        for kept, aside, span in mine:
+            for their_kept, their_aside, at in _contrasts(s.text):
+                if (
+                    not kept.isdisjoint(their_kept)
+                    and not aside.isdisjoint(their_aside)
+                    and len(kept & their_kept) >= len(kept & their_aside)
+                ):
+                    return None  # said the claim's way
+                swapped = (
+                    not aside.isdisjoint(their_kept)
+                    and aside.isdisjoint(their_aside)
+                    and not kept.isdisjoint(their_aside)
+                    and len(kept & their_aside) >= len(kept & their_kept)
+                )
+                if swapped and found is None:
+                    reason = (
+                        f'the claim says "{_quote(text, span)}" where the evidence says '
+                        f'"{_quote(s.text, at)}"'
+                    )
+                    found = reason, span
+    return found
+
+
+def _factor_changed(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """A figure multiplied by another factor than the sentence telling the same gives:
+    "demand had tripled in two years" where it says "demand ... had doubled in two years";
+    "triple the number on a normal day" where it says "more than double a normal day". The
+    sentence must carry half of the claim's words at least, and no cited sentence that does
+    may give the claim's factor."""
+    m = _FACTOR.search(text)
+    if m is None:
+        return None
+    mine = _FACTORS[m.group(0).lower()]
+    stems = _stems(text) - set(content_stems(m.group(0)))
+    if len(stems) < 3:
+        return None
+    other = None
+    for s in sentences:
+        if 2 * len(stems & s.stems) < len(stems):
+            continue
+        theirs = {_FACTORS[x.group(0).lower()] for x in _FACTOR.finditer(s.text)}
+        if mine in theirs:
+            return None  # the claim's factor, said of the same
+        if theirs and other is None:
+            other = s
+    if other is None:
+        return None
+    said = next(x.group(0) for x in _FACTOR.finditer(other.text))
+    reason = f'the claim says "{m.group(0)}" where the evidence says "{_around(other.text, said)}"'
+    return reason, m.span()
+
+
 Rule = Callable[[str, Sequence[IndexedSentence]], "Found | None"]
 #: the rules a claim's cue (:data:`_ANY`) must call for, cheapest first
 _CUED: tuple[Rule, ...] = (
@@ -691,6 +843,9 @@ _CUED: tuple[Rule, ...] = (
     _rejected,
     _kept_from,
     _placed_below,
+    _deadline_invented,
+    _contrast_swapped,
+    _factor_changed,
 )
 #: the rules read for every claim
 _UNCUED: tuple[Rule, ...] = (_flipped,)

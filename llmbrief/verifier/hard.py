@@ -546,12 +546,11 @@ def _side_as_written(text: str, verb: str, side: str) -> str:
     for i, w in enumerate(toks[:-1]):
         if stem(w.lower()) != verb:
             continue
-        favour = toks[i + 1].lower() == "in" and [t.lower() for t in toks[i + 2 : i + 4]] in (
-            ["favour", "of"],
-            ["favor", "of"],
-        )
+        favour = toks[i + 1].lower() == "in" and toks[i + 2 : i + 3] != []
+        favour = favour and toks[i + 2].lower() in ("favour", "favor")
         if favour and side == "for":
-            return " ".join(toks[i : i + 4])
+            of = toks[i + 3 : i + 4] == ["of"]
+            return " ".join(toks[i : i + 4 if of else i + 3])
         if toks[i + 1].lower() == side:
             return f"{w} {toks[i + 1]}"
     return ""

@@ -687,6 +687,24 @@ def speaker_clash(
     said = _speaker(ctoks)
     if said is None:
         return None
+    found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article)
+    if found is None and article:
+        found = _said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
+    return found
+
+
+def _window_speaker(
+    claim: str,
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+    ctoks: list[_Tok],
+    said: tuple[int, _Role],
+    before: Callable[[int], Sequence[tuple[int, str]]] | None,
+    article: Sequence[str],
+) -> RoleClash | None:
+    """:func:`speaker_clash` read in the window: the sentence that carries most of the
+    claim's words (its speaker's title and organisation among them) names another speaker."""
     v, who = said
     content = set(content_stems(claim)) - {stem(k) for k in who.keys} - {stem(ctoks[v].low)}
     if len(content) < 3:
@@ -729,6 +747,80 @@ def speaker_clash(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+def _said_by_other(
+    claim: str,
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+    ctoks: list[_Tok],
+    said: tuple[int, _Role],
+    article: Sequence[str],
+) -> RoleClash | None:
+    """What the claim reports, said in the cited article by another named speaker, where
+    the window naming the claim's speaker does not say it: "Universities North chief
+    executive Simon Hargreaves accused the board of ignoring warnings" where Hargreaves's
+    sentence is about course places and "The National Association of Teachers said the
+    board had ignored warnings". Only what follows the verb is read (the speaker's title
+    and organisation say who speaks), and the claim's speaker must not be named in the
+    sentence that says it or in the sentences either side (a spokesperson introduced next
+    to the body's statement speaks for it)."""
+    v, who = said
+    if who.end > ctoks[v].start:
+        return None  # "..., Marsh said": the words before the verb are what was said
+    reported = set(content_stems(claim[ctoks[v].end :])) - {stem(k) for k in who.keys}
+    if len(reported) < 3:
+        return None
+    need = max(2, -(-3 * len(reported) // 5))  # three in five of them, at least two
+    have = set().union(*(content_stems(t) for _, t in sentences))
+    if 2 * len(reported & have) >= len(reported):
+        return None  # the window says it
+    if not any(_mentioned(_tokens(t, lexicon, own), who) for _, t in sentences):
+        return None  # the window does not name the claim's speaker: another check's matter
+    for i, text in enumerate(article):
+        if len(reported.intersection(content_stems(text))) < need:
+            continue
+        near = article[max(0, i - 1) : i + 2]
+        if any(_mentioned(_tokens(t, lexicon, own), who) for t in near):
+            return None
+        etoks = _tokens(text, lexicon, own)
+        other = _speaker(etoks) or _body_speaker(etoks)
+        if other is None or _same(other[1], who):
+            continue
+        ev, ewho = other
+        cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
+        shown = _quote(text, sorted([(ewho.start, ewho.end), (etoks[ev].start, etoks[ev].end)]))
+        reason = (
+            f'wrong speaker: the claim says "{_quote(claim, cspans)}", the source says "{shown}"'
+        )
+        return RoleClash(reason, cspans, [])
+    return None
+
+
+#: little words inside a body's name ("National Association of Teachers")
+_CONNECTORS = frozenset({"of", "for", "and", "&"})
+
+
+def _body_speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
+    """(speech verb, speaker) of "The National Association of Teachers said ...": a run of
+    capitalised words right before the verb, which :func:`_speaker` does not take for a
+    person."""
+    for v, t in enumerate(toks):
+        if t.kind != "word" or t.low not in _SPEECH or v == 0:
+            continue
+        k = v
+        while k > 0 and (
+            (_capitalised(toks[k - 1]) and toks[k - 1].low not in STOPWORDS)
+            or (toks[k - 1].low in _CONNECTORS and k < v and k > 1 and _capitalised(toks[k - 2]))
+        ):
+            k -= 1
+        first = k == 0 or toks[k - 1].text in _HARD_STOP or toks[k - 1].low == "the"
+        keys = frozenset(x.low for x in toks[k:v] if x.low not in _CONNECTORS)
+        if k < v and first and len(keys) >= 2:
+            return v, _Role(keys, toks[k].start, toks[v - 1].end, "", True)
+        return None
+    return None
 
 
 def _unsaid(
