@@ -628,3 +628,60 @@ def test_the_end_of_a_change_the_window_gives_as_the_change(claim: str, verdict:
     )
     c = verify(fares, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+RESERVOIR = Cluster(
+    cluster_id="reservoir",
+    articles=[
+        Article(
+            id="r1",
+            title="Reservoir low",
+            text=(
+                "The Tarnwell reservoir held a record 41,300 megalitres on Sunday after weeks "
+                "of rain. Farmers were told to expect cuts later in the year."
+            ),
+        ),
+        Article(
+            id="r2",
+            title="Reservoir falls",
+            text=(
+                "Water engineer Mira Holt said on Friday the reservoir held 40,900 megalitres, "
+                "slightly below Sunday's record. Of 620 farms in the valley, 480 have signed "
+                "up to the new metering scheme, and the rest will be visited in May."
+            ),
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the figure it is compared with is named ("Sunday's record"), in another article
+        (
+            "Holt said the reservoir held 40,900 megalitres, about 400 megalitres below "
+            "Sunday's record [r2][r1].",
+            "supported",
+        ),
+        (
+            "Holt said the reservoir held 40,900 megalitres, about 900 megalitres below "
+            "Sunday's record [r2][r1].",
+            "unsupported",
+        ),
+        # "the remaining 140": the total less the part
+        (
+            "Of the 620 farms, 480 have signed up to the metering scheme and the remaining "
+            "140 will be visited in May [r2].",
+            "supported",
+        ),
+        (
+            "Of the 620 farms, 480 have signed up to the metering scheme and the remaining "
+            "160 will be visited in May [r2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_difference_with_what_the_claim_names_or_the_remaining_part(
+    claim: str, verdict: str
+) -> None:
+    assert verify(RESERVOIR, claim).claims[0].verdict == verdict

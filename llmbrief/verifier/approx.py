@@ -80,7 +80,7 @@ from . import checks, proportions
 from .lexicon import alternation, content_stems, data_json, stem
 
 if TYPE_CHECKING:
-    from .sentences import IndexedSentence, Window
+    from .sentences import IndexedArticle, IndexedSentence, Window
 
 __all__ = ["CHANGE_WORDS", "figure_restated", "one_more", "reversed_change"]
 
@@ -153,10 +153,16 @@ _ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 _WORDED_ROUNDING = 0.035
 
 
-def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
+def figure_restated(
+    claim_text: str,
+    q: checks.Quantity,
+    chosen: Sequence[Window],
+    cited: Sequence[IndexedArticle] = (),
+) -> bool:
     """Whether the claim's figure ``q``, which the cited articles do not write, restates
     a figure of the evidence window: approximately, as a change, or as a count of the
-    names it lists (see the module docstring)."""
+    names it lists (see the module docstring). ``cited``: the cited articles, where a
+    figure the claim compares with may be named outside the window."""
     if not chosen:
         return False
     at = _find(claim_text, q.text)
@@ -183,7 +189,7 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
     if _change_restated(claim_text, at, q, before, change, window):
         return True
     kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
-    if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window):
+    if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window, cited):
         return True
     if q.unit in _POINTS and _point_worded(q, window):
         return True
@@ -556,6 +562,7 @@ def _arithmetic_restated(
     read: tuple[str, str, re.Match[str] | None],
     chosen: Sequence[Window],
     window: list[IndexedSentence],
+    cited: Sequence[IndexedArticle] = (),
 ) -> bool:
     """``q``, next to a cue of arithmetic, is the difference, ratio or relative change of
     two figures the claim states (and the cited articles hold) or, failing that, of one
@@ -591,8 +598,11 @@ def _arithmetic_restated(
     compared = _COMPARATIVE_AFTER.match(claim_text, end)
     leads = [art.sentences[0] for art in arts if art.sentences and compared is not None]
     larger = compared is not None and compared.group(1).lower() in _LARGER
+    named = _comparand_sentences(claim_text, compared or _DIFFERENCE_AFTER.match(claim_text, end))
+    if named:  # what the claim compares with, named: wherever a cited article names it
+        leads = [*leads, *(x for art in cited or arts for x in art.sentences if named <= x.stems)]
     for a in mine:
-        for x in (*window, *(x for x in leads if x not in window)):
+        for x in (*window, *dict.fromkeys(x for x in leads if x not in window)):
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
@@ -605,6 +615,24 @@ def _arithmetic_restated(
                 if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
     return False
+
+
+#: Where the words naming what a claim compares its figure with end ("below Monday's record,").
+_COMPARAND_END = re.compile(r"[,.;:!?]|\s(?:as|after|when|while|because|and|but)\s")
+_COMPARAND_WORDS = 3
+
+
+def _comparand_sentences(claim_text: str, cue: re.Match[str] | None) -> frozenset[str]:
+    """The content stems of what the claim compares its figure with, named after the cue
+    ("about 170 megawatts below *Monday's record*", "540 higher than *the first estimate*"):
+    a sentence of the cited articles that writes them all may hold the other figure, in
+    whatever window ("a record 14,820 megawatts on Monday"); its first few words. Empty when
+    the cue names nothing."""
+    if cue is None:
+        return frozenset()
+    stop = _COMPARAND_END.search(claim_text, cue.end())
+    tail = claim_text[cue.end() : stop.start() if stop else len(claim_text)]
+    return frozenset([s for s in content_stems(tail) if not s[:1].isdigit()][:_COMPARAND_WORDS])
 
 
 @lru_cache(maxsize=1024)

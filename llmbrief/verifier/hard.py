@@ -181,7 +181,7 @@ def hard_checks(
             held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
-            if not held and approx.figure_restated(facts.text, q, chosen):
+            if not held and approx.figure_restated(facts.text, q, chosen, arts):
                 continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
             if not held:
                 yield (
