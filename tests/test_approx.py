@@ -685,3 +685,23 @@ def test_a_difference_with_what_the_claim_names_or_the_remaining_part(
     claim: str, verdict: str
 ) -> None:
     assert verify(RESERVOIR, claim).claims[0].verdict == verdict
+
+
+def test_a_first_estimate_is_the_earlier_one() -> None:
+    cluster = Cluster(
+        cluster_id="bridge",
+        articles=[
+            Article(
+                id="b1",
+                title="Bridge repair",
+                text=(
+                    "The council said the Orrin bridge repair bill had risen to 5,400 euros, up "
+                    "from its earlier estimate of 4,900 euros, after divers found more rust."
+                ),
+            )
+        ],
+    )
+    claim = "The bridge repair bill of 5,400 euros is 500 euros higher than the council's {} [b1]."
+    assert verify(cluster, claim.format("first estimate")).claims[0].verdict == "supported"
+    # the first of something else is no restatement of the earlier estimate
+    assert verify(cluster, claim.format("first offer")).claims[0].verdict == "unsupported"

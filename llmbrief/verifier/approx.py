@@ -199,9 +199,31 @@ def figure_restated(
         return True
     if _elapsed(claim_text, at, q, kind, window):
         return True
+    if _first_restated(claim_text, at, q, window):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+# "the first estimate" is the window's "earlier estimate": the first of two, where the
+# window gives the later one too (the words are data, ``first_as`` in ``restatements.json``)
+_FIRST_AS = re.compile(rf"\b(?:{alternation(_R['first_as'])})\s+(\w+)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _first_restated(
+    claim_text: str, at: int, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's "first" before a noun ("the board's first estimate") is a window
+    sentence's "earlier", "initial" or "original" before the same noun."""
+    if q.unit != "ord" or q.value != 1 or q.text.lower() != "first":
+        return False
+    noun = _NOUN_AFTER.match(claim_text, at + len(q.text))
+    if noun is None:
+        return False
+    want = stem(noun.group(1).lower())
+    return any(stem(m.group(1).lower()) == want for x in window for m in _FIRST_AS.finditer(x.text))
 
 
 # a share of a point in words: "a quarter of a percentage point", "half a point", "three
