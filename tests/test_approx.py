@@ -705,3 +705,28 @@ def test_a_first_estimate_is_the_earlier_one() -> None:
     assert verify(cluster, claim.format("first estimate")).claims[0].verdict == "supported"
     # the first of something else is no restatement of the earlier estimate
     assert verify(cluster, claim.format("first offer")).claims[0].verdict == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("length", "verdict"),
+    [("14 days", "supported"), ("two weeks", "supported"), ("nine days", "unsupported")],
+)
+def test_days_before_is_the_time_between_the_claims_two_dates(length: str, verdict: str) -> None:
+    cluster = Cluster(
+        cluster_id="dam",
+        articles=[
+            Article(
+                id="d1",
+                title="Dam warning",
+                text=(
+                    "An inspector's report, seen by the Valley Post, shows that cracks in the "
+                    "Orrin dam were noted on March 3. The reservoir was drained on March 17."
+                ),
+            )
+        ],
+    )
+    claim = (
+        f"An inspector's report shows cracks in the Orrin dam were noted on March 3, {length} "
+        "before the reservoir was drained on March 17 [d1]."
+    )
+    assert verify(cluster, claim).claims[0].verdict == verdict

@@ -73,6 +73,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -201,6 +202,8 @@ def figure_restated(
         return True
     if _first_restated(claim_text, at, q, window):
         return True
+    if _days_between(claim_text, at, q, kind):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
@@ -294,6 +297,36 @@ _MONTH_NUMBER = {m: [f[:3] for f in _MONTHS[:12]].index(m[:3]) for m in _MONTHS}
 _MONTH_YEAR = re.compile(rf"\b({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # the length a claim writes in years or months, with its half: "two and a half years"
 _LENGTH_AT = re.compile(r"(?:\s+and\s+an?\s+(half))?\s+(years?|months?)\b", re.IGNORECASE)
+
+
+# a day of a month, either way round: "July 30", "30 July", "August 11th" (a year after it
+# is read too)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:({alternation(_MONTHS)})\.?\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"({alternation(_MONTHS)}))\b(?:(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+# what a length of days before or after a day says it is between: "12 days before ... on
+# August 11", "two weeks after July 30"
+_BETWEEN_AFTER = re.compile(r"\s+(?:before|after|earlier|later|ahead\s+of|since|until)\b", re.I)
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _days_between(claim_text: str, at: int, q: checks.Quantity, kind: str) -> bool:
+    """Whether the claim's "12 days before" (or "two weeks after") is the time between two
+    days of a month the claim writes itself ("on July 30, 12 days before results were
+    published on August 11"), to its approximator: the dates check holds each day."""
+    if q.unit not in _DAYS_IN or not _BETWEEN_AFTER.match(claim_text, at + len(q.text)):
+        return False
+    days = []
+    for m in _DAY_OF_MONTH.finditer(claim_text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        try:
+            days.append(date(int(m.group(5) or 2001), _MONTH_NUMBER[month.lower()] + 1, int(day)))
+        except (KeyError, ValueError):
+            continue  # "February 30": no day to count from
+    low, high = _interval(q.value * _DAYS_IN[q.unit], kind)
+    return any(low <= abs((a - b).days) <= high for a, b in itertools.combinations(days, 2))
 
 
 def _span_restated(
