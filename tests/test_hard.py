@@ -696,3 +696,23 @@ def test_a_relative_clause_after_a_long_clause_describes_its_last_noun() -> None
     c = verify(port, "Two other ports that use Marlow software also reported problems [q1].")
     fired = [x.name for x in c.claims[0].checks if x.fired]
     assert "figure_context" in fired, c.claims[0].reasons
+
+
+def test_a_window_led_by_he_is_placed_by_who_its_paragraph_names() -> None:
+    text = (
+        "The Orrin ferry will return to service after repairs, the port said on Monday. "
+        "Engineers replaced both engines over the winter.\n\n"
+        "Council leader Bo Strand criticised the higher fares. The council owns a third of "
+        "the ferry company.\n\n"
+        "Repairs cost 2.1 million euros and took five months. Harbour master Tomas Linde met "
+        'the crews on Tuesday. He has run the harbour since 2019. "We are ready," he told '
+        "reporters. He said the ferry would run every hour from June."
+    )
+    cluster = Cluster(
+        cluster_id="ferry-hours",
+        articles=[Article(id="fh-1", title="Ferry timetable", text=text)],
+    )
+    said = "{} said the ferry would run every hour from June [fh-1]."
+    assert verify(cluster, said.format("Linde")).claims[0].verdict == "supported"
+    # a name of another paragraph is not who "he" is
+    assert verify(cluster, said.format("Strand")).claims[0].verdict == "unsupported"

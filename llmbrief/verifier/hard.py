@@ -640,7 +640,15 @@ def _near_text(art: IndexedArticle, first: int, last: int) -> str:
     sents = art.sentences
     lead_end = sents[min(1, len(sents) - 1)].end
     a, b = sents[first].start, sents[last].end
+    if _PRONOUN_LED.match(art.text, a):
+        # "He said some production would move": who "he" is, named earlier in its paragraph
+        back = sents[max(0, first - _ANTECEDENT_SENTENCES)].start
+        a = max(back, art.text.rfind("\n", 0, a) + 1)
     return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+
+
+#: How many sentences back a window led by "he" or "she" may name who that is.
+_ANTECEDENT_SENTENCES = 3
 
 
 def _window(chosen: list[Window]) -> Iterator[IndexedSentence]:
