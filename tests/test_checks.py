@@ -425,3 +425,22 @@ def test_keep_off_is_no_opposite_of_delete() -> None:
     assert checks.antonym_clash(
         [stem("delete"), stem("app")], [stem(w) for w in ("keep", "the", "app")]
     )
+
+
+def test_a_currency_word_joined_by_a_hyphen_is_the_currency() -> None:
+    from llmbrief.verifier.checks import quantities
+
+    assert [(q.value, q.unit) for q in quantities("a 30-euro parking fine")] == [(30.0, "eur")]
+    fines = Cluster(
+        cluster_id="fines",
+        articles=[
+            Article(
+                id="p1",
+                title="Parking",
+                text="The Tarn council said it would refund the 30-euro parking fine to drivers.",
+            )
+        ],
+    )
+    refund = "The Tarn council said it would refund the €{} parking fine to drivers [p1]."
+    assert verify(fines, refund.format(30)).claims[0].verdict == "supported"
+    assert verify(fines, refund.format(40)).claims[0].verdict == "unsupported"

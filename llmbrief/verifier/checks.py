@@ -91,7 +91,7 @@ def _quantity_pattern(us: str, rmb: str) -> str:
         rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
         rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
         rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
-        rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?"
+        rf"(?:[\s-](?P<curword>{_CUR_WORD_RE})\b)?"
     )
 
 
