@@ -716,3 +716,22 @@ def test_a_window_led_by_he_is_placed_by_who_its_paragraph_names() -> None:
     assert verify(cluster, said.format("Linde")).claims[0].verdict == "supported"
     # a name of another paragraph is not who "he" is
     assert verify(cluster, said.format("Strand")).claims[0].verdict == "unsupported"
+
+
+def test_the_publisher_of_a_cited_article_is_a_name_it_gives() -> None:
+    cluster = Cluster(
+        cluster_id="harbour",
+        articles=[
+            Article(
+                id="h1",
+                title="Harbour fees",
+                source="Tarn Harbour Gazette",
+                text="Berthing fees at the Orrin marina will rise by 12% from May, the port said.",
+            )
+        ],
+    )
+    reported = (
+        "The {} reported that berthing fees at the Orrin marina will rise by 12% from May [h1]."
+    )
+    assert verify(cluster, reported.format("Tarn Harbour Gazette")).claims[0].verdict == "supported"
+    assert verify(cluster, reported.format("Valley Post")).claims[0].verdict == "unsupported"

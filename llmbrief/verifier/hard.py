@@ -263,6 +263,8 @@ def hard_checks(
             if day and any(a.holds_date(day) for a in arts):
                 continue  # "a Tuesday-morning raid": a date the articles hold, not a name
             found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and any(a.source and _written_as_word(name, a.source) for a in arts):
+                continue  # the publisher of a cited article: "Peloton Weekly reported"
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
                 # only as a plain word ("Car drivers will pay" where it says "cars")
