@@ -735,3 +735,39 @@ def test_the_publisher_of_a_cited_article_is_a_name_it_gives() -> None:
     )
     assert verify(cluster, reported.format("Tarn Harbour Gazette")).claims[0].verdict == "supported"
     assert verify(cluster, reported.format("Valley Post")).claims[0].verdict == "unsupported"
+
+
+def test_a_plan_in_one_cited_article_is_done_in_another() -> None:
+    cluster = Cluster(
+        cluster_id="bridge-closure",
+        articles=[
+            Article(
+                id="bc-1",
+                title="Bridge to close",
+                text=(
+                    "The council will close the Orrin bridge for repairs to its cracked piers "
+                    "from Monday."
+                ),
+            ),
+            Article(
+                id="bc-2",
+                title="Bridge closed",
+                text=(
+                    "The Orrin bridge was closed on Monday morning and traffic was sent through "
+                    "Tennby, police said."
+                ),
+            ),
+            Article(
+                id="bc-3",
+                title="Traffic",
+                text="Traffic through Tennby was heavy on Monday morning, police said.",
+            ),
+        ],
+    )
+    closed = (
+        "The council closed the Orrin bridge for repairs to its cracked piers on Monday, sending "
+        "traffic through Tennby {}."
+    )
+    assert verify(cluster, closed.format("[bc-1][bc-2]")).claims[0].verdict == "supported"
+    # beside an article of another matter the plan is still only a plan
+    assert verify(cluster, closed.format("[bc-1][bc-3]")).claims[0].verdict == "unsupported"

@@ -463,6 +463,8 @@ def hard_checks(
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
+    if hedge is not None and _stated_by_another(chosen, claim, facts):
+        hedge = None
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
@@ -1432,6 +1434,41 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 return ("would", 1)
     return found
+
+
+#: How many of the claim's words a plan's article and an article stating it as done share
+#: in their windows, for the second to be saying the same thing.
+_SAME_MATTER = 2
+
+
+def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts) -> bool:
+    """Whether a claim citing several articles, hedged in one of them ("will impose rolling
+    cuts from Wednesday"), is stated without a hedge by another ("the first cuts began on
+    Wednesday"): each article is read on its own, and the later report of the same matter
+    (two of the claim's words the hedged sentence writes, one a plain word) holds what the
+    earlier one planned."""
+    if len({id(art) for art, *_ in chosen}) < 2:
+        return False
+    per_article: dict[int, list[IndexedSentence]] = {}
+    texts: dict[int, str] = {}
+    for art, f, t, _ in chosen:
+        per_article.setdefault(id(art), []).extend(art.sentences[f : t + 1])
+        texts[id(art)] = art.text
+    hedged: list[frozenset[str]] = []
+    sure: list[frozenset[str]] = []
+    for key, sents in per_article.items():
+        said = [(texts[key][x.start : x.end], x.stems & claim) for x in sents]
+        if _hedge_near(" ".join(text for text, _ in said), claim, facts) is None:
+            sure.append(frozenset().union(*(stems for _, stems in said)))
+        else:
+            hedged.extend(stems for text, stems in said if _hedge_near(text, claim, facts))
+    # a name or a day both write is no sign of one matter: a plain word of the claim must be
+    plain = {stem(w.lower()) for w in words(facts.text) if w[:1].islower()}
+    return any(
+        len(shared := h & s) >= _SAME_MATTER and not plain.isdisjoint(shared)
+        for h in hedged
+        for s in sure
+    )
 
 
 #: Where the clause a "whether" opens ends.
