@@ -771,3 +771,36 @@ def test_a_plan_in_one_cited_article_is_done_in_another() -> None:
     assert verify(cluster, closed.format("[bc-1][bc-2]")).claims[0].verdict == "supported"
     # beside an article of another matter the plan is still only a plan
     assert verify(cluster, closed.format("[bc-1][bc-3]")).claims[0].verdict == "unsupported"
+
+
+def test_a_timetable_in_the_present_restates_will() -> None:
+    cluster = Cluster(
+        cluster_id="ferry-ban",
+        articles=[
+            Article(
+                id="fb-1",
+                title="Ferry ban",
+                text=(
+                    "The ban on diesel ferries in the Orrin estuary starts on June 1 and will "
+                    "run until May 31, 2031. Ferries carrying patients will be exempt."
+                ),
+            )
+        ],
+    )
+    for claim, verdict in (
+        (
+            "The ban on diesel ferries starts on June 1 and runs until May 31, 2031 [fb-1].",
+            "supported",
+        ),
+        (
+            "The ban on diesel ferries starts on June 1, with ferries carrying patients "
+            "exempt [fb-1].",
+            "supported",
+        ),
+        # a tense the source does not give: surer than "will"
+        (
+            "Ferries carrying patients were exempt from the ban on diesel ferries [fb-1].",
+            "unsupported",
+        ),
+    ):
+        assert verify(cluster, claim).claims[0].verdict == verdict, claim

@@ -1413,6 +1413,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
+        if cue == "will" and _scheduled_present(facts.text, window_text, m):
+            continue  # "runs until November 3" for "will run until November 3": a timetable
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
         if restated.permitted(facts.text, cue, governed):
@@ -1469,6 +1471,28 @@ def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts)
         for h in hedged
         for s in sure
     )
+
+
+def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> bool:
+    """Whether the claim states what the evidence's "will" governs no more surely than a
+    timetable does: the same verb with the "-s" of the present ("will run until" as "runs
+    until"), or what "will be" makes it as a bare complement, with no tense at all ("with
+    hospitals exempt" for "will be exempt"; "is exempt", "has opened" are surer)."""
+    verb = m.group(2).lower()
+    if verb in STOPWORDS or len(verb) < 3:
+        return False  # "will be a living tribute", "will be too fat": no verb to restate
+    if re.search(rf"\b{re.escape(verb)}e?s\b", claim_text, re.IGNORECASE):
+        return True
+    if " be " not in window_text[m.end(1) : m.start(2) + 1].lower():
+        return False
+    said = re.search(rf"([\w']+)\s+{re.escape(verb)}\b", claim_text, re.IGNORECASE)
+    return said is not None and said.group(1).lower() not in _TENSED and "'" not in said.group(1)
+
+
+#: Words that give a complement a tense ("is exempt", "has opened"): surer than "will be".
+_TENSED = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "did", "not"}
+)
 
 
 #: Where the clause a "whether" opens ends.
