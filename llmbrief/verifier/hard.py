@@ -1417,6 +1417,8 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             continue  # "runs until November 3" for "will run until November 3": a timetable
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
+        if restated.estimated(facts.text, cue, governed):
+            continue  # "could cost" where the claim says "an analyst put the cost at"
         if restated.permitted(facts.text, cue, governed):
             continue  # "could return" where the claim says "were allowed to return"
         if restated.named_plan(facts.text, window_text, m.start(), cue, governed, m.group(2)):
