@@ -20,7 +20,17 @@ from . import approx, checks, proportions, restated
 from .binding import binding_check
 from .copying import copy_deviations
 from .events import events_clash
-from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
+from .lexicon import (
+    NUMERIC_WORDS,
+    STOPWORDS,
+    content_stems,
+    data_lines,
+    flat,
+    has_number,
+    stem,
+    word_at,
+    words,
+)
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
@@ -1481,8 +1491,8 @@ def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> b
     until"), or what "will be" makes it as a bare complement, with no tense at all ("with
     hospitals exempt" for "will be exempt"; "is exempt", "has opened" are surer)."""
     verb = m.group(2).lower()
-    if verb in STOPWORDS or len(verb) < 3:
-        return False  # "will be a living tribute", "will be too fat": no verb to restate
+    if verb in STOPWORDS or verb in NUMERIC_WORDS or len(verb) < 3:
+        return False  # "will be a living tribute", "will be three times": nothing to restate
     if re.search(rf"\b{re.escape(verb)}e?s\b", claim_text, re.IGNORECASE):
         return True
     if " be " not in window_text[m.end(1) : m.start(2) + 1].lower():
