@@ -628,3 +628,105 @@ def test_the_end_of_a_change_the_window_gives_as_the_change(claim: str, verdict:
     )
     c = verify(fares, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+RESERVOIR = Cluster(
+    cluster_id="reservoir",
+    articles=[
+        Article(
+            id="r1",
+            title="Reservoir low",
+            text=(
+                "The Tarnwell reservoir held a record 41,300 megalitres on Sunday after weeks "
+                "of rain. Farmers were told to expect cuts later in the year."
+            ),
+        ),
+        Article(
+            id="r2",
+            title="Reservoir falls",
+            text=(
+                "Water engineer Mira Holt said on Friday the reservoir held 40,900 megalitres, "
+                "slightly below Sunday's record. Of 620 farms in the valley, 480 have signed "
+                "up to the new metering scheme, and the rest will be visited in May."
+            ),
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the figure it is compared with is named ("Sunday's record"), in another article
+        (
+            "Holt said the reservoir held 40,900 megalitres, about 400 megalitres below "
+            "Sunday's record [r2][r1].",
+            "supported",
+        ),
+        (
+            "Holt said the reservoir held 40,900 megalitres, about 900 megalitres below "
+            "Sunday's record [r2][r1].",
+            "unsupported",
+        ),
+        # "the remaining 140": the total less the part
+        (
+            "Of the 620 farms, 480 have signed up to the metering scheme and the remaining "
+            "140 will be visited in May [r2].",
+            "supported",
+        ),
+        (
+            "Of the 620 farms, 480 have signed up to the metering scheme and the remaining "
+            "160 will be visited in May [r2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_difference_with_what_the_claim_names_or_the_remaining_part(
+    claim: str, verdict: str
+) -> None:
+    assert verify(RESERVOIR, claim).claims[0].verdict == verdict
+
+
+def test_a_first_estimate_is_the_earlier_one() -> None:
+    cluster = Cluster(
+        cluster_id="bridge",
+        articles=[
+            Article(
+                id="b1",
+                title="Bridge repair",
+                text=(
+                    "The council said the Orrin bridge repair bill had risen to 5,400 euros, up "
+                    "from its earlier estimate of 4,900 euros, after divers found more rust."
+                ),
+            )
+        ],
+    )
+    claim = "The bridge repair bill of 5,400 euros is 500 euros higher than the council's {} [b1]."
+    assert verify(cluster, claim.format("first estimate")).claims[0].verdict == "supported"
+    # the first of something else is no restatement of the earlier estimate
+    assert verify(cluster, claim.format("first offer")).claims[0].verdict == "unsupported"
+
+
+@pytest.mark.parametrize(
+    ("length", "verdict"),
+    [("14 days", "supported"), ("two weeks", "supported"), ("nine days", "unsupported")],
+)
+def test_days_before_is_the_time_between_the_claims_two_dates(length: str, verdict: str) -> None:
+    cluster = Cluster(
+        cluster_id="dam",
+        articles=[
+            Article(
+                id="d1",
+                title="Dam warning",
+                text=(
+                    "An inspector's report, seen by the Valley Post, shows that cracks in the "
+                    "Orrin dam were noted on March 3. The reservoir was drained on March 17."
+                ),
+            )
+        ],
+    )
+    claim = (
+        f"An inspector's report shows cracks in the Orrin dam were noted on March 3, {length} "
+        "before the reservoir was drained on March 17 [d1]."
+    )
+    assert verify(cluster, claim).claims[0].verdict == verdict

@@ -210,3 +210,26 @@ def test_a_first_item_with_its_own_determiner_in_an_open_list_is_still_an_item()
         "The storm damaged the ferry terminal, two clinics and three schools", text
     )
     assert fired, reasons
+
+
+def test_an_amount_a_year_is_what_annual_says() -> None:
+    cluster = Cluster(
+        cluster_id="ferry-fund",
+        articles=[
+            Article(
+                id="ff-1",
+                title="Ferry fund",
+                text=(
+                    "The ferry trust's director, Ines Marr, said its grant of 4 million euros "
+                    'a year was "not enough to sail every route every day".'
+                ),
+            )
+        ],
+    )
+    claim = (
+        "Trust director Ines Marr said the annual grant of 4 million euros was not enough to "
+        "sail every route every day [ff-1]."
+    )
+    assert verify(cluster, claim).claims[0].verdict == "supported"
+    weekly = claim.replace("annual grant", "weekly grant")
+    assert verify(cluster, weekly).claims[0].verdict == "unsupported"

@@ -388,6 +388,29 @@ def test_first_that_says_when_is_no_ordinal() -> None:
     assert [(q.text, q.value) for q in ranked if q.unit == "ord"] == [("first", 1.0)]
 
 
+def test_first_after_a_determiner_ranks_and_after_a_subject_says_when() -> None:
+    from llmbrief.verifier.checks import quantities
+
+    # "the first scheduled closures": a participle after it does not make it say when
+    for text in ("The first scheduled closures began on Monday.", "the ferry's first crossing"):
+        assert [q.text for q in quantities(text) if q.unit == "ord"] == ["first"], text
+    # "the council first put": between a subject and its verb it says when
+    said = quantities("The council first put the cost at 4,100 euros.")
+    assert [q.text for q in said if q.unit == "ord"] == []
+    ferries = Cluster(
+        cluster_id="ferries",
+        articles=[
+            Article(
+                id="f1",
+                title="Ferry",
+                text="The first scheduled closures of the Tarn ferry began on Monday at 6 a.m.",
+            )
+        ],
+    )
+    claim = "Commuters queued at the bridge when the first closures began on Monday [f1]."
+    assert verify(ferries, claim).claims[0].verdict == "supported"
+
+
 def test_keep_off_is_no_opposite_of_delete() -> None:
     apps = Cluster(
         cluster_id="apps",
@@ -409,3 +432,22 @@ def test_keep_off_is_no_opposite_of_delete() -> None:
     assert checks.antonym_clash(
         [stem("delete"), stem("app")], [stem(w) for w in ("keep", "the", "app")]
     )
+
+
+def test_a_currency_word_joined_by_a_hyphen_is_the_currency() -> None:
+    from llmbrief.verifier.checks import quantities
+
+    assert [(q.value, q.unit) for q in quantities("a 30-euro parking fine")] == [(30.0, "eur")]
+    fines = Cluster(
+        cluster_id="fines",
+        articles=[
+            Article(
+                id="p1",
+                title="Parking",
+                text="The Tarn council said it would refund the 30-euro parking fine to drivers.",
+            )
+        ],
+    )
+    refund = "The Tarn council said it would refund the €{} parking fine to drivers [p1]."
+    assert verify(fines, refund.format(30)).claims[0].verdict == "supported"
+    assert verify(fines, refund.format(40)).claims[0].verdict == "unsupported"

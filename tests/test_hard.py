@@ -696,3 +696,111 @@ def test_a_relative_clause_after_a_long_clause_describes_its_last_noun() -> None
     c = verify(port, "Two other ports that use Marlow software also reported problems [q1].")
     fired = [x.name for x in c.claims[0].checks if x.fired]
     assert "figure_context" in fired, c.claims[0].reasons
+
+
+def test_a_window_led_by_he_is_placed_by_who_its_paragraph_names() -> None:
+    text = (
+        "The Orrin ferry will return to service after repairs, the port said on Monday. "
+        "Engineers replaced both engines over the winter.\n\n"
+        "Council leader Bo Strand criticised the higher fares. The council owns a third of "
+        "the ferry company.\n\n"
+        "Repairs cost 2.1 million euros and took five months. Harbour master Tomas Linde met "
+        'the crews on Tuesday. He has run the harbour since 2019. "We are ready," he told '
+        "reporters. He said the ferry would run every hour from June."
+    )
+    cluster = Cluster(
+        cluster_id="ferry-hours",
+        articles=[Article(id="fh-1", title="Ferry timetable", text=text)],
+    )
+    said = "{} said the ferry would run every hour from June [fh-1]."
+    assert verify(cluster, said.format("Linde")).claims[0].verdict == "supported"
+    # a name of another paragraph is not who "he" is
+    assert verify(cluster, said.format("Strand")).claims[0].verdict == "unsupported"
+
+
+def test_the_publisher_of_a_cited_article_is_a_name_it_gives() -> None:
+    cluster = Cluster(
+        cluster_id="harbour",
+        articles=[
+            Article(
+                id="h1",
+                title="Harbour fees",
+                source="Tarn Harbour Gazette",
+                text="Berthing fees at the Orrin marina will rise by 12% from May, the port said.",
+            )
+        ],
+    )
+    reported = (
+        "The {} reported that berthing fees at the Orrin marina will rise by 12% from May [h1]."
+    )
+    assert verify(cluster, reported.format("Tarn Harbour Gazette")).claims[0].verdict == "supported"
+    assert verify(cluster, reported.format("Valley Post")).claims[0].verdict == "unsupported"
+
+
+def test_a_plan_in_one_cited_article_is_done_in_another() -> None:
+    cluster = Cluster(
+        cluster_id="bridge-closure",
+        articles=[
+            Article(
+                id="bc-1",
+                title="Bridge to close",
+                text=(
+                    "The council will close the Orrin bridge for repairs to its cracked piers "
+                    "from Monday."
+                ),
+            ),
+            Article(
+                id="bc-2",
+                title="Bridge closed",
+                text=(
+                    "The Orrin bridge was closed on Monday morning and traffic was sent through "
+                    "Tennby, police said."
+                ),
+            ),
+            Article(
+                id="bc-3",
+                title="Traffic",
+                text="Traffic through Tennby was heavy on Monday morning, police said.",
+            ),
+        ],
+    )
+    closed = (
+        "The council closed the Orrin bridge for repairs to its cracked piers on Monday, sending "
+        "traffic through Tennby {}."
+    )
+    assert verify(cluster, closed.format("[bc-1][bc-2]")).claims[0].verdict == "supported"
+    # beside an article of another matter the plan is still only a plan
+    assert verify(cluster, closed.format("[bc-1][bc-3]")).claims[0].verdict == "unsupported"
+
+
+def test_a_timetable_in_the_present_restates_will() -> None:
+    cluster = Cluster(
+        cluster_id="ferry-ban",
+        articles=[
+            Article(
+                id="fb-1",
+                title="Ferry ban",
+                text=(
+                    "The ban on diesel ferries in the Orrin estuary starts on June 1 and will "
+                    "run until May 31, 2031. Ferries carrying patients will be exempt."
+                ),
+            )
+        ],
+    )
+    for claim, verdict in (
+        (
+            "The ban on diesel ferries starts on June 1 and runs until May 31, 2031 [fb-1].",
+            "supported",
+        ),
+        (
+            "The ban on diesel ferries starts on June 1, with ferries carrying patients "
+            "exempt [fb-1].",
+            "supported",
+        ),
+        # a tense the source does not give: surer than "will"
+        (
+            "Ferries carrying patients were exempt from the ban on diesel ferries [fb-1].",
+            "unsupported",
+        ),
+    ):
+        assert verify(cluster, claim).claims[0].verdict == verdict, claim

@@ -176,3 +176,32 @@ def test_a_future_named_as_a_noun_is_no_hedge_dropped() -> None:
     assert verify(AUDIT, claim).claims[0].verdict == "supported"
     done = verify(AUDIT, "The bridge toll saved the city about 12 million marks a year [t1].")
     assert done.claims[0].verdict == "unsupported"
+
+
+def test_an_estimate_in_the_claim_says_no_more_than_could() -> None:
+    from llmbrief import Article, Cluster, verify
+
+    cluster = Cluster(
+        cluster_id="pier",
+        articles=[
+            Article(
+                id="pr-1",
+                title="Pier repairs",
+                text=(
+                    "The council said insurance would cover the repairs to the Orrin pier, "
+                    "which one surveyor estimated could cost between 2 million and 3 million euros."
+                ),
+            )
+        ],
+    )
+    for claim, verdict in (
+        (
+            "One surveyor put the cost of the pier repairs at 2 million to 3 million euros [pr-1].",
+            "supported",
+        ),
+        (
+            "The pier repairs cost between 2 million and 3 million euros, a surveyor said [pr-1].",
+            "unsupported",
+        ),
+    ):
+        assert verify(cluster, claim).claims[0].verdict == verdict, claim

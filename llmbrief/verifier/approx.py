@@ -73,6 +73,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,7 @@ from . import checks, proportions
 from .lexicon import alternation, content_stems, data_json, stem
 
 if TYPE_CHECKING:
-    from .sentences import IndexedSentence, Window
+    from .sentences import IndexedArticle, IndexedSentence, Window
 
 __all__ = ["CHANGE_WORDS", "figure_restated", "one_more", "reversed_change"]
 
@@ -153,10 +154,16 @@ _ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.IGNORECASE)
 _WORDED_ROUNDING = 0.035
 
 
-def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
+def figure_restated(
+    claim_text: str,
+    q: checks.Quantity,
+    chosen: Sequence[Window],
+    cited: Sequence[IndexedArticle] = (),
+) -> bool:
     """Whether the claim's figure ``q``, which the cited articles do not write, restates
     a figure of the evidence window: approximately, as a change, or as a count of the
-    names it lists (see the module docstring)."""
+    names it lists (see the module docstring). ``cited``: the cited articles, where a
+    figure the claim compares with may be named outside the window."""
     if not chosen:
         return False
     at = _find(claim_text, q.text)
@@ -183,7 +190,7 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
     if _change_restated(claim_text, at, q, before, change, window):
         return True
     kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "") if approx else ""
-    if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window):
+    if _arithmetic_restated(claim_text, at, q, (before, kind, change), chosen, window, cited):
         return True
     if q.unit in _POINTS and _point_worded(q, window):
         return True
@@ -193,9 +200,33 @@ def figure_restated(claim_text: str, q: checks.Quantity, chosen: Sequence[Window
         return True
     if _elapsed(claim_text, at, q, kind, window):
         return True
+    if _first_restated(claim_text, at, q, window):
+        return True
+    if _days_between(claim_text, at, q, kind):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+# "the first estimate" is the window's "earlier estimate": the first of two, where the
+# window gives the later one too (the words are data, ``first_as`` in ``restatements.json``)
+_FIRST_AS = re.compile(rf"\b(?:{alternation(_R['first_as'])})\s+(\w+)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _first_restated(
+    claim_text: str, at: int, q: checks.Quantity, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's "first" before a noun ("the board's first estimate") is a window
+    sentence's "earlier", "initial" or "original" before the same noun."""
+    if q.unit != "ord" or q.value != 1 or q.text.lower() != "first":
+        return False
+    noun = _NOUN_AFTER.match(claim_text, at + len(q.text))
+    if noun is None:
+        return False
+    want = stem(noun.group(1).lower())
+    return any(stem(m.group(1).lower()) == want for x in window for m in _FIRST_AS.finditer(x.text))
 
 
 # a share of a point in words: "a quarter of a percentage point", "half a point", "three
@@ -266,6 +297,36 @@ _MONTH_NUMBER = {m: [f[:3] for f in _MONTHS[:12]].index(m[:3]) for m in _MONTHS}
 _MONTH_YEAR = re.compile(rf"\b({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # the length a claim writes in years or months, with its half: "two and a half years"
 _LENGTH_AT = re.compile(r"(?:\s+and\s+an?\s+(half))?\s+(years?|months?)\b", re.IGNORECASE)
+
+
+# a day of a month, either way round: "July 30", "30 July", "August 11th" (a year after it
+# is read too)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:({alternation(_MONTHS)})\.?\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"({alternation(_MONTHS)}))\b(?:(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+# what a length of days before or after a day says it is between: "12 days before ... on
+# August 11", "two weeks after July 30"
+_BETWEEN_AFTER = re.compile(r"\s+(?:before|after|earlier|later|ahead\s+of|since|until)\b", re.I)
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _days_between(claim_text: str, at: int, q: checks.Quantity, kind: str) -> bool:
+    """Whether the claim's "12 days before" (or "two weeks after") is the time between two
+    days of a month the claim writes itself ("on July 30, 12 days before results were
+    published on August 11"), to its approximator: the dates check holds each day."""
+    if q.unit not in _DAYS_IN or not _BETWEEN_AFTER.match(claim_text, at + len(q.text)):
+        return False
+    days = []
+    for m in _DAY_OF_MONTH.finditer(claim_text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        try:
+            days.append(date(int(m.group(5) or 2001), _MONTH_NUMBER[month.lower()] + 1, int(day)))
+        except (KeyError, ValueError):
+            continue  # "February 30": no day to count from
+    low, high = _interval(q.value * _DAYS_IN[q.unit], kind)
+    return any(low <= abs((a - b).days) <= high for a, b in itertools.combinations(days, 2))
 
 
 def _span_restated(
@@ -556,6 +617,7 @@ def _arithmetic_restated(
     read: tuple[str, str, re.Match[str] | None],
     chosen: Sequence[Window],
     window: list[IndexedSentence],
+    cited: Sequence[IndexedArticle] = (),
 ) -> bool:
     """``q``, next to a cue of arithmetic, is the difference, ratio or relative change of
     two figures the claim states (and the cited articles hold) or, failing that, of one
@@ -591,8 +653,11 @@ def _arithmetic_restated(
     compared = _COMPARATIVE_AFTER.match(claim_text, end)
     leads = [art.sentences[0] for art in arts if art.sentences and compared is not None]
     larger = compared is not None and compared.group(1).lower() in _LARGER
+    named = _comparand_sentences(claim_text, compared or _DIFFERENCE_AFTER.match(claim_text, end))
+    if named:  # what the claim compares with, named: wherever a cited article names it
+        leads = [*leads, *(x for art in cited or arts for x in art.sentences if named <= x.stems)]
     for a in mine:
-        for x in (*window, *(x for x in leads if x not in window)):
+        for x in (*window, *dict.fromkeys(x for x in leads if x not in window)):
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
@@ -605,6 +670,24 @@ def _arithmetic_restated(
                 if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
     return False
+
+
+#: Where the words naming what a claim compares its figure with end ("below Monday's record,").
+_COMPARAND_END = re.compile(r"[,.;:!?]|\s(?:as|after|when|while|because|and|but)\s")
+_COMPARAND_WORDS = 3
+
+
+def _comparand_sentences(claim_text: str, cue: re.Match[str] | None) -> frozenset[str]:
+    """The content stems of what the claim compares its figure with, named after the cue
+    ("about 170 megawatts below *Monday's record*", "540 higher than *the first estimate*"):
+    a sentence of the cited articles that writes them all may hold the other figure, in
+    whatever window ("a record 14,820 megawatts on Monday"); its first few words. Empty when
+    the cue names nothing."""
+    if cue is None:
+        return frozenset()
+    stop = _COMPARAND_END.search(claim_text, cue.end())
+    tail = claim_text[cue.end() : stop.start() if stop else len(claim_text)]
+    return frozenset([s for s in content_stems(tail) if not s[:1].isdigit()][:_COMPARAND_WORDS])
 
 
 @lru_cache(maxsize=1024)

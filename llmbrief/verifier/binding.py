@@ -420,6 +420,20 @@ def _frequencies(text: str) -> tuple[tuple[float, str], ...]:
     return tuple(out)
 
 
+# an amount for a period ("11 million euros a year", "£40 per week"): what recurs at that
+# period, as "annual" or "weekly" says it
+_RATE = re.compile(
+    rf"(?:\d|\b(?:million|billion|thousand|euros|pounds|dollars))\S*\s+(?:a|per)\s+"
+    rf"(?P<unit>{_UNIT_ALT})\b(?!-)"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rates(text: str) -> tuple[tuple[float, str], ...]:
+    """Every period ``text`` gives an amount for, in days, with its words."""
+    return tuple((_UNIT_DAYS[m.group("unit")], m.group(0)) for m in _RATE.finditer(text.lower()))
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= _TOLERANCE * max(a, b) / 2.5  # within 10%: "monthly" is four weeks
 
@@ -434,7 +448,7 @@ def _frequency(
     theirs = [f for w in window for f in _frequencies(w)]
     if not theirs:
         return None
-    written = [f for a in arts for f in _frequencies(a.text)]
+    written = [f for a in arts for f in (*_frequencies(a.text), *_rates(a.text))]
     for days, said in mine:
         if any(_same(days, d) for d, _ in written):
             continue

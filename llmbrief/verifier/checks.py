@@ -91,7 +91,7 @@ def _quantity_pattern(us: str, rmb: str) -> str:
         rf"(?:[\s-]?(?P<scale>{_SCALE_RE})\b)?"
         rf"(?:[\s-]?(?P<scale2>{_SCALE_RE})\b)?"
         rf"(?:[\s-]?(?P<unit>{_UNIT_RE})(?![A-Za-z]))?"
-        rf"(?:\s(?P<curword>{_CUR_WORD_RE})\b)?"
+        rf"(?:[\s-](?P<curword>{_CUR_WORD_RE})\b)?"
     )
 
 
@@ -110,6 +110,10 @@ _BEFORE_ADVERB = frozenset(
     "had has have having was were is are be been it they he she we who which when".split()
 )
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# a determiner or a possessive right before "first" makes it rank the noun after it; a
+# determiner and one plain word before it ("the board first put") make that word its subject
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|my|your)|['’]s)\s+$", re.I)
+_SUBJECT_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our)\s+(?!very\b)[a-z]+\s+$", re.I)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 
 
@@ -117,9 +121,14 @@ def _adverbial_first(text: str, start: int, end: int) -> bool:
     """Whether "first" at ``start:end`` tells when something was done ("had first asked",
     "it first opened", "first reported in May") rather than ranking a noun ("the first
     case"): an auxiliary or pronoun before it, or a past tense after it."""
-    before = _LAST_WORD.search(text[max(0, start - 20) : start])
+    ahead = text[max(0, start - 30) : start]
+    if _DETERMINER_BEFORE.search(ahead):
+        return False  # "the first scheduled cuts", "the board's first": it ranks the noun
+    before = _LAST_WORD.search(ahead)
     if before is not None and before.group(1).lower() in _BEFORE_ADVERB:
         return True
+    if _SUBJECT_BEFORE.search(ahead) and _NEXT_WORD.match(text, end):
+        return True  # "the board first put the number": between its subject and its verb
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1).lower().endswith("ed")
 

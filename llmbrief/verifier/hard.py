@@ -20,7 +20,17 @@ from . import approx, checks, proportions, restated
 from .binding import binding_check
 from .copying import copy_deviations
 from .events import events_clash
-from .lexicon import STOPWORDS, content_stems, data_lines, flat, has_number, stem, word_at, words
+from .lexicon import (
+    NUMERIC_WORDS,
+    STOPWORDS,
+    content_stems,
+    data_lines,
+    flat,
+    has_number,
+    stem,
+    word_at,
+    words,
+)
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
@@ -181,7 +191,7 @@ def hard_checks(
             held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
-            if not held and approx.figure_restated(facts.text, q, chosen):
+            if not held and approx.figure_restated(facts.text, q, chosen, arts):
                 continue  # "nearly 13,000" for "about 12,900", "up by 15" for "40 to 55"
             if not held:
                 yield (
@@ -263,6 +273,8 @@ def hard_checks(
             if day and any(a.holds_date(day) for a in arts):
                 continue  # "a Tuesday-morning raid": a date the articles hold, not a name
             found = any(_written_as_word(name, a.text) for a in arts)
+            if not found and any(a.source and _written_as_word(name, a.source) for a in arts):
+                continue  # the publisher of a cited article: "Peloton Weekly reported"
             if not found and name == opener and any(stem(name) in a.stems for a in arts):
                 # an opening capital is no sign of a name: the article writes the word
                 # only as a plain word ("Car drivers will pay" where it says "cars")
@@ -461,6 +473,8 @@ def hard_checks(
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
+    if hedge is not None and _stated_by_another(chosen, claim, facts):
+        hedge = None
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
         yield "hedges", f'the evidence states this only as {kind} ("{hedge[0]}")', []
@@ -639,7 +653,15 @@ def _near_text(art: IndexedArticle, first: int, last: int) -> str:
     sents = art.sentences
     lead_end = sents[min(1, len(sents) - 1)].end
     a, b = sents[first].start, sents[last].end
+    if _PRONOUN_LED.match(art.text, a):
+        # "He said some production would move": who "he" is, named earlier in its paragraph
+        back = sents[max(0, first - _ANTECEDENT_SENTENCES)].start
+        a = max(back, art.text.rfind("\n", 0, a) + 1)
     return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+
+
+#: How many sentences back a window led by "he" or "she" may name who that is.
+_ANTECEDENT_SENTENCES = 3
 
 
 def _window(chosen: list[Window]) -> Iterator[IndexedSentence]:
@@ -1400,8 +1422,12 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             or window_text.startswith(" not", m.end(1))
         ):
             continue  # "neither will be disciplined", "will not": a decision, not a plan
+        if cue == "will" and _scheduled_present(facts.text, window_text, m):
+            continue  # "runs until November 3" for "will run until November 3": a timetable
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
+        if restated.estimated(facts.text, cue, governed):
+            continue  # "could cost" where the claim says "an analyst put the cost at"
         if restated.permitted(facts.text, cue, governed):
             continue  # "could return" where the claim says "were allowed to return"
         if restated.named_plan(facts.text, window_text, m.start(), cue, governed, m.group(2)):
@@ -1421,6 +1447,63 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 return ("would", 1)
     return found
+
+
+#: How many of the claim's words a plan's article and an article stating it as done share
+#: in their windows, for the second to be saying the same thing.
+_SAME_MATTER = 2
+
+
+def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts) -> bool:
+    """Whether a claim citing several articles, hedged in one of them ("will impose rolling
+    cuts from Wednesday"), is stated without a hedge by another ("the first cuts began on
+    Wednesday"): each article is read on its own, and the later report of the same matter
+    (two of the claim's words the hedged sentence writes, one a plain word) holds what the
+    earlier one planned."""
+    if len({id(art) for art, *_ in chosen}) < 2:
+        return False
+    per_article: dict[int, list[IndexedSentence]] = {}
+    texts: dict[int, str] = {}
+    for art, f, t, _ in chosen:
+        per_article.setdefault(id(art), []).extend(art.sentences[f : t + 1])
+        texts[id(art)] = art.text
+    hedged: list[frozenset[str]] = []
+    sure: list[frozenset[str]] = []
+    for key, sents in per_article.items():
+        said = [(texts[key][x.start : x.end], x.stems & claim) for x in sents]
+        if _hedge_near(" ".join(text for text, _ in said), claim, facts) is None:
+            sure.append(frozenset().union(*(stems for _, stems in said)))
+        else:
+            hedged.extend(stems for text, stems in said if _hedge_near(text, claim, facts))
+    # a name or a day both write is no sign of one matter: a plain word of the claim must be
+    plain = {stem(w.lower()) for w in words(facts.text) if w[:1].islower()}
+    return any(
+        len(shared := h & s) >= _SAME_MATTER and not plain.isdisjoint(shared)
+        for h in hedged
+        for s in sure
+    )
+
+
+def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> bool:
+    """Whether the claim states what the evidence's "will" governs no more surely than a
+    timetable does: the same verb with the "-s" of the present ("will run until" as "runs
+    until"), or what "will be" makes it as a bare complement, with no tense at all ("with
+    hospitals exempt" for "will be exempt"; "is exempt", "has opened" are surer)."""
+    verb = m.group(2).lower()
+    if verb in STOPWORDS or verb in NUMERIC_WORDS or len(verb) < 3:
+        return False  # "will be a living tribute", "will be three times": nothing to restate
+    if re.search(rf"\b{re.escape(verb)}e?s\b", claim_text, re.IGNORECASE):
+        return True
+    if " be " not in window_text[m.end(1) : m.start(2) + 1].lower():
+        return False
+    said = re.search(rf"([\w']+)\s+{re.escape(verb)}\b", claim_text, re.IGNORECASE)
+    return said is not None and said.group(1).lower() not in _TENSED and "'" not in said.group(1)
+
+
+#: Words that give a complement a tense ("is exempt", "has opened"): surer than "will be".
+_TENSED = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "did", "not"}
+)
 
 
 #: Where the clause a "whether" opens ends.

@@ -158,6 +158,24 @@ def permitted(claim_text: str, cue: str, governed: set[str]) -> bool:
     return any(stem(m.group(1).lower()) in governed for m in _PERMISSION.finditer(claim_text))
 
 
+#: A claim's verb of estimating and the noun it estimates: "put the cost of rebuilding at",
+#: "estimated the damage at" (the verbs are data, ``estimating`` in ``restatements.json``).
+_ESTIMATING = re.compile(
+    rf"\b(?:{alternation(_R['estimating'])})\s+(?:the\s+|its\s+|their\s+|a\s+)?([A-Za-z]+)",
+    re.IGNORECASE,
+)
+_POSSIBILITY_CUES = frozenset({"could", "may", "might"})
+
+
+def estimated(claim_text: str, cue: str, governed: set[str]) -> bool:
+    """Whether the claim gives what the evidence's possibility (``cue``: "could cost between
+    15 and 20 million") governs as someone's estimate ("an analyst put the cost at"): an
+    estimate says no more than "could"."""
+    if cue not in _POSSIBILITY_CUES or not governed:
+        return False
+    return any(stem(m.group(1).lower()) in governed for m in _ESTIMATING.finditer(claim_text))
+
+
 #: A determiner or a possessive right before a word: what follows is a noun ("the
 #: government's plan", "its cap").
 _NOUN_LEAD = re.compile(

@@ -435,6 +435,8 @@ def _maybe_made_sure(
                 continue
             if restated.permitted(facts_text, cue[0], set(after)):
                 continue  # "were allowed to return" where "could return"
+            if restated.estimated(facts_text, cue[0], set(after)):
+                continue  # "an analyst put the cost at" where it "could cost"
             return (
                 "scope",
                 f'the evidence states this only as a possibility ("{" ".join(cue)}")',

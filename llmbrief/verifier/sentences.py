@@ -209,6 +209,8 @@ class IndexedArticle:
     _acronyms: dict[str, str] | None = None
     _names: frozenset[str] | None = None
     _appositions: dict[str, list[str]] | None = None
+    #: who published it ("Peloton Weekly"): a name a claim may credit with what it reports
+    source: str = ""
     #: the text without commas and points (the digits of 7,340.5 in a row), and per sentence
     _digit_text: str | None = None
     _sentence_digits: list[str] = field(default_factory=list)

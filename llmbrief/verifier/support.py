@@ -254,7 +254,13 @@ class ClusterIndex:
             )
             self.articles.append(
                 IndexedArticle(
-                    id=art.id, text=text, sentences=sents, title=title, stems=art_stems, norm=norm
+                    id=art.id,
+                    text=text,
+                    sentences=sents,
+                    title=title,
+                    stems=art_stems,
+                    norm=norm,
+                    source=art.source or "",
                 )
             )
             self.position[art.id] = ai
