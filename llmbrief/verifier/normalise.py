@@ -68,6 +68,8 @@ _HAS_HTTP = _search("http")
 _HAS_WWW = _search(r"www\.")
 _HAS_UNK = _search("UNK")
 _HAS_DOLLAR_SPACE = _search(r"\$ ")
+_HAS_COMMA_SPACE_THOU = _search(r", \d\d\d")
+_HAS_SPACE_COMMA_THOU = _search(r" ,\d\d\d")
 _HAS_SPACE_PCT = _search(" %")
 
 
@@ -111,7 +113,8 @@ _EDIT_RULES: dict[str, tuple[str, Callable[[str], bool]]] = {
     # "in 2014, 500 people" is left alone
     "thou": (
         r"(?<![\d.,])(?P<thou>\d{1,3}(?: ,|, | , )\d{3})(?![\d])",
-        _search(r"(?: ,|, )\d\d\d"),
+        # two literal-led tests: an alternation first would be tried at every character
+        lambda t: _HAS_COMMA_SPACE_THOU(t) or _HAS_SPACE_COMMA_THOU(t),
     ),
     # "2. 4" (a decimal split): a year before the dot ends a sentence, so 1-3 digits
     "dec": (
