@@ -384,7 +384,7 @@ def _list_swap(text: str, arts: list[IndexedArticle], cited: str) -> Finding | N
         return (
             "binding",
             f'"{" ".join(said)}" is listed where [{art.id}] lists "{" ".join(written)}"'
-            f' ("{art.text[ea:eb]}") in {cited}',
+            f' ("{art.text[ea:eb]}")',
             [Span(where="claim", start=a0, end=b0), art.norm_span(ea, eb)],
         )
     return None
@@ -560,8 +560,7 @@ def _duration_swap(text: str, low: str, arts: list[IndexedArticle], cited: str) 
         x, art, a = seen[0]
         return (
             "binding",
-            f'"{d.words} {" ".join(anchor)}" where [{art.id}] says "{x.words} '
-            f'{" ".join(anchor)}" in {cited}',
+            f'"{d.words} {" ".join(anchor)}" where [{art.id}] says "{x.words} {" ".join(anchor)}"',
             [
                 Span(where="claim", start=d.start, end=d.end),
                 art.norm_span(a + x.start, a + x.end),
@@ -625,7 +624,7 @@ def _figure_head(text: str, arts: list[IndexedArticle], cited: str) -> Finding |
         return (
             "binding",
             f'"{m.group(1)} {said}": [{art.id}] gives "{x.group(0)}", and its {m.group(1)} '
-            f'is "{y.group(0)}" in {cited}',
+            f'is "{y.group(0)}"',
             [
                 Span(where="claim", start=m.start(), end=m.end(1) + len(m.group(2).rstrip())),
                 art.norm_span(x.start(), x.end()),
@@ -658,8 +657,7 @@ def _part_whole(text: str, arts: list[IndexedArticle], cited: str) -> Finding | 
                     continue
                 return (
                     "binding",
-                    f'"{fig} of" makes it a part; [{art.id}] makes {fig} the whole: '
-                    f'"{x.group(0)}" in {cited}',
+                    f'"{fig} of" makes it a part; [{art.id}] makes {fig} the whole: "{x.group(0)}"',
                     [
                         Span(where="claim", start=m.start(), end=m.end(1)),
                         art.norm_span(x.start(), x.end()),
@@ -724,7 +722,7 @@ def _date_rebound(text: str, arts: list[IndexedArticle], cited: str) -> Finding 
         return (
             "binding",
             f'"{text[c.spans[i - _DATE_LEAD][0] : c.spans[i][1]]}" where [{art.id}] says '
-            f'"{art.text[a:b]}" in {cited}',
+            f'"{art.text[a:b]}"',
             [Span(where="claim", start=c.spans[i][0], end=c.spans[i][1]), art.norm_span(a, b)],
         )
     return None
@@ -757,7 +755,7 @@ def _day_pair(
                         return (
                             "binding",
                             f'"{m.group(0)}" is said for {pair.group(0)} in [{art.id}], not '
-                            f"for one day, in {cited}",
+                            "for one day",
                             [
                                 Span(where="claim", start=m.start(), end=m.end()),
                                 art.norm_span(x.start + pair.start(), x.start + pair.end()),

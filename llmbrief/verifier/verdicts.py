@@ -25,6 +25,9 @@ __all__ = ["RepairMode", "Verifier", "repair", "verify"]
 
 RepairMode = Literal["none", "drop", "retarget", "regenerate"]
 
+#: "... in [a][b]" closing a reason: the articles it was read in
+_CITED_TAIL = re.compile(r" in (?:\[[^\]]+\])+(?=;|$)")
+
 #: The score of a claim that fails a check decided here (another article supports it better,
 #: it has a hole): as for a hard check of the support.
 _ELSEWHERE_SCORE = 0.25
@@ -550,7 +553,12 @@ class Verifier:
         if joint.supported:
             return None
         named = ", ".join(f"[{i}]" for i in ids)
-        return f"{named} carries it only with the cited text, and together they fail: " + (
+        named += " carries" if len(ids) == 1 else " carry"
+        if [_CITED_TAIL.sub("", r) for r in joint.reasons] == [
+            _CITED_TAIL.sub("", r) for r in cited.reasons
+        ]:  # the reasons above, said again of more articles
+            return f"{named} it only with the cited text, and together they fail alike"
+        return f"{named} it only with the cited text, and together they fail: " + (
             "; ".join(joint.reasons)
         )
 
