@@ -804,3 +804,35 @@ def test_a_timetable_in_the_present_restates_will() -> None:
         ),
     ):
         assert verify(cluster, claim).claims[0].verdict == verdict, claim
+
+
+FLOOD = Cluster(
+    cluster_id="flood",
+    articles=[
+        Article(
+            id="w1",
+            title="Flood",
+            text=(
+                "Heavy rain hit the Tarn valley on Sunday. Rescuers searched the riverbank "
+                "near Orvel all night. On Monday they recovered a body near the old mill, "
+                "bringing the death toll to four. Two storms last winter left six people dead. "
+                "The flood that killed five people at Brask in 2019 was worse."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the event in another form: a toll, or the same counted noun with "killed"
+        ("Four people died after heavy rain in the Tarn valley [w1].", "supported"),
+        ("In 2019 five people died in a flood at Brask [w1].", "supported"),
+        # a bare "two" near "dead" counts the storms, not the dead
+        ("Two people died in the Tarn valley floods [w1].", "unsupported"),
+    ],
+)
+def test_a_toll_is_counted_in_any_form_of_the_event(claim: str, verdict: str) -> None:
+    c = verify(FLOOD, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

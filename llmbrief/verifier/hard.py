@@ -688,7 +688,30 @@ def _figure_in_context(
     # a sentence's figures are its own (what ``has`` of its text reads), read once
     if _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen):
         return True
+    if _event_counted(q, context(), arts):
+        return True
     return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+def _event_counted(q: checks.Quantity, context: frozenset[str], arts: list[IndexedArticle]) -> bool:
+    """Whether a clause of the sources counts the claim's event in another of its forms:
+    "three people died" is "the avalanche that killed three people" (the same counted
+    noun) or "the death toll rose to three" (a toll). A bare "two" near "dead" is not:
+    "two earthquakes left 20 people dead" counts the quakes."""
+    family = frozenset().union(*(_STEM_FAMILY[s] for s in context & _STEM_FAMILY.keys()))
+    if not family:
+        return False
+    for art in arts:
+        for sent in art.sentences:
+            if family.isdisjoint(sent.stems) or not any(q.matches(o) for o in sent.quantities):
+                continue
+            for clause, stems in _hosted(art.text, sent):
+                if family.isdisjoint(stems):
+                    continue
+                said = checks.quantities(art.text[clause.start : clause.end])
+                if any(q.matches(o) and (o.unit == q.unit != "" or "toll" in stems) for o in said):
+                    return True
+    return False
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -1117,6 +1140,8 @@ def _negated_clause(
 #: Word -> its family: the forms of one event ("died", "deaths", "dead").
 _FAMILY = {w: frozenset(ln.split()) for ln in data_lines("derivations.txt") for w in ln.split()}
 _FAMILY_STEMS = frozenset(stem(w) for w in _FAMILY)
+#: Stem -> the stems of its event family ("died": "death", "kill", ...).
+_STEM_FAMILY = {stem(w): frozenset(map(stem, fam)) for w, fam in _FAMILY.items()}
 _NO_NOUN = re.compile(r"\bno\s+(" + "|".join(sorted(_FAMILY, key=len, reverse=True)) + r")\b", re.I)
 
 
