@@ -836,3 +836,38 @@ FLOOD = Cluster(
 def test_a_toll_is_counted_in_any_form_of_the_event(claim: str, verdict: str) -> None:
     c = verify(FLOOD, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+HARBOUR = Cluster(
+    cluster_id="harbour",
+    articles=[
+        Article(
+            id="h1",
+            title="Harbour",
+            text=(
+                "A storm sank four fishing boats in Orvel harbour on Sunday. The damaged boats "
+                "will be towed to the Brask yard in covered barges."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the passive progressive states a plan as surely as "will be towed"
+        (
+            "The damaged boats are being towed to the Brask yard in covered barges [h1].",
+            "supported",
+        ),
+        # done is surer than the plan
+        (
+            "The damaged boats have been towed to the Brask yard in covered barges [h1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_passive_progressive_is_a_plan(claim: str, verdict: str) -> None:
+    c = verify(HARBOUR, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -1595,7 +1595,10 @@ def _would_words(text: str, m: re.Match[str]) -> set[str]:
     return {stem(w.lower()) for w in reach}
 
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
+# "is paying", and in the passive "are being taken" (the participle after "being")
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:being\s+([A-Za-z]+)|([A-Za-z]+ing))\b", re.IGNORECASE
+)
 
 
 def _stated_as_done(text: str, governed: set[str]) -> bool:
@@ -1629,7 +1632,12 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     """
     text = facts.text
     # "is paying", "are leaving on Friday": the present progressive states a plan too
-    level = int(any(stem(m.group(1).lower()) in governed for m in _PROGRESSIVE.finditer(text)))
+    level = int(
+        any(
+            stem((m.group(1) or m.group(2)).lower()) in governed
+            for m in _PROGRESSIVE.finditer(text)
+        )
+    )
     if not facts.modality:
         return level
     last = max(
