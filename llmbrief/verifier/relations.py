@@ -735,6 +735,8 @@ def _window_speaker(
             if heard is not None:
                 a, text, etoks = heard
                 other = _speaker(etoks)
+        if found is None and other is not None and _also_speaks(ctoks, v, other[1]):
+            return None  # "A said ..., and B said ...": the claim gives B these words too
         if found is None and other is not None and not _same(other[1], who):
             ev, ewho = other
             cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
@@ -747,6 +749,13 @@ def _window_speaker(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+def _also_speaks(ctoks: list[_Tok], v: int, role: _Role) -> bool:
+    """Whether the claim names ``role`` as the speaker of a later speech verb than its
+    first (at ``v``): "A said ..., and B said ...", "..., which B said could take days"."""
+    later = _speaker(ctoks[v + 1 :])
+    return later is not None and _same(later[1], role)
 
 
 def _said_by_other(
