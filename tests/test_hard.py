@@ -871,3 +871,37 @@ HARBOUR = Cluster(
 def test_a_passive_progressive_is_a_plan(claim: str, verdict: str) -> None:
     c = verify(HARBOUR, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+MILL = Cluster(
+    cluster_id="mill",
+    articles=[
+        Article(
+            id="m1",
+            title="Mill",
+            text=(
+                "Tarn Paper will close its Orvel mill in March, the company said on Monday. "
+                "The mill opened in 1961 and employs 240 people. Its manager, Ida Brask, 61, "
+                "will retire when it shuts. She joined the mill as an apprentice in 1980."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # an age the article gives in apposition ("Ida Brask, 61,")
+        ("The 61-year-old joined the Orvel mill as an apprentice in 1980 [m1].", "supported"),
+        (
+            "Manager Ida Brask, a 61-year-old, joined the mill as an apprentice in 1980 [m1].",
+            "supported",
+        ),
+        # an age nobody in the article has
+        ("The 64-year-old joined the Orvel mill as an apprentice in 1980 [m1].", "unsupported"),
+    ],
+)
+def test_an_age_in_apposition_places_the_claims_age(claim: str, verdict: str) -> None:
+    c = verify(MILL, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

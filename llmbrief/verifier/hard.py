@@ -211,6 +211,7 @@ def hard_checks(
                 elif (
                     not in_window
                     and not _figure_in_context(q, facts, arts, chosen)
+                    and not _age_apposed(q, facts.text, arts)
                     and not approx.one_more(facts.text, q, chosen)
                     and not approx.figure_restated(facts.text, q, chosen)
                 ):  # "five schools" the window counts as "a school ... four more schools";
@@ -541,6 +542,27 @@ LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
 
 # what every apposition of an age has, looked for first: a comma led pattern is found fast
 _AGE_BETWEEN_COMMAS = re.compile(r",\s+\d{1,3},")
+
+
+def _age_apposed(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the claim's age ("the 58-year-old") is one the cited articles give someone
+    in apposition ("Varga, 58,"), the way news writes ages: of a person the claim names,
+    or of its unnamed subject ("The 58-year-old had led the bank")."""
+    if q.unit != "age":
+        return False
+    age = str(int(q.value))
+    apposed = [n for a in arts for n in a.appositions.get(age, ())]
+    if not apposed:
+        return False
+    said = {w.lower() for w in words(text)}
+    if any(not said.isdisjoint(n.lower().split()) for n in apposed):
+        return True
+    m = _UNNAMED_AGE.search(text)
+    return m is not None and m.group(1) == age
+
+
+#: An age as the claim's subject, with no name after it: "The 58-year-old had led".
+_UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[A-Z])")
 
 
 def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
