@@ -804,3 +804,104 @@ def test_a_timetable_in_the_present_restates_will() -> None:
         ),
     ):
         assert verify(cluster, claim).claims[0].verdict == verdict, claim
+
+
+FLOOD = Cluster(
+    cluster_id="flood",
+    articles=[
+        Article(
+            id="w1",
+            title="Flood",
+            text=(
+                "Heavy rain hit the Tarn valley on Sunday. Rescuers searched the riverbank "
+                "near Orvel all night. On Monday they recovered a body near the old mill, "
+                "bringing the death toll to four. Two storms last winter left six people dead. "
+                "The flood that killed five people at Brask in 2019 was worse."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the event in another form: a toll, or the same counted noun with "killed"
+        ("Four people died after heavy rain in the Tarn valley [w1].", "supported"),
+        ("In 2019 five people died in a flood at Brask [w1].", "supported"),
+        # a bare "two" near "dead" counts the storms, not the dead
+        ("Two people died in the Tarn valley floods [w1].", "unsupported"),
+    ],
+)
+def test_a_toll_is_counted_in_any_form_of_the_event(claim: str, verdict: str) -> None:
+    c = verify(FLOOD, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+HARBOUR = Cluster(
+    cluster_id="harbour",
+    articles=[
+        Article(
+            id="h1",
+            title="Harbour",
+            text=(
+                "A storm sank four fishing boats in Orvel harbour on Sunday. The damaged boats "
+                "will be towed to the Brask yard in covered barges."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the passive progressive states a plan as surely as "will be towed"
+        (
+            "The damaged boats are being towed to the Brask yard in covered barges [h1].",
+            "supported",
+        ),
+        # done is surer than the plan
+        (
+            "The damaged boats have been towed to the Brask yard in covered barges [h1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_passive_progressive_is_a_plan(claim: str, verdict: str) -> None:
+    c = verify(HARBOUR, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+MILL = Cluster(
+    cluster_id="mill",
+    articles=[
+        Article(
+            id="m1",
+            title="Mill",
+            text=(
+                "Tarn Paper will close its Orvel mill in March, the company said on Monday. "
+                "The mill opened in 1961 and employs 240 people. Its manager, Ida Brask, 61, "
+                "will retire when it shuts. She joined the mill as an apprentice in 1980."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # an age the article gives in apposition ("Ida Brask, 61,")
+        ("The 61-year-old joined the Orvel mill as an apprentice in 1980 [m1].", "supported"),
+        (
+            "Manager Ida Brask, a 61-year-old, joined the mill as an apprentice in 1980 [m1].",
+            "supported",
+        ),
+        # an age nobody in the article has
+        ("The 64-year-old joined the Orvel mill as an apprentice in 1980 [m1].", "unsupported"),
+    ],
+)
+def test_an_age_in_apposition_places_the_claims_age(claim: str, verdict: str) -> None:
+    c = verify(MILL, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

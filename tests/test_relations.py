@@ -544,3 +544,61 @@ def test_a_doer_the_source_sets_between_commas_is_not_the_claims() -> None:
 def test_the_doer_the_source_names_passes() -> None:
     assert role_clash("The foal's sire, Storm, arrived from Arden Stud in 2021.", STUD) is None
     assert role_clash("Storm arrived from Arden Stud in 2021.", STUD) is None
+
+
+def test_a_second_speaker_of_the_claim_is_no_wrong_speaker() -> None:
+    from llmbrief import Article, Cluster, verify
+
+    ferries = Cluster(
+        cluster_id="ferries",
+        articles=[
+            Article(
+                id="p1",
+                title="Ferries",
+                text=(
+                    "Orvel Ferries said its boats would return next week. Brask Lines said "
+                    "that in the end it had cancelled only two evening sailings to Lind "
+                    "during the strike."
+                ),
+            )
+        ],
+    )
+    both = (
+        "Orvel Ferries said its boats would return next week, and Brask Lines said that in "
+        "the end it had cancelled only two evening sailings to Lind during the strike [p1]."
+    )
+    c = verify(ferries, both).claims[0]
+    assert c.verdict == "supported", c.reasons
+    # the words given to the claim's only speaker are still read against the source's
+    one = (
+        "Orvel Ferries said that in the end it had cancelled only two evening sailings to "
+        "Lind during the strike [p1]."
+    )
+    c = verify(ferries, one).claims[0]
+    assert any("wrong speaker" in r for r in c.reasons), c.reasons
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
+    from llmbrief import Article, Cluster, verify
+
+    ferries = Cluster(
+        cluster_id="ferries2",
+        articles=[
+            Article(
+                id="p2",
+                title="Ferries",
+                text=(
+                    "Orvel Ferries faced questions about the outbreak on its Lind route. "
+                    "Spokeswoman Ada Lunde said passengers were told on June 3 and that deep "
+                    "cleaning had begun the same day. Brask Lines runs the night route."
+                ),
+            )
+        ],
+    )
+    claim = "Orvel said deep cleaning began on June 3, the day passengers were told [p2]."
+    c = verify(ferries, claim).claims[0]
+    assert c.verdict == "supported", c.reasons
+    # a body the spokeswoman is not introduced with
+    other = "Brask said deep cleaning began on June 3, the day passengers were told [p2]."
+    c = verify(ferries, other).claims[0]
+    assert any("wrong speaker" in r for r in c.reasons), c.reasons

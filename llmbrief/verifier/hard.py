@@ -211,6 +211,7 @@ def hard_checks(
                 elif (
                     not in_window
                     and not _figure_in_context(q, facts, arts, chosen)
+                    and not _age_apposed(q, facts.text, arts)
                     and not approx.one_more(facts.text, q, chosen)
                     and not approx.figure_restated(facts.text, q, chosen)
                 ):  # "five schools" the window counts as "a school ... four more schools";
@@ -543,6 +544,27 @@ LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
 _AGE_BETWEEN_COMMAS = re.compile(r",\s+\d{1,3},")
 
 
+def _age_apposed(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the claim's age ("the 58-year-old") is one the cited articles give someone
+    in apposition ("Varga, 58,"), the way news writes ages: of a person the claim names,
+    or of its unnamed subject ("The 58-year-old had led the bank")."""
+    if q.unit != "age":
+        return False
+    age = str(int(q.value))
+    apposed = [n for a in arts for n in a.appositions.get(age, ())]
+    if not apposed:
+        return False
+    said = {w.lower() for w in words(text)}
+    if any(not said.isdisjoint(n.lower().split()) for n in apposed):
+        return True
+    m = _UNNAMED_AGE.search(text)
+    return m is not None and m.group(1) == age
+
+
+#: An age as the claim's subject, with no name after it: "The 58-year-old had led".
+_UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[A-Z])")
+
+
 def _appositions(text: str) -> list[tuple[frozenset[str], str, str, tuple[int, int]]]:
     """(name words lowercased, name, age, span of the age) of each "Name, 22," in ``text``."""
     if _AGE_BETWEEN_COMMAS.search(text) is None:
@@ -688,7 +710,30 @@ def _figure_in_context(
     # a sentence's figures are its own (what ``has`` of its text reads), read once
     if _placed(context, has, lambda x: any(q.matches(o) for o in x.quantities), arts, chosen):
         return True
+    if _event_counted(q, context(), arts):
+        return True
     return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+def _event_counted(q: checks.Quantity, context: frozenset[str], arts: list[IndexedArticle]) -> bool:
+    """Whether a clause of the sources counts the claim's event in another of its forms:
+    "three people died" is "the avalanche that killed three people" (the same counted
+    noun) or "the death toll rose to three" (a toll). A bare "two" near "dead" is not:
+    "two earthquakes left 20 people dead" counts the quakes."""
+    family = frozenset().union(*(_STEM_FAMILY[s] for s in context & _STEM_FAMILY.keys()))
+    if not family:
+        return False
+    for art in arts:
+        for sent in art.sentences:
+            if family.isdisjoint(sent.stems) or not any(q.matches(o) for o in sent.quantities):
+                continue
+            for clause, stems in _hosted(art.text, sent):
+                if family.isdisjoint(stems):
+                    continue
+                said = checks.quantities(art.text[clause.start : clause.end])
+                if any(q.matches(o) and (o.unit == q.unit != "" or "toll" in stems) for o in said):
+                    return True
+    return False
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -1117,6 +1162,8 @@ def _negated_clause(
 #: Word -> its family: the forms of one event ("died", "deaths", "dead").
 _FAMILY = {w: frozenset(ln.split()) for ln in data_lines("derivations.txt") for w in ln.split()}
 _FAMILY_STEMS = frozenset(stem(w) for w in _FAMILY)
+#: Stem -> the stems of its event family ("died": "death", "kill", ...).
+_STEM_FAMILY = {stem(w): frozenset(map(stem, fam)) for w, fam in _FAMILY.items()}
 _NO_NOUN = re.compile(r"\bno\s+(" + "|".join(sorted(_FAMILY, key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -1570,7 +1617,10 @@ def _would_words(text: str, m: re.Match[str]) -> set[str]:
     return {stem(w.lower()) for w in reach}
 
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+([A-Za-z]+ing)\b", re.IGNORECASE)
+# "is paying", and in the passive "are being taken" (the participle after "being")
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:being\s+([A-Za-z]+)|([A-Za-z]+ing))\b", re.IGNORECASE
+)
 
 
 def _stated_as_done(text: str, governed: set[str]) -> bool:
@@ -1604,7 +1654,12 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     """
     text = facts.text
     # "is paying", "are leaving on Friday": the present progressive states a plan too
-    level = int(any(stem(m.group(1).lower()) in governed for m in _PROGRESSIVE.finditer(text)))
+    level = int(
+        any(
+            stem((m.group(1) or m.group(2)).lower()) in governed
+            for m in _PROGRESSIVE.finditer(text)
+        )
+    )
     if not facts.modality:
         return level
     last = max(

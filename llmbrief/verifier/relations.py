@@ -735,6 +735,10 @@ def _window_speaker(
             if heard is not None:
                 a, text, etoks = heard
                 other = _speaker(etoks)
+        if found is None and other is not None and _also_speaks(ctoks, v, other[1]):
+            return None  # "A said ..., and B said ...": the claim gives B these words too
+        if found is None and other is not None and _for_the_body(text, other[1], who, article):
+            return None  # "Spokesman Tom Reyes said" speaks for the company the claim names
         if found is None and other is not None and not _same(other[1], who):
             ev, ewho = other
             cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
@@ -747,6 +751,31 @@ def _window_speaker(
             )
             found = RoleClash(reason, cspans, espans)
     return found
+
+
+#: A speaker who speaks for a body, named by the title before the name.
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+
+
+def _for_the_body(text: str, role: _Role, who: _Role, article: Sequence[str]) -> bool:
+    """Whether the source's speaker is titled a spokesperson ("Spokesman Tom Reyes said")
+    and the claim's speaker is a one-word body named there or just before ("Meridian
+    said"): a spokesperson speaks for the body the story is about there."""
+    # the title is the role's first word ("Spokesman Tom Reyes") or stands before it
+    if len(who.keys) != 1 or not _SPOKESPERSON.search(text[max(0, role.start - 20) : role.end]):
+        return False
+    (key,) = who.keys
+    # the body named in that sentence or in the two before it: whom the spokesperson speaks for
+    at = next((i for i, t in enumerate(article) if text in t or t in text), None)
+    near = article[max(0, at - 2) : at + 1] if at is not None else [text]
+    return any(key in t.lower() for t in near)
+
+
+def _also_speaks(ctoks: list[_Tok], v: int, role: _Role) -> bool:
+    """Whether the claim names ``role`` as the speaker of a later speech verb than its
+    first (at ``v``): "A said ..., and B said ...", "..., which B said could take days"."""
+    later = _speaker(ctoks[v + 1 :])
+    return later is not None and _same(later[1], role)
 
 
 def _said_by_other(
