@@ -61,3 +61,21 @@ def test_what_the_evidence_confirms_passes() -> None:
     )
     assert report.verdict == "supported", report.reasons
     assert not _surety(report)
+
+
+CUTS = (
+    "The mill will close in March. Manager Ola Brand said job losses could be kept low "
+    "through early retirement, but he did not rule them out. Police said they were not "
+    "ruling anything out in the fire inquiry."
+)
+
+
+def test_what_the_evidence_did_not_rule_out_is_not_ruled_out() -> None:
+    report = _claim(CUTS, "Ola Brand ruled out job losses at the mill.")
+    assert report.verdict == "unsupported", report.reasons
+    assert "not rule them out" in _surety(report)
+
+
+def test_nothing_ruled_out_passes() -> None:
+    report = _claim(CUTS, "Police said nothing was being ruled out in the fire inquiry.")
+    assert not _surety(report), report.reasons

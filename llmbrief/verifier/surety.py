@@ -40,7 +40,8 @@ _SETTLED = re.compile(
 _PRETEST = ("confirm", " out", "show", "prov", "establish")
 #: The claim itself hedges the settled word: "had not been confirmed", "may have confirmed".
 _CLAIM_HEDGED = re.compile(
-    r"\b(?:not|never|no|yet to|may|might|could|likely|probably|unconfirmed)\b[^,;]{0,20}$",
+    r"\b(?:not|never|no|nothing|none|neither|nor|yet to|may|might|could|likely|probably|"
+    r"unconfirmed)\b[^,;]{0,20}$|n't\b[^,;]{0,20}$",
     re.IGNORECASE,
 )
 #: Doubt in the evidence about what is known.
@@ -53,7 +54,7 @@ _DOUBT = re.compile(
 #: Evidence forms of each settled stem (in use, not negated).
 _FORMS = {
     "confirm": r"confirm",
-    "rule": r"rul(?:ed?|es|ing) out",
+    "rule": r"rul(?:ed?|es|ing)(?: \w+){0,2} out",
     "show": r"show",
     "prove": r"prov",
     "establish": r"establish",
@@ -85,9 +86,20 @@ def surety_clash(facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]
     for art, f, t, _ in chosen:
         lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
         window = art.text[art.sentences[lo].start : art.sentences[hi].end]
+        denied: tuple[int, int] | None = None
         for u in used.finditer(window):
-            if _NEGATED.search(window, 0, u.start()) is None:
+            neg = _NEGATED.search(window, 0, u.start())
+            if neg is None:
                 return None  # the evidence settles it too
+            denied = denied or (neg.start(), u.end())
+        if denied is not None:
+            # "did not rule them out" for "ruled out": the evidence denies the settling
+            said = window[denied[0] : denied[1]]
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says "{said}"',
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
         doubt = _DOUBT.search(window)
         if doubt is not None:
             return (
