@@ -79,3 +79,32 @@ def test_what_the_evidence_did_not_rule_out_is_not_ruled_out() -> None:
 def test_nothing_ruled_out_passes() -> None:
     report = _claim(CUTS, "Police said nothing was being ruled out in the fire inquiry.")
     assert not _surety(report), report.reasons
+
+
+PLANT = (
+    "Norcast said it would build a recycling plant in Tove, which would create 300 jobs, but "
+    "only if the region pays half of the cost. The firm already runs two plants. Its stores "
+    "lend tools to members if they ask."
+)
+
+
+def test_a_plan_stated_without_its_condition_is_sunk() -> None:
+    report = _claim(
+        PLANT, "Norcast said it would build a recycling plant in Tove creating 300 jobs."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "only if the region pays" in _surety(report)
+
+
+def test_the_plan_with_its_condition_passes() -> None:
+    report = _claim(
+        PLANT,
+        "Norcast would build a recycling plant in Tove, creating 300 jobs, if the region "
+        "pays half of the cost.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_a_practice_on_request_is_no_plan() -> None:
+    report = _claim(PLANT, "Norcast's stores lend tools to members.")
+    assert not _surety(report), report.reasons

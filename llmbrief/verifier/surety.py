@@ -18,6 +18,7 @@ import re
 from typing import Protocol
 
 from ..types import Span
+from .lexicon import content_stems
 from .sentences import IndexedArticle, Window
 
 Finding = tuple[str, str, list[Span]]
@@ -62,6 +63,116 @@ _FORMS = {
 _NEGATED = re.compile(r"\b(?:not|never|no|yet to|n't)\b[^,;.]{0,15}$", re.IGNORECASE)
 
 
+#: Literal parts of every :data:`_CONDITION` cue, tested first on the evidence.
+_CONDITION_PRETEST = (" if ", " provided", " providing", "condition that", "long as")
+#: A condition the evidence attaches after what it states: ", but only if the government
+#: contributes", ", provided teams agree"; not "asked if", "even if", "as if".
+_CONDITION = re.compile(
+    r"(?<!\bas)(?<!\beven)(?<!\basked)(?<!\bask)(?<!\bwhat)(?<!\bsee)(?<!\bcheck)"
+    r"(?<!\bknow)(?<!\bdecide)\s(?:only\s)?(?:if|provided(?:\s+that)?|providing|"
+    r"on\s+(?:the\s+)?condition\s+that|as\s+long\s+as|so\s+long\s+as)\s",
+    re.IGNORECASE,
+)
+#: A claim that keeps a condition of its own: it is not stating the thing outright.
+_CLAIM_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|provided|providing|condition|conditional|long as|only|depend\w*|"
+    r"require\w*|subject to|hinge\w*|would need|not|never|no|refused|declined)\b|n't\b",
+    re.IGNORECASE,
+)
+#: ", but" or ", and" before a condition: no clause of its own
+_TRAILING_JOIN = re.compile(r"[,\s]*(?:\b(?:but|and)\b)?[,\s]*$")
+#: What a condition makes conditional: a plan, a promise, a forecast
+_PLAN = re.compile(
+    r"\b(?:would|will|could|may|might|plan\w*|aim\w*|intend\w*|set to|expect\w*|"
+    r"promis\w*|pledg\w*|offer\w* to|propos\w*|agree\w* to|ready to|prepared to)\b",
+    re.IGNORECASE,
+)
+#: Literal parts of every :data:`_PLAN` word, tested first on the claim.
+_PLAN_PRETEST = (
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "plan",
+    "aim",
+    "intend",
+    "set to",
+    "expect",
+    "promis",
+    "pledg",
+    "offer",
+    "propos",
+    "agree",
+    "ready to",
+    "prepared to",
+)
+#: Marks after which an "if" opens a statement of its own
+_NEW_PART = frozenset(':;"“”—–-(')
+#: How much of the claim's content the evidence must state before its condition.
+_COPIED = 0.6
+
+
+def _conditioned(chosen: list[Window]) -> list[str]:
+    """The window sentences that may state a condition (a literal test, window first: most
+    evidence holds none)."""
+    out: list[str] = []
+    for art, f, t, _ in chosen:
+        first = art.sentences[f].start
+        whole = art.text[first : art.sentences[t].end]
+        if not any(k in whole for k in _CONDITION_PRETEST):
+            continue
+        for sent in art.sentences[f : t + 1]:
+            body = whole[sent.start - first : sent.end - first]
+            if any(k in body for k in _CONDITION_PRETEST):
+                out.append(body)
+    return out
+
+
+def _condition_dropped(text: str, chosen: list[Window]) -> Finding | None:
+    """A claim stating outright what its evidence sentence states only on a condition
+    ("would invest 1.2 billion, but only if the government contributes")."""
+    bodies = _conditioned(chosen)
+    if not bodies:
+        return None
+    low = text.lower()
+    if not any(k in low for k in _PLAN_PRETEST) or _PLAN.search(text) is None:
+        return None  # the claim states no plan, promise or forecast a condition could bind
+    if _CLAIM_CONDITIONAL.search(text) is not None:
+        return None
+    mine: set[str] | None = None
+    for body in bodies:
+        c = _CONDITION.search(body)
+        if c is None:
+            continue
+        if mine is None:
+            mine = set(content_stems(text))
+        head = set(content_stems(body[: c.start()]))
+        cond = set(content_stems(body[c.end() :]))
+        if not mine or len(mine & head) < _COPIED * len(mine):
+            continue
+        # the condition governs the clause just before it: "and that some operations
+        # could be postponed if the pressure continued" leaves the rest unconditional
+        pre = _TRAILING_JOIN.sub("", body[: c.start()])
+        if pre[-1:] in _NEW_PART:
+            continue  # 'one principle: if you sue someone': a new statement, no condition
+        if _PLAN.search(pre) is None:
+            continue  # a condition on a plan, a promise or a forecast, not on a practice
+        cut = max(pre.rfind(","), pre.rfind(";"), pre.rfind(" and "), pre.rfind(" but "))
+        near = set(content_stems(pre[cut + 1 :]))
+        if len(near) < 2 or 2 * len(near & mine) < len(near):
+            continue
+        if 3 * len(mine & cond) >= len(cond) or len(mine & cond) > 1:
+            continue  # the claim tells the condition too, in its own words
+        shown = " ".join(body[c.start() :].split()[:8]).strip(" ,")
+        return (
+            "surety",
+            f'the claim states outright what the evidence states only "{shown}"',
+            [],
+        )
+    return None
+
+
 def surety_clash(facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]) -> Finding | None:
     """A settled word in the claim that its evidence only hedges, as a finding, or None.
 
@@ -74,6 +185,9 @@ def surety_clash(facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]
         ("surety", reason, span in the claim), or None.
     """
     text = facts.text
+    dropped = _condition_dropped(text, chosen)
+    if dropped is not None:
+        return dropped
     low = text.lower()
     if not any(k in low for k in _PRETEST):
         return None  # most claims hold no settled word: literal tests before any pattern
