@@ -108,3 +108,23 @@ def test_the_plan_with_its_condition_passes() -> None:
 def test_a_practice_on_request_is_no_plan() -> None:
     report = _claim(PLANT, "Norcast's stores lend tools to members.")
     assert not _surety(report), report.reasons
+
+
+TALKS = (
+    "The port authority said it was negotiating with two shipping lines to move their "
+    'freight to Halm. A spokesperson said the firm would "look at all options" for the '
+    "old quay. The council has agreed to repair the sea wall."
+)
+
+
+def test_a_negotiation_stated_as_a_deal_is_sunk() -> None:
+    report = _claim(
+        TALKS, "The port authority has persuaded two shipping lines to move their freight to Halm."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "negotiating" in _surety(report)
+
+
+def test_an_agreement_the_evidence_reports_passes() -> None:
+    report = _claim(TALKS, "The council has agreed to repair the sea wall.")
+    assert not _surety(report), report.reasons

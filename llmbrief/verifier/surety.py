@@ -34,11 +34,11 @@ class _Claim(Protocol):
 #: Words of settled knowledge in a claim, and the stem the evidence would use for them.
 _SETTLED = re.compile(
     r"\b(?:(confirm)(?:ed|s)?|(ruled?|rules) out|(show)(?:ed|s|n)? that|(prove)(?:d|n|s)?|"
-    r"(establish)(?:ed|es))\b",
+    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(agree|persuade)d)\b",
     re.IGNORECASE,
 )
 #: Literal parts of every :data:`_SETTLED` word, tested first.
-_PRETEST = ("confirm", " out", "show", "prov", "establish")
+_PRETEST = ("confirm", " out", "show", "prov", "establish", "agreed", "persuaded")
 #: The claim itself hedges the settled word: "had not been confirmed", "may have confirmed".
 _CLAIM_HEDGED = re.compile(
     r"\b(?:not|never|no|nothing|none|neither|nor|yet to|may|might|could|likely|probably|"
@@ -49,7 +49,8 @@ _CLAIM_HEDGED = re.compile(
 _DOUBT = re.compile(
     r"\b(?:(?:most |more |less |un)?likely|probably|suggest(?:s|ed|ing)?|too early|"
     r"not (?:yet )?(?:been )?(?:confirmed|established|proven|certain|clear)|"
-    r"no evidence|not certain|believed to|thought to|appears? to|possibly)\b",
+    r"no evidence|not certain|believed to|thought to|appears? to|possibly|negotiat\w*|"
+    r"would [\"“']?(?:look at|consider)|considering|in talks)\b",
     re.IGNORECASE,
 )
 #: Evidence forms of each settled stem (in use, not negated).
@@ -59,6 +60,8 @@ _FORMS = {
     "show": r"show",
     "prove": r"prov",
     "establish": r"establish",
+    "agree": r"agree[ds]?\b",
+    "persuade": r"persuad",
 }
 _NEGATED = re.compile(r"\b(?:not|never|no|yet to|n't)\b[^,;.]{0,15}$", re.IGNORECASE)
 
