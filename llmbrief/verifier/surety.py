@@ -4,8 +4,11 @@
 most likely source" and "it was too early to say"; "the matching strain showed that the cases
 shared a single source" where it "suggests" so; "had been ruled out" where there was "no
 evidence at this stage". The claim carries a word of settled knowledge (confirmed, ruled out,
-showed, proved, established) that its evidence never uses as such, and the evidence around it
-hedges the knowledge instead (likely, probably, suggests, too early, not confirmed, no evidence).
+showed, proved, established, has agreed, has persuaded) that its evidence never uses as such,
+and the evidence around it hedges the knowledge instead (likely, probably, suggests, too early,
+not confirmed, no evidence, negotiating), or denies the word itself ("did not rule them out").
+A plan the claim states outright is also read against a condition its evidence sentence binds
+to it (", but only if the government contributes").
 
 A claim whose evidence says the settling word itself ("tests confirmed the strain") passes,
 and so does one whose evidence has no hedge: the rule reads what the evidence doubts, not
