@@ -435,3 +435,27 @@ def test_a_claim_denying_through_its_object_is_no_flip() -> None:
         "Lind said the board's follow-up inspections found no further breaches at the site [k1].",
     )
     assert report.claims[0].verdict == "supported", report.claims[0].reasons
+
+
+# -- views refused ---------------------------------------------------------------------------
+
+FERRY = (
+    "The ferry operator Norline cancelled 40 sailings last week after a software fault. Chief "
+    'executive Mara Quist said the company would pay refunds. "But I do not accept that we '
+    'were slow to warn passengers," she said. Union official Tor Beck warned that the '
+    "fault could happen again. Norline's engineer, Lise Pohl, rejected that view."
+)
+
+
+def test_a_view_the_speaker_does_not_accept_is_no_concession() -> None:
+    found = _sunk(FERRY, "Mara Quist conceded that the company had been slow to warn passengers.")
+    assert '"conceded"' in found
+
+
+def test_a_view_the_speaker_rejected_is_no_agreement() -> None:
+    found = _sunk(FERRY, "Engineer Lise Pohl agreed that the fault could happen again.")
+    assert "rejected that view" in found
+
+
+def test_the_refusal_itself_passes() -> None:
+    _passes(FERRY, "Mara Quist said she did not accept that Norline was slow to warn passengers.")

@@ -116,6 +116,8 @@ _WON = _cues("won")
 _PLACED = _cues("placed")
 _APPROVED = _cues("approved")
 _REJECTED = _cues("rejected")
+_CONCEDED = _cues("conceded")
+_REFUSED_VIEW = _cues("refused_view")
 #: "barred Tarkanen from playing": the verb kept from, after "from"
 _BARRED = _Lazy(
     r"\b(?:" + _DATA["barred"] + r")\s+(?:[\w'’-]+\s+){0,4}?from\s+([\w'’-]+)", re.IGNORECASE
@@ -154,6 +156,7 @@ _ANY = _Lazy(
                 "cause_after",
                 "cause_before",
                 "admitted",
+                "conceded",
                 "approved",
                 "barred",
                 "free",
@@ -467,6 +470,43 @@ def _admitted(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
     shown = _around(host.text, put.group(0))
     reason = f'the claim says "{m.group(0)}" where the evidence says "{shown}"'
     return reason, m.span()
+
+
+def _view_refused(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
+    """An agreement or admission the claim reports ("Ashby conceded that the company had been
+    slow to act") where the speaker refuses that very view ("I do not accept that we were slow
+    to act"; "Baumann warned it could become a distraction. Lind rejected that view")."""
+    m = _CONCEDED.search(text)
+    if m is None or text.startswith(" to ", m.end()):
+        return None  # "agreed to pay": a deal, not a view
+    end = _clause_end(text, m.end() + 5)
+    what = set(content_stems(text[m.end() : end])) - _GENERIC
+    # the speaker: the capitalised words before the cue ("Her agent, Sofia Lind, agreed")
+    who = set(content_stems(" ".join(re.findall(r"\b[A-Z][\w'’-]+", text[: m.start()]))))
+    if len(what) < 2 or not who:
+        return None
+    need = max(2, (len(what) + 1) // 2)
+    for i, s in enumerate(sentences):
+        r = _REFUSED_VIEW.search(s.text)
+        if r is None:
+            continue
+        # "rejected that view" refers back: the view is in the sentence before
+        told = s.stems | (sentences[i - 1].stems if i else frozenset())
+        if len(what & told) < need:
+            continue
+        if all(who.isdisjoint(t.stems) for t in sentences[max(0, i - 2) : i + 1]):
+            continue  # someone else refuses it
+        if any(
+            _CONCEDED.search(t.text) and len(what & t.stems) >= need
+            for t in sentences
+            if t is not s
+        ):
+            return None  # the agreement is there too
+        reason = (
+            f'the claim says "{m.group(0)}" where the evidence says "{_around(s.text, r.group(0))}"'
+        )
+        return reason, m.span()
+    return None
 
 
 def _rejected(text: str, sentences: Sequence[IndexedSentence]) -> Found | None:
@@ -840,6 +880,7 @@ _CUED: tuple[Rule, ...] = (
     _rest_swapped,
     _source_swapped,
     _admitted,
+    _view_refused,
     _rejected,
     _kept_from,
     _placed_below,

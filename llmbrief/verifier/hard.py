@@ -51,6 +51,7 @@ from .sentences import (
     Window,
     name_words,
 )
+from .surety import surety_clash
 
 __all__ = [
     "ClaimFacts",
@@ -537,6 +538,7 @@ LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
     ("binding", binding_check),
     ("scope", scope_check),
     ("events", events_clash),
+    ("surety", surety_clash),
 )
 
 

@@ -1,0 +1,230 @@
+"""A claim that states as settled what its evidence leaves open.
+
+"Officials said wild birds were the confirmed source" where the article says they were "the
+most likely source" and "it was too early to say"; "the matching strain showed that the cases
+shared a single source" where it "suggests" so; "had been ruled out" where there was "no
+evidence at this stage". The claim carries a word of settled knowledge (confirmed, ruled out,
+showed, proved, established, has agreed, has persuaded) that its evidence never uses as such,
+and the evidence around it hedges the knowledge instead (likely, probably, suggests, too early,
+not confirmed, no evidence, negotiating), or denies the word itself ("did not rule them out").
+A plan the claim states outright is also read against a condition its evidence sentence binds
+to it (", but only if the government contributes").
+
+A claim whose evidence says the settling word itself ("tests confirmed the strain") passes,
+and so does one whose evidence has no hedge: the rule reads what the evidence doubts, not
+which words a writer chose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..types import Span
+from .lexicon import content_stems
+from .sentences import IndexedArticle, Window
+
+Finding = tuple[str, str, list[Span]]
+
+
+class _Claim(Protocol):
+    """What the check reads of a claim's facts (:class:`~.hard.ClaimFacts`)."""
+
+    @property
+    def text(self) -> str: ...
+
+
+#: Words of settled knowledge in a claim, and the stem the evidence would use for them.
+_SETTLED = re.compile(
+    r"\b(?:(confirm)(?:ed|s)?|(ruled?|rules) out|(show)(?:ed|s|n)? that|(prove)(?:d|n|s)?|"
+    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(agree|persuade)d)\b",
+    re.IGNORECASE,
+)
+#: Literal parts of every :data:`_SETTLED` word, tested first.
+_PRETEST = ("confirm", " out", "show", "prov", "establish", "agreed", "persuaded")
+#: The claim itself hedges the settled word: "had not been confirmed", "may have confirmed".
+_CLAIM_HEDGED = re.compile(
+    r"\b(?:not|never|no|nothing|none|neither|nor|yet to|may|might|could|likely|probably|"
+    r"unconfirmed)\b[^,;]{0,20}$|n't\b[^,;]{0,20}$",
+    re.IGNORECASE,
+)
+#: Doubt in the evidence about what is known.
+_DOUBT = re.compile(
+    r"\b(?:(?:most |more |less |un)?likely|probably|suggest(?:s|ed|ing)?|too early|"
+    r"not (?:yet )?(?:been )?(?:confirmed|established|proven|certain|clear)|"
+    r"no evidence|not certain|believed to|thought to|appears? to|possibly|negotiat\w*|"
+    r"would [\"“']?(?:look at|consider)|considering|in talks)\b",
+    re.IGNORECASE,
+)
+#: Evidence forms of each settled stem (in use, not negated).
+_FORMS = {
+    "confirm": r"confirm",
+    "rule": r"rul(?:ed?|es|ing)(?: \w+){0,2} out",
+    "show": r"show",
+    "prove": r"prov",
+    "establish": r"establish",
+    "agree": r"agree[ds]?\b",
+    "persuade": r"persuad",
+}
+_NEGATED = re.compile(r"\b(?:not|never|no|yet to|n't)\b[^,;.]{0,15}$", re.IGNORECASE)
+
+
+#: Literal parts of every :data:`_CONDITION` cue, tested first on the evidence.
+_CONDITION_PRETEST = (" if ", " provided", " providing", "condition that", "long as")
+#: A condition the evidence attaches after what it states: ", but only if the government
+#: contributes", ", provided teams agree"; not "asked if", "even if", "as if".
+_CONDITION = re.compile(
+    r"(?<!\bas)(?<!\beven)(?<!\basked)(?<!\bask)(?<!\bwhat)(?<!\bsee)(?<!\bcheck)"
+    r"(?<!\bknow)(?<!\bdecide)\s(?:only\s)?(?:if|provided(?:\s+that)?|providing|"
+    r"on\s+(?:the\s+)?condition\s+that|as\s+long\s+as|so\s+long\s+as)\s",
+    re.IGNORECASE,
+)
+#: A claim that keeps a condition of its own: it is not stating the thing outright.
+_CLAIM_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|provided|providing|condition|conditional|long as|only|depend\w*|"
+    r"require\w*|subject to|hinge\w*|would need|not|never|no|refused|declined)\b|n't\b",
+    re.IGNORECASE,
+)
+#: ", but" or ", and" before a condition: no clause of its own
+_TRAILING_JOIN = re.compile(r"[,\s]*(?:\b(?:but|and)\b)?[,\s]*$")
+#: What a condition makes conditional: a plan, a promise, a forecast
+_PLAN = re.compile(
+    r"\b(?:would|will|could|may|might|plan\w*|aim\w*|intend\w*|set to|expect\w*|"
+    r"promis\w*|pledg\w*|offer\w* to|propos\w*|agree\w* to|ready to|prepared to)\b",
+    re.IGNORECASE,
+)
+#: Literal parts of every :data:`_PLAN` word, tested first on the claim.
+_PLAN_PRETEST = (
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "plan",
+    "aim",
+    "intend",
+    "set to",
+    "expect",
+    "promis",
+    "pledg",
+    "offer",
+    "propos",
+    "agree",
+    "ready to",
+    "prepared to",
+)
+#: Marks after which an "if" opens a statement of its own
+_NEW_PART = frozenset(':;"“”—–-(')
+#: How much of the claim's content the evidence must state before its condition.
+_COPIED = 0.6
+
+
+def _conditioned(chosen: list[Window]) -> list[str]:
+    """The window sentences that may state a condition (a literal test, window first: most
+    evidence holds none)."""
+    out: list[str] = []
+    for art, f, t, _ in chosen:
+        first = art.sentences[f].start
+        whole = art.text[first : art.sentences[t].end]
+        if not any(k in whole for k in _CONDITION_PRETEST):
+            continue
+        for sent in art.sentences[f : t + 1]:
+            body = whole[sent.start - first : sent.end - first]
+            if any(k in body for k in _CONDITION_PRETEST):
+                out.append(body)
+    return out
+
+
+def _condition_dropped(text: str, chosen: list[Window]) -> Finding | None:
+    """A claim stating outright what its evidence sentence states only on a condition
+    ("would invest 1.2 billion, but only if the government contributes")."""
+    bodies = _conditioned(chosen)
+    if not bodies:
+        return None
+    low = text.lower()
+    if not any(k in low for k in _PLAN_PRETEST) or _PLAN.search(text) is None:
+        return None  # the claim states no plan, promise or forecast a condition could bind
+    if _CLAIM_CONDITIONAL.search(text) is not None:
+        return None
+    mine: set[str] | None = None
+    for body in bodies:
+        c = _CONDITION.search(body)
+        if c is None:
+            continue
+        if mine is None:
+            mine = set(content_stems(text))
+        head = set(content_stems(body[: c.start()]))
+        cond = set(content_stems(body[c.end() :]))
+        if not mine or len(mine & head) < _COPIED * len(mine):
+            continue
+        # the condition governs the clause just before it: "and that some operations
+        # could be postponed if the pressure continued" leaves the rest unconditional
+        pre = _TRAILING_JOIN.sub("", body[: c.start()])
+        if pre[-1:] in _NEW_PART:
+            continue  # 'one principle: if you sue someone': a new statement, no condition
+        if _PLAN.search(pre) is None:
+            continue  # a condition on a plan, a promise or a forecast, not on a practice
+        cut = max(pre.rfind(","), pre.rfind(";"), pre.rfind(" and "), pre.rfind(" but "))
+        near = set(content_stems(pre[cut + 1 :]))
+        if len(near) < 2 or 2 * len(near & mine) < len(near):
+            continue
+        if 3 * len(mine & cond) >= len(cond) or len(mine & cond) > 1:
+            continue  # the claim tells the condition too, in its own words
+        shown = " ".join(body[c.start() :].split()[:8]).strip(" ,")
+        return (
+            "surety",
+            f'the claim states outright what the evidence states only "{shown}"',
+            [],
+        )
+    return None
+
+
+def surety_clash(facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]) -> Finding | None:
+    """A settled word in the claim that its evidence only hedges, as a finding, or None.
+
+    Args:
+        facts: the claim's :class:`~.hard.ClaimFacts` (its ``text`` is read).
+        arts: the cited articles.
+        chosen: the evidence windows the support check chose.
+
+    Returns:
+        ("surety", reason, span in the claim), or None.
+    """
+    text = facts.text
+    dropped = _condition_dropped(text, chosen)
+    if dropped is not None:
+        return dropped
+    low = text.lower()
+    if not any(k in low for k in _PRETEST):
+        return None  # most claims hold no settled word: literal tests before any pattern
+    m = _SETTLED.search(text)
+    if m is None or _CLAIM_HEDGED.search(text, 0, m.start()) is not None:
+        return None
+    key = next(g for g in m.groups() if g).lower()
+    key = "rule" if key.startswith("rule") else key
+    used = re.compile(r"\b" + _FORMS[key], re.IGNORECASE)
+    for art, f, t, _ in chosen:
+        lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
+        window = art.text[art.sentences[lo].start : art.sentences[hi].end]
+        denied: tuple[int, int] | None = None
+        for u in used.finditer(window):
+            neg = _NEGATED.search(window, 0, u.start())
+            if neg is None:
+                return None  # the evidence settles it too
+            denied = denied or (neg.start(), u.end())
+        if denied is not None:
+            # "did not rule them out" for "ruled out": the evidence denies the settling
+            said = window[denied[0] : denied[1]]
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says "{said}"',
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+        doubt = _DOUBT.search(window)
+        if doubt is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{doubt.group(0)}"',
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+    return None

@@ -1,0 +1,130 @@
+"""Surety: a claim that states as settled what its evidence leaves open (fictional articles
+and claims written for these tests)."""
+
+from __future__ import annotations
+
+from llmbrief.types import Article, ClaimReport, Cluster
+from llmbrief.verifier import verify
+
+SPILL = (
+    "Oil was found on the beach at Morrow Bay on Tuesday. The coastguard said a tanker that "
+    "anchored offshore last week was the most likely source of the spill, but that it was too "
+    "early to say how the oil had reached the shore. Volunteers cleaned two kilometres of sand."
+)
+
+TESTS = (
+    "Eleven pupils at Garth School fell ill after lunch on Monday. The council said tests "
+    "confirmed that the school's salad bar was the source of the illness. The kitchen has "
+    "been closed."
+)
+
+GENES = (
+    "Samples from nine patients in Oldbridge matched the same strain, which the health "
+    "agency said suggests that the cases share a single source. Officials are tracing diners."
+)
+
+
+def _claim(text: str, claim: str) -> ClaimReport:
+    cluster = Cluster(cluster_id="c", articles=[Article(id="a1", title="t", text=text)])
+    return verify(cluster, f"{claim} [a1]").claims[0]
+
+
+def _surety(report: ClaimReport) -> str:
+    fired = [c.detail for c in report.checks if c.name == "surety" and c.fired]
+    return fired[0] if fired else ""
+
+
+def test_a_likely_source_stated_as_confirmed_is_sunk() -> None:
+    report = _claim(SPILL, "The coastguard said the tanker was the confirmed source of the spill.")
+    assert report.verdict == "unsupported", report.reasons
+    assert '"confirmed"' in _surety(report)
+
+
+def test_the_likely_source_itself_passes() -> None:
+    report = _claim(
+        SPILL, "The coastguard said the tanker was the most likely source of the spill."
+    )
+    assert report.verdict == "supported", report.reasons
+
+
+def test_a_suggestion_stated_as_shown_is_sunk() -> None:
+    report = _claim(
+        GENES, "The agency said the matching strain showed that the cases share a single source."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"suggests"' in _surety(report)
+
+
+def test_what_the_evidence_confirms_passes() -> None:
+    report = _claim(
+        TESTS, "The council said tests confirmed the school's salad bar was the source."
+    )
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)
+
+
+CUTS = (
+    "The mill will close in March. Manager Ola Brand said job losses could be kept low "
+    "through early retirement, but he did not rule them out. Police said they were not "
+    "ruling anything out in the fire inquiry."
+)
+
+
+def test_what_the_evidence_did_not_rule_out_is_not_ruled_out() -> None:
+    report = _claim(CUTS, "Ola Brand ruled out job losses at the mill.")
+    assert report.verdict == "unsupported", report.reasons
+    assert "not rule them out" in _surety(report)
+
+
+def test_nothing_ruled_out_passes() -> None:
+    report = _claim(CUTS, "Police said nothing was being ruled out in the fire inquiry.")
+    assert not _surety(report), report.reasons
+
+
+PLANT = (
+    "Norcast said it would build a recycling plant in Tove, which would create 300 jobs, but "
+    "only if the region pays half of the cost. The firm already runs two plants. Its stores "
+    "lend tools to members if they ask."
+)
+
+
+def test_a_plan_stated_without_its_condition_is_sunk() -> None:
+    report = _claim(
+        PLANT, "Norcast said it would build a recycling plant in Tove creating 300 jobs."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "only if the region pays" in _surety(report)
+
+
+def test_the_plan_with_its_condition_passes() -> None:
+    report = _claim(
+        PLANT,
+        "Norcast would build a recycling plant in Tove, creating 300 jobs, if the region "
+        "pays half of the cost.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_a_practice_on_request_is_no_plan() -> None:
+    report = _claim(PLANT, "Norcast's stores lend tools to members.")
+    assert not _surety(report), report.reasons
+
+
+TALKS = (
+    "The port authority said it was negotiating with two shipping lines to move their "
+    'freight to Halm. A spokesperson said the firm would "look at all options" for the '
+    "old quay. The council has agreed to repair the sea wall."
+)
+
+
+def test_a_negotiation_stated_as_a_deal_is_sunk() -> None:
+    report = _claim(
+        TALKS, "The port authority has persuaded two shipping lines to move their freight to Halm."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "negotiating" in _surety(report)
+
+
+def test_an_agreement_the_evidence_reports_passes() -> None:
+    report = _claim(TALKS, "The council has agreed to repair the sea wall.")
+    assert not _surety(report), report.reasons
