@@ -52,12 +52,15 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from ..types import Span
 from . import checks
 from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
 from .sentences import IndexedArticle, IndexedSentence, Window
+
+if TYPE_CHECKING:
+    from .hard import ClaimFacts
 
 __all__ = ["events_clash"]
 
@@ -183,15 +186,8 @@ _PLAIN_NEGATORS = frozenset({"not", "never", "cannot"})
 _NEGATORS = frozenset({"not", "never", "no", "cannot", "unable", "without", "failed", "refused"})
 
 
-class _Claim(Protocol):
-    """What the check reads of a claim's facts (:class:`~.hard.ClaimFacts`)."""
-
-    @property
-    def text(self) -> str: ...
-
-
 def events_clash(
-    facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]
+    facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> tuple[str, str, list[Span]] | None:
     """The first event the cited articles contradict, as a finding, or None.
 

@@ -18,20 +18,14 @@ which words a writer chose.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from ..types import Span
 from .lexicon import content_stems
 from .sentences import IndexedArticle, Window
 
-Finding = tuple[str, str, list[Span]]
-
-
-class _Claim(Protocol):
-    """What the check reads of a claim's facts (:class:`~.hard.ClaimFacts`)."""
-
-    @property
-    def text(self) -> str: ...
+if TYPE_CHECKING:
+    from .hard import ClaimFacts, Finding
 
 
 #: Words of settled knowledge in a claim, and the stem the evidence would use for them.
@@ -179,7 +173,9 @@ def _condition_dropped(text: str, chosen: list[Window]) -> Finding | None:
     return None
 
 
-def surety_clash(facts: _Claim, arts: list[IndexedArticle], chosen: list[Window]) -> Finding | None:
+def surety_clash(
+    facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
+) -> Finding | None:
     """A settled word in the claim that its evidence only hedges, as a finding, or None.
 
     Args:
