@@ -19,6 +19,7 @@ from ..types import Span
 from . import approx, checks, proportions, restated
 from .binding import binding_check
 from .copying import copy_deviations
+from .details import details_clash
 from .events import events_clash
 from .lexicon import (
     NUMERIC_WORDS,
@@ -539,6 +540,7 @@ LATE_CHECKS: tuple[tuple[str, LateCheck], ...] = (
     ("scope", scope_check),
     ("events", events_clash),
     ("surety", surety_clash),
+    ("details", details_clash),
 )
 
 
