@@ -214,7 +214,7 @@ def hard_checks(
                     and not _figure_in_context(q, facts, arts, chosen)
                     and not _age_apposed(q, facts.text, arts)
                     and not approx.one_more(facts.text, q, chosen)
-                    and not approx.figure_restated(facts.text, q, chosen)
+                    and not approx.figure_restated(facts.text, q, chosen, arts)
                 ):  # "five schools" the window counts as "a school ... four more schools";
                     # "16 more than" the window writes as 41 and 25: restated where it is
                     yield (
