@@ -849,3 +849,36 @@ def test_a_difference_with_its_other_figure_in_the_cited_articles(claim: str, ve
 )
 def test_a_share_computed_from_the_claims_own_held_figures(claim: str, verdict: str) -> None:
     assert _marlow(claim)[0] == verdict, _marlow(claim)
+
+
+QUAYS = Cluster(
+    cluster_id="quays",
+    articles=[
+        Article(
+            id="q1",
+            title="Quay closures",
+            text=(
+                "At least 30 shops in the northern and western quays closed on Friday. "
+                "The harbour board said the fees on the Baltic, Atlantic and coastal routes "
+                "would rise in May."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a count of the one-word items listed next to what it counts, before or after it
+        ("At least 30 shops in the two quays closed on Friday [q1].", "supported"),
+        ("At least 30 shops in the three quays closed on Friday [q1].", "unsupported"),
+        ("The harbour board said the three fees would rise in May [q1].", "supported"),
+        ("The harbour board said the two fees would rise in May [q1].", "unsupported"),
+        # the list must be next to the word counted, not anywhere in the sentence
+        ("At least 30 shops in the two harbours closed on Friday [q1].", "unsupported"),
+    ],
+)
+def test_a_count_of_the_items_listed_beside_what_it_counts(claim: str, verdict: str) -> None:
+    c = verify(QUAYS, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

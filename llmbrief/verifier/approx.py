@@ -46,6 +46,16 @@ sentence of an article be read):
   the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
   one; without one a difference is exact, a ratio or a change in percent to the claim's
   rounding. The cues are data (``arithmetic`` in ``restatements.json``).
+- **of the cited articles**: a difference with a cue ("an increase of nine", "14 degrees
+  colder than") whose other figure is in no window sentence may be in any sentence of the
+  cited articles, in the same unit (a bare number of the claim takes the unit the window
+  writes it with: "23" for "23 people"; "minus 38 degrees" is negative); a claim figure
+  with a unit may be the gap of two such figures of the articles, one in the window.
+  Percentage points are the gap of two percentages ("five percentage points less than").
+- **a share of the claim's own figures**: a percentage of the figure written right after
+  it ("under 2% of the 9,500-hectare forest" where it says "about 140 hectares"), or the
+  figure a share comes to ("10% of its £310 million turnover, or about £31 million"; the
+  cues are data, ``comes_to``), both figures it is computed from held by the cited articles.
 - **in words, or between two times**: points a window sentence writes in words ("0.25
   percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
   minutes") that are the time between two times of day of one window sentence ("at 3.12am
@@ -62,7 +72,9 @@ sentence of an article be read):
   two figures the other way, "from B to A" or "to A from B" (:func:`reversed_change`).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
   ("the two closing *branches*") holds when a window sentence that writes that word lists
-  exactly that many names ("the branch libraries in Eastfield and Corran Road").
+  exactly that many names ("the branch libraries in Eastfield and Corran Road"), or lists
+  that many one-word items right beside the word it counts ("the eastern and central
+  districts", "the surcharges on the Europe and transpacific routes").
 
 Everything here is read from the text by rule, the same in any process.
 """
@@ -235,14 +247,16 @@ def _share_of_restated(
     made up agree with each other); the result is read in the claim's approximator's
     interval, else to its rounding."""
     end = at + len(q.text)
-    mine = [o for o in _figures(claim_text) if not _YEAR.fullmatch(o.text)]
-    low, high = _interval(q.value, kind) if kind else _rounded(q.value)
-    eps = 1e-9 * max(1.0, abs(high))
     if q.unit == "%":
         of = _PERCENT_OF.match(claim_text, end)
-        whole = next((o for o in mine if of and claim_text.startswith(o.text, of.end())), None)
+        if of is None:
+            return False  # most percentages are of nothing the claim writes as a figure
+        mine = [o for o in _figures(claim_text) if not _YEAR.fullmatch(o.text)]
+        whole = next((o for o in mine if claim_text.startswith(o.text, of.end())), None)
         if whole is None or not whole.value:
             return False
+        low, high = _interval(q.value, kind) if kind else _rounded(q.value)
+        eps = 1e-9 * max(1.0, abs(high))
         return any(
             o is not whole
             and o.unit == whole.unit
@@ -252,12 +266,16 @@ def _share_of_restated(
             and _held(whole, arts)
             for o in mine
         )
+    if not q.unit or "%" not in claim_text[max(0, at - 120) : at]:
+        return False
     m = _SHARE_THEN.search(claim_text, max(0, at - 120), at)
-    if m is None or not q.unit:
+    if m is None:
         return False
     wholes = checks.quantities(m.group(2))
     if len(wholes) != 1 or wholes[0].unit != q.unit:
         return False
+    low, high = _interval(q.value, kind) if kind else _rounded(q.value)
+    eps = 1e-9 * max(1.0, abs(high))
     share = checks.Quantity(value=float(m.group(1)), unit="%", text=m.group(1) + "%")
     result = share.value / 100 * wholes[0].value
     return low - eps <= result <= high + eps and _held(share, arts) and _held(wholes[0], arts)
@@ -985,7 +1003,32 @@ def _count_restated(
     counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
     if not counted:
         return False
-    return any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window)
+    if any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window):
+        return True
+    noun = _WORD.match(claim_text, at + len(q.text) + 1)
+    return noun is not None and any(
+        n in _items_of(x.text, stem(noun.group(0).lower())) for x in window
+    )
+
+
+# a list of one-word items joined by commas and a last "and", right before the noun it
+# qualifies ("the eastern and central districts") or after it and a preposition ("the
+# surcharges on the Europe and transpacific routes")
+_ITEMS = r"((?:[\w'’-]+,\s+)*[\w'’-]+),?\s+and\s+[\w'’-]+"
+_ITEMS_BEFORE = re.compile(rf"(?<![\w'’-]){_ITEMS}\s+$")
+_ITEMS_AFTER = re.compile(rf"\s+(?:on|in|at|for|from|of|to|between)\s+(?:the\s+)?{_ITEMS}\b")
+
+
+def _items_of(text: str, noun: str) -> frozenset[int]:
+    """How many items each list next to the word ``noun`` (a stem) of ``text`` has."""
+    out = set()
+    for m in _WORD.finditer(text):
+        if stem(m.group(0).lower()) != noun:
+            continue
+        before = _ITEMS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        after = _ITEMS_AFTER.match(text, m.end())
+        out |= {x.group(1).count(",") + 2 for x in (before, after) if x is not None}
+    return frozenset(out)
 
 
 def one_more(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:
