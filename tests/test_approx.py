@@ -730,3 +730,155 @@ def test_days_before_is_the_time_between_the_claims_two_dates(length: str, verdi
         "before the reservoir was drained on March 17 [d1]."
     )
     assert verify(cluster, claim).claims[0].verdict == verdict
+
+
+# a fictional cluster for figures derived from figures of other sentences and articles
+MARLOW = Cluster(
+    cluster_id="marlow",
+    articles=[
+        Article(
+            id="m1",
+            title="Marlow water alert",
+            text=(
+                "Marlow Water told 40,000 homes to boil their water on Friday. "
+                "Eleven people have sought treatment at Marlow General Hospital since Friday, "
+                "the hospital said. "
+                "The regulator can fine a water company up to 8% of its annual turnover. "
+                "Marlow Water reported turnover of £250 million last year. "
+                "The temperature at the works was minus 6 degrees on the night of the fault."
+            ),
+        ),
+        Article(
+            id="m2",
+            title="Marlow notice stays",
+            text=(
+                "The health director said on Monday that 19 people had been treated since "
+                "Friday. "
+                "Engineers said the reservoir temperature had fallen to minus 15 degrees. "
+                "According to the water index, bills have risen by about 12% since March, "
+                "less than the 17% cited by the company. "
+                "The leak affected about 130 hectares of the 5,200-hectare catchment."
+            ),
+        ),
+    ],
+)
+
+
+def _marlow(claim: str) -> tuple[str, list[str]]:
+    c = verify(MARLOW, claim).claims[0]
+    return c.verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a difference whose other figure is in another cited article, of the same unit
+        (
+            "By Monday the number treated had risen to 19, an increase of eight [m1][m2].",
+            "supported",
+        ),
+        (
+            "By Monday the number treated had risen to 19, an increase of six [m1][m2].",
+            "unsupported",
+        ),
+        # the claim's figure is the later: "an increase" from a larger figure is wrong
+        (
+            "By Monday the number treated had fallen to 11, an increase of eight [m1][m2].",
+            "unsupported",
+        ),
+        # two figures of the claim's unit, one in each article
+        (
+            "The reservoir is nine degrees colder than on the night of the fault [m1][m2].",
+            "supported",
+        ),
+        (
+            "The reservoir is 21 degrees colder than on the night of the fault [m1][m2].",
+            "unsupported",
+        ),
+        (
+            "The reservoir is five degrees colder than on the night of the fault [m1][m2].",
+            "unsupported",
+        ),
+        # percentage points are the gap of two percentages
+        (
+            "Bills have risen by about 12% since March, five percentage points less than the "
+            "company's figure [m2].",
+            "supported",
+        ),
+        (
+            "Bills have risen by about 12% since March, three percentage points less than the "
+            "company's figure [m2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_difference_with_its_other_figure_in_the_cited_articles(claim: str, verdict: str) -> None:
+    assert _marlow(claim)[0] == verdict, _marlow(claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the figure a share of a held figure comes to
+        (
+            "The regulator can fine the company up to 8% of its £250 million turnover, or "
+            "about £20 million [m1].",
+            "supported",
+        ),
+        (
+            "The regulator can fine the company up to 8% of its £250 million turnover, or "
+            "about £25 million [m1].",
+            "unsupported",
+        ),
+        # a share made up with a result made up to agree with it: neither is held
+        (
+            "The regulator can fine the company up to 10% of its £250 million turnover, or "
+            "about £25 million [m1].",
+            "unsupported",
+        ),
+        # a percentage of the figure written after it, of two held figures
+        (
+            "The leak affected about 130 hectares, under 3% of the 5,200-hectare catchment [m2].",
+            "supported",
+        ),
+        (
+            "The leak affected about 130 hectares, under 1% of the 5,200-hectare catchment [m2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_share_computed_from_the_claims_own_held_figures(claim: str, verdict: str) -> None:
+    assert _marlow(claim)[0] == verdict, _marlow(claim)
+
+
+QUAYS = Cluster(
+    cluster_id="quays",
+    articles=[
+        Article(
+            id="q1",
+            title="Quay closures",
+            text=(
+                "At least 30 shops in the northern and western quays closed on Friday. "
+                "The harbour board said the fees on the Baltic, Atlantic and coastal routes "
+                "would rise in May."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a count of the one-word items listed next to what it counts, before or after it
+        ("At least 30 shops in the two quays closed on Friday [q1].", "supported"),
+        ("At least 30 shops in the three quays closed on Friday [q1].", "unsupported"),
+        ("The harbour board said the three fees would rise in May [q1].", "supported"),
+        ("The harbour board said the two fees would rise in May [q1].", "unsupported"),
+        # the list must be next to the word counted, not anywhere in the sentence
+        ("At least 30 shops in the two harbours closed on Friday [q1].", "unsupported"),
+    ],
+)
+def test_a_count_of_the_items_listed_beside_what_it_counts(claim: str, verdict: str) -> None:
+    c = verify(QUAYS, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

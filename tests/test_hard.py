@@ -905,3 +905,64 @@ MILL = Cluster(
 def test_an_age_in_apposition_places_the_claims_age(claim: str, verdict: str) -> None:
     c = verify(MILL, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+# a fictional day's report: its first sentence gives the day, later sentences tell that day's
+# news without one, and one sentence gives another day of its own
+TOWNHALL = Cluster(
+    cluster_id="townhall",
+    articles=[
+        Article(
+            id="t1",
+            title="Dunmore council row",
+            text=(
+                "Dunmore council kept its car park charges on Tuesday despite a petition. "
+                "The charges were first brought in three years ago. "
+                "Residents of the old town pay a lower rate. "
+                "The opposition leader, Rhona Pyle, said the fees were hurting local trade. "
+                "Twelve shops have closed on the high street since March. "
+                "The council said the petition had been delivered on Friday."
+            ),
+        ),
+        Article(
+            id="t2",
+            title="Dunmore festival",
+            text=(
+                "Officials have counted 212 complaints about the festival, the council said. "
+                "The festival ran for five days on the river meadows. "
+                "Organisers blamed the noise on a late change of stage. "
+                "Numbers of visitors kept rising all week."
+            ),
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # told without a day of its own in a report whose first sentence gives the day
+        ("Rhona Pyle said on Tuesday the fees were hurting local trade [t1].", "supported"),
+        # not the report's day
+        ("Rhona Pyle said on Wednesday the fees were hurting local trade [t1].", "unsupported"),
+        # the window sentence gives another day: the report's day does not place it
+        ("The council said the petition had been delivered on Tuesday [t1].", "unsupported"),
+    ],
+)
+def test_a_date_is_the_day_its_report_tells(claim: str, verdict: str) -> None:
+    c = verify(TOWNHALL, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "from 212 ...", set off by a comma, is said of its host clause ("complaints")
+        ("Complaints kept rising, from 212 early in the week [t2].", "supported"),
+        # a figure the articles give to nothing the claim's clause names
+        ("Visitors kept rising, from 212 early in the week [t2].", "unsupported"),
+    ],
+)
+def test_a_phrase_of_figures_is_said_of_its_host_clause(claim: str, verdict: str) -> None:
+    c = verify(TOWNHALL, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

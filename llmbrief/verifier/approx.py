@@ -46,6 +46,16 @@ sentence of an article be read):
   the claim's approximator's interval, for a share in words as :mod:`.proportions` reads
   one; without one a difference is exact, a ratio or a change in percent to the claim's
   rounding. The cues are data (``arithmetic`` in ``restatements.json``).
+- **of the cited articles**: a difference with a cue ("an increase of nine", "14 degrees
+  colder than") whose other figure is in no window sentence may be in any sentence of the
+  cited articles, in the same unit (a bare number of the claim takes the unit the window
+  writes it with: "23" for "23 people"; "minus 38 degrees" is negative); a claim figure
+  with a unit may be the gap of two such figures of the articles, one in the window.
+  Percentage points are the gap of two percentages ("five percentage points less than").
+- **a share of the claim's own figures**: a percentage of the figure written right after
+  it ("under 2% of the 9,500-hectare forest" where it says "about 140 hectares"), or the
+  figure a share comes to ("10% of its £310 million turnover, or about £31 million"; the
+  cues are data, ``comes_to``), both figures it is computed from held by the cited articles.
 - **in words, or between two times**: points a window sentence writes in words ("0.25
   percentage points" for "a quarter of a percentage point"); minutes or hours ("took 14
   minutes") that are the time between two times of day of one window sentence ("at 3.12am
@@ -62,7 +72,9 @@ sentence of an article be read):
   two figures the other way, "from B to A" or "to A from B" (:func:`reversed_change`).
 - **count of names**: a number word ("two", "three") whose next words name what it counts
   ("the two closing *branches*") holds when a window sentence that writes that word lists
-  exactly that many names ("the branch libraries in Eastfield and Corran Road").
+  exactly that many names ("the branch libraries in Eastfield and Corran Road"), or lists
+  that many one-word items right beside the word it counts ("the eastern and central
+  districts", "the surcharges on the Europe and transpacific routes").
 
 Everything here is read from the text by rule, the same in any process.
 """
@@ -194,6 +206,8 @@ def figure_restated(
         return True
     if q.unit in _POINTS and _point_worded(q, window):
         return True
+    if _share_of_restated(claim_text, at, q, kind, [*(a for a, *_ in chosen), *cited]):
+        return True
     if _span_restated(claim_text, at, q, kind, window):
         return True
     if _end_restated(claim_text, at, q, kind, window):
@@ -207,6 +221,75 @@ def figure_restated(
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
+
+
+# "2% of the 9,500-hectare forest": a percentage of the figure right after it (a few words
+# may stand between: "10% of its £310 million turnover")
+_PERCENT_OF = re.compile(r"\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}", re.IGNORECASE)
+# "10% of its £310 million turnover, or about ": the share, then the figure it comes to
+_SHARE_THEN = re.compile(
+    rf"(\d+(?:\.\d+)?)\s?%\s+of\s+(?:[a-z][\w'’-]*\s+){{0,2}}(\S+(?:\s+(?:million|billion))?)"
+    rf"[^.;:]{{0,40}}?,?\s+(?:{alternation(_R['comes_to'])})\s+"
+    rf"(?:(?:{alternation(list(_KIND_OF))})\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _share_of_restated(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, arts: Sequence[IndexedArticle]
+) -> bool:
+    """A share the claim computes from two of its own figures (each held or not by the
+    figures check on its own): "under 2% of the 9,500-hectare forest" where it says "about
+    140 hectares" (140 of 9,500 is 1.5%), or the figure a share of one comes to: "up to 10%
+    of its £310 million turnover, or about £31 million". The share and the figure it is of
+    are written together, the third figure in the unit of the whole, and the two it is
+    computed from are held by the cited articles ``arts`` (a share and its result both
+    made up agree with each other); the result is read in the claim's approximator's
+    interval, else to its rounding."""
+    end = at + len(q.text)
+    if q.unit == "%":
+        of = _PERCENT_OF.match(claim_text, end)
+        if of is None:
+            return False  # most percentages are of nothing the claim writes as a figure
+        mine = [o for o in _figures(claim_text) if not _YEAR.fullmatch(o.text)]
+        whole = next((o for o in mine if claim_text.startswith(o.text, of.end())), None)
+        if whole is None or not whole.value:
+            return False
+        low, high = _interval(q.value, kind) if kind else _rounded(q.value)
+        eps = 1e-9 * max(1.0, abs(high))
+        return any(
+            o is not whole
+            and o.unit == whole.unit
+            and o.value < whole.value
+            and low - eps <= 100 * o.value / whole.value <= high + eps
+            and _held(o, arts)
+            and _held(whole, arts)
+            for o in mine
+        )
+    if not q.unit or "%" not in claim_text[max(0, at - 120) : at]:
+        return False
+    m = _SHARE_THEN.search(claim_text, max(0, at - 120), at)
+    if m is None:
+        return False
+    wholes = checks.quantities(m.group(2))
+    if len(wholes) != 1 or wholes[0].unit != q.unit:
+        return False
+    low, high = _interval(q.value, kind) if kind else _rounded(q.value)
+    eps = 1e-9 * max(1.0, abs(high))
+    share = checks.Quantity(value=float(m.group(1)), unit="%", text=m.group(1) + "%")
+    result = share.value / 100 * wholes[0].value
+    return low - eps <= result <= high + eps and _held(share, arts) and _held(wholes[0], arts)
+
+
+def _held(o: checks.Quantity, arts: Sequence[IndexedArticle]) -> bool:
+    """Whether one of ``arts`` writes the figure ``o``."""
+    return any(a.holds(o) for a in arts)
+
+
+def _rounded(x: float) -> tuple[float, float]:
+    """The values a figure written without an approximator stands for, to its rounding."""
+    t = _tolerance(x)
+    return x - t, x + t
 
 
 # "the first estimate" is the window's "earlier estimate": the first of two, where the
@@ -629,9 +712,11 @@ def _arithmetic_restated(
     if not relation:
         return False  # most figures have no cue: the claim need not be read further
     mine = [o for o in _figures(claim_text) if o.text != q.text and not _YEAR.fullmatch(o.text)]
-    if not mine:
-        return False
     arts = list({id(art): art for art, *_ in chosen}.values())
+    if not mine:  # "14 degrees colder than": two figures of the articles
+        if relation != "difference":
+            return False
+        return _difference_in_articles(q, 0, (low, high), mine, window, cited or arts)
     held: dict[str, bool] = {}
 
     def holds(o: checks.Quantity) -> bool:
@@ -669,6 +754,65 @@ def _arithmetic_restated(
                 r = _result(relation, way, q, a, b)
                 if r is not None and low - eps <= r <= high + eps and holds(a):
                     return True
+    if relation != "difference":
+        return False
+    return _difference_in_articles(q, way, (low - eps, high + eps), mine, window, cited or arts)
+
+
+def _kind(o: checks.Quantity, window: list[IndexedSentence]) -> str:
+    """The unit of the claim's figure ``o``: its own, else the one a window sentence writes
+    the same figure with ("23" where it says "23 people"); "" for a bare number."""
+    if o.unit:
+        return o.unit
+    return next((w.unit for x in window for w in x.quantities if w.unit and o.matches(w)), "")
+
+
+def _signed(x: IndexedSentence, o: checks.Quantity) -> float:
+    """The value of ``x``'s figure ``o``, negative after "minus" ("minus 38 degrees")."""
+    i = x.text.find(o.text)
+    return -o.value if i > 0 and _MINUS_BEFORE.search(x.text, max(0, i - 8), i) else o.value
+
+
+_MINUS_BEFORE = re.compile(r"(?:\bminus\s+|[−-])$", re.IGNORECASE)
+
+
+def _difference_in_articles(
+    q: checks.Quantity,
+    way: int,
+    bounds: tuple[float, float],
+    mine: list[checks.Quantity],
+    window: list[IndexedSentence],
+    arts: Sequence[IndexedArticle],
+) -> bool:
+    """A difference ("an increase of nine", "14 degrees colder than") whose other figure is
+    written outside the window, in any sentence of the cited articles ``arts``, in the same
+    unit: the claim's own figure of that unit (a bare number takes the unit the window
+    writes it with: "23" for "23 people") against it, or, for a claim figure with a unit,
+    two figures of that unit the articles write (one in the window). A bare number on both
+    sides is too common to be read this far."""
+    low, high = bounds
+    units = {(a, k) for a in mine if (k := _kind(a, window)) and k not in ("ord", "magnitude")}
+    if q.unit and q.unit not in ("%", *_POINTS, "ord", "magnitude", *_DURATION_UNITS):
+        for x in window:
+            for b in x.quantities:
+                if b.unit == q.unit:
+                    signed = checks.Quantity(value=_signed(x, b), unit=b.unit, text=b.text)
+                    units.add((signed, q.unit))
+    if not units:
+        return False
+    for art in arts:
+        for x in art.sentences:
+            for b in x.quantities:
+                for a, unit in units:
+                    if b.unit != unit or b.value == a.value or _YEAR.fullmatch(b.text):
+                        continue
+                    if q.unit and q.unit not in _POINTS and q.unit != unit:
+                        continue
+                    value = _signed(x, b)
+                    if way and a in mine and (a.value > value) != (way > 0):
+                        continue  # "an increase of nine" to 23: the claim's figure is the later
+                    if low <= abs(a.value - value) <= high:
+                        return True
     return False
 
 
@@ -733,12 +877,14 @@ def _arithmetic_cue(
             t = min(_WORDED_ROUNDING, v / 4)
         low, high = _interval(v, kind, t) if kind else (v - t, v + t)
         return "relative", way, low, high
-    if q.unit not in (*_POINTS, "ord") and _COMPARATIVE_AFTER.match(claim_text, end):
+    compared = _COMPARATIVE_AFTER.match(claim_text, end)
+    if q.unit != "ord" and compared is not None:
         return ("difference", 0, *_interval(q.value, kind))  # which side is which: either
-    if q.unit in (*_POINTS, "ord") or q.unit in _DURATION_UNITS:
+    if q.unit == "ord" or q.unit in _DURATION_UNITS:
         return "", 0, 0.0, 0.0
     if after is None and change is None and _DIFFERENCE_BEFORE.search(before) is None:
         return "", 0, 0.0, 0.0
+    # points too: "16 percentage points above" is the gap of two percentages
     return ("difference", way, *_interval(q.value, kind))
 
 
@@ -751,7 +897,10 @@ def _result(
     if a.unit and b.unit and a.unit != b.unit:
         return None
     if relation == "difference":
-        if q.unit and any(o.unit and o.unit != q.unit for o in (a, b)):
+        if q.unit in _POINTS:  # percentage points are between percentages
+            if q.unit == "pp" and (a.unit, b.unit) != ("%", "%"):
+                return None
+        elif q.unit and any(o.unit and o.unit != q.unit for o in (a, b)):
             return None
         return abs(a.value - b.value)
     small, large = sorted((a.value, b.value))
@@ -854,7 +1003,32 @@ def _count_restated(
     counted = set(content_stems(_clause_rest(claim_text, at + len(q.text)))[:_COUNTED_WORDS])
     if not counted:
         return False
-    return any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window)
+    if any(not counted.isdisjoint(x.stems) and n in _listed(x.text) for x in window):
+        return True
+    noun = _WORD.match(claim_text, at + len(q.text) + 1)
+    return noun is not None and any(
+        n in _items_of(x.text, stem(noun.group(0).lower())) for x in window
+    )
+
+
+# a list of one-word items joined by commas and a last "and", right before the noun it
+# qualifies ("the eastern and central districts") or after it and a preposition ("the
+# surcharges on the Europe and transpacific routes")
+_ITEMS = r"((?:[\w'’-]+,\s+)*[\w'’-]+),?\s+and\s+[\w'’-]+"
+_ITEMS_BEFORE = re.compile(rf"(?<![\w'’-]){_ITEMS}\s+$")
+_ITEMS_AFTER = re.compile(rf"\s+(?:on|in|at|for|from|of|to|between)\s+(?:the\s+)?{_ITEMS}\b")
+
+
+def _items_of(text: str, noun: str) -> frozenset[int]:
+    """How many items each list next to the word ``noun`` (a stem) of ``text`` has."""
+    out = set()
+    for m in _WORD.finditer(text):
+        if stem(m.group(0).lower()) != noun:
+            continue
+        before = _ITEMS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        after = _ITEMS_AFTER.match(text, m.end())
+        out |= {x.group(1).count(",") + 2 for x in (before, after) if x is not None}
+    return frozenset(out)
 
 
 def one_more(claim_text: str, q: checks.Quantity, chosen: Sequence[Window]) -> bool:

@@ -215,7 +215,7 @@ def hard_checks(
                     and not _figure_in_context(q, facts, arts, chosen)
                     and not _age_apposed(q, facts.text, arts)
                     and not approx.one_more(facts.text, q, chosen)
-                    and not approx.figure_restated(facts.text, q, chosen)
+                    and not approx.figure_restated(facts.text, q, chosen, arts)
                 ):  # "five schools" the window counts as "a school ... four more schools";
                     # "16 more than" the window writes as 41 and 25: restated where it is
                     yield (
@@ -708,7 +708,11 @@ def _figure_in_context(
     def context() -> frozenset[str]:
         # the claim's names are no context: "Shares of Pellham jumped 25 percent" does not
         # place a "25 percent premium over Pellham's close"
-        names = {s for n in facts.names for s in content_stems(n)}
+        # but a claim's opening word is no name where the articles write it in lower case
+        # ("Case numbers kept rising" and "104 cases")
+        opener = checks.opening_word(facts.text)
+        plain = opener and any(re.search(rf"\b{re.escape(opener.lower())}", a.text) for a in arts)
+        names = {s for n in facts.names if not (plain and n == opener) for s in content_stems(n)}
         return _clause_context(facts.text, q.text, host=True) - names
 
     # a sentence's figures are its own (what ``has`` of its text reads), read once
@@ -815,7 +819,35 @@ def _date_in_context(
         word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
         return _clause_context(facts.text, word, host=True)
 
-    return _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen)
+    if _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen):
+        return True
+    return _report_day(d, chosen)
+
+
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# "since Friday": where a count starts, not the day of what the sentence tells
+_SINCE_DAY = re.compile(r"\b(?:since|from)\s+(?:last\s+)?[A-Z][a-z]+day\b")
+
+
+def _report_day(d: str, chosen: list[Window]) -> bool:
+    """Whether the weekday ``d`` is the day a window's article reports on: its first
+    sentence writes it ("remained under a boil-water notice on Saturday") and no sentence
+    of the window writes another day (but as a start: "since Friday"). What a report tells
+    without a day of its own ("Qadir said no link had been established") is of that day."""
+    if d not in _WEEKDAY_NAMES:
+        return False
+    for art, f, t, _ in chosen:
+        if not art.sentences or d not in art.sentences[0].dates:
+            continue
+        days = {
+            x
+            for s in art.sentences[f : t + 1]
+            if s.dates
+            for x in checks.dates(_SINCE_DAY.sub(" ", s.text))
+        }
+        if days.isdisjoint(_WEEKDAY_NAMES):
+            return True
+    return False
 
 
 def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]:
@@ -832,7 +864,7 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
     for i, c in enumerate(parts):
         if c.start <= at < c.end:
             stems = content_stems(text[c.start : c.end])
-            if host and i and _SUBORDINATE.match(text, c.start):
+            if host and i and (_SUBORDINATE.match(text, c.start) or _PHRASE.match(text, c.start)):
                 prev = parts[i - 1]
                 stems += content_stems(text[prev.start : prev.end])
             return frozenset(stems) - own
@@ -849,6 +881,11 @@ _SUBORDINATE = re.compile(
     r"\s*(?:where|when|which|who|whose|whom|that|while|after|before|since|until|because)\b",
     re.IGNORECASE,
 )
+
+
+# a phrase set off by a comma that goes on with its host clause's figures: "Case numbers
+# kept rising, from 104 on Thursday to 118 by Saturday"
+_PHRASE = re.compile(r"\s*(?:from|to|up|down|between)\s+\S*\d", re.IGNORECASE)
 
 
 def _date_compound(name: str) -> str:
