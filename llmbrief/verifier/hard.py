@@ -1104,6 +1104,9 @@ def _negated_clause(
     )
     plain: list[frozenset[str]] = []
     plain_words: list[frozenset[str]] = []
+    # what the claim puts in question ("divided over whether it will drive visitors away")
+    # it states in neither polarity: a denial of it in the evidence contradicts nothing
+    asserted = claim - _questioned(claim_text)
     for art, first, last, _ in chosen:
         for i in range(first, last + 1):
             sent = art.sentences[i]
@@ -1131,6 +1134,10 @@ def _negated_clause(
                     if before:
                         mine |= sent.clauses[len(before) - 1][1] & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
+                    if len(mine & asserted) < 2 or not scoped & asserted:
+                        continue  # denies only what the claim asks "whether" of
+                    if _unknown_allowed(art.text, clause, claim, claim_text):
+                        continue  # "not yet clear how the beetle reached Kessel": in question
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
                     if _only_except(art.text, clause, claim_text):
@@ -1348,13 +1355,59 @@ _UNTIL_IN = re.compile(
 
 
 _WITHOUT_END = re.compile(r"\bwithout((?:\s+\w+)?)\W*$", re.IGNORECASE)
+#: "without" and a pronoun: "without it the site could close" (otherwise, it could).
+_WITHOUT_PRONOUN = re.compile(
+    r"without\s+(?:it|them|this|that|these|those|him|her|one|which)\b", re.IGNORECASE
+)
 
 
 def _bare_without(text: str, clause: checks.Clause) -> bool:
-    """Whether a clause ends in "without" and a pronoun ("a coalition without it"): the
-    cue governs what the pronoun stands for, not the clause (which is read as elliptical)."""
+    """Whether a clause ends in "without" and a pronoun ("a coalition without it"), or its
+    negation is "without" and a pronoun ("without it the site could close"): the cue
+    governs what the pronoun stands for (a condition), not the clause."""
+    assert clause.scope is not None
+    if _WITHOUT_PRONOUN.match(text, clause.scope[0]):
+        return True
     m = _WITHOUT_END.search(text, clause.start, clause.end)
     return m is not None and (not m.group(1) or m.group(1).split()[0].lower() in STOPWORDS)
+
+
+#: "whether ..." to the end of its clause: what a sentence asks, stating neither answer.
+_WHETHER = re.compile(r"\bwhether\b[^,;:.]*", re.IGNORECASE)
+
+
+def _questioned(text: str) -> frozenset[str]:
+    """The stems a claim writes only inside a "whether" clause (and nowhere else)."""
+    if "whether" not in text.lower():
+        return frozenset()
+    inside = {s for m in _WHETHER.finditer(text) for s in content_stems(m.group(0))}
+    outside = set(content_stems(_WHETHER.sub(" ", text)))
+    return frozenset(inside - outside)
+
+
+#: A negation of knowing before a question: "not yet clear how", "not known whether".
+_UNKNOWN = re.compile(
+    r"(?:not|never|no\s+one|nobody)\s+(?:yet\s+|immediately\s+|entirely\s+)?"
+    r"(?:clear|known|certain|sure|know|knew)"
+    r"\s+(?:how|why|whether|if|what|when|where|who|which)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown(text: str, clause: checks.Clause, claim: set[str]) -> bool:
+    """Whether a negation denies only the knowing of what it asks ("not yet clear how the
+    beetle reached Kessel") and the claim does not say it is known: the question's words
+    are in doubt, not denied."""
+    assert clause.scope is not None
+    m = _UNKNOWN.match(text, clause.scope[0])
+    return m is not None and claim.isdisjoint(content_stems(m.group(0)))
+
+
+def _unknown_allowed(text: str, clause: checks.Clause, claim: set[str], claim_text: str) -> bool:
+    """Whether a negation of knowing ("not yet clear how the beetle reached Kessel") meets
+    a claim that states only a possibility ("may have arrived"): what is in question may
+    be; a claim stating it as a fact is surer than the source and stays denied."""
+    return _unknown(text, clause, claim) and checks.claim_modality(claim_text) >= 2
 
 
 _EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
