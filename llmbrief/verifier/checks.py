@@ -933,9 +933,7 @@ _DENIALS_ARE_WORDS = all(w.isascii() and w.isalpha() and w.islower() for w in _D
 _DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
 #: A denial verb that ends its clause ("A spokesperson for the fund denied").
-_DENIAL_END = re.compile(
-    r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")()\W*$", re.IGNORECASE
-)
+_DENIAL_END = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")()\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
