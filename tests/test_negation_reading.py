@@ -147,3 +147,31 @@ def test_did_not_say_whether_is_no_support_for_said() -> None:
         text, "The sponsor Kellan Bank said it would withdraw its sponsorship [a1]."
     )
     assert verdict == "unsupported"
+
+
+REVIEW = (
+    "The harbour review will be led by a former coastguard chief, Ada Renn, and will cover the "
+    "alarms. The harbour master said the loss of one ferry would not on its own cause delays."
+)
+
+
+def test_to_be_led_by_is_a_plan_as_will_be_led_is() -> None:
+    claim = "The harbour review is to be led by former coastguard chief Ada Renn [a1]."
+    assert _verdict(REVIEW, claim)[0] == "supported"
+
+
+def test_a_plan_stated_as_done_is_still_a_dropped_hedge() -> None:
+    verdict, fired = _verdict(
+        REVIEW, "The harbour review was led by former coastguard chief Ada Renn [a1]."
+    )
+    assert verdict == "unsupported"
+    assert "hedges" in fired
+
+
+def test_have_not_yet_states_nothing_done() -> None:
+    claim = (
+        "The harbour master said the loss of one ferry will not by itself cause delays, and "
+        "fares have not yet moved [a1]."
+    )
+    fired = _verdict(REVIEW, claim)[1]
+    assert "hedges" not in fired

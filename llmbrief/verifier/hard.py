@@ -1678,15 +1678,28 @@ _PROGRESSIVE = re.compile(
 )
 
 
+#: "is due to begin", "to be led by": an arrangement, stated as a plan.
+_ARRANGED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+to\s+(?:be\s+)?|to\s+be\s+)"
+    r"([A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_done(text: str, governed: set[str]) -> bool:
     """Whether the claim writes one of ``governed`` as done ("has published", "already
     built", "has been approved"): an announced "would publish" is then no support. After a
     modal ("would have cost", "may have happened") nothing is stated as done."""
     return any(
         stem((m.group(1) or m.group(2)).lower()) in governed
+        and (m.group(1) or m.group(2)).lower() not in _NOT_DONE
         and not _MODAL_BEFORE.search(text, 0, m.start())
         for m in _PERFECT.finditer(text)
     )
+
+
+#: Words after "has" that state nothing done: "have not yet moved".
+_NOT_DONE = frozenset({"not", "never", "yet", "no"})
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall)\s+$", re.I)
@@ -1708,12 +1721,14 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     (reported), not a possibility.
     """
     text = facts.text
-    # "is paying", "are leaving on Friday": the present progressive states a plan too
+    # "is paying", "are leaving on Friday": the present progressive states a plan too, and
+    # so do "is due to begin" and "to be led by" (what is arranged, not yet done)
     level = int(
         any(
             stem((m.group(1) or m.group(2)).lower()) in governed
             for m in _PROGRESSIVE.finditer(text)
         )
+        or any(stem(m.group(1).lower()) in governed for m in _ARRANGED.finditer(text))
     )
     if not facts.modality:
         return level
