@@ -175,3 +175,40 @@ def test_have_not_yet_states_nothing_done() -> None:
     )
     fired = _verdict(REVIEW, claim)[1]
     assert "hedges" not in fired
+
+
+BOARD = (
+    "Two members of the board voted against the cut, warning that strong wage growth could "
+    "keep inflation above target. In a statement, the two members said wages were rising by "
+    "about 4.6% a year, well above what was consistent with 2% inflation."
+)
+
+
+def test_a_hedge_in_a_neighbouring_sentence_is_no_hedge_of_the_claim() -> None:
+    claim = (
+        "In a statement, the two dissenting board members warned that wages rising by about "
+        "4.6% a year were too fast for 2% inflation [a1]."
+    )
+    assert _verdict(BOARD, claim) == ("supported", [])
+
+
+def test_a_hedge_in_the_claims_own_sentence_still_fires() -> None:
+    claim = (
+        "Two members of the board warned that strong wage growth kept inflation above target [a1]."
+    )
+    verdict, fired = _verdict(BOARD, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired
+
+
+RETURN = (
+    "Detectives from the UK who are in Marrow reviewing the inquiry have completed their work, "
+    "the police said in a statement. They will now be returning to the UK to compile a report."
+)
+
+
+def test_a_hedged_act_the_claim_states_fires_wherever_it_is() -> None:
+    claim = "Detectives reviewing the inquiry in Marrow have returned to the UK [a1]."
+    verdict, fired = _verdict(RETURN, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired

@@ -475,7 +475,9 @@ def hard_checks(
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
-    if hedge is not None and _stated_by_another(chosen, claim, facts):
+    if hedge is not None and (
+        _stated_by_another(chosen, claim, facts) or _hedged_elsewhere(chosen, claim, facts)
+    ):
         hedge = None
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
@@ -1498,10 +1500,18 @@ _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.
 _NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
 
 
-def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[str, int] | None:
+def _hedge_near(
+    window_text: str,
+    claim: set[str],
+    facts: ClaimFacts,
+    hedged: set[str] | None = None,
+    acts: set[str] | None = None,
+) -> tuple[str, int] | None:
     """A plan/possibility cue in the evidence directly governing one of the claim's words
     that the claim states more surely there, with its level (1 a plan or future, 2 a
-    possibility); the strongest such cue."""
+    possibility); the strongest such cue. ``hedged`` gets the claim's words it governs,
+    ``acts`` those of them that are the cue's own verb ("could *close*", not "could
+    keep *inflation*")."""
     found: tuple[str, int] | None = None
     # ASCII text holds a cue only as written, lower-cased (the pattern ignores case)
     low = window_text.lower() if window_text.isascii() else None
@@ -1541,12 +1551,20 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
+                if hedged is not None:
+                    hedged |= governed
+                if acts is not None:
+                    acts |= governed & {stem(m.group(2).lower()), "say"}
     if found is None and not facts.modality:
         found = _subject_hedged(window_text, claim, facts.text)
+        if found is not None and acts is not None:
+            acts |= claim  # the subject's whole sentence: any of its words
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
+                if acts is not None:
+                    acts |= _would_words(window_text, m) & claim
                 return ("would", 1)
     return found
 
@@ -1584,6 +1602,47 @@ def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts)
         for h in hedged
         for s in sure
     )
+
+
+#: How many more of a claim clause's words another window sentence must write than a
+#: hedged one, for the clause to be taken from that other sentence.
+_CLEARLY_MORE = 2
+
+
+def _hedged_elsewhere(chosen: list[Window], claim: set[str], facts: ClaimFacts) -> bool:
+    """Whether every hedge of the window sits in a sentence the claim does not take the
+    hedged words from: each claim clause that writes a word a hedge governs is written
+    clearly more fully by another window sentence ("Rinaldi questioned whether the closure
+    was clear" next to "the sign had been half-covered by snow since Tuesday", for a claim
+    that "the closure sign had been half-buried in snow since Tuesday"). A hedge in a
+    neighbouring sentence about another matter is no hedge of the claim. A hedge of an
+    act the claim states ("will now be returning" for "have returned") stands wherever
+    it is: only one that governs a noun the claim writes ("could keep inflation above
+    target") is read by the sentence."""
+    sents = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
+    if len(sents) < 2:
+        return False
+    parts = [
+        frozenset(content_stems(facts.text[c.start : c.end])) & claim
+        for c in checks.clauses(facts.text)
+    ]
+    any_hedge = False
+    for i, sent in enumerate(sents):
+        governed: set[str] = set()
+        acts: set[str] = set()
+        if _hedge_near(sent.text, claim, facts, governed, acts) is None:
+            continue
+        if acts:
+            return False  # the claim states the act the evidence hedges
+        any_hedge = True
+        for part in parts:
+            if governed.isdisjoint(part):
+                continue
+            mine = len(part & sent.stems)
+            best = max(len(part & x.stems) for j, x in enumerate(sents) if j != i)
+            if best < mine + _CLEARLY_MORE:
+                return False  # the hedged sentence is where this clause comes from
+    return any_hedge
 
 
 def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> bool:
