@@ -212,3 +212,11 @@ def test_a_hedged_act_the_claim_states_fires_wherever_it_is() -> None:
     verdict, fired = _verdict(RETURN, claim)
     assert verdict == "unsupported"
     assert "hedges" in fired
+
+
+def test_a_question_both_ask_keeps_the_denial_of_knowing() -> None:
+    text = "Evacuees from the Brae fire said they did not know whether their homes were standing."
+    claim = "Evacuees from the Brae fire had been told whether their homes were standing [a1]."
+    verdict, fired = _verdict(text, claim)
+    assert verdict == "unsupported"
+    assert "negation" in fired

@@ -1136,8 +1136,13 @@ def _negated_clause(
                     if before:
                         mine |= sent.clauses[len(before) - 1][1] & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
-                    if len(mine & asserted) < 2 or not scoped & asserted:
-                        continue  # denies only what the claim asks "whether" of
+                    if (len(mine & asserted) < 2 or not scoped & asserted) and not _WHETHER.search(
+                        art.text, clause.start, clause.end
+                    ):
+                        # denies only what the claim asks "whether" of; a clause asking it
+                        # too ("did not know whether" for "were told whether") denies the
+                        # knowing, which the claim states
+                        continue
                     if _unknown_allowed(art.text, clause, claim, claim_text):
                         continue  # "not yet clear how the beetle reached Kessel": in question
                     if _says_when(art.text, clause) and not claim_until:
@@ -1409,7 +1414,10 @@ def _unknown_allowed(text: str, clause: checks.Clause, claim: set[str], claim_te
     """Whether a negation of knowing ("not yet clear how the beetle reached Kessel") meets
     a claim that states only a possibility ("may have arrived"): what is in question may
     be; a claim stating it as a fact is surer than the source and stays denied."""
-    return _unknown(text, clause, claim) and checks.claim_modality(claim_text) >= 2
+    # a "whether" of the claim asks the question; it states no possibility
+    return _unknown(text, clause, claim) and any(
+        checks.modal_level(h) >= 2 and h != "whether" for h in checks.hedges(claim_text)
+    )
 
 
 _EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
