@@ -924,7 +924,7 @@ def _context(toks: list[str], i: int, width: int = 3) -> set[str]:
 # verb ("denied that ...") reaches into the clause it introduces.
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s-\s|,(?!(?<=\d,)\d)|\.(?=\s)|(?<=\s)(?=(?:that|which|who|whom|whose|where|when|while|whereas|"
+    r"[;:()\[\]—]|\s-\s|,(?!(?<=\d,)\d)|(?<!\bno)\.(?=\s)|(?<=\s)(?=(?:that|which|who|whom|whose|where|when|while|whereas|"
     r"although|though|because|but|if|unless|until|after|before|since)\b)",
     re.IGNORECASE,
 )
@@ -932,6 +932,8 @@ _DENIAL_WORDS = data_words("denials.txt")
 _DENIALS_ARE_WORDS = all(w.isascii() and w.isalpha() and w.islower() for w in _DENIAL_WORDS)
 _DENIAL = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+#: A denial verb that ends its clause ("A spokesperson for the fund denied").
+_DENIAL_END = re.compile(r"\b(?:" + "|".join(sorted(_DENIAL_WORDS)) + r")()\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -965,7 +967,7 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
     if m is None:  # pragma: no cover - negations() found one
         return None
     after = list(_WORD_END.finditer(piece, m.end()))
-    if all(_bare(w.group(0)) in _FUNCTION for w in after):
+    if all(_bare(w.group(0)) in _ELLIPTICAL for w in after):
         # nothing but function words after the cue ("..., which it did not"): an
         # elliptical negation, of what came before it in the clause
         return 0, len(piece)
@@ -995,6 +997,12 @@ def _negation_scope(piece: str) -> tuple[int, int] | None:
 
 
 _FUNCTION = STOPWORDS | {""}
+#: What may follow the cue of an elliptical negation ("..., which it did not do"): function
+#: words, but not the verbs among them ("on land it does not own" denies the owning).
+_ELLIPTICAL = _FUNCTION - {
+    "own", "make", "made", "say", "said", "says", "see", "seen", "tell", "tells", "told",
+    "become", "became",
+}  # fmt: skip
 #: Words that open a subject ("as *the* team came up"): after "as", a clause of its own.
 _SUBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
@@ -1027,6 +1035,13 @@ def clauses(text: str) -> tuple[Clause, ...]:
         scope = _negation_scope(piece)
         if scope is None and denied and _THAT.match(piece):
             scope = (0, len(piece))
+            last = out[-1]
+            end = _DENIAL_END.search(text, last.start, last.end)
+            if last.scope is not None and end is not None:
+                # "A spokesperson denied | that the report had been ignored": the verb
+                # denies the clause it opens, not the one it ends (no ellipsis): its own
+                # scope is the verb alone
+                out[-1] = Clause(last.start, last.end, (end.start(), end.start(1)))
         out.append(Clause(a, b, None if scope is None else (a + scope[0], a + scope[1])))
         denied = bool(_DENIAL.search(piece))
     return tuple(out)

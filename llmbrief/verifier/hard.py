@@ -476,7 +476,9 @@ def hard_checks(
     start("hedges")
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
-    if hedge is not None and _stated_by_another(chosen, claim, facts):
+    if hedge is not None and (
+        _stated_by_another(chosen, claim, facts) or _hedged_elsewhere(chosen, claim, facts)
+    ):
         hedge = None
     if hedge is not None:
         kind = "a possibility" if hedge[1] == 2 else "a plan"
@@ -1143,6 +1145,9 @@ def _negated_clause(
     )
     plain: list[frozenset[str]] = []
     plain_words: list[frozenset[str]] = []
+    # what the claim puts in question ("divided over whether it will drive visitors away")
+    # it states in neither polarity: a denial of it in the evidence contradicts nothing
+    asserted = claim - _questioned(claim_text)
     for art, first, last, _ in chosen:
         for i in range(first, last + 1):
             sent = art.sentences[i]
@@ -1170,6 +1175,15 @@ def _negated_clause(
                     if before:
                         mine |= sent.clauses[len(before) - 1][1] & claim
                 if clause.negated and len(mine) >= 2 and scoped & claim:
+                    if (len(mine & asserted) < 2 or not scoped & asserted) and not _WHETHER.search(
+                        art.text, clause.start, clause.end
+                    ):
+                        # denies only what the claim asks "whether" of; a clause asking it
+                        # too ("did not know whether" for "were told whether") denies the
+                        # knowing, which the claim states
+                        continue
+                    if _unknown_allowed(art.text, clause, claim, claim_text):
+                        continue  # "not yet clear how the beetle reached Kessel": in question
                     if _says_when(art.text, clause) and not claim_until:
                         continue  # "did not resume until noon": it resumed at noon
                     if _only_except(art.text, clause, claim_text):
@@ -1387,13 +1401,62 @@ _UNTIL_IN = re.compile(
 
 
 _WITHOUT_END = re.compile(r"\bwithout((?:\s+\w+)?)\W*$", re.IGNORECASE)
+#: "without" and a pronoun: "without it the site could close" (otherwise, it could).
+_WITHOUT_PRONOUN = re.compile(
+    r"without\s+(?:it|them|this|that|these|those|him|her|one|which)\b", re.IGNORECASE
+)
 
 
 def _bare_without(text: str, clause: checks.Clause) -> bool:
-    """Whether a clause ends in "without" and a pronoun ("a coalition without it"): the
-    cue governs what the pronoun stands for, not the clause (which is read as elliptical)."""
+    """Whether a clause ends in "without" and a pronoun ("a coalition without it"), or its
+    negation is "without" and a pronoun ("without it the site could close"): the cue
+    governs what the pronoun stands for (a condition), not the clause."""
+    assert clause.scope is not None
+    if _WITHOUT_PRONOUN.match(text, clause.scope[0]):
+        return True
     m = _WITHOUT_END.search(text, clause.start, clause.end)
     return m is not None and (not m.group(1) or m.group(1).split()[0].lower() in STOPWORDS)
+
+
+#: "whether ..." to the end of its clause: what a sentence asks, stating neither answer.
+_WHETHER = re.compile(r"\bwhether\b[^,;:.]*", re.IGNORECASE)
+
+
+def _questioned(text: str) -> frozenset[str]:
+    """The stems a claim writes only inside a "whether" clause (and nowhere else)."""
+    if "whether" not in text.lower():
+        return frozenset()
+    inside = {s for m in _WHETHER.finditer(text) for s in content_stems(m.group(0))}
+    outside = set(content_stems(_WHETHER.sub(" ", text)))
+    return frozenset(inside - outside)
+
+
+#: A negation of knowing before a question: "not yet clear how", "not known whether".
+_UNKNOWN = re.compile(
+    r"(?:not|never|no\s+one|nobody)\s+(?:yet\s+|immediately\s+|entirely\s+)?"
+    r"(?:clear|known|certain|sure|know|knew)"
+    r"\s+(?:how|why|whether|if|what|when|where|who|which)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown(text: str, clause: checks.Clause, claim: set[str]) -> bool:
+    """Whether a negation denies only the knowing of what it asks ("not yet clear how the
+    beetle reached Kessel") and the claim does not say it is known: the question's words
+    are in doubt, not denied."""
+    assert clause.scope is not None
+    m = _UNKNOWN.match(text, clause.scope[0])
+    return m is not None and claim.isdisjoint(content_stems(m.group(0)))
+
+
+def _unknown_allowed(text: str, clause: checks.Clause, claim: set[str], claim_text: str) -> bool:
+    """Whether a negation of knowing ("not yet clear how the beetle reached Kessel") meets
+    a claim that states only a possibility ("may have arrived"): what is in question may
+    be; a claim stating it as a fact is surer than the source and stays denied."""
+    # a "whether" of the claim asks the question; it states no possibility
+    return _unknown(text, clause, claim) and any(
+        checks.modal_level(h) >= 2 and h != "whether" for h in checks.hedges(claim_text)
+    )
 
 
 _EXCEPT = re.compile(r"\b(?:except|other\s+than|apart\s+from|save\s+for)\b", re.IGNORECASE)
@@ -1484,10 +1547,18 @@ _REPORTED = re.compile(r"\b(?:said|says|announced|confirmed|decided|agreed)\b[^.
 _NEGATED_BEFORE = re.compile(r"\b(?:neither|nor|not|never)\s+$", re.IGNORECASE)
 
 
-def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[str, int] | None:
+def _hedge_near(
+    window_text: str,
+    claim: set[str],
+    facts: ClaimFacts,
+    hedged: set[str] | None = None,
+    acts: set[str] | None = None,
+) -> tuple[str, int] | None:
     """A plan/possibility cue in the evidence directly governing one of the claim's words
     that the claim states more surely there, with its level (1 a plan or future, 2 a
-    possibility); the strongest such cue."""
+    possibility); the strongest such cue. ``hedged`` gets the claim's words it governs,
+    ``acts`` those of them that are the cue's own verb ("could *close*", not "could
+    keep *inflation*")."""
     found: tuple[str, int] | None = None
     # ASCII text holds a cue only as written, lower-cased (the pattern ignores case)
     low = window_text.lower() if window_text.isascii() else None
@@ -1527,12 +1598,20 @@ def _hedge_near(window_text: str, claim: set[str], facts: ClaimFacts) -> tuple[s
             level = checks.modal_level(cue)
             if level > _claim_level_at(facts, governed) and (found is None or level > found[1]):
                 found = (cue, level)
+                if hedged is not None:
+                    hedged |= governed
+                if acts is not None:
+                    acts |= governed & {stem(m.group(2).lower()), "say"}
     if found is None and not facts.modality:
         found = _subject_hedged(window_text, claim, facts.text)
+        if found is not None and acts is not None:
+            acts |= claim  # the subject's whole sentence: any of its words
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
+                if acts is not None:
+                    acts |= _would_words(window_text, m) & claim
                 return ("would", 1)
     return found
 
@@ -1570,6 +1649,47 @@ def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts)
         for h in hedged
         for s in sure
     )
+
+
+#: How many more of a claim clause's words another window sentence must write than a
+#: hedged one, for the clause to be taken from that other sentence.
+_CLEARLY_MORE = 2
+
+
+def _hedged_elsewhere(chosen: list[Window], claim: set[str], facts: ClaimFacts) -> bool:
+    """Whether every hedge of the window sits in a sentence the claim does not take the
+    hedged words from: each claim clause that writes a word a hedge governs is written
+    clearly more fully by another window sentence ("Rinaldi questioned whether the closure
+    was clear" next to "the sign had been half-covered by snow since Tuesday", for a claim
+    that "the closure sign had been half-buried in snow since Tuesday"). A hedge in a
+    neighbouring sentence about another matter is no hedge of the claim. A hedge of an
+    act the claim states ("will now be returning" for "have returned") stands wherever
+    it is: only one that governs a noun the claim writes ("could keep inflation above
+    target") is read by the sentence."""
+    sents = [x for art, f, t, _ in chosen for x in art.sentences[f : t + 1]]
+    if len(sents) < 2:
+        return False
+    parts = [
+        frozenset(content_stems(facts.text[c.start : c.end])) & claim
+        for c in checks.clauses(facts.text)
+    ]
+    any_hedge = False
+    for i, sent in enumerate(sents):
+        governed: set[str] = set()
+        acts: set[str] = set()
+        if _hedge_near(sent.text, claim, facts, governed, acts) is None:
+            continue
+        if acts:
+            return False  # the claim states the act the evidence hedges
+        any_hedge = True
+        for part in parts:
+            if governed.isdisjoint(part):
+                continue
+            mine = len(part & sent.stems)
+            best = max(len(part & x.stems) for j, x in enumerate(sents) if j != i)
+            if best < mine + _CLEARLY_MORE:
+                return False  # the hedged sentence is where this clause comes from
+    return any_hedge
 
 
 def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> bool:
@@ -1664,15 +1784,28 @@ _PROGRESSIVE = re.compile(
 )
 
 
+#: "is due to begin", "to be led by": an arrangement, stated as a plan.
+_ARRANGED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+to\s+(?:be\s+)?|to\s+be\s+)"
+    r"([A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
 def _stated_as_done(text: str, governed: set[str]) -> bool:
     """Whether the claim writes one of ``governed`` as done ("has published", "already
     built", "has been approved"): an announced "would publish" is then no support. After a
     modal ("would have cost", "may have happened") nothing is stated as done."""
     return any(
         stem((m.group(1) or m.group(2)).lower()) in governed
+        and (m.group(1) or m.group(2)).lower() not in _NOT_DONE
         and not _MODAL_BEFORE.search(text, 0, m.start())
         for m in _PERFECT.finditer(text)
     )
+
+
+#: Words after "has" that state nothing done: "have not yet moved".
+_NOT_DONE = frozenset({"not", "never", "yet", "no"})
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall)\s+$", re.I)
@@ -1694,12 +1827,14 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
     (reported), not a possibility.
     """
     text = facts.text
-    # "is paying", "are leaving on Friday": the present progressive states a plan too
+    # "is paying", "are leaving on Friday": the present progressive states a plan too, and
+    # so do "is due to begin" and "to be led by" (what is arranged, not yet done)
     level = int(
         any(
             stem((m.group(1) or m.group(2)).lower()) in governed
             for m in _PROGRESSIVE.finditer(text)
         )
+        or any(stem(m.group(1).lower()) in governed for m in _ARRANGED.finditer(text))
     )
     if not facts.modality:
         return level
