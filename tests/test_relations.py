@@ -426,6 +426,17 @@ def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> Non
     assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None
 
 
+def test_what_another_cited_report_of_the_speaker_says_is_not_invented() -> None:
+    # two cited reports of one meeting: the window of the first names Marr, the second
+    # window says what she said there
+    claim = "Treasurer Ilse Marr said the library would close on Sundays to save money."
+    article = [t for _, t in COUNCIL_DAY]
+    other = ["Marr told councillors the library would close on Sundays to save money."]
+    assert speaker_clash(claim, COUNCIL_DAY, article=article, cited=article + other) is None
+    found = speaker_clash(claim, COUNCIL_DAY, article=article, cited=article)
+    assert found is not None and found.reason.startswith("invented")
+
+
 POOLS = [
     "Swim Norden, the pool owners' group, said its members would try to open longer, but "
     'warned that some pools were already full. "We cannot promise a lane to everyone," '

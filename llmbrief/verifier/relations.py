@@ -655,6 +655,7 @@ def speaker_clash(
     names: Names = frozenset(),
     before: Callable[[int], Sequence[tuple[int, str]]] | None = None,
     article: Sequence[str] = (),
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """Whether the evidence puts the claim's reported words in another speaker's mouth.
 
@@ -673,6 +674,8 @@ def speaker_clash(
             continues.
         article: the sentences of the cited article: words the window's speaker does not
             say are invented only if no sentence of it says half of them.
+        cited: the sentences of every evidence window of the claim (all its cited
+            articles): a claim citing two articles may take what its speaker said from both.
 
     Returns:
         The clash, or None.
@@ -687,7 +690,7 @@ def speaker_clash(
     said = _speaker(ctoks)
     if said is None:
         return None
-    found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article)
+    found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article, cited)
     if found is None and article:
         found = _said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
     return found
@@ -702,6 +705,7 @@ def _window_speaker(
     said: tuple[int, _Role],
     before: Callable[[int], Sequence[tuple[int, str]]] | None,
     article: Sequence[str],
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """:func:`speaker_clash` read in the window: the sentence that carries most of the
     claim's words (its speaker's title and organisation among them) names another speaker."""
@@ -718,7 +722,7 @@ def _window_speaker(
         half = _SPEECH_OVERLAP * len(content)
         if any(len(content.intersection(content_stems(t))) >= half for t in article):
             return None  # a sentence outside the window says it: its speaker is not read
-        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own)
+        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own, cited)
     found: RoleClash | None = None
     for n, i in scored:
         if n < best:
@@ -860,13 +864,16 @@ def _unsaid(
     sentences: list[tuple[int, str]],
     lexicon: frozenset[str],
     own: frozenset[str],
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """Words the claim puts in a speaker's mouth that the window naming that speaker does
     not have: fewer than half of them in all its sentences together ("Velt said the bang
-    came from cargo breaking loose" where Velt says only "I heard a bang")."""
+    came from cargo breaking loose" where Velt says only "I heard a bang"). The windows of
+    the claim's other cited articles count with it: a claim citing two reports of one
+    speech may take a phrase from each."""
     if not any(_mentioned(_tokens(t, lexicon, own), who) for _, t in sentences):
         return None
-    have = set().union(*(content_stems(t) for _, t in sentences))
+    have = set().union(*(content_stems(t) for _, t in sentences), *map(content_stems, cited))
     if len(content & have) >= _SPEECH_OVERLAP * len(content):
         return None
     v, ctoks = verb
