@@ -437,6 +437,50 @@ def test_what_another_cited_report_of_the_speaker_says_is_not_invented() -> None
     assert found is not None and found.reason.startswith("invented")
 
 
+FARM = [
+    (0, "Marsh Farm is owned by the brothers Tomas and Elis Marsh, and by their aunt."),
+    (77, '"We kept every rule on hygiene," Tomas Marsh said at the gate.'),
+]
+
+
+def test_a_quote_given_to_the_brother_of_its_speaker_is_a_wrong_speaker() -> None:
+    claim = '"We kept every rule on hygiene," said Elis Marsh, one of the owners.'
+    found = speaker_clash(claim, FARM, article=[t for _, t in FARM])
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim says "said Elis Marsh", the source says "Tomas Marsh said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        '"We kept every rule on hygiene," said Tomas Marsh, one of the owners.',
+        '"We kept every rule on hygiene," said Marsh, one of the owners.',  # surname only
+        '"We kept every rule on hygiene," said Tom Marsh, one of the owners.',  # short form
+        '"We kept every rule on hygiene," said farmer Tomas Marsh.',
+        "Farmer Tomas Marsh said they had kept every rule on hygiene.",
+    ],
+)
+def test_the_same_person_however_named_is_no_wrong_speaker(claim: str) -> None:
+    assert speaker_clash(claim, FARM, article=[t for _, t in FARM]) is None
+
+
+UNION = [(0, "Ona Pell, president of the union, said two dairies had cut what they pay farmers.")]
+
+
+def test_an_officer_of_the_body_speaks_for_it() -> None:
+    article = [t for _, t in UNION]
+    for ok in (
+        "The Growers' Union said two dairies had cut what they pay farmers.",
+        "Ona Pell said two dairies had cut what they pay farmers.",
+    ):
+        assert speaker_clash(ok, UNION, article=article) is None, ok
+    wrong = "The Dairy Council said two dairies had cut what they pay farmers."
+    found = speaker_clash(wrong, UNION, article=article)
+    assert found is not None and found.reason.startswith("wrong speaker")
+
+
 POOLS = [
     "Swim Norden, the pool owners' group, said its members would try to open longer, but "
     'warned that some pools were already full. "We cannot promise a lane to everyone," '

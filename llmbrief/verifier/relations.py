@@ -584,6 +584,32 @@ def _in_sentence(toks: list[_Tok], v: int, role: _Role) -> bool:
     return _mentioned(toks[a:b], role)
 
 
+def _same_name(a: _Role, b: _Role) -> bool:
+    """Whether two speakers are one: they share a word, and where both names end in the
+    same word, the words before it agree ("Hollin" and "Daniel Hollin", "Director Marco
+    Belli" and "Marco Belli"; "Daniel Hollin" is not "Rhys Hollin", nor is the "Civic
+    Alliance" the "Green Alliance"). A title before the last word is no first name."""
+    if not _same(a, b):
+        return False
+    x, y = a.label.lower().split(), b.label.lower().split()
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1] or not (x + y)[-2].isalpha():
+        return True
+    if "of" in x or "of" in y or not all(w.isalpha() for w in x + y):
+        return True  # "Simon Trask of Pell & Trask": a person of a firm, not a first name
+    p, q = x[-2], y[-2]
+    # "Jon" for "Jonathan", a misspelling ("Trussel"): the shorter opens the longer
+    return p.startswith(q) or q.startswith(p) or stem(p) in _TITLES or stem(q) in _TITLES
+
+
+def _names_person(toks: list[_Tok], role: _Role) -> bool:
+    """Whether ``toks`` name ``role`` (:func:`_same_name` of a whole name there)."""
+    return any(
+        _same_name(_group(toks, i), role)
+        for i, t in enumerate(toks)
+        if t.kind == "name" and t.low in role.keys
+    )
+
+
 def _mentioned(toks: list[_Tok], role: _Role) -> bool:
     return any(t.kind == "name" and t.low in role.keys for t in toks)
 
@@ -729,7 +755,7 @@ def _window_speaker(
             break
         a, text = sentences[i]
         etoks = _tokens(text, lexicon, own)
-        if _mentioned(etoks, who):
+        if _names_person(etoks, who):
             return None  # the claim's speaker is in a sentence that says it
         other = _speaker(etoks)
         if other is None and before is not None and found is None:
@@ -743,7 +769,9 @@ def _window_speaker(
             return None  # "A said ..., and B said ...": the claim gives B these words too
         if found is None and other is not None and _for_the_body(text, other[1], who, article):
             return None  # "Spokesman Tom Reyes said" speaks for the company the claim names
-        if found is None and other is not None and not _same(other[1], who):
+        if found is None and other is not None and _officer_of(etoks, other, who):
+            return None  # "Elin Marsh, president of the union, said" speaks for the union
+        if found is None and other is not None and not _same_name(other[1], who):
             ev, ewho = other
             cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
             espans = sorted(
@@ -773,6 +801,20 @@ def _for_the_body(text: str, role: _Role, who: _Role, article: Sequence[str]) ->
     at = next((i for i, t in enumerate(article) if text in t or t in text), None)
     near = article[max(0, at - 2) : at + 1] if at is not None else [text]
     return any(key in t.lower() for t in near)
+
+
+def _officer_of(toks: list[_Tok], said: tuple[int, _Role], body: _Role) -> bool:
+    """Whether the source's speaker is titled an officer of the body the claim makes the
+    speaker: the speaker's clause, up to the verb, holds a title ("president", "secretary",
+    ``data/titles.txt``) and a word of the body's name ("Elin Marsh, president of the union,
+    said" for "The Growers' Union said"; "union secretary Jo Bray said")."""
+    v, role = said
+    if role.named and not body.keys.isdisjoint(role.keys):
+        return False  # the same name: not this reading's matter
+    a = next((k + 1 for k in range(min(v, len(toks)) - 1, -1, -1) if toks[k].text in ".;:!?"), 0)
+    clause = toks[a:v] if role.start < toks[v].start else toks[v + 1 : v + 8]
+    titled = any(x.kind == "word" and stem(x.low) in _TITLES for x in clause)
+    return titled and any(x.low in body.keys for x in clause if x.kind != "punct")
 
 
 def _also_speaks(ctoks: list[_Tok], v: int, role: _Role) -> bool:
