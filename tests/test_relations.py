@@ -481,6 +481,48 @@ def test_an_officer_of_the_body_speaks_for_it() -> None:
     assert found is not None and found.reason.startswith("wrong speaker")
 
 
+GALLERY = [
+    "Ruth Amsel, regional organiser for the Gallery Staff Union, said guards had warned "
+    "managers that one night guard could not watch the whole building.",
+    "The gallery denied that staffing had played a part.",
+    '"Our cover meets the insurers’ rules," spokesperson Ivo Dane said.',
+    "He said the saving from the change was about £41,000 a year.",
+]
+
+
+def test_a_figure_another_speaker_gives_is_a_wrong_speaker() -> None:
+    window = [(0, GALLERY[0])]
+    claim = "The cut saved the gallery about £41,000 a year, according to the Gallery Staff Union."
+    found = speaker_clash(claim, window, name_lexicon(" ".join(GALLERY)), article=GALLERY)
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim says "according to the Gallery Staff Union", the source '
+        'says "Ivo Dane said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The cut saved the gallery about £41,000 a year, according to Ivo Dane.",
+        "Spokesperson Ivo Dane said the cut saved the gallery about £41,000 a year.",
+        "The cut saved the gallery about £41,000 a year, the gallery said.",  # no name
+        "Ruth Amsel said one guard could not watch the whole building.",  # no figure
+    ],
+)
+def test_a_figure_its_own_speaker_gives_passes(claim: str) -> None:
+    names = name_lexicon(" ".join(GALLERY))
+    assert speaker_clash(claim, [(0, GALLERY[0])], names, article=GALLERY) is None
+
+
+def test_a_pronoun_after_another_named_person_is_not_resolved() -> None:
+    # "He" may be Dane or Tor Lund: nobody is read as the figure's speaker
+    article = [*GALLERY[:2], '"Our cover meets the rules," Ivo Dane told Tor Lund.', GALLERY[3]]
+    claim = "The cut saved the gallery about £41,000 a year, according to the Gallery Staff Union."
+    names = name_lexicon(" ".join(article))
+    assert speaker_clash(claim, [(0, GALLERY[0])], names, article=article) is None
+
+
 POOLS = [
     "Swim Norden, the pool owners' group, said its members would try to open longer, but "
     'warned that some pools were already full. "We cannot promise a lane to everyone," '

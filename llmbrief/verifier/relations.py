@@ -628,6 +628,18 @@ def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
     """(speech verb, named speaker) of a sentence: "Marsh said ...", "..., said Marsh",
     "..., Marsh said"; None when the speaker is a pronoun or unnamed."""
     for v, t in enumerate(toks):
+        if t.kind == "word" and t.low == "according" and toks[v + 1 : v + 2]:
+            # "..., according to the Heritage Workers Union": the words before are its
+            k = v + 2 + (toks[v + 2 : v + 3] != [] and toks[v + 2].low == "the")
+            # the first name of a capitalised run ("Gallery Staff Union" where the
+            # article writes "gallery" in lower case too) or after a title
+            while k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].isupper():
+                k += 1
+            if toks[v + 1].low == "to" and k < len(toks):
+                person = _titled_person(toks, k)
+                if person is not None or toks[k].kind == "name":
+                    return v, _group(toks, k if person is None else person)
+            continue
         if t.kind != "word" or t.low not in _SPEECH:
             continue
         left = _side(toks, v, -1)
@@ -719,6 +731,8 @@ def speaker_clash(
     found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article, cited)
     if found is None and article:
         found = _said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
+    if found is None and article:
+        found = _figure_said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
     return found
 
 
@@ -760,6 +774,8 @@ def _window_speaker(
         other = _speaker(etoks)
         if other is None and before is not None and found is None:
             heard = _continued_speaker(text, before(i), lexicon, own)
+            if heard is None:
+                heard = _pronoun_speaker(etoks, before(i), lexicon, own)
             if heard is not None and _mentioned(heard[2], who):
                 return None  # the claim's speaker is the one whose quote this continues
             if heard is not None:
@@ -873,6 +889,69 @@ def _said_by_other(
     return None
 
 
+def _figure_said_by_other(
+    claim: str,
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+    ctoks: list[_Tok],
+    said: tuple[int, _Role],
+    article: Sequence[str],
+) -> RoleClash | None:
+    """A figure the claim's speaker is said to give that the window naming the speaker
+    lacks, where the cited article's sentence giving it is another speaker's: "The cut
+    saved the museum about £38,000 a year, according to the Heritage Workers Union" where
+    the union's organiser is in the window and "She said the saving was about £38,000 a
+    year" follows "..., spokesperson Imogen Pryce said". That sentence must carry half of
+    the other reported words too, and the claim's speaker must not be named in it or in
+    the sentences either side."""
+    v, who = said
+    before = who.end <= ctoks[v].start
+    a, b = (ctoks[v].end, len(claim)) if before else (0, min(who.start, ctoks[v].start))
+    figs = {
+        t.low
+        for t in ctoks
+        if t.kind == "fig" and a <= t.start < b and any(c.isdigit() for c in t.low)
+    }
+    if not figs:
+        return None
+    wtoks = [_tokens(t, lexicon, own) for _, t in sentences]
+    if figs <= {t.low for toks in wtoks for t in toks if t.kind == "fig"}:
+        return None  # the window gives the figures
+    if not any(_mentioned(toks, who) for toks in wtoks):
+        return None  # the window does not name the claim's speaker: another check's matter
+    reported = set(content_stems(claim[a:b])) - {stem(k) for k in who.keys}
+    need = max(2, -(-len(reported) // 2))
+    for i, text in enumerate(article):
+        etoks = _tokens(text, lexicon, own)
+        if not figs <= {t.low for t in etoks if t.kind == "fig"}:
+            continue
+        if len(reported.intersection(content_stems(text))) < need:
+            continue
+        near = article[max(0, i - 1) : i + 2]
+        if any(_mentioned(_tokens(t, lexicon, own), who) for t in near):
+            return None
+        other = _speaker(etoks) or _body_speaker(etoks)
+        shown_text, stoks = text, etoks
+        if other is None and i > 0:
+            heard = _pronoun_speaker(etoks, [(0, article[i - 1])], lexicon, own)
+            if heard is not None:
+                shown_text, stoks = heard[1], heard[2]
+                other = _speaker(stoks)
+        if other is None or _same_name(other[1], who):
+            continue
+        ev, ewho = other
+        cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
+        shown = _quote(
+            shown_text, sorted([(ewho.start, ewho.end), (stoks[ev].start, stoks[ev].end)])
+        )
+        reason = (
+            f'wrong speaker: the claim says "{_quote(claim, cspans)}", the source says "{shown}"'
+        )
+        return RoleClash(reason, cspans, [])
+    return None
+
+
 #: little words inside a body's name ("National Association of Teachers")
 _CONNECTORS = frozenset({"of", "for", "and", "&"})
 
@@ -950,6 +1029,25 @@ def _continued_speaker(
         if _speaker(toks) is not None:
             return a, prior, toks
     return None
+
+
+def _pronoun_speaker(
+    toks: list[_Tok],
+    before: Sequence[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+) -> tuple[int, str, list[_Tok]] | None:
+    """The speaker a pronoun stands for ("She said the saving was about £38,000" after
+    "..., spokesperson Imogen Pryce said."): the sentence right before it in its paragraph,
+    when that names a speaker and no one else. (offset, text, tokens) of it, or None."""
+    if not before or not _pronoun_speaks(toks) or any(t.kind == "name" for t in toks):
+        return None
+    a, prior = before[0]
+    ptoks = _tokens(prior, lexicon, own)
+    said = _speaker(ptoks)
+    if said is None or any(t.kind == "name" and t.low not in said[1].keys for t in ptoks):
+        return None  # another person named there may be whom the pronoun means
+    return a, prior, ptoks
 
 
 def _pronoun_speaks(toks: list[_Tok]) -> bool:
