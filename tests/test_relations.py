@@ -523,6 +523,37 @@ def test_a_pronoun_after_another_named_person_is_not_resolved() -> None:
     assert speaker_clash(claim, [(0, GALLERY[0])], names, article=article) is None
 
 
+CRUISE = [
+    (0, "Some passengers accused Solmar Lines of being slow to warn them."),
+    (
+        63,
+        '"The first people got sick on day three, and we weren\'t told anything until day six,"'
+        " said Aldo Brenn, 58, an engineer travelling with his wife.",
+    ),
+    (199, "Solmar denied that."),
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a paraphrase of the quote, its figures kept, with a comment the writer appends
+        "Passenger Aldo Brenn said the first cases appeared on day three but travellers were "
+        "not told until day six, a claim Solmar rejects.",
+        "Aldo Brenn said people first fell sick on day three and passengers were not told "
+        "until day six.",
+    ],
+)
+def test_a_paraphrased_quote_with_its_figures_is_not_invented(claim: str) -> None:
+    assert speaker_clash(claim, CRUISE, article=[t for _, t in CRUISE]) is None
+
+
+def test_words_and_figures_the_speaker_never_gave_are_invented() -> None:
+    claim = "Passenger Aldo Brenn said the crew had hidden cases from travellers for nine days."
+    found = speaker_clash(claim, CRUISE, article=[t for _, t in CRUISE])
+    assert found is not None and found.reason.startswith("invented")
+
+
 POOLS = [
     "Swim Norden, the pool owners' group, said its members would try to open longer, but "
     'warned that some pools were already full. "We cannot promise a lane to everyone," '

@@ -998,6 +998,14 @@ def _unsaid(
     if len(content & have) >= _SPEECH_OVERLAP * len(content):
         return None
     v, ctoks = verb
+    # what the speaker is said to say: the words the verb reports (not the speaker's title,
+    # nor a comment the writer appends, ", a claim Meridian rejects"), its figures among them
+    reported = _reported(claim, who, ctoks, v) - {stem(k) for k in who.keys}
+    if len(reported) >= 3:
+        texts = [t for _, t in sentences] + list(cited)
+        heard = have | {t.low for x in texts for t in _tokens(x, lexicon, own) if t.kind == "fig"}
+        if len(reported & heard) > _SPEECH_OVERLAP * len(reported):
+            return None  # more than half of what the verb reports, its figures among them
     span = (min(who.start, ctoks[v].start), len(claim.rstrip(" .")))
     shown = stem_words(claim)
     missing = ", ".join(sorted(shown.get(x, x) for x in content - have))
@@ -1006,6 +1014,31 @@ def _unsaid(
         f'"{_quote(claim, [span])}" (not: {missing})'
     )
     return RoleClash(reason, [span], [])
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nor", "none"})
+#: A comment the writer appends to what was said: ", a claim Meridian rejects", ", which
+#: the company denies".
+_APPENDED = re.compile(
+    r",\s+(?:a\s+(?:claim|charge|view|figure|account|suggestion)|which)\b[^,]*$", re.IGNORECASE
+)
+
+
+def _reported(claim: str, who: _Role, ctoks: list[_Tok], v: int) -> set[str]:
+    """The stems and figures of what the claim's speech verb at ``v`` reports: the words
+    after it when the speaker stands before it, else the words before the speaker."""
+    if who.end <= ctoks[v].start:
+        a, b = ctoks[v].end, len(claim)
+    else:
+        a, b = 0, min(who.start, ctoks[v].start)
+    text = claim[a:b].rstrip(" .")
+    cut = _APPENDED.search(text)
+    if cut is not None:
+        text = text[: cut.start()]
+    figs = {t.low for t in ctoks if t.kind == "fig" and a <= t.start < a + len(text)}
+    # whether it was said at all, not its polarity (the negation check's): "not" is no word
+    # of it ("were not told" for "we weren't told")
+    return {x for x in content_stems(text) if x not in _NEGATORS and not x.endswith("n't")} | figs
 
 
 _QUOTE_MARKS = '"“”'
