@@ -6,6 +6,7 @@ import pytest
 
 from llmbrief.verifier.relations import (
     RoleClash,
+    body_clash,
     name_lexicon,
     owner_clash,
     paragraph_before,
@@ -730,3 +731,35 @@ def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
     other = "Brask said deep cleaning began on June 3, the day passengers were told [p2]."
     c = verify(ferries, other).claims[0]
     assert any("wrong speaker" in r for r in c.reasons), c.reasons
+
+
+JOBS = [
+    "About 48 posts would be lost under the plan, the council said.",
+    "The Public Services Union said the true figure could be as high as 60.",
+    "Its branch secretary, Ana Roe, said 12 of them were part-time.",
+]
+
+
+def test_a_figure_one_body_gives_put_in_another_bodys_mouth() -> None:
+    found = body_clash("Up to 60 jobs are at risk, the council has said.", JOBS)
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim gives the figure to "the council", the source says '
+        '"The Public Services Union said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Up to 60 jobs are at risk, the union has said.",
+        "Up to 60 jobs are at risk, according to the union.",
+        "About 48 posts will go, the council said.",
+        "The council said about 48 posts would go.",
+        "Up to 60 jobs are at risk, the ministry said.",  # the ministry never speaks there
+        "Some 12 of the posts are part-time, the council said.",  # a person gives it
+        "Jobs are at risk, the council has said.",  # no figure
+    ],
+)
+def test_a_figure_its_own_body_gives_or_no_two_bodies_pass(claim: str) -> None:
+    assert body_clash(claim, JOBS) is None

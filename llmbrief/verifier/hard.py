@@ -34,6 +34,7 @@ from .lexicon import (
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
+    body_clash,
     owner_clash,
     paragraph_before,
     role_clash,
@@ -511,6 +512,8 @@ def hard_checks(
             clash = speaker_clash(
                 facts.text, spoken, lexicon, before, [x.text for x in art.sentences], windows
             )
+        if clash is None:
+            clash = body_clash(facts.text, [x.text for x in art.sentences])
         if clash is None:
             clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:

@@ -53,6 +53,7 @@ from .lexicon import (
 __all__ = [
     "RoleClash",
     "TitledName",
+    "body_clash",
     "name_lexicon",
     "owner_clash",
     "paragraph_before",
@@ -950,6 +951,81 @@ def _figure_said_by_other(
         )
         return RoleClash(reason, cspans, [])
     return None
+
+
+def _body_groups() -> dict[str, int]:
+    """Each body noun of ``relations.json`` "bodies" -> its group (nouns that may name one body)."""
+    return {w: i for i, line in enumerate(_DATA["bodies"]) for w in line.split()}
+
+
+_BODIES = _body_groups()
+_BODY_VERBS = "said|says|has said|had said|announced|estimated|warned|reported"
+#: A claim that an unnamed body speaks: "..., the council has said", "..., according to
+#: the union", "The ministry said ...".
+_BODY_SAID = re.compile(
+    rf"(?:,\s+(?:the\s+(?P<tail>[a-z]+)\s+(?:{_BODY_VERBS})|according\s+to\s+the\s+"
+    rf"(?P<acc>[a-z]+))\s*\.?\s*$)|(?:^the\s+(?P<head>[a-z]+)\s+(?:{_BODY_VERBS})\b)",
+    re.IGNORECASE,
+)
+#: "the union said", "The Public Services Union said": a body speaking in a source sentence.
+_SOURCE_BODY = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?P<noun>[A-Za-z]+)\s+(?:{_BODY_VERBS})\b"
+)
+
+
+def _spoken_by_body(text: str) -> set[int]:
+    """The groups of the bodies that speak in ``text`` ("the union said" -> union)."""
+    return {
+        _BODIES[m.group("noun").lower()]
+        for m in _SOURCE_BODY.finditer(text)
+        if m.group("noun").lower() in _BODIES
+    }
+
+
+def body_clash(claim: str, article: Sequence[str]) -> RoleClash | None:
+    """A figure the claim gives an unnamed body ("Up to 60 jobs are at risk, the council has
+    said") that the cited article gives another body ("The Public Services Union said the
+    true figure could be as high as 60"), where the claim's body speaks in the article too
+    ("About 48 posts would be lost, the council said"): two speakers, and the claim has
+    swapped them. Bodies are lower-case nouns of ``relations.json`` "bodies"; one group's
+    nouns may name the same body ("the firm", "the company").
+
+    Args:
+        claim: the claim text.
+        article: the sentences of the cited article.
+
+    Returns:
+        The clash, spanning the claim's body and verb, or None.
+    """
+    m = _BODY_SAID.search(claim)
+    if m is None:
+        return None
+    key = next(k for k in ("tail", "acc", "head") if m.group(k))
+    noun = m.group(key).lower()
+    if noun not in _BODIES:
+        return None
+    mine = _BODIES[noun]
+    said = claim[m.end() :] if key == "head" else claim[: m.start()]
+    figs = {t.low for t in _tokens(said, frozenset()) if t.kind == "fig" and t.low[:1].isdigit()}
+    if not figs or not any(mine in _spoken_by_body(t) for t in article):
+        return None  # no figure, or the claim's body never speaks in the article
+    holders = [
+        t for t in article if figs <= {x.low for x in _tokens(t, frozenset()) if x.kind == "fig"}
+    ]
+    if not holders:
+        return None
+    for text in holders:
+        bodies = _spoken_by_body(text)
+        if not bodies or mine in bodies or noun in text.lower():
+            return None  # the claim's body gives the figure, or is named beside it
+    shown = next(_SOURCE_BODY.search(t) for t in holders)
+    assert shown is not None
+    span = (m.start(key), m.end(key))
+    reason = (
+        f'wrong speaker: the claim gives the figure to "the {noun}", the source says '
+        f'"{shown.group(0)}"'
+    )
+    return RoleClash(reason, [span], [])
 
 
 #: little words inside a body's name ("National Association of Teachers")
