@@ -831,7 +831,11 @@ def _officer_of(toks: list[_Tok], said: tuple[int, _Role], body: _Role) -> bool:
     a = next((k + 1 for k in range(min(v, len(toks)) - 1, -1, -1) if toks[k].text in ".;:!?"), 0)
     clause = toks[a:v] if role.start < toks[v].start else toks[v + 1 : v + 8]
     titled = any(x.kind == "word" and stem(x.low) in _TITLES for x in clause)
-    return titled and any(x.low in body.keys for x in clause if x.kind != "punct")
+    # the body as a body: a body noun or a word written in lower case ("of the union"),
+    # never a person's name ("Jo Bray, Marsh's deputy, said" does not speak for Marsh)
+    return titled and any(
+        x.low in body.keys and (x.low in _BODIES or x.text.islower()) for x in clause
+    )
 
 
 def _also_speaks(ctoks: list[_Tok], v: int, role: _Role) -> bool:
