@@ -763,3 +763,27 @@ def test_a_figure_one_body_gives_put_in_another_bodys_mouth() -> None:
 )
 def test_a_figure_its_own_body_gives_or_no_two_bodies_pass(claim: str) -> None:
     assert body_clash(claim, JOBS) is None
+
+
+def test_a_pronoun_speaker_is_the_one_named_just_before() -> None:
+    text = (
+        '"Our cover meets the rules," spokesperson Ivo Dane said. '
+        "He said the change saved about £41,000 a year on guards and alarms."
+    )
+    first, second = text.split(". ", 1)
+    sents = [_Sentence(text, first + "."), _Sentence(text, second)]
+    names = name_lexicon(text)
+
+    def before(i: int) -> list[tuple[int, str]]:
+        return paragraph_before(text, sents, 1, sents[1].start, i)
+
+    window = [(0, second)]
+    wrong = "Ruth Amsel said the change saved about £41,000 a year on guards and alarms."
+    found = speaker_clash(wrong, window, names, before)
+    assert found is not None
+    assert (
+        found.reason
+        == 'wrong speaker: the claim says "Ruth Amsel said", the source says "Ivo Dane said"'
+    )
+    right = "Ivo Dane said the change saved about £41,000 a year on guards and alarms."
+    assert speaker_clash(right, window, names, before) is None
