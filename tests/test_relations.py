@@ -6,6 +6,7 @@ import pytest
 
 from llmbrief.verifier.relations import (
     RoleClash,
+    body_clash,
     name_lexicon,
     owner_clash,
     paragraph_before,
@@ -426,6 +427,134 @@ def test_what_the_speaker_says_elsewhere_in_the_article_is_not_invented() -> Non
     assert speaker_clash(said, COUNCIL_DAY, article=[t for _, t in COUNCIL_DAY]) is None
 
 
+def test_what_another_cited_report_of_the_speaker_says_is_not_invented() -> None:
+    # two cited reports of one meeting: the window of the first names Marr, the second
+    # window says what she said there
+    claim = "Treasurer Ilse Marr said the library would close on Sundays to save money."
+    article = [t for _, t in COUNCIL_DAY]
+    other = ["Marr told councillors the library would close on Sundays to save money."]
+    assert speaker_clash(claim, COUNCIL_DAY, article=article, cited=article + other) is None
+    found = speaker_clash(claim, COUNCIL_DAY, article=article, cited=article)
+    assert found is not None and found.reason.startswith("invented")
+
+
+FARM = [
+    (0, "Marsh Farm is owned by the brothers Tomas and Elis Marsh, and by their aunt."),
+    (77, '"We kept every rule on hygiene," Tomas Marsh said at the gate.'),
+]
+
+
+def test_a_quote_given_to_the_brother_of_its_speaker_is_a_wrong_speaker() -> None:
+    claim = '"We kept every rule on hygiene," said Elis Marsh, one of the owners.'
+    found = speaker_clash(claim, FARM, article=[t for _, t in FARM])
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim says "said Elis Marsh", the source says "Tomas Marsh said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        '"We kept every rule on hygiene," said Tomas Marsh, one of the owners.',
+        '"We kept every rule on hygiene," said Marsh, one of the owners.',  # surname only
+        '"We kept every rule on hygiene," said Tom Marsh, one of the owners.',  # short form
+        '"We kept every rule on hygiene," said farmer Tomas Marsh.',
+        "Farmer Tomas Marsh said they had kept every rule on hygiene.",
+    ],
+)
+def test_the_same_person_however_named_is_no_wrong_speaker(claim: str) -> None:
+    assert speaker_clash(claim, FARM, article=[t for _, t in FARM]) is None
+
+
+UNION = [(0, "Ona Pell, president of the union, said two dairies had cut what they pay farmers.")]
+
+
+def test_an_officer_of_the_body_speaks_for_it() -> None:
+    article = [t for _, t in UNION]
+    for ok in (
+        "The Growers' Union said two dairies had cut what they pay farmers.",
+        "Ona Pell said two dairies had cut what they pay farmers.",
+    ):
+        assert speaker_clash(ok, UNION, article=article) is None, ok
+    wrong = "The Dairy Council said two dairies had cut what they pay farmers."
+    found = speaker_clash(wrong, UNION, article=article)
+    assert found is not None and found.reason.startswith("wrong speaker")
+
+
+GALLERY = [
+    "Ruth Amsel, regional organiser for the Gallery Staff Union, said guards had warned "
+    "managers that one night guard could not watch the whole building.",
+    "The gallery denied that staffing had played a part.",
+    '"Our cover meets the insurers’ rules," spokesperson Ivo Dane said.',
+    "He said the saving from the change was about £41,000 a year.",
+]
+
+
+def test_a_figure_another_speaker_gives_is_a_wrong_speaker() -> None:
+    window = [(0, GALLERY[0])]
+    claim = "The cut saved the gallery about £41,000 a year, according to the Gallery Staff Union."
+    found = speaker_clash(claim, window, name_lexicon(" ".join(GALLERY)), article=GALLERY)
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim says "according to the Gallery Staff Union", the source '
+        'says "Ivo Dane said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The cut saved the gallery about £41,000 a year, according to Ivo Dane.",
+        "Spokesperson Ivo Dane said the cut saved the gallery about £41,000 a year.",
+        "The cut saved the gallery about £41,000 a year, the gallery said.",  # no name
+        "Ruth Amsel said one guard could not watch the whole building.",  # no figure
+    ],
+)
+def test_a_figure_its_own_speaker_gives_passes(claim: str) -> None:
+    names = name_lexicon(" ".join(GALLERY))
+    assert speaker_clash(claim, [(0, GALLERY[0])], names, article=GALLERY) is None
+
+
+def test_a_pronoun_after_another_named_person_is_not_resolved() -> None:
+    # "He" may be Dane or Tor Lund: nobody is read as the figure's speaker
+    article = [*GALLERY[:2], '"Our cover meets the rules," Ivo Dane told Tor Lund.', GALLERY[3]]
+    claim = "The cut saved the gallery about £41,000 a year, according to the Gallery Staff Union."
+    names = name_lexicon(" ".join(article))
+    assert speaker_clash(claim, [(0, GALLERY[0])], names, article=article) is None
+
+
+CRUISE = [
+    (0, "Some passengers accused Solmar Lines of being slow to warn them."),
+    (
+        63,
+        '"The first people got sick on day three, and we weren\'t told anything until day six,"'
+        " said Aldo Brenn, 58, an engineer travelling with his wife.",
+    ),
+    (199, "Solmar denied that."),
+]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a paraphrase of the quote, its figures kept, with a comment the writer appends
+        "Passenger Aldo Brenn said the first cases appeared on day three but travellers were "
+        "not told until day six, a claim Solmar rejects.",
+        "Aldo Brenn said people first fell sick on day three and passengers were not told "
+        "until day six.",
+    ],
+)
+def test_a_paraphrased_quote_with_its_figures_is_not_invented(claim: str) -> None:
+    assert speaker_clash(claim, CRUISE, article=[t for _, t in CRUISE]) is None
+
+
+def test_words_and_figures_the_speaker_never_gave_are_invented() -> None:
+    claim = "Passenger Aldo Brenn said the crew had hidden cases from travellers for nine days."
+    found = speaker_clash(claim, CRUISE, article=[t for _, t in CRUISE])
+    assert found is not None and found.reason.startswith("invented")
+
+
 POOLS = [
     "Swim Norden, the pool owners' group, said its members would try to open longer, but "
     'warned that some pools were already full. "We cannot promise a lane to everyone," '
@@ -602,3 +731,59 @@ def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
     other = "Brask said deep cleaning began on June 3, the day passengers were told [p2]."
     c = verify(ferries, other).claims[0]
     assert any("wrong speaker" in r for r in c.reasons), c.reasons
+
+
+JOBS = [
+    "About 48 posts would be lost under the plan, the council said.",
+    "The Public Services Union said the true figure could be as high as 60.",
+    "Its branch secretary, Ana Roe, said 12 of them were part-time.",
+]
+
+
+def test_a_figure_one_body_gives_put_in_another_bodys_mouth() -> None:
+    found = body_clash("Up to 60 jobs are at risk, the council has said.", JOBS)
+    assert found is not None
+    assert found.reason == (
+        'wrong speaker: the claim gives the figure to "the council", the source says '
+        '"The Public Services Union said"'
+    )
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Up to 60 jobs are at risk, the union has said.",
+        "Up to 60 jobs are at risk, according to the union.",
+        "About 48 posts will go, the council said.",
+        "The council said about 48 posts would go.",
+        "Up to 60 jobs are at risk, the ministry said.",  # the ministry never speaks there
+        "Some 12 of the posts are part-time, the council said.",  # a person gives it
+        "Jobs are at risk, the council has said.",  # no figure
+    ],
+)
+def test_a_figure_its_own_body_gives_or_no_two_bodies_pass(claim: str) -> None:
+    assert body_clash(claim, JOBS) is None
+
+
+def test_a_pronoun_speaker_is_the_one_named_just_before() -> None:
+    text = (
+        '"Our cover meets the rules," spokesperson Ivo Dane said. '
+        "He said the change saved about £41,000 a year on guards and alarms."
+    )
+    first, second = text.split(". ", 1)
+    sents = [_Sentence(text, first + "."), _Sentence(text, second)]
+    names = name_lexicon(text)
+
+    def before(i: int) -> list[tuple[int, str]]:
+        return paragraph_before(text, sents, 1, sents[1].start, i)
+
+    window = [(0, second)]
+    wrong = "Ruth Amsel said the change saved about £41,000 a year on guards and alarms."
+    found = speaker_clash(wrong, window, names, before)
+    assert found is not None
+    assert (
+        found.reason
+        == 'wrong speaker: the claim says "Ruth Amsel said", the source says "Ivo Dane said"'
+    )
+    right = "Ivo Dane said the change saved about £41,000 a year on guards and alarms."
+    assert speaker_clash(right, window, names, before) is None

@@ -35,6 +35,7 @@ from .lexicon import (
 from .normalise import is_lowercased
 from .places import country_aliases
 from .relations import (
+    body_clash,
     owner_clash,
     paragraph_before,
     role_clash,
@@ -502,6 +503,7 @@ def hard_checks(
         )
         return
     # who did what to whom, read around a relation word the evidence also uses
+    windows = [x.text for art, f, t_, _ in chosen for x in art.sentences[f : t_ + 1]]
     for art, f, t_, _ in chosen:
         a = art.sentences[f].start
         # the article's names are read only if a check has something to compare
@@ -511,8 +513,10 @@ def hard_checks(
             spoken = [(x.start - a, x.text) for x in art.sentences[f : t_ + 1]]
             before = functools.partial(paragraph_before, art.text, art.sentences, f, a)
             clash = speaker_clash(
-                facts.text, spoken, lexicon, before, [x.text for x in art.sentences]
+                facts.text, spoken, lexicon, before, [x.text for x in art.sentences], windows
             )
+        if clash is None:
+            clash = body_clash(facts.text, [x.text for x in art.sentences])
         if clash is None:
             clash = owner_clash(facts.text, art.text[a : art.sentences[t_].end], lexicon)
         if clash is not None:

@@ -53,6 +53,7 @@ from .lexicon import (
 __all__ = [
     "RoleClash",
     "TitledName",
+    "body_clash",
     "name_lexicon",
     "owner_clash",
     "paragraph_before",
@@ -584,6 +585,32 @@ def _in_sentence(toks: list[_Tok], v: int, role: _Role) -> bool:
     return _mentioned(toks[a:b], role)
 
 
+def _same_name(a: _Role, b: _Role) -> bool:
+    """Whether two speakers are one: they share a word, and where both names end in the
+    same word, the words before it agree ("Hollin" and "Daniel Hollin", "Director Marco
+    Belli" and "Marco Belli"; "Daniel Hollin" is not "Rhys Hollin", nor is the "Civic
+    Alliance" the "Green Alliance"). A title before the last word is no first name."""
+    if not _same(a, b):
+        return False
+    x, y = a.label.lower().split(), b.label.lower().split()
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1] or not (x + y)[-2].isalpha():
+        return True
+    if "of" in x or "of" in y or not all(w.isalpha() for w in x + y):
+        return True  # "Simon Trask of Pell & Trask": a person of a firm, not a first name
+    p, q = x[-2], y[-2]
+    # "Jon" for "Jonathan", a misspelling ("Trussel"): the shorter opens the longer
+    return p.startswith(q) or q.startswith(p) or stem(p) in _TITLES or stem(q) in _TITLES
+
+
+def _names_person(toks: list[_Tok], role: _Role) -> bool:
+    """Whether ``toks`` name ``role`` (:func:`_same_name` of a whole name there)."""
+    return any(
+        _same_name(_group(toks, i), role)
+        for i, t in enumerate(toks)
+        if t.kind == "name" and t.low in role.keys
+    )
+
+
 def _mentioned(toks: list[_Tok], role: _Role) -> bool:
     return any(t.kind == "name" and t.low in role.keys for t in toks)
 
@@ -602,6 +629,18 @@ def _speaker(toks: list[_Tok]) -> tuple[int, _Role] | None:
     """(speech verb, named speaker) of a sentence: "Marsh said ...", "..., said Marsh",
     "..., Marsh said"; None when the speaker is a pronoun or unnamed."""
     for v, t in enumerate(toks):
+        if t.kind == "word" and t.low == "according" and toks[v + 1 : v + 2]:
+            # "..., according to the Heritage Workers Union": the words before are its
+            k = v + 2 + (toks[v + 2 : v + 3] != [] and toks[v + 2].low == "the")
+            # the first name of a capitalised run ("Gallery Staff Union" where the
+            # article writes "gallery" in lower case too) or after a title
+            while k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].isupper():
+                k += 1
+            if toks[v + 1].low == "to" and k < len(toks):
+                person = _titled_person(toks, k)
+                if person is not None or toks[k].kind == "name":
+                    return v, _group(toks, k if person is None else person)
+            continue
         if t.kind != "word" or t.low not in _SPEECH:
             continue
         left = _side(toks, v, -1)
@@ -655,6 +694,7 @@ def speaker_clash(
     names: Names = frozenset(),
     before: Callable[[int], Sequence[tuple[int, str]]] | None = None,
     article: Sequence[str] = (),
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """Whether the evidence puts the claim's reported words in another speaker's mouth.
 
@@ -673,6 +713,8 @@ def speaker_clash(
             continues.
         article: the sentences of the cited article: words the window's speaker does not
             say are invented only if no sentence of it says half of them.
+        cited: the sentences of every evidence window of the claim (all its cited
+            articles): a claim citing two articles may take what its speaker said from both.
 
     Returns:
         The clash, or None.
@@ -687,9 +729,11 @@ def speaker_clash(
     said = _speaker(ctoks)
     if said is None:
         return None
-    found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article)
+    found = _window_speaker(claim, sentences, lexicon, own, ctoks, said, before, article, cited)
     if found is None and article:
         found = _said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
+    if found is None and article:
+        found = _figure_said_by_other(claim, sentences, lexicon, own, ctoks, said, article)
     return found
 
 
@@ -702,6 +746,7 @@ def _window_speaker(
     said: tuple[int, _Role],
     before: Callable[[int], Sequence[tuple[int, str]]] | None,
     article: Sequence[str],
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """:func:`speaker_clash` read in the window: the sentence that carries most of the
     claim's words (its speaker's title and organisation among them) names another speaker."""
@@ -718,18 +763,20 @@ def _window_speaker(
         half = _SPEECH_OVERLAP * len(content)
         if any(len(content.intersection(content_stems(t))) >= half for t in article):
             return None  # a sentence outside the window says it: its speaker is not read
-        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own)
+        return _unsaid(claim, content, who, (v, ctoks), sentences, lexicon, own, cited)
     found: RoleClash | None = None
     for n, i in scored:
         if n < best:
             break
         a, text = sentences[i]
         etoks = _tokens(text, lexicon, own)
-        if _mentioned(etoks, who):
+        if _names_person(etoks, who):
             return None  # the claim's speaker is in a sentence that says it
         other = _speaker(etoks)
         if other is None and before is not None and found is None:
             heard = _continued_speaker(text, before(i), lexicon, own)
+            if heard is None:
+                heard = _pronoun_speaker(etoks, before(i), lexicon, own)
             if heard is not None and _mentioned(heard[2], who):
                 return None  # the claim's speaker is the one whose quote this continues
             if heard is not None:
@@ -739,7 +786,9 @@ def _window_speaker(
             return None  # "A said ..., and B said ...": the claim gives B these words too
         if found is None and other is not None and _for_the_body(text, other[1], who, article):
             return None  # "Spokesman Tom Reyes said" speaks for the company the claim names
-        if found is None and other is not None and not _same(other[1], who):
+        if found is None and other is not None and _officer_of(etoks, other, who):
+            return None  # "Elin Marsh, president of the union, said" speaks for the union
+        if found is None and other is not None and not _same_name(other[1], who):
             ev, ewho = other
             cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
             espans = sorted(
@@ -769,6 +818,24 @@ def _for_the_body(text: str, role: _Role, who: _Role, article: Sequence[str]) ->
     at = next((i for i, t in enumerate(article) if text in t or t in text), None)
     near = article[max(0, at - 2) : at + 1] if at is not None else [text]
     return any(key in t.lower() for t in near)
+
+
+def _officer_of(toks: list[_Tok], said: tuple[int, _Role], body: _Role) -> bool:
+    """Whether the source's speaker is titled an officer of the body the claim makes the
+    speaker: the speaker's clause, up to the verb, holds a title ("president", "secretary",
+    ``data/titles.txt``) and a word of the body's name ("Elin Marsh, president of the union,
+    said" for "The Growers' Union said"; "union secretary Jo Bray said")."""
+    v, role = said
+    if role.named and not body.keys.isdisjoint(role.keys):
+        return False  # the same name: not this reading's matter
+    a = next((k + 1 for k in range(min(v, len(toks)) - 1, -1, -1) if toks[k].text in ".;:!?"), 0)
+    clause = toks[a:v] if role.start < toks[v].start else toks[v + 1 : v + 8]
+    titled = any(x.kind == "word" and stem(x.low) in _TITLES for x in clause)
+    # the body as a body: a body noun or a word written in lower case ("of the union"),
+    # never a person's name ("Jo Bray, Marsh's deputy, said" does not speak for Marsh)
+    return titled and any(
+        x.low in body.keys and (x.low in _BODIES or x.text.islower()) for x in clause
+    )
 
 
 def _also_speaks(ctoks: list[_Tok], v: int, role: _Role) -> bool:
@@ -827,6 +894,144 @@ def _said_by_other(
     return None
 
 
+def _figure_said_by_other(
+    claim: str,
+    sentences: list[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+    ctoks: list[_Tok],
+    said: tuple[int, _Role],
+    article: Sequence[str],
+) -> RoleClash | None:
+    """A figure the claim's speaker is said to give that the window naming the speaker
+    lacks, where the cited article's sentence giving it is another speaker's: "The cut
+    saved the museum about £38,000 a year, according to the Heritage Workers Union" where
+    the union's organiser is in the window and "She said the saving was about £38,000 a
+    year" follows "..., spokesperson Imogen Pryce said". That sentence must carry half of
+    the other reported words too, and the claim's speaker must not be named in it or in
+    the sentences either side."""
+    v, who = said
+    before = who.end <= ctoks[v].start
+    a, b = (ctoks[v].end, len(claim)) if before else (0, min(who.start, ctoks[v].start))
+    figs = {
+        t.low
+        for t in ctoks
+        if t.kind == "fig" and a <= t.start < b and any(c.isdigit() for c in t.low)
+    }
+    if not figs:
+        return None
+    wtoks = [_tokens(t, lexicon, own) for _, t in sentences]
+    if figs <= {t.low for toks in wtoks for t in toks if t.kind == "fig"}:
+        return None  # the window gives the figures
+    if not any(_mentioned(toks, who) for toks in wtoks):
+        return None  # the window does not name the claim's speaker: another check's matter
+    reported = set(content_stems(claim[a:b])) - {stem(k) for k in who.keys}
+    need = max(2, -(-len(reported) // 2))
+    for i, text in enumerate(article):
+        etoks = _tokens(text, lexicon, own)
+        if not figs <= {t.low for t in etoks if t.kind == "fig"}:
+            continue
+        if len(reported.intersection(content_stems(text))) < need:
+            continue
+        near = article[max(0, i - 1) : i + 2]
+        if any(_mentioned(_tokens(t, lexicon, own), who) for t in near):
+            return None
+        other = _speaker(etoks) or _body_speaker(etoks)
+        shown_text, stoks = text, etoks
+        if other is None and i > 0:
+            heard = _pronoun_speaker(etoks, [(0, article[i - 1])], lexicon, own)
+            if heard is not None:
+                shown_text, stoks = heard[1], heard[2]
+                other = _speaker(stoks)
+        if other is None or _same_name(other[1], who):
+            continue
+        ev, ewho = other
+        cspans = sorted([(who.start, who.end), (ctoks[v].start, ctoks[v].end)])
+        shown = _quote(
+            shown_text, sorted([(ewho.start, ewho.end), (stoks[ev].start, stoks[ev].end)])
+        )
+        reason = (
+            f'wrong speaker: the claim says "{_quote(claim, cspans)}", the source says "{shown}"'
+        )
+        return RoleClash(reason, cspans, [])
+    return None
+
+
+def _body_groups() -> dict[str, int]:
+    """Each body noun of ``relations.json`` "bodies" -> its group (nouns that may name one body)."""
+    return {w: i for i, line in enumerate(_DATA["bodies"]) for w in line.split()}
+
+
+_BODIES = _body_groups()
+_BODY_VERBS = "said|says|has said|had said|announced|estimated|warned|reported"
+#: A claim that an unnamed body speaks: "..., the council has said", "..., according to
+#: the union", "The ministry said ...".
+_BODY_SAID = re.compile(
+    rf"(?:,\s+(?:the\s+(?P<tail>[a-z]+)\s+(?:{_BODY_VERBS})|according\s+to\s+the\s+"
+    rf"(?P<acc>[a-z]+))\s*\.?\s*$)|(?:^the\s+(?P<head>[a-z]+)\s+(?:{_BODY_VERBS})\b)",
+    re.IGNORECASE,
+)
+#: "the union said", "The Public Services Union said": a body speaking in a source sentence.
+_SOURCE_BODY = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:[A-Z][\w'’-]*\s+){{0,4}}(?P<noun>[A-Za-z]+)\s+(?:{_BODY_VERBS})\b"
+)
+
+
+def _spoken_by_body(text: str) -> set[int]:
+    """The groups of the bodies that speak in ``text`` ("the union said" -> union)."""
+    return {
+        _BODIES[m.group("noun").lower()]
+        for m in _SOURCE_BODY.finditer(text)
+        if m.group("noun").lower() in _BODIES
+    }
+
+
+def body_clash(claim: str, article: Sequence[str]) -> RoleClash | None:
+    """A figure the claim gives an unnamed body ("Up to 60 jobs are at risk, the council has
+    said") that the cited article gives another body ("The Public Services Union said the
+    true figure could be as high as 60"), where the claim's body speaks in the article too
+    ("About 48 posts would be lost, the council said"): two speakers, and the claim has
+    swapped them. Bodies are lower-case nouns of ``relations.json`` "bodies"; one group's
+    nouns may name the same body ("the firm", "the company").
+
+    Args:
+        claim: the claim text.
+        article: the sentences of the cited article.
+
+    Returns:
+        The clash, spanning the claim's body and verb, or None.
+    """
+    m = _BODY_SAID.search(claim)
+    if m is None:
+        return None
+    key = next(k for k in ("tail", "acc", "head") if m.group(k))
+    noun = m.group(key).lower()
+    if noun not in _BODIES:
+        return None
+    mine = _BODIES[noun]
+    said = claim[m.end() :] if key == "head" else claim[: m.start()]
+    figs = {t.low for t in _tokens(said, frozenset()) if t.kind == "fig" and t.low[:1].isdigit()}
+    if not figs or not any(mine in _spoken_by_body(t) for t in article):
+        return None  # no figure, or the claim's body never speaks in the article
+    holders = [
+        t for t in article if figs <= {x.low for x in _tokens(t, frozenset()) if x.kind == "fig"}
+    ]
+    if not holders:
+        return None
+    for text in holders:
+        bodies = _spoken_by_body(text)
+        if not bodies or mine in bodies or noun in text.lower():
+            return None  # the claim's body gives the figure, or is named beside it
+    shown = next(_SOURCE_BODY.search(t) for t in holders)
+    assert shown is not None
+    span = (m.start(key), m.end(key))
+    reason = (
+        f'wrong speaker: the claim gives the figure to "the {noun}", the source says '
+        f'"{shown.group(0)}"'
+    )
+    return RoleClash(reason, [span], [])
+
+
 #: little words inside a body's name ("National Association of Teachers")
 _CONNECTORS = frozenset({"of", "for", "and", "&"})
 
@@ -860,16 +1065,27 @@ def _unsaid(
     sentences: list[tuple[int, str]],
     lexicon: frozenset[str],
     own: frozenset[str],
+    cited: Sequence[str] = (),
 ) -> RoleClash | None:
     """Words the claim puts in a speaker's mouth that the window naming that speaker does
     not have: fewer than half of them in all its sentences together ("Velt said the bang
-    came from cargo breaking loose" where Velt says only "I heard a bang")."""
+    came from cargo breaking loose" where Velt says only "I heard a bang"). The windows of
+    the claim's other cited articles count with it: a claim citing two reports of one
+    speech may take a phrase from each."""
     if not any(_mentioned(_tokens(t, lexicon, own), who) for _, t in sentences):
         return None
-    have = set().union(*(content_stems(t) for _, t in sentences))
+    have = set().union(*(content_stems(t) for _, t in sentences), *map(content_stems, cited))
     if len(content & have) >= _SPEECH_OVERLAP * len(content):
         return None
     v, ctoks = verb
+    # what the speaker is said to say: the words the verb reports (not the speaker's title,
+    # nor a comment the writer appends, ", a claim Meridian rejects"), its figures among them
+    reported = _reported(claim, who, ctoks, v) - {stem(k) for k in who.keys}
+    if len(reported) >= 3:
+        texts = [t for _, t in sentences] + list(cited)
+        heard = have | {t.low for x in texts for t in _tokens(x, lexicon, own) if t.kind == "fig"}
+        if len(reported & heard) > _SPEECH_OVERLAP * len(reported):
+            return None  # more than half of what the verb reports, its figures among them
     span = (min(who.start, ctoks[v].start), len(claim.rstrip(" .")))
     shown = stem_words(claim)
     missing = ", ".join(sorted(shown.get(x, x) for x in content - have))
@@ -878,6 +1094,31 @@ def _unsaid(
         f'"{_quote(claim, [span])}" (not: {missing})'
     )
     return RoleClash(reason, [span], [])
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nor", "none"})
+#: A comment the writer appends to what was said: ", a claim Meridian rejects", ", which
+#: the company denies".
+_APPENDED = re.compile(
+    r",\s+(?:a\s+(?:claim|charge|view|figure|account|suggestion)|which)\b[^,]*$", re.IGNORECASE
+)
+
+
+def _reported(claim: str, who: _Role, ctoks: list[_Tok], v: int) -> set[str]:
+    """The stems and figures of what the claim's speech verb at ``v`` reports: the words
+    after it when the speaker stands before it, else the words before the speaker."""
+    if who.end <= ctoks[v].start:
+        a, b = ctoks[v].end, len(claim)
+    else:
+        a, b = 0, min(who.start, ctoks[v].start)
+    text = claim[a:b].rstrip(" .")
+    cut = _APPENDED.search(text)
+    if cut is not None:
+        text = text[: cut.start()]
+    figs = {t.low for t in ctoks if t.kind == "fig" and a <= t.start < a + len(text)}
+    # whether it was said at all, not its polarity (the negation check's): "not" is no word
+    # of it ("were not told" for "we weren't told")
+    return {x for x in content_stems(text) if x not in _NEGATORS and not x.endswith("n't")} | figs
 
 
 _QUOTE_MARKS = '"“”'
@@ -901,6 +1142,25 @@ def _continued_speaker(
         if _speaker(toks) is not None:
             return a, prior, toks
     return None
+
+
+def _pronoun_speaker(
+    toks: list[_Tok],
+    before: Sequence[tuple[int, str]],
+    lexicon: frozenset[str],
+    own: frozenset[str],
+) -> tuple[int, str, list[_Tok]] | None:
+    """The speaker a pronoun stands for ("She said the saving was about £38,000" after
+    "..., spokesperson Imogen Pryce said."): the sentence right before it in its paragraph,
+    when that names a speaker and no one else. (offset, text, tokens) of it, or None."""
+    if not before or not _pronoun_speaks(toks) or any(t.kind == "name" for t in toks):
+        return None
+    a, prior = before[0]
+    ptoks = _tokens(prior, lexicon, own)
+    said = _speaker(ptoks)
+    if said is None or any(t.kind == "name" and t.low not in said[1].keys for t in ptoks):
+        return None  # another person named there may be whom the pronoun means
+    return a, prior, ptoks
 
 
 def _pronoun_speaks(toks: list[_Tok]) -> bool:
