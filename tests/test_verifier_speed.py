@@ -30,7 +30,16 @@ from llmbrief.types import (
     new_evidence,
     new_span,
 )
-from llmbrief.verifier import ClusterIndex, checks, hard, lexicon, normalise, proportions, sentences
+from llmbrief.verifier import (
+    ClusterIndex,
+    checks,
+    hard,
+    lexicon,
+    normalise,
+    proportions,
+    sentences,
+    verdicts,
+)
 from llmbrief.verifier.hard import _name_found, _written_as_word
 from llmbrief.verifier.lexicon import StemMemo, content_stems, flat, words, words_by_span
 from llmbrief.verifier.normalise import _EDIT_RULES
@@ -841,3 +850,58 @@ def test_report_makers_equal_the_models_made_the_long_way() -> None:
     assert b.spans == []
     with pytest.raises(pydantic.ValidationError):
         new_claim_report({**report, "verdict": "maybe"})
+
+
+def _ranks_long_way(toks: list[str]) -> list[tuple[int, int, str, int, str]]:
+    """:func:`checks._ranks` without its pre-test: every token weighed."""
+    out = []
+    for i, t in enumerate(toks):
+        head, _, tail = t.partition("-")
+        if tail in checks._SUPERLATIVES and (n := checks._ordinal(head)) is not None:
+            rank, sup, end = n, tail, i + 1
+        elif t in checks._SUPERLATIVES and not (i and checks._ordinal(toks[i - 1]) is not None):
+            rank, sup, end = 1, t, i + 1
+        elif (n := checks._ordinal(t)) is not None:
+            if i + 1 < len(toks) and toks[i + 1] in checks._SUPERLATIVES:
+                rank, sup, end = n, toks[i + 1], i + 2
+            else:
+                rank, sup, end = n, "", i + 1
+        else:
+            continue
+        if (
+            end < len(toks)
+            and toks[end] not in checks._FUNCTION_STEMS
+            and checks._ordinal(toks[end]) is None
+        ):
+            out.append((i, rank, sup, end, toks[end]))
+    return out
+
+
+_RANK_PIECES = [
+    "the second-largest airline",
+    "the 5th time the Greens won",
+    "the 1234th visitor",
+    "its 21st birthday and 3rd win",
+    "the largest port",
+    "first quarter output",
+    "w123 and 12 deals",
+    "a 3-storey block",
+    "ranked 2nd largest exporter",
+    "the 12th",
+    "quarterly revenue at the regional port grew 12.5%",
+]
+
+
+@given(st.lists(st.sampled_from(_RANK_PIECES), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_ranks_pre_test_finds_what_every_token_weighed_finds(pieces: list[str]) -> None:
+    toks = [lexicon.stem(w) for w in words(" ".join(pieces))]
+    assert checks._ranks(toks) == _ranks_long_way(toks)
+
+
+@given(st.lists(st.sampled_from([*_RANK_PIECES, "fifth", "thirds", "secondly"]), max_size=4))
+@settings(max_examples=100, deadline=None)
+def test_ordinal_anywhere_is_any_ordinal_in_the_text(pieces: list[str]) -> None:
+    low = " ".join(pieces).lower()
+    found = verdicts._ORDINAL_ANYWHERE.search(low) is not None
+    assert found == any(w in low for w in verdicts._ORDINALS)

@@ -1255,6 +1255,10 @@ _R = data_json("ranks.json")
 _RANK_ORDINALS = {stem(w): n for w, n in _ORDINALS.items() if n > 0}
 _SUPERLATIVES = frozenset(stem(w) for w in _R["superlatives"])
 _DIGIT_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+#: a whole token (of tokens joined by spaces) that :data:`_DIGIT_ORDINAL` matches in full
+_DIGIT_ORDINAL_TOKEN = re.compile(r"(?<!\S)\d{1,3}(?:st|nd|rd|th)(?!\S)")
+#: the tokens that are ranks by themselves (:func:`_ordinal` words, superlatives)
+_RANK_WORDS = frozenset(_RANK_ORDINALS) | _SUPERLATIVES
 
 
 def _ordinal(tok: str) -> int | None:
@@ -1268,6 +1272,12 @@ def _ranks(toks: Sequence[str]) -> list[tuple[int, int, str, int, str]]:
     of each rank in ``toks``: "second time" (2, "", "time"), "largest airline" (1,
     "largest", "airline"), "second-largest airline" and "second largest airline" (2,
     "largest", "airline"). The word ranked is the next one, when it is a content word."""
+    if _RANK_WORDS.isdisjoint(toks):
+        # no ordinal or superlative word: a rank can only be "5th" or "second-largest" (a
+        # hyphen), which the tokens joined show at once (most sentences rank nothing)
+        joined = " ".join(toks)
+        if "-" not in joined and _DIGIT_ORDINAL_TOKEN.search(joined) is None:
+            return []
     out = []
     for i, t in enumerate(toks):
         head, _, tail = t.partition("-")

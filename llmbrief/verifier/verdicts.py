@@ -60,6 +60,8 @@ _VOTING_HOLDERS = 16
 #: written as words; not "last" ("last week" is a time, not a rank).
 _ORDINALS = sorted(w for w in data_json("quantities.json")["ordinals"] if w != "last")
 _ORDINAL_STEMS = frozenset(stem(w) for w in _ORDINALS)
+# whether a text holds one of _ORDINALS anywhere (as ``any(w in text ...)``), in one scan
+_ORDINAL_ANYWHERE = re.compile("|".join(map(re.escape, _ORDINALS)))
 #: The checks that find a claim's figure or date absent from the cited text. Not names:
 #: a name the cited text lacks may be a speaker put to its words (a blend).
 _ABSENT_FACTS = frozenset({"figures", "dates"})
@@ -449,7 +451,7 @@ class Verifier:
         lacks are paraphrase ("enrolled" where it says "recruited"), never a misattribution.
         """
         low = text.lower()
-        if not any(w in low for w in _ORDINALS):
+        if _ORDINAL_ANYWHERE.search(low) is None:
             return None  # most claims: no ordinal, and their facts need not be read
         facts = claim_facts(text)
         index = self.index
