@@ -882,3 +882,89 @@ QUAYS = Cluster(
 def test_a_count_of_the_items_listed_beside_what_it_counts(claim: str, verdict: str) -> None:
     c = verify(QUAYS, claim).claims[0]
     assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+# a fictional cluster for figures one step of arithmetic away: a total, a remainder, a gap
+ORLA = Cluster(
+    cluster_id="orla",
+    articles=[
+        Article(
+            id="f1",
+            title="Ferry fire",
+            text=(
+                "The Orla ferry to Skerrin, carrying 113 passengers and nine crew, turned back "
+                "to Balmore after a fire in the engine room on Friday. "
+                "The harbour trust said repairs to the slipway would cost £6 million, up from "
+                "£4 million in the first survey. "
+                "Nobody was hurt, the operator said. "
+                "Islanders have asked for a second vessel on the route. "
+                "The island council said it would pay £2.5 million towards the slipway, with "
+                "the trust meeting the rest. "
+                "The operator needs 40 of its 55 crew back at work to run a full timetable."
+            ),
+        ),
+        Article(
+            id="f2",
+            title="Ferry crews return",
+            text=(
+                "By Monday, 26 crew had returned to work, the operator said. "
+                "The operator employs 12 engineers on the route."
+            ),
+        ),
+    ],
+)
+
+
+def _orla(claim: str) -> tuple[str, list[str]]:
+    c = verify(ORLA, claim).claims[0]
+    return c.verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a total of a list of one kind, with a total noun or cue beside the figure
+        (
+            "The Orla ferry turned back to Balmore after a fire on Friday with 122 people on "
+            "board [f1].",
+            "supported",
+        ),
+        (
+            "The Orla ferry turned back to Balmore after a fire on Friday with 124 people on "
+            "board [f1].",
+            "unsupported",
+        ),
+        (
+            "The Orla ferry, carrying a total of 122 passengers and crew, turned back to "
+            "Balmore [f1].",
+            "supported",
+        ),
+        # no cue: a figure nobody wrote is no total
+        (
+            "The Orla ferry, carrying 122 passengers, turned back to Balmore after a fire [f1].",
+            "unsupported",
+        ),
+        # a remainder, a whole less a part, the part in another sentence about it
+        ("That leaves the harbour trust to find about £3.5 million [f1].", "supported"),
+        ("That leaves the harbour trust to find about £4.5 million [f1].", "unsupported"),
+        # a change is no whole and its part: £6 million up from £4 million is no remainder
+        ("That leaves the harbour trust to find about £2 million [f1].", "unsupported"),
+        # the gap of two counts of one noun, the other in another cited article
+        (
+            "The operator still needs 14 more crew back at work to run a full timetable [f1][f2].",
+            "supported",
+        ),
+        (
+            "The operator still needs 16 more crew back at work to run a full timetable [f1][f2].",
+            "unsupported",
+        ),
+        # operands of another kind: 26 crew less 12 engineers counts nothing
+        (
+            "The operator still needs 14 more engineers back at work to run a full timetable "
+            "[f1][f2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_total_a_remainder_and_a_gap_of_two_counts(claim: str, verdict: str) -> None:
+    assert _orla(claim)[0] == verdict, _orla(claim)

@@ -218,6 +218,8 @@ def figure_restated(
         return True
     if _days_between(claim_text, at, q, kind):
         return True
+    if _derived(claim_text, at, q, kind, chosen, window, cited):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
@@ -1141,3 +1143,174 @@ def _from_to(
         elif _TO_END.search(before) and _FROM_BETWEEN.fullmatch(text, end, j):
             out.append((b, a, "to " + words))
     return out
+
+
+# -- derived: a total, a remainder, a gap of two counts of one noun -------------------------
+
+_TOTALS = _R["totals"]
+_TOTAL_BEFORE = re.compile(
+    rf"\b(?:{alternation(_TOTALS['before'])})\s+(?:(?:{alternation(list(_KIND_OF))})\s+)?\S*$",
+    re.IGNORECASE,
+)
+# "62 people on board", "£8 million in all": a word of the unit's tail may stand between
+_TOTAL_AFTER = re.compile(
+    rf"(?:\s+[a-z]+){{0,2}}\s+(?:{alternation(_TOTALS['after'])})\b", re.IGNORECASE
+)
+_REMAINDER = _R["remainder"]
+# the remainder's cue a few words before the figure, in its clause: "that leaves the agency
+# to find about £9 million", "still needs at least 18 more owners"
+_REMAINDER_BEFORE = re.compile(
+    rf"\b(?:{alternation(_REMAINDER['before'])})\b(?:\s+[\w'’-]+){{0,6}}\s+\S*$", re.IGNORECASE
+)
+_REMAINDER_AFTER = re.compile(
+    rf"(?:\s+[a-z]+){{0,1}}\s+(?:{alternation(_REMAINDER['after'])})\b", re.IGNORECASE
+)
+# the figures of a list of one kind: "58 passengers and four crew", "£5m, £3m and £2m"
+_LIST_BETWEEN = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_COUNTED_AFTER = 3
+
+
+def _derived(
+    claim_text: str,
+    at: int,
+    q: checks.Quantity,
+    kind: str,
+    chosen: Sequence[Window],
+    window: list[IndexedSentence],
+    cited: Sequence[IndexedArticle],
+) -> bool:
+    """A figure one step of arithmetic away from figures of the cited articles, with a cue
+    beside it: a total of a list of one kind ("62 people on board" where the window lists
+    "58 passengers and four crew"), a remainder ("that leaves ... about £9 million" of £21
+    million less £12 million), or the gap of two counts of one noun ("fell 11 seats short"
+    of the 31 needed, where another cited article gives the party 20 of the seats)."""
+    end = at + len(q.text)
+    before = claim_text[max(0, at - 60) : at]
+    clause = _clause_before(claim_text, at)
+    if (
+        _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(claim_text, end) or q.unit == "person"
+    ) and _total_restated(q, kind, window):
+        return True
+    remainder = _REMAINDER_BEFORE.search(clause) is not None or bool(
+        _REMAINDER_AFTER.match(claim_text, end)
+    )
+    cue = remainder or _DIFFERENCE_AFTER.match(claim_text, end) is not None
+    if not cue or q.unit in ("%", *_POINTS, "ord", "magnitude", *_DURATION_UNITS):
+        return False
+    around = [x for art, f, t, _ in chosen for x in art.sentences[max(0, f - 1) : t + 2]]
+    # what a bare count counts: the first word of it past "more" ("18 more owners")
+    noun = frozenset() if q.unit else frozenset(_counted(claim_text, end, first=True))
+    if not q.unit and not noun:
+        return False
+    # the other figure: in a sentence of the cited articles about what the claim is about
+    # (a content word of the claim's besides what it counts)
+    topic = set(content_stems(claim_text)) - noun
+    about = [x for art in cited for x in art.sentences if not topic.isdisjoint(x.stems)]
+    if q.unit:
+        return remainder and _gap_of_two(q, kind, around, [*around, *about], noun)
+    mine = [
+        o
+        for o in _figures(claim_text)
+        if o.text != q.text and not o.unit and _counts(claim_text, o.text, noun)
+    ]
+    low, high = _interval(q.value, kind)
+    for a in mine:  # "with 31 seats needed ... fell 11 seats short" of the 20 won
+        for x in about:
+            for b in x.quantities:
+                gap = abs(a.value - b.value)
+                if not b.unit and low <= gap <= high and _counts(x.text, b.text, noun):
+                    return True
+    return _gap_of_two(q, kind, [x for x in around if x in about], about, noun)
+
+
+def _gap_of_two(
+    q: checks.Quantity,
+    kind: str,
+    first: list[IndexedSentence],
+    second: list[IndexedSentence],
+    noun: frozenset[str],
+) -> bool:
+    """Two figures of one kind (the claim's unit, or bare counts of ``noun``), one of
+    ``first`` and one of ``second``, whose difference is ``q`` in its approximator's
+    interval; a change ("£21 million, up from £14 million") is no whole and its part."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(high))
+
+    def operands(xs: list[IndexedSentence]) -> list[tuple[IndexedSentence, checks.Quantity]]:
+        return [
+            (x, o)
+            for x in xs
+            for o in x.quantities
+            if not _YEAR.fullmatch(o.text)
+            and (o.unit == q.unit if q.unit else not o.unit and _counts(x.text, o.text, noun))
+        ]
+
+    theirs = operands(second)
+    for x, a in operands(first):
+        changes = {(c.text, d.text) for c, d, _ in _from_to(x.text, x.quantities)}
+        for y, b in theirs:
+            if a.value == b.value or not low - eps <= abs(a.value - b.value) <= high + eps:
+                continue
+            if y is x and (
+                (a.text, b.text) in changes
+                or (b.text, a.text) in changes
+                or _after_from(x.text, a.text, b.text)
+                or _after_from(x.text, b.text, a.text)
+            ):
+                continue  # "£21 million, up from £14 million": a change, not a whole and its part
+            return True
+    return False
+
+
+def _counted(text: str, end: int, first: bool = False) -> frozenset[str]:
+    """The stems of the words a bare count ending at ``end`` counts: the next few content
+    words of its clause, past "of the 61" ("20 of the 61 seats"); ``first``: the first of
+    them past a word of change ("18 more owners")."""
+    rest = _OF_THE.sub("", _clause_rest(text, end), count=1)
+    found = [s for s in content_stems(rest) if not s[:1].isdigit() and s not in _ADDED]
+    return frozenset(found[: 1 if first else _COUNTED_AFTER])
+
+
+_OF_THE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?\S+")
+_ADDED = frozenset(map(stem, [*CHANGE_WORDS, "extra", "additional", "other", "further"]))
+
+
+def _counts(text: str, figure: str, noun: frozenset[str]) -> bool:
+    """Whether the bare figure written ``figure`` in ``text`` counts one of ``noun`` (a
+    stem, or one ending in it: "homeowners" counts "owners")."""
+    i = _find(text, figure)
+    if i < 0 or not noun:
+        return False
+    mine = _counted(text, i + len(figure))
+    pairs = ((m, n) for m in mine for n in noun if min(len(m), len(n)) > 2)
+    return any(m.endswith(n) or n.endswith(m) for m, n in pairs)
+
+
+def _total_restated(q: checks.Quantity, kind: str, window: list[IndexedSentence]) -> bool:
+    """A window sentence lists two or more figures of one kind ("58 passengers and four
+    crew", "£5 million and £3 million") whose sum is ``q``, in its approximator's interval
+    (exact without one): people are counted by bare figures."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(high))
+    for x in window:
+        if len(x.quantities) < 2:
+            continue
+        run: list[checks.Quantity] = []
+        last = -1
+        for o in x.quantities:
+            i = _find(x.text[last + 1 :], o.text) if last >= 0 else _find(x.text, o.text)
+            i = i + last + 1 if last >= 0 and i >= 0 else i
+            same = (not o.unit and q.unit in ("", "person")) or (o.unit and o.unit == q.unit)
+            ok = same and not _YEAR.fullmatch(o.text) and i >= 0
+            joined = bool(run) and ok and _LIST_BETWEEN.search(x.text[last:i]) is not None
+            if joined:
+                run.append(o)
+            else:
+                run = [o] if ok else []
+            if i >= 0:
+                last = i + len(o.text)
+            if len(run) >= 2 and low - eps <= sum(r.value for r in run[-2:]) <= high + eps:
+                return True
+            if len(run) >= 3 and low - eps <= sum(r.value for r in run) <= high + eps:
+                return True
+    return False
