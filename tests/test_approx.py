@@ -908,7 +908,9 @@ ORLA = Cluster(
             title="Ferry crews return",
             text=(
                 "By Monday, 26 crew had returned to work, the operator said. "
-                "The operator employs 12 engineers on the route."
+                "The operator employs 12 engineers on the route. "
+                "The trust's engineer told the inquiry the slipway would cost about £4.2 "
+                "million to rebuild."
             ),
         ),
     ],
@@ -967,4 +969,24 @@ def _orla(claim: str) -> tuple[str, list[str]]:
     ],
 )
 def test_a_total_a_remainder_and_a_gap_of_two_counts(claim: str, verdict: str) -> None:
+    assert _orla(claim)[0] == verdict, _orla(claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "more than" a figure the claim writes after "than": the other is the larger
+        (
+            "Repairs to the slipway would cost £1.8 million more than the £4.2 million the "
+            "trust's engineer told the inquiry [f1][f2].",
+            "supported",
+        ),
+        (
+            "Repairs to the slipway would cost £1.8 million less than the £4.2 million the "
+            "trust's engineer told the inquiry [f1][f2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_difference_with_the_figure_compared_with_after_than(claim: str, verdict: str) -> None:
     assert _orla(claim)[0] == verdict, _orla(claim)

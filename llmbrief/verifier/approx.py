@@ -731,6 +731,11 @@ def _arithmetic_restated(
         return held[o.text]
 
     eps = 1e-9 * max(1.0, abs(low), abs(high))
+    cue = _DIFFERENCE_AFTER.match(claim_text, end)
+    # "£30,000 more than the £120,000 estimate": a figure after the "than" is the one the
+    # claim's is compared with, so the other is the larger of a "more"
+    than = cue is not None and _THAN.match(claim_text, cue.end()) is not None
+    against = frozenset(o.text for o in mine if than and _find(claim_text, o.text) > at)
     for a, b in itertools.combinations(mine, 2):
         r = _result(relation, way, q, a, b)
         if r is not None and low - eps <= r <= high + eps and holds(a) and holds(b):
@@ -748,7 +753,8 @@ def _arithmetic_restated(
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
-                if relation == "difference" and way and (a.value > b.value) != (way > 0):
+                w = -way if a.text in against else way
+                if relation == "difference" and w and (a.value > b.value) != (w > 0):
                     continue  # "70 million less than": the claim's figure is the smaller
                 after = compared is not None and _find(claim_text, a.text) > at
                 if after and (b.value > a.value) != larger:
@@ -758,7 +764,8 @@ def _arithmetic_restated(
                     return True
     if relation != "difference":
         return False
-    return _difference_in_articles(q, way, (low - eps, high + eps), mine, window, cited or arts)
+    bounds = (low - eps, high + eps)
+    return _difference_in_articles(q, way, bounds, mine, window, cited or arts, against)
 
 
 def _kind(o: checks.Quantity, window: list[IndexedSentence]) -> str:
@@ -785,6 +792,7 @@ def _difference_in_articles(
     mine: list[checks.Quantity],
     window: list[IndexedSentence],
     arts: Sequence[IndexedArticle],
+    against: frozenset[str] = frozenset(),
 ) -> bool:
     """A difference ("an increase of nine", "14 degrees colder than") whose other figure is
     written outside the window, in any sentence of the cited articles ``arts``, in the same
@@ -811,11 +819,27 @@ def _difference_in_articles(
                     if q.unit and q.unit not in _POINTS and q.unit != unit:
                         continue
                     value = _signed(x, b)
-                    if way and a in mine and (a.value > value) != (way > 0):
+                    w = -way if a.text in against else way  # "more than" the claim's
+                    if w and a in mine and (a.value > value) != (w > 0):
                         continue  # "an increase of nine" to 23: the claim's figure is the later
+                    if way and a not in mine and _wrong_side(value, a.value, way, mine, against):
+                        continue  # the claim writes this figure too: its side is known
                     if low <= abs(a.value - value) <= high:
                         return True
     return False
+
+
+def _wrong_side(
+    value: float, other: float, way: int, mine: list[checks.Quantity], against: frozenset[str]
+) -> bool:
+    """Whether an article's figure ``value``, which the claim writes as well, is on the
+    wrong side of ``other`` for the claim's word of change: the claim's figure is the later
+    (the larger of a rise), or, written after "than", the one compared with."""
+    m = next((o for o in mine if o.value == value), None)
+    if m is None:
+        return False
+    w = -way if m.text in against else way
+    return (value > other) != (w > 0)
 
 
 #: Where the words naming what a claim compares its figure with end ("below Monday's record,").
