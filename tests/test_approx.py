@@ -990,3 +990,50 @@ def test_a_total_a_remainder_and_a_gap_of_two_counts(claim: str, verdict: str) -
 )
 def test_a_difference_with_the_figure_compared_with_after_than(claim: str, verdict: str) -> None:
     assert _orla(claim)[0] == verdict, _orla(claim)
+
+
+SHAFT = Cluster(
+    cluster_id="shaft",
+    articles=[
+        Article(
+            id="k1",
+            title="Miners rescued",
+            text=(
+                "The seven miners were lifted one by one in a steel capsule through a narrow "
+                "shaft. Rescuers had worked through the night. "
+                "The first man reached the surface at 5.15am and the last at 9.40am, the "
+                "company said. The shift had started at 6.30am on Friday. "
+                "Doctors took two of the miners to hospital with minor injuries."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # two times joined in the claim, written together in one sentence of the article
+        (
+            "The seven miners were lifted one by one between 5.15am and 9.40am, and doctors "
+            "took two of them to hospital [k1].",
+            "supported",
+        ),
+        # the times of two sentences, or the wrong way round, are not placed together
+        (
+            "The seven miners were lifted one by one between 6.30am and 9.40am, and doctors "
+            "took two of them to hospital [k1].",
+            "unsupported",
+        ),
+        (
+            "The seven miners were lifted one by one between 9.40am and 5.15am, and doctors "
+            "took two of them to hospital [k1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_two_times_joined_are_placed_where_one_sentence_writes_both(
+    claim: str, verdict: str
+) -> None:
+    c = verify(SHAFT, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

@@ -220,6 +220,8 @@ def figure_restated(
         return True
     if _derived(claim_text, at, q, kind, chosen, window, cited):
         return True
+    if _times_together(claim_text, at, q, cited):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
@@ -1336,5 +1338,39 @@ def _total_restated(q: checks.Quantity, kind: str, window: list[IndexedSentence]
             if len(run) >= 2 and low - eps <= sum(r.value for r in run[-2:]) <= high + eps:
                 return True
             if len(run) >= 3 and low - eps <= sum(r.value for r in run) <= high + eps:
+                return True
+    return False
+
+
+# two times of day joined in the claim: "between 5.15am and 9.40am", "from 10:00 to 14:30"
+_CLOCK_JOIN = re.compile(r"\s*(?:and|to|until|till|-|–)\s*$", re.IGNORECASE)
+
+
+def _times_together(
+    claim_text: str, at: int, q: checks.Quantity, cited: Sequence[IndexedArticle]
+) -> bool:
+    """Whether the claim's time of day ``q``, joined to another ("between 5.15am and
+    9.40am"), is written with that other, in that order, in one sentence of the cited
+    articles ("the first man reached the surface at 5.15am and the last at 9.40am"): the
+    two are placed together, wherever the claim's other words are."""
+    if q.unit or not cited:
+        return False
+    times = [
+        (m.start(), m.end(), t)
+        for m in _CLOCK.finditer(claim_text)
+        if (t := _clock_minutes(m)) is not None
+    ]
+    pair: tuple[int, int] | None = None
+    for (a_start, a_end, a), (b_start, _, b) in itertools.pairwise(times):
+        if at in (a_start, b_start) and _CLOCK_JOIN.fullmatch(claim_text, a_end, b_start):
+            pair = (a, b)
+    if pair is None:
+        return False
+    for art in cited:
+        for x in art.sentences:
+            if len(x.quantities) < 2:
+                continue
+            theirs = [t for m in _CLOCK.finditer(x.text) if (t := _clock_minutes(m)) is not None]
+            if pair[0] in theirs and pair[1] in theirs[theirs.index(pair[0]) + 1 :]:
                 return True
     return False
