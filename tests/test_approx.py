@@ -1037,3 +1037,47 @@ def test_two_times_joined_are_placed_where_one_sentence_writes_both(
 ) -> None:
     c = verify(SHAFT, claim).claims[0]
     assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+SAMPLES = Cluster(
+    cluster_id="samples",
+    articles=[
+        Article(
+            id="s1",
+            title="Testing figures",
+            text=(
+                "The integrity agency collected 8,840 samples from riders last year, up 4% on "
+                "2024, but only a third were taken out of competition. "
+                "Its budget was 11 million euros."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a change in percent undone, to the earlier time the claim names: 8,840 / 1.04
+        (
+            "That implies the agency collected roughly 8,500 samples from riders in 2024 [s1].",
+            "supported",
+        ),
+        (
+            "That implies the agency collected roughly 7,500 samples from riders in 2024 [s1].",
+            "unsupported",
+        ),
+        # another time than the change's earlier one, or no approximator: not the figure undone
+        (
+            "That implies the agency collected roughly 8,500 samples from riders in 2023 [s1].",
+            "unsupported",
+        ),
+        (
+            "That implies the agency collected 8,500 samples from riders in 2024 [s1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_change_in_percent_undone_to_the_earlier_time(claim: str, verdict: str) -> None:
+    c = verify(SAMPLES, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

@@ -222,6 +222,8 @@ def figure_restated(
         return True
     if _times_together(claim_text, at, q, cited):
         return True
+    if kind and _undone(claim_text, at, q, kind, window):
+        return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
     )
@@ -1373,4 +1375,45 @@ def _times_together(
             theirs = [t for m in _CLOCK.finditer(x.text) if (t := _clock_minutes(m)) is not None]
             if pair[0] in theirs and pair[1] in theirs[theirs.index(pair[0]) + 1 :]:
                 return True
+    return False
+
+
+# a change in percent against a named earlier figure: "up 9% on 2024", "down 12% from a year
+# earlier" (the words after "on" or "from" name the earlier figure's time)
+_PERCENT_ON = re.compile(
+    rf"\b({alternation(sorted(_UP | _DOWN))})\s+(?:by\s+)?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)"
+    r"\s+(?:on|from|over|compared\s+with)\s+((?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _undone(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's approximate figure ``q`` is the earlier figure a window sentence
+    gives as a change in percent ("collected 14,200 samples last year, up 9% on 2024"), the
+    change undone ("roughly 13,000 samples in 2024"): the claim names that earlier time,
+    the figure changed is of its unit (or counts what it counts), before the change."""
+    noun = frozenset() if q.unit else _counted(claim_text, at + len(q.text), first=True)
+    mine = claim_text.lower()
+    for x in window:
+        if "%" not in x.text and "per" not in x.lower:
+            continue
+        for m in _PERCENT_ON.finditer(x.text):
+            earlier = " ".join(m.group(3).lower().split())
+            if earlier not in " ".join(mine.split()):
+                continue  # the claim must name the time it undoes the change to
+            way = _direction([m.group(1).lower()])
+            factor = 1 + way * float(m.group(2)) / 100
+            if not way or factor <= 0:
+                continue
+            low, high = _interval(q.value, kind)
+            for o in x.quantities:
+                i = _find(x.text, o.text)
+                if not 0 <= i < m.start() or _YEAR.fullmatch(o.text) or o.unit == "%":
+                    continue
+                if (o.unit != q.unit) or (not q.unit and not _counts(x.text, o.text, noun)):
+                    continue
+                if low - 1e-9 <= o.value / factor <= high + 1e-9:
+                    return True
     return False
