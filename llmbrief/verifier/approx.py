@@ -65,6 +65,18 @@ sentence of an article be read):
 - **a span of months**: a length in years or months ("about two and a half years", "29
   months") that is the time between two months of one window sentence ("between March
   2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
+- **derived, with a cue**: a total ("62 people on board", "a total of", "in all") of two
+  or more figures of one kind a window sentence lists ("58 passengers and four crew"); a
+  remainder ("that leaves ... about £9 million", "the rest", "still needs") of two figures
+  of the claim's unit, one in the window or beside it, the other in a sentence of the cited
+  articles about the claim's subject (a change, "£21 million, up from £14 million", is no
+  whole and its part); a gap ("fell 11 seats short", "18 more owners") of two bare counts
+  of the noun the claim counts ("20 of the 61 seats"; "homeowners" count owners); the
+  earlier figure of a change in percent undone ("roughly 13,000 samples in 2024" for
+  "14,200 samples, up 9% on 2024"), only after an approximator and with the earlier time
+  named; two times of day joined ("between 5.15am and 9.40am") placed where one cited
+  sentence writes both, in that order. Each result to the claim's approximator, else exact.
+  The cues are data (``totals`` and ``remainder`` in ``restatements.json``).
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
