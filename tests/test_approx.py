@@ -882,3 +882,202 @@ QUAYS = Cluster(
 def test_a_count_of_the_items_listed_beside_what_it_counts(claim: str, verdict: str) -> None:
     c = verify(QUAYS, claim).claims[0]
     assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+# a fictional cluster for figures one step of arithmetic away: a total, a remainder, a gap
+ORLA = Cluster(
+    cluster_id="orla",
+    articles=[
+        Article(
+            id="f1",
+            title="Ferry fire",
+            text=(
+                "The Orla ferry to Skerrin, carrying 113 passengers and nine crew, turned back "
+                "to Balmore after a fire in the engine room on Friday. "
+                "The harbour trust said repairs to the slipway would cost £6 million, up from "
+                "£4 million in the first survey. "
+                "Nobody was hurt, the operator said. "
+                "Islanders have asked for a second vessel on the route. "
+                "The island council said it would pay £2.5 million towards the slipway, with "
+                "the trust meeting the rest. "
+                "The operator needs 40 of its 55 crew back at work to run a full timetable."
+            ),
+        ),
+        Article(
+            id="f2",
+            title="Ferry crews return",
+            text=(
+                "By Monday, 26 crew had returned to work, the operator said. "
+                "The operator employs 12 engineers on the route. "
+                "The trust's engineer told the inquiry the slipway would cost about £4.2 "
+                "million to rebuild."
+            ),
+        ),
+    ],
+)
+
+
+def _orla(claim: str) -> tuple[str, list[str]]:
+    c = verify(ORLA, claim).claims[0]
+    return c.verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a total of a list of one kind, with a total noun or cue beside the figure
+        (
+            "The Orla ferry turned back to Balmore after a fire on Friday with 122 people on "
+            "board [f1].",
+            "supported",
+        ),
+        (
+            "The Orla ferry turned back to Balmore after a fire on Friday with 124 people on "
+            "board [f1].",
+            "unsupported",
+        ),
+        (
+            "The Orla ferry, carrying a total of 122 passengers and crew, turned back to "
+            "Balmore [f1].",
+            "supported",
+        ),
+        # no cue: a figure nobody wrote is no total
+        (
+            "The Orla ferry, carrying 122 passengers, turned back to Balmore after a fire [f1].",
+            "unsupported",
+        ),
+        # a remainder, a whole less a part, the part in another sentence about it
+        ("That leaves the harbour trust to find about £3.5 million [f1].", "supported"),
+        ("That leaves the harbour trust to find about £4.5 million [f1].", "unsupported"),
+        # a change is no whole and its part: £6 million up from £4 million is no remainder
+        ("That leaves the harbour trust to find about £2 million [f1].", "unsupported"),
+        # the gap of two counts of one noun, the other in another cited article
+        (
+            "The operator still needs 14 more crew back at work to run a full timetable [f1][f2].",
+            "supported",
+        ),
+        (
+            "The operator still needs 16 more crew back at work to run a full timetable [f1][f2].",
+            "unsupported",
+        ),
+        # operands of another kind: 26 crew less 12 engineers counts nothing
+        (
+            "The operator still needs 14 more engineers back at work to run a full timetable "
+            "[f1][f2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_total_a_remainder_and_a_gap_of_two_counts(claim: str, verdict: str) -> None:
+    assert _orla(claim)[0] == verdict, _orla(claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "more than" a figure the claim writes after "than": the other is the larger
+        (
+            "Repairs to the slipway would cost £1.8 million more than the £4.2 million the "
+            "trust's engineer told the inquiry [f1][f2].",
+            "supported",
+        ),
+        (
+            "Repairs to the slipway would cost £1.8 million less than the £4.2 million the "
+            "trust's engineer told the inquiry [f1][f2].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_difference_with_the_figure_compared_with_after_than(claim: str, verdict: str) -> None:
+    assert _orla(claim)[0] == verdict, _orla(claim)
+
+
+SHAFT = Cluster(
+    cluster_id="shaft",
+    articles=[
+        Article(
+            id="k1",
+            title="Miners rescued",
+            text=(
+                "The seven miners were lifted one by one in a steel capsule through a narrow "
+                "shaft. Rescuers had worked through the night. "
+                "The first man reached the surface at 5.15am and the last at 9.40am, the "
+                "company said. The shift had started at 6.30am on Friday. "
+                "Doctors took two of the miners to hospital with minor injuries."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # two times joined in the claim, written together in one sentence of the article
+        (
+            "The seven miners were lifted one by one between 5.15am and 9.40am, and doctors "
+            "took two of them to hospital [k1].",
+            "supported",
+        ),
+        # the times of two sentences, or the wrong way round, are not placed together
+        (
+            "The seven miners were lifted one by one between 6.30am and 9.40am, and doctors "
+            "took two of them to hospital [k1].",
+            "unsupported",
+        ),
+        (
+            "The seven miners were lifted one by one between 9.40am and 5.15am, and doctors "
+            "took two of them to hospital [k1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_two_times_joined_are_placed_where_one_sentence_writes_both(
+    claim: str, verdict: str
+) -> None:
+    c = verify(SHAFT, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+SAMPLES = Cluster(
+    cluster_id="samples",
+    articles=[
+        Article(
+            id="s1",
+            title="Testing figures",
+            text=(
+                "The integrity agency collected 8,840 samples from riders last year, up 4% on "
+                "2024, but only a third were taken out of competition. "
+                "Its budget was 11 million euros."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a change in percent undone, to the earlier time the claim names: 8,840 / 1.04
+        (
+            "That implies the agency collected roughly 8,500 samples from riders in 2024 [s1].",
+            "supported",
+        ),
+        (
+            "That implies the agency collected roughly 7,500 samples from riders in 2024 [s1].",
+            "unsupported",
+        ),
+        # another time than the change's earlier one, or no approximator: not the figure undone
+        (
+            "That implies the agency collected roughly 8,500 samples from riders in 2023 [s1].",
+            "unsupported",
+        ),
+        (
+            "That implies the agency collected 8,500 samples from riders in 2024 [s1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_change_in_percent_undone_to_the_earlier_time(claim: str, verdict: str) -> None:
+    c = verify(SAMPLES, claim).claims[0]
+    assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]

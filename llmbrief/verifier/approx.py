@@ -65,6 +65,18 @@ sentence of an article be read):
 - **a span of months**: a length in years or months ("about two and a half years", "29
   months") that is the time between two months of one window sentence ("between March
   2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
+- **derived, with a cue**: a total ("62 people on board", "a total of", "in all") of two
+  or more figures of one kind a window sentence lists ("58 passengers and four crew"); a
+  remainder ("that leaves ... about £9 million", "the rest", "still needs") of two figures
+  of the claim's unit, one in the window or beside it, the other in a sentence of the cited
+  articles about the claim's subject (a change, "£21 million, up from £14 million", is no
+  whole and its part); a gap ("fell 11 seats short", "18 more owners") of two bare counts
+  of the noun the claim counts ("20 of the 61 seats"; "homeowners" count owners); the
+  earlier figure of a change in percent undone ("roughly 13,000 samples in 2024" for
+  "14,200 samples, up 9% on 2024"), only after an approximator and with the earlier time
+  named; two times of day joined ("between 5.15am and 9.40am") placed where one cited
+  sentence writes both, in that order. Each result to the claim's approximator, else exact.
+  The cues are data (``totals`` and ``remainder`` in ``restatements.json``).
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -217,6 +229,12 @@ def figure_restated(
     if _first_restated(claim_text, at, q, window):
         return True
     if _days_between(claim_text, at, q, kind):
+        return True
+    if _derived(claim_text, at, q, kind, chosen, window, cited):
+        return True
+    if _times_together(claim_text, at, q, cited):
+        return True
+    if kind and _undone(claim_text, at, q, kind, window):
         return True
     return _count_restated(claim_text, at, q, window) or _one_more_restated(
         claim_text, at, q, window
@@ -729,6 +747,11 @@ def _arithmetic_restated(
         return held[o.text]
 
     eps = 1e-9 * max(1.0, abs(low), abs(high))
+    cue = _DIFFERENCE_AFTER.match(claim_text, end)
+    # "£30,000 more than the £120,000 estimate": a figure after the "than" is the one the
+    # claim's is compared with, so the other is the larger of a "more"
+    than = cue is not None and _THAN.match(claim_text, cue.end()) is not None
+    against = frozenset(o.text for o in mine if than and _find(claim_text, o.text) > at)
     for a, b in itertools.combinations(mine, 2):
         r = _result(relation, way, q, a, b)
         if r is not None and low - eps <= r <= high + eps and holds(a) and holds(b):
@@ -746,7 +769,8 @@ def _arithmetic_restated(
             for b in x.quantities:
                 if b.value == a.value or _YEAR.fullmatch(b.text):
                     continue
-                if relation == "difference" and way and (a.value > b.value) != (way > 0):
+                w = -way if a.text in against else way
+                if relation == "difference" and w and (a.value > b.value) != (w > 0):
                     continue  # "70 million less than": the claim's figure is the smaller
                 after = compared is not None and _find(claim_text, a.text) > at
                 if after and (b.value > a.value) != larger:
@@ -756,7 +780,8 @@ def _arithmetic_restated(
                     return True
     if relation != "difference":
         return False
-    return _difference_in_articles(q, way, (low - eps, high + eps), mine, window, cited or arts)
+    bounds = (low - eps, high + eps)
+    return _difference_in_articles(q, way, bounds, mine, window, cited or arts, against)
 
 
 def _kind(o: checks.Quantity, window: list[IndexedSentence]) -> str:
@@ -783,6 +808,7 @@ def _difference_in_articles(
     mine: list[checks.Quantity],
     window: list[IndexedSentence],
     arts: Sequence[IndexedArticle],
+    against: frozenset[str] = frozenset(),
 ) -> bool:
     """A difference ("an increase of nine", "14 degrees colder than") whose other figure is
     written outside the window, in any sentence of the cited articles ``arts``, in the same
@@ -809,11 +835,27 @@ def _difference_in_articles(
                     if q.unit and q.unit not in _POINTS and q.unit != unit:
                         continue
                     value = _signed(x, b)
-                    if way and a in mine and (a.value > value) != (way > 0):
+                    w = -way if a.text in against else way  # "more than" the claim's
+                    if w and a in mine and (a.value > value) != (w > 0):
                         continue  # "an increase of nine" to 23: the claim's figure is the later
+                    if way and a not in mine and _wrong_side(value, a.value, way, mine, against):
+                        continue  # the claim writes this figure too: its side is known
                     if low <= abs(a.value - value) <= high:
                         return True
     return False
+
+
+def _wrong_side(
+    value: float, other: float, way: int, mine: list[checks.Quantity], against: frozenset[str]
+) -> bool:
+    """Whether an article's figure ``value``, which the claim writes as well, is on the
+    wrong side of ``other`` for the claim's word of change: the claim's figure is the later
+    (the larger of a rise), or, written after "than", the one compared with."""
+    m = next((o for o in mine if o.value == value), None)
+    if m is None:
+        return False
+    w = -way if m.text in against else way
+    return (value > other) != (w > 0)
 
 
 #: Where the words naming what a claim compares its figure with end ("below Monday's record,").
@@ -1141,3 +1183,249 @@ def _from_to(
         elif _TO_END.search(before) and _FROM_BETWEEN.fullmatch(text, end, j):
             out.append((b, a, "to " + words))
     return out
+
+
+# -- derived: a total, a remainder, a gap of two counts of one noun -------------------------
+
+_TOTALS = _R["totals"]
+_TOTAL_BEFORE = re.compile(
+    rf"\b(?:{alternation(_TOTALS['before'])})\s+(?:(?:{alternation(list(_KIND_OF))})\s+)?\S*$",
+    re.IGNORECASE,
+)
+# "62 people on board", "£8 million in all": a word of the unit's tail may stand between
+_TOTAL_AFTER = re.compile(
+    rf"(?:\s+[a-z]+){{0,2}}\s+(?:{alternation(_TOTALS['after'])})\b", re.IGNORECASE
+)
+_REMAINDER = _R["remainder"]
+# the remainder's cue a few words before the figure, in its clause: "that leaves the agency
+# to find about £9 million", "still needs at least 18 more owners"
+_REMAINDER_BEFORE = re.compile(
+    rf"\b(?:{alternation(_REMAINDER['before'])})\b(?:\s+[\w'’-]+){{0,6}}\s+\S*$", re.IGNORECASE
+)
+_REMAINDER_AFTER = re.compile(
+    rf"(?:\s+[a-z]+){{0,1}}\s+(?:{alternation(_REMAINDER['after'])})\b", re.IGNORECASE
+)
+# the figures of a list of one kind: "58 passengers and four crew", "£5m, £3m and £2m"
+_LIST_BETWEEN = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_COUNTED_AFTER = 3
+
+
+def _derived(
+    claim_text: str,
+    at: int,
+    q: checks.Quantity,
+    kind: str,
+    chosen: Sequence[Window],
+    window: list[IndexedSentence],
+    cited: Sequence[IndexedArticle],
+) -> bool:
+    """A figure one step of arithmetic away from figures of the cited articles, with a cue
+    beside it: a total of a list of one kind ("62 people on board" where the window lists
+    "58 passengers and four crew"), a remainder ("that leaves ... about £9 million" of £21
+    million less £12 million), or the gap of two counts of one noun ("fell 11 seats short"
+    of the 31 needed, where another cited article gives the party 20 of the seats)."""
+    end = at + len(q.text)
+    before = claim_text[max(0, at - 60) : at]
+    clause = _clause_before(claim_text, at)
+    if (
+        _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(claim_text, end) or q.unit == "person"
+    ) and _total_restated(q, kind, window):
+        return True
+    remainder = _REMAINDER_BEFORE.search(clause) is not None or bool(
+        _REMAINDER_AFTER.match(claim_text, end)
+    )
+    cue = remainder or _DIFFERENCE_AFTER.match(claim_text, end) is not None
+    if not cue or q.unit in ("%", *_POINTS, "ord", "magnitude", *_DURATION_UNITS):
+        return False
+    around = [x for art, f, t, _ in chosen for x in art.sentences[max(0, f - 1) : t + 2]]
+    # what a bare count counts: the first word of it past "more" ("18 more owners")
+    noun = frozenset() if q.unit else frozenset(_counted(claim_text, end, first=True))
+    if not q.unit and not noun:
+        return False
+    # the other figure: in a sentence of the cited articles about what the claim is about
+    # (a content word of the claim's besides what it counts)
+    topic = set(content_stems(claim_text)) - noun
+    about = [x for art in cited for x in art.sentences if not topic.isdisjoint(x.stems)]
+    if q.unit:
+        return remainder and _gap_of_two(q, kind, around, [*around, *about], noun)
+    mine = [
+        o
+        for o in _figures(claim_text)
+        if o.text != q.text and not o.unit and _counts(claim_text, o.text, noun)
+    ]
+    low, high = _interval(q.value, kind)
+    for a in mine:  # "with 31 seats needed ... fell 11 seats short" of the 20 won
+        for x in about:
+            for b in x.quantities:
+                gap = abs(a.value - b.value)
+                if not b.unit and low <= gap <= high and _counts(x.text, b.text, noun):
+                    return True
+    return _gap_of_two(q, kind, [x for x in around if x in about], about, noun)
+
+
+def _gap_of_two(
+    q: checks.Quantity,
+    kind: str,
+    first: list[IndexedSentence],
+    second: list[IndexedSentence],
+    noun: frozenset[str],
+) -> bool:
+    """Two figures of one kind (the claim's unit, or bare counts of ``noun``), one of
+    ``first`` and one of ``second``, whose difference is ``q`` in its approximator's
+    interval; a change ("£21 million, up from £14 million") is no whole and its part."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(high))
+
+    def operands(xs: list[IndexedSentence]) -> list[tuple[IndexedSentence, checks.Quantity]]:
+        return [
+            (x, o)
+            for x in xs
+            for o in x.quantities
+            if not _YEAR.fullmatch(o.text)
+            and (o.unit == q.unit if q.unit else not o.unit and _counts(x.text, o.text, noun))
+        ]
+
+    theirs = operands(second)
+    for x, a in operands(first):
+        changes = {(c.text, d.text) for c, d, _ in _from_to(x.text, x.quantities)}
+        for y, b in theirs:
+            if a.value == b.value or not low - eps <= abs(a.value - b.value) <= high + eps:
+                continue
+            if y is x and (
+                (a.text, b.text) in changes
+                or (b.text, a.text) in changes
+                or _after_from(x.text, a.text, b.text)
+                or _after_from(x.text, b.text, a.text)
+            ):
+                continue  # "£21 million, up from £14 million": a change, not a whole and its part
+            return True
+    return False
+
+
+def _counted(text: str, end: int, first: bool = False) -> frozenset[str]:
+    """The stems of the words a bare count ending at ``end`` counts: the next few content
+    words of its clause, past "of the 61" ("20 of the 61 seats"); ``first``: the first of
+    them past a word of change ("18 more owners")."""
+    rest = _OF_THE.sub("", _clause_rest(text, end), count=1)
+    found = [s for s in content_stems(rest) if not s[:1].isdigit() and s not in _ADDED]
+    return frozenset(found[: 1 if first else _COUNTED_AFTER])
+
+
+_OF_THE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?\S+")
+_ADDED = frozenset(map(stem, [*CHANGE_WORDS, "extra", "additional", "other", "further"]))
+
+
+def _counts(text: str, figure: str, noun: frozenset[str]) -> bool:
+    """Whether the bare figure written ``figure`` in ``text`` counts one of ``noun`` (a
+    stem, or one ending in it: "homeowners" counts "owners")."""
+    i = _find(text, figure)
+    if i < 0 or not noun:
+        return False
+    mine = _counted(text, i + len(figure))
+    pairs = ((m, n) for m in mine for n in noun if min(len(m), len(n)) > 2)
+    return any(m.endswith(n) or n.endswith(m) for m, n in pairs)
+
+
+def _total_restated(q: checks.Quantity, kind: str, window: list[IndexedSentence]) -> bool:
+    """A window sentence lists two or more figures of one kind ("58 passengers and four
+    crew", "£5 million and £3 million") whose sum is ``q``, in its approximator's interval
+    (exact without one): people are counted by bare figures."""
+    low, high = _interval(q.value, kind)
+    eps = 1e-9 * max(1.0, abs(high))
+    for x in window:
+        if len(x.quantities) < 2:
+            continue
+        run: list[checks.Quantity] = []
+        last = -1
+        for o in x.quantities:
+            i = _find(x.text[last + 1 :], o.text) if last >= 0 else _find(x.text, o.text)
+            i = i + last + 1 if last >= 0 and i >= 0 else i
+            same = (not o.unit and q.unit in ("", "person")) or (o.unit and o.unit == q.unit)
+            ok = same and not _YEAR.fullmatch(o.text) and i >= 0
+            joined = bool(run) and ok and _LIST_BETWEEN.search(x.text[last:i]) is not None
+            if joined:
+                run.append(o)
+            else:
+                run = [o] if ok else []
+            if i >= 0:
+                last = i + len(o.text)
+            if len(run) >= 2 and low - eps <= sum(r.value for r in run[-2:]) <= high + eps:
+                return True
+            if len(run) >= 3 and low - eps <= sum(r.value for r in run) <= high + eps:
+                return True
+    return False
+
+
+# two times of day joined in the claim: "between 5.15am and 9.40am", "from 10:00 to 14:30"
+_CLOCK_JOIN = re.compile(r"\s*(?:and|to|until|till|-|–)\s*$", re.IGNORECASE)
+
+
+def _times_together(
+    claim_text: str, at: int, q: checks.Quantity, cited: Sequence[IndexedArticle]
+) -> bool:
+    """Whether the claim's time of day ``q``, joined to another ("between 5.15am and
+    9.40am"), is written with that other, in that order, in one sentence of the cited
+    articles ("the first man reached the surface at 5.15am and the last at 9.40am"): the
+    two are placed together, wherever the claim's other words are."""
+    if q.unit or not cited:
+        return False
+    times = [
+        (m.start(), m.end(), t)
+        for m in _CLOCK.finditer(claim_text)
+        if (t := _clock_minutes(m)) is not None
+    ]
+    pair: tuple[int, int] | None = None
+    for (a_start, a_end, a), (b_start, _, b) in itertools.pairwise(times):
+        if at in (a_start, b_start) and _CLOCK_JOIN.fullmatch(claim_text, a_end, b_start):
+            pair = (a, b)
+    if pair is None:
+        return False
+    for art in cited:
+        for x in art.sentences:
+            if len(x.quantities) < 2:
+                continue
+            theirs = [t for m in _CLOCK.finditer(x.text) if (t := _clock_minutes(m)) is not None]
+            if pair[0] in theirs and pair[1] in theirs[theirs.index(pair[0]) + 1 :]:
+                return True
+    return False
+
+
+# a change in percent against a named earlier figure: "up 9% on 2024", "down 12% from a year
+# earlier" (the words after "on" or "from" name the earlier figure's time)
+_PERCENT_ON = re.compile(
+    rf"\b({alternation(sorted(_UP | _DOWN))})\s+(?:by\s+)?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)"
+    r"\s+(?:on|from|over|compared\s+with)\s+((?:the\s+|a\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _undone(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, window: list[IndexedSentence]
+) -> bool:
+    """Whether the claim's approximate figure ``q`` is the earlier figure a window sentence
+    gives as a change in percent ("collected 14,200 samples last year, up 9% on 2024"), the
+    change undone ("roughly 13,000 samples in 2024"): the claim names that earlier time,
+    the figure changed is of its unit (or counts what it counts), before the change."""
+    noun = frozenset() if q.unit else _counted(claim_text, at + len(q.text), first=True)
+    mine = claim_text.lower()
+    for x in window:
+        if "%" not in x.text and "per" not in x.lower:
+            continue
+        for m in _PERCENT_ON.finditer(x.text):
+            earlier = " ".join(m.group(3).lower().split())
+            if earlier not in " ".join(mine.split()):
+                continue  # the claim must name the time it undoes the change to
+            way = _direction([m.group(1).lower()])
+            factor = 1 + way * float(m.group(2)) / 100
+            if not way or factor <= 0:
+                continue
+            low, high = _interval(q.value, kind)
+            for o in x.quantities:
+                i = _find(x.text, o.text)
+                if not 0 <= i < m.start() or _YEAR.fullmatch(o.text) or o.unit == "%":
+                    continue
+                if (o.unit != q.unit) or (not q.unit and not _counts(x.text, o.text, noun)):
+                    continue
+                if low - 1e-9 <= o.value / factor <= high + 1e-9:
+                    return True
+    return False
