@@ -128,3 +128,63 @@ def test_a_negotiation_stated_as_a_deal_is_sunk() -> None:
 def test_an_agreement_the_evidence_reports_passes() -> None:
     report = _claim(TALKS, "The council has agreed to repair the sea wall.")
     assert not _surety(report), report.reasons
+
+
+PUMPS = (
+    "Three pumping stations at Leaford failed on Friday night. The water board said a power "
+    "cut at its Hale substation was the most likely cause of the failures. Its engineers said "
+    "they could not rule out that the station at Corbin had been damaged. The wiring of the "
+    "backup generators was still being examined, investigators said. A burst main caused "
+    "flooding on Quay Street, the board said."
+)
+
+
+def test_a_most_likely_cause_stated_as_the_cause_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "The water board said a power cut at its Hale substation had caused the failures."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "most likely cause" in _surety(report)
+
+
+def test_an_open_examination_stated_as_a_finding_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "Investigators concluded that the wiring of the backup generators was at fault."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "still being examined" in _surety(report)
+
+
+def test_what_could_not_be_ruled_out_stated_as_confirmed_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "The board's engineers had confirmed that the station at Corbin had been damaged."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"confirmed"' in _surety(report)
+
+
+def test_a_cause_as_hedged_as_its_source_passes() -> None:
+    report = _claim(
+        PUMPS,
+        "The water board said a power cut at its Hale substation had most likely caused the "
+        "failures.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_another_cause_the_source_states_passes() -> None:
+    report = _claim(PUMPS, "A burst main caused flooding on Quay Street, the board said.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)
+
+
+REPAIRS = (
+    "Dock gates at Wenlow jammed on Monday. The harbour master said rust was probably to "
+    "blame. On Wednesday the harbour master said divers had found that a snapped cable caused "
+    "the jam."
+)
+
+
+def test_a_cause_the_articles_settle_elsewhere_passes() -> None:
+    report = _claim(REPAIRS, "The harbour master said a snapped cable caused the jam at Wenlow.")
+    assert not _surety(report), report.reasons

@@ -21,8 +21,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..types import Span
-from .lexicon import content_stems
-from .sentences import IndexedArticle, Window
+from .lexicon import alternation, content_stems, data_json
+from .sentences import IndexedArticle, IndexedSentence, Window
 
 if TYPE_CHECKING:
     from .hard import ClaimFacts, Finding
@@ -31,11 +31,28 @@ if TYPE_CHECKING:
 #: Words of settled knowledge in a claim, and the stem the evidence would use for them.
 _SETTLED = re.compile(
     r"\b(?:(confirm)(?:ed|s)?|(ruled?|rules) out|(show)(?:ed|s|n)? that|(prove)(?:d|n|s)?|"
-    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(agree|persuade)d)\b",
+    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(agree|persuade)d|"
+    r"(conclud)(?:ed|es)|(acknowledg)(?:ed|es)|(admit)(?:ted|s)|(caus)ed|(set) off)\b",
     re.IGNORECASE,
 )
 #: Literal parts of every :data:`_SETTLED` word, tested first.
-_PRETEST = ("confirm", " out", "show", "prov", "establish", "agreed", "persuaded")
+_PRETEST = (
+    "confirm",
+    " out",
+    "show",
+    "prov",
+    "establish",
+    "agreed",
+    "persuaded",
+    "conclud",
+    "acknowledg",
+    "admit",
+    "caused",
+    "set off",
+)
+#: Settled words a claim states of one event: a doubt counts only in a sentence about it
+#: (two of the claim's words), and a sentence of the cited articles stating it settles it.
+_OF_AN_EVENT = frozenset({"conclud", "acknowledg", "admit", "caus", "set"})
 #: The claim itself hedges the settled word: "had not been confirmed", "may have confirmed".
 _CLAIM_HEDGED = re.compile(
     r"\b(?:not|never|no|nothing|none|neither|nor|yet to|may|might|could|likely|probably|"
@@ -59,7 +76,19 @@ _FORMS = {
     "establish": r"establish",
     "agree": r"agree[ds]?\b",
     "persuade": r"persuad",
+    "conclud": r"conclu",
+    "acknowledg": r"acknowledg",
+    "admit": r"admi(?:t|ssion)",
+    "caus": r"caus",
+    "set": r"set(?:ting)? off",
 }
+_DATA = data_json("surety.json")
+#: Doubt in the evidence about a finding, a cause or a decision (the data's list).
+_MORE_DOUBT = re.compile(r"\b(?:" + alternation(_DATA["doubt"].split("|")) + r")\b", re.I)
+#: A hedge right before a settled word of the evidence: "the most likely cause".
+_HEDGED_USE = re.compile(
+    r"\b(?:" + alternation(_DATA["hedged_use"].split("|")) + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
 _NEGATED = re.compile(r"\b(?:not|never|no|yet to|n't)\b[^,;.]{0,15}$", re.IGNORECASE)
 
 
@@ -199,28 +228,103 @@ def surety_clash(
     key = next(g for g in m.groups() if g).lower()
     key = "rule" if key.startswith("rule") else key
     used = re.compile(r"\b" + _FORMS[key], re.IGNORECASE)
+    span = [Span(where="claim", start=m.start(), end=m.end())]
+    mine = set(content_stems(text)) - set(content_stems(m.group(0)))
+    if _MORE_DOUBT.search(text) is not None:
+        return None  # "concludes that the group most likely released it": as hedged as its source
+    if key in _OF_AN_EVENT:
+        said = _event_doubted(mine, used, arts, chosen)
+        if said is None:
+            return None
+        return (
+            "surety",
+            f'the claim says "{m.group(0)}" where the evidence says only "{said}"',
+            span,
+        )
     for art, f, t, _ in chosen:
         lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
         window = art.text[art.sentences[lo].start : art.sentences[hi].end]
         denied: tuple[int, int] | None = None
+        hedged: str | None = None
         for u in used.finditer(window):
             neg = _NEGATED.search(window, 0, u.start())
             if neg is None:
-                return None  # the evidence settles it too
+                h = _HEDGED_USE.search(window, max(0, u.start() - 40), u.start())
+                if h is None:
+                    return None  # the evidence settles it too
+                hedged = hedged or _word_at(window, h.start(), u.end())
+                continue
             denied = denied or (neg.start(), u.end())
         if denied is not None:
             # "did not rule them out" for "ruled out": the evidence denies the settling
             said = window[denied[0] : denied[1]]
-            return (
-                "surety",
-                f'the claim says "{m.group(0)}" where the evidence says "{said}"',
-                [Span(where="claim", start=m.start(), end=m.end())],
-            )
+            return "surety", f'the claim says "{m.group(0)}" where the evidence says "{said}"', span
         doubt = _DOUBT.search(window)
         if doubt is not None:
             return (
                 "surety",
                 f'the claim says "{m.group(0)}" where the evidence says only "{doubt.group(0)}"',
-                [Span(where="claim", start=m.start(), end=m.end())],
+                span,
+            )
+        more = hedged or _doubt_about(mine, art.sentences[lo : hi + 1])
+        if more is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{more}"',
+                span,
             )
     return None
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """``text`` from ``start`` to the end of the word ``end`` falls in: "most likely cause"."""
+    m = re.compile(r"[\w'’-]*").match(text, end)
+    return text[start : m.end() if m else end]
+
+
+#: How many of the claim's words a sentence must write to tell the same event.
+_SAME_EVENT = 2
+#: ... and how many a sentence outside the evidence window must write.
+_SAME_EVENT_ELSEWHERE = 3
+
+
+def _doubt_about(mine: set[str], sentences: list[IndexedSentence]) -> str | None:
+    """The first doubt cue of a sentence that tells the claim's event, or None."""
+    for s in sentences:
+        if len(mine & s.stems) >= _SAME_EVENT:
+            d = _MORE_DOUBT.search(s.text)
+            if d is not None:
+                return d.group(0)
+    return None
+
+
+def _event_doubted(
+    mine: set[str], used: re.Pattern[str], arts: list[IndexedArticle], chosen: list[Window]
+) -> str | None:
+    """What leaves open the finding, admission or cause a claim states ("caused the error"
+    where the sentence telling it says "the most likely cause"), or None when a sentence of
+    the cited articles telling the same event states it as settled."""
+    near: set[int] = set()
+    for art, f, t, _ in chosen:
+        lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
+        near.update(id(x) for x in art.sentences[lo : hi + 1])
+    doubt: str | None = None
+    for art in arts:
+        for s in art.sentences:
+            shared = len(mine & s.stems)
+            if shared < _SAME_EVENT:
+                continue
+            st = s.text
+            for u in used.finditer(st):
+                if _NEGATED.search(st, 0, u.start()) is not None:
+                    doubt = doubt or st[max(0, u.start() - 15) : u.end()].split(None, 1)[-1]
+                    continue
+                h = _HEDGED_USE.search(st, max(0, u.start() - 40), u.start())
+                if h is None:
+                    return None  # a sentence telling the same event settles it
+                doubt = doubt or _word_at(st, h.start(), u.end())
+            if doubt is None and (id(s) in near or shared >= _SAME_EVENT_ELSEWHERE):
+                d = _MORE_DOUBT.search(st)
+                if d is not None:
+                    doubt = d.group(0)
+    return doubt
