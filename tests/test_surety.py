@@ -188,3 +188,60 @@ REPAIRS = (
 def test_a_cause_the_articles_settle_elsewhere_passes() -> None:
     report = _claim(REPAIRS, "The harbour master said a snapped cable caused the jam at Wenlow.")
     assert not _surety(report), report.reasons
+
+
+BOARD = (
+    "The rail regulator has asked all operators of the Vexa 200 train to check their brake "
+    "pads within 14 days. Finance director Ruth Gale agreed to step aside temporarily while "
+    "auditors review the pads contract. The drivers' union was taking legal advice over the "
+    "new rosters. A court ordered Northway Rail to withdraw two older trains."
+)
+
+
+def test_a_request_stated_as_an_order_is_sunk() -> None:
+    report = _claim(
+        BOARD,
+        "The rail regulator ordered all operators of the Vexa 200 to check their brake pads "
+        "within 14 days.",
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"ordered" where the evidence says only "asked"' in _surety(report)
+
+
+def test_a_temporary_step_aside_stated_as_a_dismissal_is_sunk() -> None:
+    report = _claim(
+        BOARD, "Finance director Ruth Gale has been dismissed while auditors review the contract."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "temporary step aside" in _surety(report)
+
+
+def test_legal_advice_stated_as_a_challenge_lodged_is_sunk() -> None:
+    report = _claim(BOARD, "The drivers' union has lodged a legal challenge over the new rosters.")
+    assert report.verdict == "unsupported", report.reasons
+    assert "taking legal advice" in _surety(report)
+
+
+def test_the_request_as_the_source_tells_it_passes() -> None:
+    report = _claim(
+        BOARD,
+        "The regulator asked operators of the Vexa 200 to check their brake pads within 14 days.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_an_order_the_source_tells_of_another_act_passes() -> None:
+    report = _claim(BOARD, "A court ordered Northway Rail to withdraw two older trains.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)
+
+
+RECALL = (
+    "The food agency asked the maker to recall its Sunny Oats bars on Monday. When the maker "
+    "refused, the food agency ordered the recall of all Sunny Oats bars on Wednesday."
+)
+
+
+def test_an_order_the_articles_tell_after_a_request_passes() -> None:
+    report = _claim(RECALL, "The food agency ordered the maker to recall its Sunny Oats bars.")
+    assert not _surety(report), report.reasons

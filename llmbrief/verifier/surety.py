@@ -202,6 +202,64 @@ def _condition_dropped(text: str, chosen: list[Window]) -> Finding | None:
     return None
 
 
+class _Scale:
+    """A graded scale of acts: the strong words a claim states, the weak ones by which the
+    sentence telling the same event says less."""
+
+    __slots__ = ("name", "strong", "weak")
+
+    def __init__(self, name: str, strong: str, weak: str) -> None:
+        self.name = name
+        self.strong = re.compile(r"\b(?:" + alternation(strong.split("|")) + r")\b", re.I)
+        self.weak = re.compile(r"\b(?:" + alternation(weak.split("|")) + r")\b", re.I)
+
+
+_SCALES = tuple(_Scale(x["name"], x["strong"], x["weak"]) for x in _DATA["scales"])
+#: Every strong word of every scale: one search of the claim before any scale is read.
+_ANY_STRONG = re.compile(
+    r"\b(?:"
+    + alternation(sorted({w for x in _DATA["scales"] for w in x["strong"].split("|")}))
+    + r")\b",
+    re.I,
+)
+#: How much of the claim's content (besides its strong word) a sentence must write to tell
+#: the same event.
+_SAME_SHARE = 0.5
+
+
+def _escalated(text: str, arts: list[IndexedArticle]) -> Finding | None:
+    """A claim stating the strong grade of an act ("ordered all operators to inspect") where
+    the sentence telling the same event says the weak one ("had asked all operators to
+    inspect"), and no sentence telling it says the strong one."""
+    if _ANY_STRONG.search(text) is None:
+        return None
+    for scale in _SCALES:
+        m = scale.strong.search(text)
+        if m is None or _CLAIM_HEDGED.search(text, 0, m.start()) is not None:
+            continue
+        mine = set(content_stems(text)) - set(content_stems(m.group(0)))
+        need = max(_SAME_EVENT, int(_SAME_SHARE * len(mine) + 0.5))
+        weak: tuple[str, str] | None = None
+        for art in arts:
+            for sent in art.sentences:
+                if len(mine & sent.stems) < need:
+                    continue
+                st = sent.text
+                if scale.strong.search(st) is not None:
+                    return None  # a sentence telling the same event says the strong grade
+                w = scale.weak.search(st)
+                if w is not None and weak is None:
+                    weak = (w.group(0), st)
+        if weak is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{weak[0]}" '
+                f"({scale.name})",
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+    return None
+
+
 def surety_clash(
     facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> Finding | None:
@@ -216,7 +274,7 @@ def surety_clash(
         ("surety", reason, span in the claim), or None.
     """
     text = facts.text
-    dropped = _condition_dropped(text, chosen)
+    dropped = _condition_dropped(text, chosen) or _escalated(text, arts)
     if dropped is not None:
         return dropped
     low = text.lower()
