@@ -245,3 +245,35 @@ RECALL = (
 def test_an_order_the_articles_tell_after_a_request_passes() -> None:
     report = _claim(RECALL, "The food agency ordered the maker to recall its Sunny Oats bars.")
     assert not _surety(report), report.reasons
+
+
+COURT = (
+    "The tribunal is not expected to sit before March. If it rules for the tenants, it could "
+    "order the landlord to repay a year's rent. The landlord will appeal any ruling against "
+    "it, its lawyer said. Its lawyer said the landlord may sell the Mill Road flats."
+)
+
+
+def test_a_possibility_stated_as_sure_is_sunk() -> None:
+    report = _claim(
+        COURT,
+        "The tribunal is not expected to sit before March, and if it rules for the tenants it "
+        "will order the landlord to repay a year's rent.",
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"could order"' in _surety(report)
+
+
+def test_the_possibility_as_the_source_tells_it_passes() -> None:
+    report = _claim(
+        COURT,
+        "The tribunal is not expected to sit before March, and if it rules for the tenants it "
+        "could order the landlord to repay a year's rent.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_what_the_source_states_as_sure_passes() -> None:
+    report = _claim(COURT, "The landlord will appeal any ruling against it, its lawyer said.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)

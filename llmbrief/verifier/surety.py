@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..types import Span
-from .lexicon import alternation, content_stems, data_json
+from .lexicon import alternation, content_stems, data_json, stem
 from .sentences import IndexedArticle, IndexedSentence, Window
 
 if TYPE_CHECKING:
@@ -260,6 +260,56 @@ def _escalated(text: str, arts: list[IndexedArticle]) -> Finding | None:
     return None
 
 
+def _modal(key: str) -> re.Pattern[str]:
+    """The data's modals ``key`` and the verb they govern (group 2), after any adverbs and
+    "be" ("may already be clean" governs "clean")."""
+    return re.compile(
+        r"\b("
+        + alternation(_DATA[key].split("|"))
+        + r")\s+(?:(?:"
+        + alternation(_DATA["modal_adverbs"].split("|"))
+        + r"|be|have|been)\s+)*([A-Za-z][\w'’-]*)",
+        re.I,
+    )
+
+
+_WEAK_MODAL = _modal("weak_modals")
+_STRONG_MODAL = _modal("strong_modals")
+_MODAL_PRETEST = (" will ", " would ", " shall ", " going to ")
+
+
+def _hardened(text: str, arts: list[IndexedArticle]) -> Finding | None:
+    """A claim stating as sure ("it will order a fresh election") what the sentence telling
+    the same event states as a possibility or a hope ("it could order a fresh election"),
+    when no sentence telling it states it as sure."""
+    if not any(k in text for k in _MODAL_PRETEST):
+        return None
+    for m in _STRONG_MODAL.finditer(text):
+        verb = stem(m.group(2))
+        if verb in ("not", "never", "no") or _MORE_DOUBT.search(text) is not None:
+            return None
+        mine = set(content_stems(text)) - {verb}
+        need = max(_SAME_EVENT, int(_SAME_SHARE * len(mine) + 0.5))
+        weak: str | None = None
+        for art in arts:
+            for sent in art.sentences:
+                if len(mine & sent.stems) < need:
+                    continue
+                st = sent.text
+                if any(stem(x.group(2)) == verb for x in _STRONG_MODAL.finditer(st)):
+                    return None  # a sentence telling the same event states it as sure
+                for x in _WEAK_MODAL.finditer(st):
+                    if weak is None and stem(x.group(2)) == verb:
+                        weak = x.group(0)
+        if weak is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{weak}"',
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+    return None
+
+
 def surety_clash(
     facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> Finding | None:
@@ -274,7 +324,7 @@ def surety_clash(
         ("surety", reason, span in the claim), or None.
     """
     text = facts.text
-    dropped = _condition_dropped(text, chosen) or _escalated(text, arts)
+    dropped = _condition_dropped(text, chosen) or _escalated(text, arts) or _hardened(text, arts)
     if dropped is not None:
         return dropped
     low = text.lower()
