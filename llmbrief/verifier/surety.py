@@ -13,6 +13,15 @@ to it (", but only if the government contributes").
 A claim whose evidence says the settling word itself ("tests confirmed the strain") passes,
 and so does one whose evidence has no hedge: the rule reads what the evidence doubts, not
 which words a writer chose.
+
+A finding, an admission or a cause ("concluded that", "acknowledged", "had caused", "set
+off") is read against the sentences of the cited articles telling the same event (two of the
+claim's words): one that states it settles it; one that hedges it ("the most likely cause",
+"probably set off") or leaves it open ("could not rule out", "still being examined") sinks
+it. Graded scales (data/surety.json) do the same for acts: an order where the sentence
+telling the same event says a request, a dismissal where it says a temporary step aside, a
+challenge lodged where it says legal advice taken, an act where it says "a matter for" others;
+and "will order" where it says "could order". A claim as hedged as its source passes.
 """
 
 from __future__ import annotations
