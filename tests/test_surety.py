@@ -128,3 +128,152 @@ def test_a_negotiation_stated_as_a_deal_is_sunk() -> None:
 def test_an_agreement_the_evidence_reports_passes() -> None:
     report = _claim(TALKS, "The council has agreed to repair the sea wall.")
     assert not _surety(report), report.reasons
+
+
+PUMPS = (
+    "Three pumping stations at Leaford failed on Friday night. The water board said a power "
+    "cut at its Hale substation was the most likely cause of the failures. Its engineers said "
+    "they could not rule out that the station at Corbin had been damaged. The wiring of the "
+    "backup generators was still being examined, investigators said. A burst main caused "
+    "flooding on Quay Street, the board said."
+)
+
+
+def test_a_most_likely_cause_stated_as_the_cause_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "The water board said a power cut at its Hale substation had caused the failures."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "most likely cause" in _surety(report)
+
+
+def test_an_open_examination_stated_as_a_finding_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "Investigators concluded that the wiring of the backup generators was at fault."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "still being examined" in _surety(report)
+
+
+def test_what_could_not_be_ruled_out_stated_as_confirmed_is_sunk() -> None:
+    report = _claim(
+        PUMPS, "The board's engineers had confirmed that the station at Corbin had been damaged."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"confirmed"' in _surety(report)
+
+
+def test_a_cause_as_hedged_as_its_source_passes() -> None:
+    report = _claim(
+        PUMPS,
+        "The water board said a power cut at its Hale substation had most likely caused the "
+        "failures.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_another_cause_the_source_states_passes() -> None:
+    report = _claim(PUMPS, "A burst main caused flooding on Quay Street, the board said.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)
+
+
+REPAIRS = (
+    "Dock gates at Wenlow jammed on Monday. The harbour master said rust was probably to "
+    "blame. On Wednesday the harbour master said divers had found that a snapped cable caused "
+    "the jam."
+)
+
+
+def test_a_cause_the_articles_settle_elsewhere_passes() -> None:
+    report = _claim(REPAIRS, "The harbour master said a snapped cable caused the jam at Wenlow.")
+    assert not _surety(report), report.reasons
+
+
+BOARD = (
+    "The rail regulator has asked all operators of the Vexa 200 train to check their brake "
+    "pads within 14 days. Finance director Ruth Gale agreed to step aside temporarily while "
+    "auditors review the pads contract. The drivers' union was taking legal advice over the "
+    "new rosters. A court ordered Northway Rail to withdraw two older trains."
+)
+
+
+def test_a_request_stated_as_an_order_is_sunk() -> None:
+    report = _claim(
+        BOARD,
+        "The rail regulator ordered all operators of the Vexa 200 to check their brake pads "
+        "within 14 days.",
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"ordered" where the evidence says only "asked"' in _surety(report)
+
+
+def test_a_temporary_step_aside_stated_as_a_dismissal_is_sunk() -> None:
+    report = _claim(
+        BOARD, "Finance director Ruth Gale has been dismissed while auditors review the contract."
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert "temporary step aside" in _surety(report)
+
+
+def test_legal_advice_stated_as_a_challenge_lodged_is_sunk() -> None:
+    report = _claim(BOARD, "The drivers' union has lodged a legal challenge over the new rosters.")
+    assert report.verdict == "unsupported", report.reasons
+    assert "taking legal advice" in _surety(report)
+
+
+def test_the_request_as_the_source_tells_it_passes() -> None:
+    report = _claim(
+        BOARD,
+        "The regulator asked operators of the Vexa 200 to check their brake pads within 14 days.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_an_order_the_source_tells_of_another_act_passes() -> None:
+    report = _claim(BOARD, "A court ordered Northway Rail to withdraw two older trains.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)
+
+
+RECALL = (
+    "The food agency asked the maker to recall its Sunny Oats bars on Monday. When the maker "
+    "refused, the food agency ordered the recall of all Sunny Oats bars on Wednesday."
+)
+
+
+def test_an_order_the_articles_tell_after_a_request_passes() -> None:
+    report = _claim(RECALL, "The food agency ordered the maker to recall its Sunny Oats bars.")
+    assert not _surety(report), report.reasons
+
+
+COURT = (
+    "The tribunal is not expected to sit before March. If it rules for the tenants, it could "
+    "order the landlord to repay a year's rent. The landlord will appeal any ruling against "
+    "it, its lawyer said. Its lawyer said the landlord may sell the Mill Road flats."
+)
+
+
+def test_a_possibility_stated_as_sure_is_sunk() -> None:
+    report = _claim(
+        COURT,
+        "The tribunal is not expected to sit before March, and if it rules for the tenants it "
+        "will order the landlord to repay a year's rent.",
+    )
+    assert report.verdict == "unsupported", report.reasons
+    assert '"could order"' in _surety(report)
+
+
+def test_the_possibility_as_the_source_tells_it_passes() -> None:
+    report = _claim(
+        COURT,
+        "The tribunal is not expected to sit before March, and if it rules for the tenants it "
+        "could order the landlord to repay a year's rent.",
+    )
+    assert not _surety(report), report.reasons
+
+
+def test_what_the_source_states_as_sure_passes() -> None:
+    report = _claim(COURT, "The landlord will appeal any ruling against it, its lawyer said.")
+    assert report.verdict == "supported", report.reasons
+    assert not _surety(report)

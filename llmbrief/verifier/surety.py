@@ -13,6 +13,15 @@ to it (", but only if the government contributes").
 A claim whose evidence says the settling word itself ("tests confirmed the strain") passes,
 and so does one whose evidence has no hedge: the rule reads what the evidence doubts, not
 which words a writer chose.
+
+A finding, an admission or a cause ("concluded that", "acknowledged", "had caused", "set
+off") is read against the sentences of the cited articles telling the same event (two of the
+claim's words): one that states it settles it; one that hedges it ("the most likely cause",
+"probably set off") or leaves it open ("could not rule out", "still being examined") sinks
+it. Graded scales (data/surety.json) do the same for acts: an order where the sentence
+telling the same event says a request, a dismissal where it says a temporary step aside, a
+challenge lodged where it says legal advice taken, an act where it says "a matter for" others;
+and "will order" where it says "could order". A claim as hedged as its source passes.
 """
 
 from __future__ import annotations
@@ -21,8 +30,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..types import Span
-from .lexicon import content_stems
-from .sentences import IndexedArticle, Window
+from .lexicon import alternation, content_stems, data_json, stem
+from .sentences import IndexedArticle, IndexedSentence, Window
 
 if TYPE_CHECKING:
     from .hard import ClaimFacts, Finding
@@ -31,11 +40,28 @@ if TYPE_CHECKING:
 #: Words of settled knowledge in a claim, and the stem the evidence would use for them.
 _SETTLED = re.compile(
     r"\b(?:(confirm)(?:ed|s)?|(ruled?|rules) out|(show)(?:ed|s|n)? that|(prove)(?:d|n|s)?|"
-    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(agree|persuade)d)\b",
+    r"(establish)(?:ed|es)|(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(agree|persuade)d|"
+    r"(conclud)(?:ed|es)|(acknowledg)(?:ed|es)|(admit)(?:ted|s)|(caus)ed|(set) off)\b",
     re.IGNORECASE,
 )
 #: Literal parts of every :data:`_SETTLED` word, tested first.
-_PRETEST = ("confirm", " out", "show", "prov", "establish", "agreed", "persuaded")
+_PRETEST = (
+    "confirm",
+    " out",
+    "show",
+    "prov",
+    "establish",
+    "agreed",
+    "persuaded",
+    "conclud",
+    "acknowledg",
+    "admit",
+    "caused",
+    "set off",
+)
+#: Settled words a claim states of one event: a doubt counts only in a sentence about it
+#: (two of the claim's words), and a sentence of the cited articles stating it settles it.
+_OF_AN_EVENT = frozenset({"conclud", "acknowledg", "admit", "caus", "set"})
 #: The claim itself hedges the settled word: "had not been confirmed", "may have confirmed".
 _CLAIM_HEDGED = re.compile(
     r"\b(?:not|never|no|nothing|none|neither|nor|yet to|may|might|could|likely|probably|"
@@ -59,7 +85,19 @@ _FORMS = {
     "establish": r"establish",
     "agree": r"agree[ds]?\b",
     "persuade": r"persuad",
+    "conclud": r"conclu",
+    "acknowledg": r"acknowledg",
+    "admit": r"admi(?:t|ssion)",
+    "caus": r"caus",
+    "set": r"set(?:ting)? off",
 }
+_DATA = data_json("surety.json")
+#: Doubt in the evidence about a finding, a cause or a decision (the data's list).
+_MORE_DOUBT = re.compile(r"\b(?:" + alternation(_DATA["doubt"].split("|")) + r")\b", re.I)
+#: A hedge right before a settled word of the evidence: "the most likely cause".
+_HEDGED_USE = re.compile(
+    r"\b(?:" + alternation(_DATA["hedged_use"].split("|")) + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
 _NEGATED = re.compile(r"\b(?:not|never|no|yet to|n't)\b[^,;.]{0,15}$", re.IGNORECASE)
 
 
@@ -173,6 +211,114 @@ def _condition_dropped(text: str, chosen: list[Window]) -> Finding | None:
     return None
 
 
+class _Scale:
+    """A graded scale of acts: the strong words a claim states, the weak ones by which the
+    sentence telling the same event says less."""
+
+    __slots__ = ("name", "strong", "weak")
+
+    def __init__(self, name: str, strong: str, weak: str) -> None:
+        self.name = name
+        self.strong = re.compile(r"\b(?:" + alternation(strong.split("|")) + r")\b", re.I)
+        self.weak = re.compile(r"\b(?:" + alternation(weak.split("|")) + r")\b", re.I)
+
+
+_SCALES = tuple(_Scale(x["name"], x["strong"], x["weak"]) for x in _DATA["scales"])
+#: Every strong word of every scale: one search of the claim before any scale is read.
+_ANY_STRONG = re.compile(
+    r"\b(?:"
+    + alternation(sorted({w for x in _DATA["scales"] for w in x["strong"].split("|")}))
+    + r")\b",
+    re.I,
+)
+#: How much of the claim's content (besides its strong word) a sentence must write to tell
+#: the same event.
+_SAME_SHARE = 0.5
+
+
+def _escalated(text: str, arts: list[IndexedArticle]) -> Finding | None:
+    """A claim stating the strong grade of an act ("ordered all operators to inspect") where
+    the sentence telling the same event says the weak one ("had asked all operators to
+    inspect"), and no sentence telling it says the strong one."""
+    if _ANY_STRONG.search(text) is None:
+        return None
+    for scale in _SCALES:
+        m = scale.strong.search(text)
+        if m is None or _CLAIM_HEDGED.search(text, 0, m.start()) is not None:
+            continue
+        mine = set(content_stems(text)) - set(content_stems(m.group(0)))
+        need = max(_SAME_EVENT, int(_SAME_SHARE * len(mine) + 0.5))
+        weak: tuple[str, str] | None = None
+        for art in arts:
+            for sent in art.sentences:
+                if len(mine & sent.stems) < need:
+                    continue
+                st = sent.text
+                if scale.strong.search(st) is not None:
+                    return None  # a sentence telling the same event says the strong grade
+                w = scale.weak.search(st)
+                if w is not None and weak is None:
+                    weak = (w.group(0), st)
+        if weak is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{weak[0]}" '
+                f"({scale.name})",
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+    return None
+
+
+def _modal(key: str) -> re.Pattern[str]:
+    """The data's modals ``key`` and the verb they govern (group 2), after any adverbs and
+    "be" ("may already be clean" governs "clean")."""
+    return re.compile(
+        r"\b("
+        + alternation(_DATA[key].split("|"))
+        + r")\s+(?:(?:"
+        + alternation(_DATA["modal_adverbs"].split("|"))
+        + r"|be|have|been)\s+)*([A-Za-z][\w'’-]*)",
+        re.I,
+    )
+
+
+_WEAK_MODAL = _modal("weak_modals")
+_STRONG_MODAL = _modal("strong_modals")
+_MODAL_PRETEST = (" will ", " would ", " shall ", " going to ")
+
+
+def _hardened(text: str, arts: list[IndexedArticle]) -> Finding | None:
+    """A claim stating as sure ("it will order a fresh election") what the sentence telling
+    the same event states as a possibility or a hope ("it could order a fresh election"),
+    when no sentence telling it states it as sure."""
+    if not any(k in text for k in _MODAL_PRETEST):
+        return None
+    for m in _STRONG_MODAL.finditer(text):
+        verb = stem(m.group(2))
+        if verb in ("not", "never", "no") or _MORE_DOUBT.search(text) is not None:
+            return None
+        mine = set(content_stems(text)) - {verb}
+        need = max(_SAME_EVENT, int(_SAME_SHARE * len(mine) + 0.5))
+        weak: str | None = None
+        for art in arts:
+            for sent in art.sentences:
+                if len(mine & sent.stems) < need:
+                    continue
+                st = sent.text
+                if any(stem(x.group(2)) == verb for x in _STRONG_MODAL.finditer(st)):
+                    return None  # a sentence telling the same event states it as sure
+                for x in _WEAK_MODAL.finditer(st):
+                    if weak is None and stem(x.group(2)) == verb:
+                        weak = x.group(0)
+        if weak is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{weak}"',
+                [Span(where="claim", start=m.start(), end=m.end())],
+            )
+    return None
+
+
 def surety_clash(
     facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> Finding | None:
@@ -187,7 +333,7 @@ def surety_clash(
         ("surety", reason, span in the claim), or None.
     """
     text = facts.text
-    dropped = _condition_dropped(text, chosen)
+    dropped = _condition_dropped(text, chosen) or _escalated(text, arts) or _hardened(text, arts)
     if dropped is not None:
         return dropped
     low = text.lower()
@@ -199,28 +345,103 @@ def surety_clash(
     key = next(g for g in m.groups() if g).lower()
     key = "rule" if key.startswith("rule") else key
     used = re.compile(r"\b" + _FORMS[key], re.IGNORECASE)
+    span = [Span(where="claim", start=m.start(), end=m.end())]
+    mine = set(content_stems(text)) - set(content_stems(m.group(0)))
+    if _MORE_DOUBT.search(text) is not None:
+        return None  # "concludes that the group most likely released it": as hedged as its source
+    if key in _OF_AN_EVENT:
+        said = _event_doubted(mine, used, arts, chosen)
+        if said is None:
+            return None
+        return (
+            "surety",
+            f'the claim says "{m.group(0)}" where the evidence says only "{said}"',
+            span,
+        )
     for art, f, t, _ in chosen:
         lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
         window = art.text[art.sentences[lo].start : art.sentences[hi].end]
         denied: tuple[int, int] | None = None
+        hedged: str | None = None
         for u in used.finditer(window):
             neg = _NEGATED.search(window, 0, u.start())
             if neg is None:
-                return None  # the evidence settles it too
+                h = _HEDGED_USE.search(window, max(0, u.start() - 40), u.start())
+                if h is None:
+                    return None  # the evidence settles it too
+                hedged = hedged or _word_at(window, h.start(), u.end())
+                continue
             denied = denied or (neg.start(), u.end())
         if denied is not None:
             # "did not rule them out" for "ruled out": the evidence denies the settling
             said = window[denied[0] : denied[1]]
-            return (
-                "surety",
-                f'the claim says "{m.group(0)}" where the evidence says "{said}"',
-                [Span(where="claim", start=m.start(), end=m.end())],
-            )
+            return "surety", f'the claim says "{m.group(0)}" where the evidence says "{said}"', span
         doubt = _DOUBT.search(window)
         if doubt is not None:
             return (
                 "surety",
                 f'the claim says "{m.group(0)}" where the evidence says only "{doubt.group(0)}"',
-                [Span(where="claim", start=m.start(), end=m.end())],
+                span,
+            )
+        more = hedged or _doubt_about(mine, art.sentences[lo : hi + 1])
+        if more is not None:
+            return (
+                "surety",
+                f'the claim says "{m.group(0)}" where the evidence says only "{more}"',
+                span,
             )
     return None
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """``text`` from ``start`` to the end of the word ``end`` falls in: "most likely cause"."""
+    m = re.compile(r"[\w'’-]*").match(text, end)
+    return text[start : m.end() if m else end]
+
+
+#: How many of the claim's words a sentence must write to tell the same event.
+_SAME_EVENT = 2
+#: ... and how many a sentence outside the evidence window must write.
+_SAME_EVENT_ELSEWHERE = 3
+
+
+def _doubt_about(mine: set[str], sentences: list[IndexedSentence]) -> str | None:
+    """The first doubt cue of a sentence that tells the claim's event, or None."""
+    for s in sentences:
+        if len(mine & s.stems) >= _SAME_EVENT:
+            d = _MORE_DOUBT.search(s.text)
+            if d is not None:
+                return d.group(0)
+    return None
+
+
+def _event_doubted(
+    mine: set[str], used: re.Pattern[str], arts: list[IndexedArticle], chosen: list[Window]
+) -> str | None:
+    """What leaves open the finding, admission or cause a claim states ("caused the error"
+    where the sentence telling it says "the most likely cause"), or None when a sentence of
+    the cited articles telling the same event states it as settled."""
+    near: set[int] = set()
+    for art, f, t, _ in chosen:
+        lo, hi = max(0, f - 1), min(len(art.sentences) - 1, t + 1)
+        near.update(id(x) for x in art.sentences[lo : hi + 1])
+    doubt: str | None = None
+    for art in arts:
+        for s in art.sentences:
+            shared = len(mine & s.stems)
+            if shared < _SAME_EVENT:
+                continue
+            st = s.text
+            for u in used.finditer(st):
+                if _NEGATED.search(st, 0, u.start()) is not None:
+                    doubt = doubt or st[max(0, u.start() - 15) : u.end()].split(None, 1)[-1]
+                    continue
+                h = _HEDGED_USE.search(st, max(0, u.start() - 40), u.start())
+                if h is None:
+                    return None  # a sentence telling the same event settles it
+                doubt = doubt or _word_at(st, h.start(), u.end())
+            if doubt is None and (id(s) in near or shared >= _SAME_EVENT_ELSEWHERE):
+                d = _MORE_DOUBT.search(st)
+                if d is not None:
+                    doubt = d.group(0)
+    return doubt
