@@ -186,7 +186,12 @@ def hard_checks(
             ran[name] = ([], [])
 
     cited = "".join(f"[{a.id}]" for a in arts)
-    claim_q = facts.quantities
+    claim_q = tuple(
+        q
+        for q in facts.quantities
+        if q.unit != "ord"
+        or (_ranks(facts.text, arts) if q.text == "first" else not _named(q, facts.text))
+    )
     if claim_q:
         start("figures")
         # the window's sentences first: a figure of the claim is most often there, and one
@@ -695,7 +700,7 @@ def _near_text(art: IndexedArticle, first: int, last: int) -> str:
         # "He said some production would move": who "he" is, named earlier in its paragraph
         back = sents[max(0, first - _ANTECEDENT_SENTENCES)].start
         a = max(back, art.text.rfind("\n", 0, a) + 1)
-    return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+    return (art.title + "\n" + art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
 
 
 #: How many sentences back a window led by "he" or "she" may name who that is.
@@ -820,6 +825,51 @@ def _spelled_out(acronym: str, text: str) -> str:
     pattern = r"[\s-]+".join(rf"{c}[a-z]*" for c in acronym.lower())
     m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text)
     return m.group(0) if m else ""
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _named(q: checks.Quantity, text: str) -> bool:
+    """Whether the claim's capitalised ordinal is a word of a name, each time it writes it:
+    a capitalised word next to it ("Penhallow First", "First Minister"). The names check
+    reads the name; the sources may write it in lower case ("first minister")."""
+    if not q.text[:1].isupper():
+        return False
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(q.text)}\b", text)]
+    return bool(spots) and all(
+        any(
+            w is not None and w.group(1)[0].isupper()
+            for w in (
+                _WORD_BEFORE.search(text, max(0, at - 30), at),
+                _WORD_AFTER.match(text, at + len(q.text)),
+            )
+        )
+        for at in spots
+    )
+
+
+_FIRST = re.compile(r"\b((?:[Ff]rom|since)\s+the\s+)?first\s+([a-z]+)")
+_FIRST_WORD = re.compile(r"\bfirst\b")
+_FROM_THE_FIRST = frozenset(data_json("dates.json")["from_the_first"]["units"])
+
+
+def _ranks(text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the claim's lower-case "first" ranks something the sources must state. It
+    does not when it tells from when ("From the first day, passengers were offered"), nor
+    when the sources write the thing's repeat ("the first count" where they write
+    "recount", "the first trial" where they write "retrial"): a repeat presumes a first."""
+    excused = 0
+    for m in _FIRST.finditer(text):
+        noun = m.group(2)
+        redone = ("re" + noun, "re" + noun + "s")
+        if (m.group(1) and noun in _FROM_THE_FIRST) or any(
+            not a.lower_words.isdisjoint(redone) for a in arts
+        ):
+            excused += 1
+    # every "first" of the claim must be excused ("came first" is a rank)
+    return excused < len(_FIRST_WORD.findall(text))
 
 
 def _date_in_context(
