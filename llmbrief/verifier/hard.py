@@ -687,7 +687,8 @@ def _as_phrase(text: str, stemmed: str) -> str:
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:
-    """Lowercased text of the article's lead and of the evidence window.
+    """Lowercased text of the article's lead (its headline and first two sentences) and of
+    the evidence window.
 
     A name anywhere else must be placed by its clause (:func:`_name_placed`): two sentences
     either side let "Solberg said" borrow a statement of "officials" (measured: no good
