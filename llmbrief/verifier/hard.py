@@ -9,6 +9,7 @@ the spans it looked at; the extractors themselves are in :mod:`.checks`.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from .lexicon import (
     NUMERIC_WORDS,
     STOPWORDS,
     content_stems,
+    data_json,
     data_lines,
     flat,
     has_number,
@@ -184,7 +186,12 @@ def hard_checks(
             ran[name] = ([], [])
 
     cited = "".join(f"[{a.id}]" for a in arts)
-    claim_q = facts.quantities
+    claim_q = tuple(
+        q
+        for q in facts.quantities
+        if q.unit != "ord"
+        or (_ranks(facts.text, arts) if q.text == "first" else not _named(q, facts.text))
+    )
     if claim_q:
         start("figures")
         # the window's sentences first: a figure of the claim is most often there, and one
@@ -246,8 +253,12 @@ def hard_checks(
         start("dates")
         for d in sorted(claim_dates):
             # a window sentence that has the date holds it and places it
-            in_window = any(d in x.dates for x in _window(chosen))
-            if not in_window and not any(a.holds_date(d) for a in arts):
+            in_window = any(d in x.dates for x in _window(chosen)) or (
+                _resolvable(d, chosen) and _window_resolves(d, facts, chosen)
+            )  # "in March" where the window says "on Monday" in a paper of 16 March
+            if not in_window and not any(
+                a.holds_date(d) or _resolves(d, a, facts.text) for a in arts
+            ):
                 where = _date_span(facts.text, d)
                 yield (
                     "dates",
@@ -676,7 +687,8 @@ def _as_phrase(text: str, stemmed: str) -> str:
 
 
 def _near_text(art: IndexedArticle, first: int, last: int) -> str:
-    """Lowercased text of the article's lead and of the evidence window.
+    """Lowercased text of the article's lead (its headline and first two sentences) and of
+    the evidence window.
 
     A name anywhere else must be placed by its clause (:func:`_name_placed`): two sentences
     either side let "Solberg said" borrow a statement of "officials" (measured: no good
@@ -689,7 +701,7 @@ def _near_text(art: IndexedArticle, first: int, last: int) -> str:
         # "He said some production would move": who "he" is, named earlier in its paragraph
         back = sents[max(0, first - _ANTECEDENT_SENTENCES)].start
         a = max(back, art.text.rfind("\n", 0, a) + 1)
-    return (art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
+    return (art.title + "\n" + art.text[:lead_end] + "\n" + art.text[a:b]).lower().replace("’", "'")
 
 
 #: How many sentences back a window led by "he" or "she" may name who that is.
@@ -816,14 +828,58 @@ def _spelled_out(acronym: str, text: str) -> str:
     return m.group(0) if m else ""
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _named(q: checks.Quantity, text: str) -> bool:
+    """Whether the claim's capitalised ordinal is a word of a name, each time it writes it:
+    a capitalised word next to it ("Penhallow First", "First Minister"). The names check
+    reads the name; the sources may write it in lower case ("first minister")."""
+    if not q.text[:1].isupper():
+        return False
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(q.text)}\b", text)]
+    return bool(spots) and all(
+        any(
+            w is not None and w.group(1)[0].isupper()
+            for w in (
+                _WORD_BEFORE.search(text, max(0, at - 30), at),
+                _WORD_AFTER.match(text, at + len(q.text)),
+            )
+        )
+        for at in spots
+    )
+
+
+_FIRST = re.compile(r"\b((?:[Ff]rom|since)\s+the\s+)?first\s+([a-z]+)")
+_FIRST_WORD = re.compile(r"\bfirst\b")
+_FROM_THE_FIRST = frozenset(data_json("dates.json")["from_the_first"]["units"])
+
+
+def _ranks(text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether the claim's lower-case "first" ranks something the sources must state. It
+    does not when it tells from when ("From the first day, passengers were offered"), nor
+    when the sources write the thing's repeat ("the first count" where they write
+    "recount", "the first trial" where they write "retrial"): a repeat presumes a first."""
+    excused = 0
+    for m in _FIRST.finditer(text):
+        noun = m.group(2)
+        redone = ("re" + noun, "re" + noun + "s")
+        if (m.group(1) and noun in _FROM_THE_FIRST) or any(
+            not a.lower_words.isdisjoint(redone) for a in arts
+        ):
+            excused += 1
+    # every "first" of the claim must be excused ("came first" is a rank)
+    return excused < len(_FIRST_WORD.findall(text))
+
+
 def _date_in_context(
     d: str, facts: ClaimFacts, arts: list[IndexedArticle], chosen: list[Window]
 ) -> bool:
     """Whether the claim's date is the date of what the claim tells (as for figures)."""
 
     def context() -> frozenset[str]:
-        word = next((w for w in words(facts.text) if checks.date_word(w.lower()) == d), d)
-        return _clause_context(facts.text, word, host=True)
+        return _date_context(d, facts.text)
 
     if _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen):
         return True
@@ -854,6 +910,158 @@ def _report_day(d: str, chosen: list[Window]) -> bool:
         if days.isdisjoint(_WEEKDAY_NAMES):
             return True
     return False
+
+
+_RELATIVE_DATES = data_json("dates.json")["relative"]
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_PARTS = "|".join(("morning", "afternoon", "evening", "night"))
+_PHRASES = {**_RELATIVE_DATES["weeks"], **_RELATIVE_DATES["months"]}
+# every relative time expression, one pattern: a weekday (with "last"/"next"/"this" before
+# it), a day ("yesterday afternoon"), a phrase of a day, a week or a month
+_RELATIVE_TIME = re.compile(
+    r"\b(?:(?P<mod>last|next|this)\s+)?(?P<weekday>" + "|".join(_WEEKDAY_WORDS) + r")\b"
+    r"|\b(?P<day>" + "|".join(sorted(_RELATIVE_DATES["days"])) + r")\b"
+    r"(?:\s+(?P<part>" + _DAY_PARTS + r")\b)?"
+    r"|\b(?P<phrase>"
+    + "|".join(sorted((*_RELATIVE_DATES["day_phrases"], *_PHRASES), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:" + "|".join(sorted(_RELATIVE_DATES["future"], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_MONTH_CANON = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@functools.lru_cache(maxsize=1024)
+def _date_context(d: str, text: str) -> frozenset[str]:
+    """The content stems of the claim's clause that holds its date ``d``."""
+    word = next((w for w in words(text) if checks.date_word(w.lower()) == d), d)
+    return _clause_context(text, word, host=True)
+
+
+#: a clause that only tells who said it and when ("the lender said on Monday"): its day
+#: is the day of what its sentence reports
+_SAID_WHEN = re.compile(r"\b(?:said|says|told|announced|confirmed)\b", re.IGNORECASE)
+_SAID_WORDS = 6
+
+
+_BOUNDED_MONTH = re.compile(
+    r"\b(?:by|until|till|before|since|from|(?:end|start|beginning)\s+of)\s+(?:the\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
+    """Whether a window sentence says the claim's date ``d`` in time words relative to its
+    article's day (:func:`_resolved`), in a clause that shares a word with the claim's
+    clause that holds the date, or in a clause that only says who said it and when ("has
+    left the bank, the lender said on Monday"): "on Friday ordered a review" does not date
+    a review "due to report by the end of October"."""
+    # a deadline ("by the end of October") or a start ("since March") is no day an event
+    # was told of: only "this month", "next month" may say its month
+    by_day = _BOUNDED_MONTH.search(facts.text) is None
+    for art, f, t, _ in chosen:
+        day = art.published
+        if day is None:
+            continue
+        for sent in art.sentences[f : t + 1]:
+            if d not in _resolved(sent.text, day, by_day):
+                continue
+            context = _date_context(d, facts.text)
+            for clause, stems in _hosted(art.text, sent):
+                piece = art.text[clause.start : clause.end]
+                if d in _resolved(piece, day, by_day) and (
+                    not context
+                    or not context.isdisjoint(stems)
+                    or (_SAID_WHEN.search(piece) and len(words(piece)) <= _SAID_WORDS)
+                ):
+                    return True
+    return False
+
+
+def _resolvable(d: str, chosen: list[Window]) -> bool:
+    """Whether the claim's date ``d`` may be read from relative time words: a weekday
+    always, a month only when the evidence window names no month of its own (the
+    window's "by the end of November" is the event's month, whatever "on Friday" was)."""
+    return d not in _MONTH_CANON or not any(
+        m in _MONTH_CANON for x in _window(chosen) for m in x.dates
+    )
+
+
+def _resolves(d: str, art: IndexedArticle, claim_text: str) -> bool:
+    """Whether a sentence of ``art`` says the claim's date ``d`` in words relative to the
+    day the article was published (:func:`_resolved`; the claim's deadline month, "by the
+    end of October", only by the words of a month)."""
+    day = art.published
+    by_day = _BOUNDED_MONTH.search(claim_text) is None
+    return day is not None and any(d in _resolved(x.text, day, by_day) for x in art.sentences)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(text: str, published: datetime.date, by_day: bool = True) -> frozenset[str]:
+    """The months and weekdays (canonical, as :func:`.checks.dates`) that the relative time
+    words of ``text`` name, read from the day it was published: "on Monday" in an article
+    of Tuesday 24 March is in March, "last month" in one of 2 April is March, "yesterday"
+    is the day before (its weekday and month).
+
+    A bare weekday is the one on or before the publication day, or on or after it when
+    the text speaks of what is to come ("will", "is due"). A text that names a month
+    itself gets no month from its relative words: that month may be the event's.
+    Nothing comes from the publication day alone, without such words. ``by_day`` False:
+    only the words of a month ("last month") are read, not those of a day or a week.
+    """
+    out: set[str] = set()
+    dated = any(d in _MONTH_CANON for d in checks.dates(text))
+    for m in _RELATIVE_TIME.finditer(text):
+        phrase = " ".join((m.group("phrase") or "").lower().split())
+        if phrase in _RELATIVE_DATES["months"]:
+            if not dated:
+                index = published.year * 12 + published.month - 1 + _PHRASES[phrase]
+                out.add(_MONTH_CANON[index % 12])
+            continue
+        if not by_day:
+            continue
+        days, part = _days_of(m, phrase, published, _FUTURE.search(text) is not None)
+        for when in days:
+            if not dated:
+                out.add(_MONTH_CANON[when.month - 1])
+            if m.group("day") or part:  # "yesterday", "this evening": which weekday too
+                weekday = _WEEKDAY_WORDS[when.weekday()][:3]
+                out.add(weekday)
+                if part:
+                    out.add(f"{weekday} {part}")
+    return frozenset(out)
+
+
+def _days_of(
+    m: re.Match[str], phrase: str, published: datetime.date, ahead: bool
+) -> tuple[list[datetime.date], str]:
+    """The days a relative time expression (a :data:`_RELATIVE_TIME` match, not of a
+    month) may name, and its part of the day ("" if none)."""
+    one = datetime.timedelta(days=1)
+    if m.group("weekday"):
+        want = _WEEKDAY_WORDS.index(m.group("weekday").lower())
+        back = (published.weekday() - want) % 7
+        mod = (m.group("mod") or "").lower()
+        if mod == "last":
+            return [published - one * (back or 7)], ""
+        if mod == "next":
+            return [published + one * ((want - published.weekday()) % 7 or 7)], ""
+        if ahead:  # "will meet on Monday": in Monday's paper, today or a week on
+            later = (want - published.weekday()) % 7
+            return [published + one * later, published + one * (later or 7)], ""
+        return [published - one * back], ""
+    if m.group("day"):
+        word = m.group("day").lower()
+        part = "night" if word == "tonight" else (m.group("part") or "").lower()
+        return [published + one * _RELATIVE_DATES["days"][word]], part
+    if phrase in _RELATIVE_DATES["day_phrases"]:
+        shift, part = _RELATIVE_DATES["day_phrases"][phrase]
+        return [published + one * shift], part
+    monday = published - one * published.weekday() + one * 7 * _RELATIVE_DATES["weeks"][phrase]
+    return [monday + one * k for k in range(7)], ""
 
 
 def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]:
@@ -1035,7 +1243,11 @@ def _run_near(run: list[str], name: str, arts: list[IndexedArticle], near: str) 
     """Whether the sources write the name phrase ``run`` whole and another part of it, or
     its acronym, is near the evidence."""
     phrase = _flat(" ".join(run))
-    if not any(_at_word(a.flat, phrase, whole=True) for a in arts):
+    # "Graham Tull's campaign" writes it whole too (flat: "graham tulls")
+    if not any(
+        _at_word(a.flat, phrase, whole=True) or _at_word(a.flat, phrase + "s", whole=True)
+        for a in arts
+    ):
         return False
     if any(w.strip(".") != name and _name_near(w.strip("."), near) for w in run):
         return True

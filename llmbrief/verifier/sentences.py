@@ -6,6 +6,7 @@ words, acronyms). Nothing here scans more than the sentence or article it belong
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import math
 import re
@@ -211,6 +212,8 @@ class IndexedArticle:
     _appositions: dict[str, list[str]] | None = None
     #: who published it ("Peloton Weekly"): a name a claim may credit with what it reports
     source: str = ""
+    #: the day it was published: what "on Monday", "last month" in its text resolve from
+    published: datetime.date | None = None
     #: the text without commas and points (the digits of 7,340.5 in a row), and per sentence
     _digit_text: str | None = None
     _sentence_digits: list[str] = field(default_factory=list)

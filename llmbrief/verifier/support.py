@@ -261,6 +261,7 @@ class ClusterIndex:
                     stems=art_stems,
                     norm=norm,
                     source=art.source or "",
+                    published=art.published.date() if art.published else None,
                 )
             )
             self.position[art.id] = ai
