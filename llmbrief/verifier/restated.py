@@ -49,7 +49,9 @@ from . import checks
 from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
 
 __all__ = [
+    "ACCUSATIONS",
     "declined",
+    "declining_spans",
     "governs_claim",
     "named_plan",
     "permitted",
@@ -81,6 +83,20 @@ def _declined_words(claim_text: str) -> frozenset[str]:
         )
         out.update(content_stems(claim_text[m.end() : end]))
     return frozenset(out)
+
+
+def declining_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans a verb of not doing governs in ``text[start:end]``: from after the verb
+    to its clause's end ("declined to | say whether she would receive any payment")."""
+    found = list(_DECLINING.finditer(text, start, end))
+    if not found:
+        return []
+    ends = [c.end + start for c in checks.clauses(text[start:end])]
+    return [(m.end(), next((e for e in ends if e > m.end()), end)) for m in found]
+
+
+#: Nouns by which a denial names what was alleged before it ("deny the charges").
+ACCUSATIONS: tuple[str, ...] = tuple(_R["accusations"])
 
 
 def declined(claim_text: str, governed: set[str]) -> bool:
