@@ -114,3 +114,96 @@ def test_whether_or_not_is_no_denial_the_article_makes() -> None:
         "the money [a1]."
     )
     assert _verdict(text, claim)[0] == "unsupported"
+
+
+VIADUCT = (
+    "The Lydgate Viaduct has been closed after engineers found a crack in a pier. The agency "
+    "said the crack was discovered during a routine inspection on Monday afternoon. The "
+    'viaduct was closed at 7pm the same day and will remain shut "until further notice".'
+)
+
+
+def test_will_remain_shut_plans_only_the_lasting() -> None:
+    claim = (
+        "The agency said the crack was found during a routine inspection on Monday afternoon, "
+        "and the viaduct was shut at 7pm that day [a1]."
+    )
+    assert _verdict(VIADUCT, claim) == ("supported", [])
+
+
+def test_the_lasting_stated_as_done_is_still_a_dropped_hedge() -> None:
+    claim = "The Lydgate Viaduct closed at 7pm on Monday and remained shut for a week [a1]."
+    verdict, fired = _verdict(VIADUCT, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired
+
+
+APPEAL = (
+    "Detective Inspector Kerry Dunn said one of the missing leaves had been recovered in "
+    'Antwerp. "Two leaves are still missing, and we would urge anyone in the trade who is '
+    'offered them to contact us," she said.'
+)
+
+
+def test_we_would_urge_is_a_request_made() -> None:
+    claim = (
+        "Two leaves remain missing, and police have urged anyone in the trade who is offered "
+        "them to come forward [a1]."
+    )
+    assert _verdict(APPEAL, claim) == ("supported", [])
+
+
+def test_a_third_persons_would_is_still_a_plan() -> None:
+    text = (
+        "Detective Inspector Kerry Dunn said the force would urge dealers in Antwerp to check "
+        "their stock for the missing leaves."
+    )
+    claim = (
+        "The force has urged dealers in Antwerp to check their stock for the missing leaves [a1]."
+    )
+    verdict, fired = _verdict(text, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired
+
+
+LEAVES = (
+    "Dr Pryce said that among the three leaves cut from the manuscript was the Crucifixion "
+    "miniature, which she described as the heart of the book. She told the jury that repairs "
+    "could cost about 120,000 pounds, and that the missing leaves could not be replaced."
+)
+
+
+def test_could_not_is_no_possibility_of_its_subject() -> None:
+    claim = (
+        "Dr Pryce told the jury that the missing leaves included the Crucifixion miniature, "
+        "which she called the heart of the book [a1]."
+    )
+    assert _verdict(LEAVES, claim) == ("supported", [])
+
+
+def test_could_of_the_claims_subject_still_fires() -> None:
+    text = LEAVES.replace("could not be replaced", "could be replaced")
+    claim = "Dr Pryce told the jury that the missing leaves had been replaced [a1]."
+    verdict, fired = _verdict(text, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired
+
+
+CULL = (
+    "Bird flu has been confirmed at a large egg farm near Dunmore, and all 210,000 hens on "
+    "the site will be culled, the ministry said on Monday."
+)
+
+
+def test_in_line_for_culling_names_the_plan() -> None:
+    claim = "Bird flu at a farm near Dunmore has put 210,000 hens in line for culling [a1]."
+    assert _verdict(CULL, claim) == ("supported", [])
+
+
+def test_the_cull_stated_as_done_is_still_a_dropped_hedge() -> None:
+    claim = (
+        "All 210,000 hens at the egg farm near Dunmore have been culled, the ministry said [a1]."
+    )
+    verdict, fired = _verdict(CULL, claim)
+    assert verdict == "unsupported"
+    assert "hedges" in fired

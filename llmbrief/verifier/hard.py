@@ -1664,7 +1664,11 @@ def _hedge_near(
         if m.group(1)[0].isupper() and window_text[: m.start()].rstrip()[-1:] not in '.!?"':
             continue  # "Theresa May said", "in May": a name or a month, not the modal
         cue = m.group(1).lower()
-        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if cue == "would" and restated.asked(window_text, m.start(), m.group(2)):
+            continue  # "we would urge anyone to come forward": a request, made as it is said
+        # "will remain shut": the state holds now, only its lasting is planned
+        kept = (m.group(2),) if restated.continuing(m.group(2)) else (m.group(2), m.group(3))
+        governed = {stem(w) for w in kept if w} & claim
         if m.group(2).lower() in _SAYING and not _SAYING.isdisjoint(facts.toks):
             governed.add("say")  # "some might say" is no support for "he says"
         if (
@@ -1706,6 +1710,8 @@ def _hedge_near(
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
+            if restated.asked(window_text, m.start(), m.group(1)):
+                continue  # "we would urge": a request, made as it is said
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 if acts is not None:
                     acts |= _would_words(window_text, m) & claim
@@ -1851,6 +1857,8 @@ def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple
         subject = m.group(1)
         if stem(subject.lower()) not in claim:
             continue
+        if m.group(2).lower() == "could" and window_text.startswith(" not", m.end(2)):
+            continue  # "the missing leaves could not be replaced": what cannot be, no maybe
         start = low.rfind(". ", 0, m.start()) + 1
         end = low.find(". ", m.end())
         if len(set(content_stems(low[start : end if end >= 0 else len(low)])) & claim) < 3:
@@ -1881,9 +1889,11 @@ _PROGRESSIVE = re.compile(
 )
 
 
-#: "is due to begin", "to be led by": an arrangement, stated as a plan.
+#: "is due to begin", "to be led by", "is due next month", "in line for culling": an
+#: arrangement, stated as a plan.
 _ARRANGED = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+to\s+(?:be\s+)?|to\s+be\s+)"
+    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+(?:to\s+(?:be\s+)?)?"
+    r"|to\s+be\s+|(?:in\s+line|due|set|earmarked|slated|scheduled)\s+for\s+)"
     r"([A-Za-z]+)",
     re.IGNORECASE,
 )

@@ -50,6 +50,8 @@ from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, wor
 
 __all__ = [
     "ACCUSATIONS",
+    "asked",
+    "continuing",
     "declined",
     "declining_spans",
     "governs_claim",
@@ -93,6 +95,26 @@ def declining_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     ends = [c.end + start for c in checks.clauses(text[start:end])]
     return [(m.end(), next((e for e in ends if e > m.end()), end)) for m in found]
+
+
+_CONTINUING = frozenset(_R["continuing"])
+
+
+def continuing(verb: str) -> bool:
+    """Whether a future's verb ("will *remain* shut") continues a state: the state holds
+    now, and only its lasting is the plan."""
+    return verb.lower() in _CONTINUING
+
+
+_ASKING = frozenset(_R["asking"])
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\s+$", re.IGNORECASE)
+
+
+def asked(text: str, at: int, verb: str) -> bool:
+    """Whether the "would" at ``at`` in ``text``, with its ``verb``, is a speaker's own
+    request ("we would urge anyone offered them to contact us"): said, it is made; no
+    plan. A third person's ("police would urge") is reported, and read as before."""
+    return verb.lower() in _ASKING and _FIRST_PERSON.search(text, max(0, at - 4), at) is not None
 
 
 #: Nouns by which a denial names what was alleged before it ("deny the charges").
