@@ -207,3 +207,23 @@ def test_the_cull_stated_as_done_is_still_a_dropped_hedge() -> None:
     verdict, fired = _verdict(CULL, claim)
     assert verdict == "unsupported"
     assert "hedges" in fired
+
+
+def test_a_refusal_that_goes_on_to_say_something_is_speech() -> None:
+    text = (
+        "Orrin Line denied that its vessel was at fault. Boreal Tankers declined to comment on "
+        "the cause, saying it would wait for the official investigation."
+    )
+    claim = "Boreal Tankers said it would wait for the official investigation [a1]."
+    assert _verdict(text, claim) == ("supported", [])
+
+
+def test_a_bare_refusal_still_fires_on_a_statement_put_in_its_mouth() -> None:
+    text = (
+        "Orrin Line said the tanker had turned across its path. Boreal Tankers declined to "
+        "comment on the cause of the collision."
+    )
+    claim = "Boreal Tankers said the tanker had turned across the path [a1]."
+    verdict, fired = _verdict(text, claim)
+    assert verdict == "unsupported"
+    assert "negation" in fired

@@ -264,6 +264,8 @@ _REFUSAL_KEYS = tuple(
 )
 _ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
 _SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
+#: A refusal that goes on to say something: ", saying it would wait for the inquiry".
+_WENT_ON = re.compile(rf",\s*(?:saying|adding|stating|{_SPEAKING})\b", re.IGNORECASE)
 #: the sentence a cue is read in
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
@@ -312,6 +314,9 @@ def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str]
                 hit = refusal.search(sentence)
                 if hit:
                     found = found or hit.group()
+                    # "declined to comment on the cause, saying it would wait for the
+                    # inquiry": what it went on to say, it said
+                    spoke = spoke or _WENT_ON.search(sentence, hit.end()) is not None
                 elif _SPEAKS.search(sentence):
                     spoke = True
         if found and not spoke:
