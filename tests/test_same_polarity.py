@@ -227,3 +227,15 @@ def test_a_bare_refusal_still_fires_on_a_statement_put_in_its_mouth() -> None:
     verdict, fired = _verdict(text, claim)
     assert verdict == "unsupported"
     assert "negation" in fired
+
+
+def test_cleared_where_it_says_found_not_guilty() -> None:
+    claim = "Stefan Oakes was cleared of handling stolen goods [a1]."
+    assert _verdict(VERDICTS, claim) == ("supported", [])
+
+
+def test_convicted_where_it_says_found_not_guilty_is_caught() -> None:
+    claim = "Stefan Oakes was convicted of handling stolen goods [a1]."
+    verdict, fired = _verdict(VERDICTS, claim)
+    assert verdict == "unsupported"
+    assert "negation" in fired

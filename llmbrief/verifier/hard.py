@@ -378,6 +378,10 @@ def hard_checks(
             facts.text, _governed(denied[0].text, denied[1]), _kept(denied[0].text, denied[1])
         ):
             denied = None  # "would give up her bonus" where it says "would not take her bonus"
+        elif denied is not None and restated.negated_as(
+            _governed(denied[0].text, denied[1]), claim
+        ):
+            denied = None  # "was cleared" where it says "was found not guilty"
         if denied is not None:
             art, c = denied
             yield (

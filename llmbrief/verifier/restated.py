@@ -56,6 +56,7 @@ __all__ = [
     "declining_spans",
     "governs_claim",
     "named_plan",
+    "negated_as",
     "permitted",
     "relinquished",
     "speaker_declined",
@@ -115,6 +116,15 @@ def asked(text: str, at: int, verb: str) -> bool:
     request ("we would urge anyone offered them to contact us"): said, it is made; no
     plan. A third person's ("police would urge") is reported, and read as before."""
     return verb.lower() in _ASKING and _FIRST_PERSON.search(text, max(0, at - 4), at) is not None
+
+
+_NEGATED_AS = {stem(k): frozenset(map(stem, v)) for k, v in _R["negated_as"].items()}
+
+
+def negated_as(governed: set[str], claim: set[str]) -> bool:
+    """Whether the claim writes a word that says in itself what an evidence negation of
+    ``governed`` says ("cleared" where it says "found not guilty")."""
+    return any(not _NEGATED_AS.get(g, frozenset()).isdisjoint(claim) for g in governed)
 
 
 #: Nouns by which a denial names what was alleged before it ("deny the charges").
