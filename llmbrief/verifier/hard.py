@@ -376,6 +376,7 @@ def hard_checks(
         and _denies_window(facts.text, chosen)
         and not _negated_sentences(chosen, claim)
         and not _same_denial(facts.text, chosen)
+        and not _denied_alike(facts.text, claim, arts)
     ):
         yield "negation", "the claim is negated or denied; the evidence is not", []
     elif not claim_neg:
@@ -388,6 +389,10 @@ def hard_checks(
             facts.text, _governed(denied[0].text, denied[1]), _kept(denied[0].text, denied[1])
         ):
             denied = None  # "would give up her bonus" where it says "would not take her bonus"
+        elif denied is not None and restated.negated_as(
+            _governed(denied[0].text, denied[1]), claim
+        ):
+            denied = None  # "was cleared" where it says "was found not guilty"
         if denied is not None:
             art, c = denied
             yield (
@@ -1563,6 +1568,98 @@ def _same_denial(text: str, chosen: list[Window]) -> bool:
     return False
 
 
+def _scope_words(text: str, start: int, end: int) -> set[str]:
+    """What a negation's scope says besides its cue: its content stems, and "say" for a
+    verb of saying ("would not say whether ...": the saying is what is denied)."""
+    said = words(text[start:end])
+    out = set(content_stems(" ".join(said))) - _NEGATION_STEMS
+    if not _SAYING.isdisjoint(w.lower() for w in said):
+        out.add("say")
+    return out
+
+
+def _denied_head(text: str, clause: checks.Clause) -> str:
+    """The word a claim's negation denies first: the first content word (or verb of
+    saying) after its cue ("would not *say* whether", "No one was *hurt*")."""
+    assert clause.scope is not None
+    for w in words(text[clause.scope[0] : clause.scope[1]])[1:]:
+        if w.lower() in _SAYING:
+            return "say"
+        st = content_stems(w)
+        if st and st[0] not in _NEGATION_STEMS:
+            return st[0]
+    return ""
+
+
+def _kin(stems: set[str]) -> set[str]:
+    """The stems with the other forms of their events ("hurt": "injur", "wound")."""
+    out = set(stems)
+    for s in stems:
+        out |= _STEM_FAMILY.get(s, frozenset())
+    return out
+
+
+#: A denial's object that stands for what the sentence before accuses: "Both men deny
+#: the charges" after "Oakes is accused of handling stolen goods".
+_ACCUSATIONS = frozenset(map(stem, restated.ACCUSATIONS))
+
+
+def _denied_alike(text: str, claim: set[str], arts: list[IndexedArticle]) -> bool:
+    """Whether a sentence anywhere in the cited articles denies what a negated clause of
+    the claim denies: its negation (or verb of declining: "declined to say whether") has
+    in its scope the word the claim's cue governs, or another form of that event ("No one
+    was hurt" where it says "Nobody was injured"), and two of the claim's scope words (or
+    its one). The claim takes its words from the whole cited text, and the best window
+    need not hold the sentence its negated clause comes from ("Brenmouth is not for
+    sale", quoted three sentences on). A denial naming someone before its cue whom the
+    claim does not name is another's ("Oakes was not convicted" says nothing of Varley);
+    "the charges" a denial rejects are what the sentence before accuses."""
+    for c in checks.clauses(text):
+        if c.scope is None or _WHETHER_OR_NOT.search(text, c.start, c.scope[1]):
+            continue  # "whether or not the government approved": a condition, no denial
+        head = _denied_head(text, c)
+        mine = _scope_words(text, *c.scope)
+        if not head or head not in mine:
+            continue
+        need = min(2, len(mine))
+        # a sentence writing no form of the denied word, nor a charge it denies, is skipped
+        near = _kin({head}) | _ACCUSATIONS if head != "say" else None
+        for art in arts:
+            for i, sent in enumerate(art.sentences):
+                if near is not None and near.isdisjoint(sent.stems):
+                    continue
+                for a, b in _denials_in(art.text, sent):
+                    theirs = _scope_words(art.text, a, b)
+                    enough = need
+                    if i and theirs and theirs <= _ACCUSATIONS | {"say"}:
+                        # "deny the charges": all the claim denies is what was charged
+                        theirs |= art.sentences[i - 1].stems
+                        enough = len(mine)
+                    theirs = _kin(theirs)
+                    if head not in theirs or sum(1 for w in mine if w in theirs) < enough:
+                        continue
+                    lead = art.text[sent.start : a]
+                    names = {
+                        s for w in words(lead)[1:] if w[:1].isupper() for s in content_stems(w)
+                    }
+                    if names <= claim:
+                        return True
+    return False
+
+
+_WHETHER_OR_NOT = re.compile(r"\bwhether\s+or\s+not\b", re.IGNORECASE)
+
+
+def _denials_in(text: str, sent: IndexedSentence) -> Iterator[tuple[int, int]]:
+    """The scopes of a sentence's negated clauses, and what a verb of declining governs
+    to its clause's end ("declined to say whether she would receive any payment")."""
+    if sent.negations:
+        for clause, _, _ in sent.clauses:
+            if clause.scope is not None:
+                yield clause.scope
+    yield from restated.declining_spans(text, sent.start, sent.end)
+
+
 def _same_lead(before: list[set[str]], chosen: list[Window]) -> bool:
     """Whether a negated window clause says before its cue all a negated claim clause says
     before its own ("some passengers said they never got one" where it says "Some
@@ -1783,7 +1880,11 @@ def _hedge_near(
         if m.group(1)[0].isupper() and window_text[: m.start()].rstrip()[-1:] not in '.!?"':
             continue  # "Theresa May said", "in May": a name or a month, not the modal
         cue = m.group(1).lower()
-        governed = {stem(w) for w in (m.group(2), m.group(3)) if w} & claim
+        if cue == "would" and restated.asked(window_text, m.start(), m.group(2)):
+            continue  # "we would urge anyone to come forward": a request, made as it is said
+        # "will remain shut": the state holds now, only its lasting is planned
+        kept = (m.group(2),) if restated.continuing(m.group(2)) else (m.group(2), m.group(3))
+        governed = {stem(w) for w in kept if w} & claim
         if m.group(2).lower() in _SAYING and not _SAYING.isdisjoint(facts.toks):
             governed.add("say")  # "some might say" is no support for "he says"
         if (
@@ -1825,6 +1926,8 @@ def _hedge_near(
     if found is None and _PERFECT.search(facts.text):
         # "said it would publish its data" is no support for "has published its data"
         for m in _WOULD.finditer(window_text):
+            if restated.asked(window_text, m.start(), m.group(1)):
+                continue  # "we would urge": a request, made as it is said
             if _stated_as_done(facts.text, _would_words(window_text, m) & claim):
                 if acts is not None:
                     acts |= _would_words(window_text, m) & claim
@@ -1970,6 +2073,8 @@ def _subject_hedged(window_text: str, claim: set[str], claim_text: str) -> tuple
         subject = m.group(1)
         if stem(subject.lower()) not in claim:
             continue
+        if m.group(2).lower() == "could" and window_text.startswith(" not", m.end(2)):
+            continue  # "the missing leaves could not be replaced": what cannot be, no maybe
         start = low.rfind(". ", 0, m.start()) + 1
         end = low.find(". ", m.end())
         if len(set(content_stems(low[start : end if end >= 0 else len(low)])) & claim) < 3:
@@ -2000,9 +2105,11 @@ _PROGRESSIVE = re.compile(
 )
 
 
-#: "is due to begin", "to be led by": an arrangement, stated as a plan.
+#: "is due to begin", "to be led by", "is due next month", "in line for culling": an
+#: arrangement, stated as a plan.
 _ARRANGED = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+to\s+(?:be\s+)?|to\s+be\s+)"
+    r"\b(?:(?:is|are|was|were)\s+(?:due|set|scheduled)\s+(?:to\s+(?:be\s+)?)?"
+    r"|to\s+be\s+|(?:in\s+line|due|set|earmarked|slated|scheduled)\s+for\s+)"
     r"([A-Za-z]+)",
     re.IGNORECASE,
 )

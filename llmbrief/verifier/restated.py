@@ -49,9 +49,14 @@ from . import checks
 from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
 
 __all__ = [
+    "ACCUSATIONS",
+    "asked",
+    "continuing",
     "declined",
+    "declining_spans",
     "governs_claim",
     "named_plan",
+    "negated_as",
     "permitted",
     "relinquished",
     "speaker_declined",
@@ -81,6 +86,49 @@ def _declined_words(claim_text: str) -> frozenset[str]:
         )
         out.update(content_stems(claim_text[m.end() : end]))
     return frozenset(out)
+
+
+def declining_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans a verb of not doing governs in ``text[start:end]``: from after the verb
+    to its clause's end ("declined to | say whether she would receive any payment")."""
+    found = list(_DECLINING.finditer(text, start, end))
+    if not found:
+        return []
+    ends = [c.end + start for c in checks.clauses(text[start:end])]
+    return [(m.end(), next((e for e in ends if e > m.end()), end)) for m in found]
+
+
+_CONTINUING = frozenset(_R["continuing"])
+
+
+def continuing(verb: str) -> bool:
+    """Whether a future's verb ("will *remain* shut") continues a state: the state holds
+    now, and only its lasting is the plan."""
+    return verb.lower() in _CONTINUING
+
+
+_ASKING = frozenset(_R["asking"])
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\s+$", re.IGNORECASE)
+
+
+def asked(text: str, at: int, verb: str) -> bool:
+    """Whether the "would" at ``at`` in ``text``, with its ``verb``, is a speaker's own
+    request ("we would urge anyone offered them to contact us"): said, it is made; no
+    plan. A third person's ("police would urge") is reported, and read as before."""
+    return verb.lower() in _ASKING and _FIRST_PERSON.search(text, max(0, at - 4), at) is not None
+
+
+_NEGATED_AS = {stem(k): frozenset(map(stem, v)) for k, v in _R["negated_as"].items()}
+
+
+def negated_as(governed: set[str], claim: set[str]) -> bool:
+    """Whether the claim writes a word that says in itself what an evidence negation of
+    ``governed`` says ("cleared" where it says "found not guilty")."""
+    return any(not _NEGATED_AS.get(g, frozenset()).isdisjoint(claim) for g in governed)
+
+
+#: Nouns by which a denial names what was alleged before it ("deny the charges").
+ACCUSATIONS: tuple[str, ...] = tuple(_R["accusations"])
 
 
 def declined(claim_text: str, governed: set[str]) -> bool:
@@ -226,6 +274,8 @@ _REFUSAL_KEYS = tuple(
 )
 _ANY_REFUSAL = re.compile(rf"\b(?:{_REFUSING})\b", re.IGNORECASE)
 _SPEAKS = re.compile(rf"\b(?:{_SPEAKING})\b", re.IGNORECASE)
+#: A refusal that goes on to say something: ", saying it would wait for the inquiry".
+_WENT_ON = re.compile(rf",\s*(?:saying|adding|stating|{_SPEAKING})\b", re.IGNORECASE)
 #: the sentence a cue is read in
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
@@ -274,6 +324,9 @@ def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str]
                 hit = refusal.search(sentence)
                 if hit:
                     found = found or hit.group()
+                    # "declined to comment on the cause, saying it would wait for the
+                    # inquiry": what it went on to say, it said
+                    spoke = spoke or _WENT_ON.search(sentence, hit.end()) is not None
                 elif _SPEAKS.search(sentence):
                     spoke = True
         if found and not spoke:
