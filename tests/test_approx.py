@@ -1081,3 +1081,34 @@ SAMPLES = Cluster(
 def test_a_change_in_percent_undone_to_the_earlier_time(claim: str, verdict: str) -> None:
     c = verify(SAMPLES, claim).claims[0]
     assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Completion of the quay has slipped by three months to August 2027 [q1].", "supported"),
+        ("Completion of the quay has slipped by four months to August 2027 [q1].", "unsupported"),
+        ("Completion of the quay has slipped by five months to August 2027 [q1].", "unsupported"),
+        ("The ferry timetable was pushed back by three months [q1].", "supported"),
+        ("The ferry timetable was pushed back by two months [q1].", "unsupported"),
+    ],
+)
+def test_a_length_between_a_month_and_one_of_a_later_year(claim: str, verdict: str) -> None:
+    # "from May to August 2027": May takes August's year; "from November to February 2027"
+    # starts in the year before
+    quay = Cluster(
+        cluster_id="quay",
+        articles=[
+            Article(
+                id="q1",
+                title="Quay",
+                text=(
+                    "The harbour board said the new survey would move completion of the quay "
+                    "from May to August 2027. The ferry timetable was pushed back from "
+                    "November to February 2027."
+                ),
+            )
+        ],
+    )
+    c = verify(quay, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -64,7 +64,8 @@ sentence of an article be read):
   figure a window sentence gives as the change ("would add about £9"), its way.
 - **a span of months**: a length in years or months ("about two and a half years", "29
   months") that is the time between two months of one window sentence ("between March
-  2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
+  2023 and August 2025"; "from May to August 2027", the first month in the last one's
+  year or the year before), to the claim's rounding (a half unit when it writes a half).
 - **derived, with a cue**: a total ("62 people on board", "a total of", "in all") of two
   or more figures of one kind a window sentence lists ("58 passengers and four crew"); a
   remainder ("that leaves ... about £9 million", "the rest", "still needs") of two figures
@@ -455,7 +456,31 @@ def _span_restated(
         ]
         if any(low <= abs(b - a) <= high for a, b in itertools.combinations(found, 2)):
             return True
+        if any(low <= b - a <= high for a, b in _month_ranges(x.text)):
+            return True
     return False
+
+
+# "from May to August 2027", "between May and August 2027": a month whose year is the next's
+_MONTH_RANGE = re.compile(
+    rf"\b(?:from|between)\s+({alternation(_MONTHS)})\s+(?:to|and|until)\s+"
+    rf"({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_ranges(text: str) -> list[tuple[int, int]]:
+    """(first, last) months, counted from year 0, of each range of ``text`` whose first
+    month takes its year from the last ("move completion from May to August 2027"; from
+    November to February 2027 starts in 2026)."""
+    out = []
+    for m in _MONTH_RANGE.finditer(text):
+        a, b = (_MONTH_NUMBER.get(g.lower()) for g in m.group(1, 2))
+        if a is None or b is None:
+            continue
+        last = int(m.group(3)) * 12 + b
+        out.append((last - (b - a) % 12, last))
+    return out
 
 
 # a time of day: "3.12am", "9.40 pm", "14:05"
