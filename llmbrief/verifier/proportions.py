@@ -44,8 +44,11 @@ In the evidence, counts are shares too ("22 of the 31 districts" is 0.71).
    contradicts it: ``the claim says "about half"; the evidence says "34 percent"``;
 2. else any share of the cited articles that overlaps supports it; else a share of a
    clause sharing a word is contradicted as above;
-3. else a share written with numbers ("nine in ten") needs its numbers, as any figure
-   does; one in words alone ("about half") fires nothing.
+3. else a share written with numbers ("nine in ten") is the claim's own figure over a
+   larger one of its kind that a sentence of the cited articles writes beside it ("about
+   230 trains ran, roughly one in five" where it says "230 of the usual 1,150 trains"),
+   or needs its numbers, as any figure does; one in words alone ("about half") fires
+   nothing.
 
 Two bounds the same way compare at their figures: "less than a tenth" does not support
 "less than half". A percentage counts as the evidence's share of something only before
@@ -664,10 +667,39 @@ def share_findings(
                 span,
             )
             continue
+        if s.numbered and _of_two_figures(text, s, arts):
+            continue  # "about 230 trains ran, roughly one in five" of "230 of ... 1,150 trains"
         if s.numbered:
             for q in checks.quantities(s.text):
                 if not any(a.holds(q) for a in arts):
                     yield "figures", f'number "{q.text}" not found in {cited}', span
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _of_two_figures(text: str, s: Share, arts: Sequence[IndexedArticle]) -> bool:
+    """Whether the claim's share in words ``s`` is a figure the claim writes over another
+    of its kind that one sentence of the cited articles writes beside it ("only about 230
+    trains ran, roughly one in five of the usual service" where it says "only about 230 of
+    the usual 1,150 trains ran"): the smaller over the larger, in the share's interval."""
+    mine = [
+        q
+        for q in checks.quantities(without_phrases(text))
+        if q.unit not in ("%", "ord") and q.value > 0 and not _YEAR.fullmatch(q.text)
+    ]
+    for q in mine:
+        for art in arts:
+            for x in art.sentences:
+                if len(x.quantities) < 2:
+                    continue
+                for p in (p for p in x.quantities if q.matches(p)):
+                    for o in x.quantities:  # of the kind the sentence writes the claim's with
+                        if o.unit != p.unit or o.value <= p.value or _YEAR.fullmatch(o.text):
+                            continue
+                        if s.low - _EPS <= p.value / o.value <= s.high + _EPS:
+                            return True
+    return False
 
 
 _COUNTED_WORDS = 3
