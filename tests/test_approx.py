@@ -1112,3 +1112,35 @@ def test_a_length_between_a_month_and_one_of_a_later_year(claim: str, verdict: s
     )
     c = verify(quay, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Ferri has studied the slope for ten years [g1].", "supported"),
+        ("Ferri has studied the slope for 10 years [g1].", "supported"),
+        ("Ferri has studied the slope for eight years [g1].", "unsupported"),
+        ("Ferri has studied the slope for 12 years [g1].", "unsupported"),
+        ("The survey team will report within two weeks [g1].", "supported"),
+        ("The survey team will report within three weeks [g1].", "unsupported"),
+        # "nearly a decade" is no ten years
+        ("Sensors have watched the road for ten years [g1].", "unsupported"),
+    ],
+)
+def test_a_length_that_is_one_unit_in_words(claim: str, verdict: str) -> None:
+    slope = Cluster(
+        cluster_id="slope",
+        articles=[
+            Article(
+                id="g1",
+                title="Slope",
+                text=(
+                    "Paolo Ferri, a geologist who has studied the slope for a decade, said "
+                    "it moved on Monday. The survey team will report within a fortnight. "
+                    "Sensors have watched the road for nearly a decade."
+                ),
+            )
+        ],
+    )
+    c = verify(slope, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -18,6 +18,9 @@ sentence of an article be read):
   :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
   sentence the claim copies most writes another figure in the claim's unit ("about three
   weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
+- **one unit in words**: a plain length of time ("for ten years", "two weeks") that is
+  exactly one unit a window sentence writes in words after a preposition ("for a decade",
+  "within a fortnight"), in days.
 - **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
   the window says "22 miles"; the pairs and factors are data, ``conversions`` in
   ``quantities.json``) holds when the window figure converted overlaps its interval; a
@@ -203,6 +206,8 @@ def figure_restated(
     ):
         return True
     approx = _APPROX_BEFORE.search(before)
+    if q.unit in _DURATION_UNITS and approx is None and _length_in_words(claim_text, at, window):
+        return True
     if approx is not None and q.unit not in _DURATION_UNITS and q.unit != "ord":
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
@@ -654,6 +659,33 @@ def _duration_restated(claim_text: str, at: int, chosen: Sequence[Window]) -> bo
         for art, f, t, _ in chosen
         for x in art.sentences[f : t + 1]
         for e in proportions.durations(x.text)
+    )
+
+
+# a length of time a window sentence writes as one unit in words after a preposition: "for
+# a decade", "within a fortnight" (no approximator: "nearly a decade" is no ten years)
+_ONE_UNIT = re.compile(
+    rf"^(?:{alternation(_P['duration_prepositions'])})\s+(?:a|an|one)\s+[a-z]+$", re.IGNORECASE
+)
+
+
+def _length_in_words(claim_text: str, at: int, window: list[IndexedSentence]) -> bool:
+    """Whether the claim's plain length of time ("for ten years") is exactly one unit a
+    window sentence writes in words after a preposition ("for a decade"; "within two
+    weeks": "within a fortnight", a bound the same way), in days as :mod:`.proportions`
+    reads them."""
+    claimed = next(
+        (s for s in proportions.durations(claim_text) if s.start <= at < s.end),
+        None,
+    )
+    if claimed is None:
+        return False
+    days = sum(claimed.nominal) / 2
+    return any(
+        math.isclose(sum(e.nominal) / 2, days, rel_tol=1e-9) and e.bound == claimed.bound
+        for x in window
+        for e in proportions.durations(x.text)
+        if _ONE_UNIT.match(e.text)
     )
 
 
