@@ -1144,3 +1144,42 @@ def test_a_length_that_is_one_unit_in_words(claim: str, verdict: str) -> None:
     )
     c = verify(slope, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "fired"),
+    [
+        (
+            "Lister said 23 of the school's students were affected, four of whom did not "
+            "receive higher grades [w1].",
+            [],
+        ),
+        (
+            "Lister said 23 of the school's students were affected, five of whom did not "
+            "receive higher grades [w1].",
+            ['number "five" not found in [w1]'],
+        ),
+        # the part that did is the sentence's own figure; "four of whom did" is not it
+        (
+            "Lister said 23 of the school's students were affected, four of whom "
+            "received higher grades [w1].",
+            ['number "four" not found in [w1]'],
+        ),
+    ],
+)
+def test_the_rest_of_a_whole_the_claim_denies(claim: str, fired: list[str]) -> None:
+    school = Cluster(
+        cluster_id="school",
+        articles=[
+            Article(
+                id="w1",
+                title="Grades",
+                text=(
+                    "Graham Lister said 23 of the school's students had been affected, 19 of "
+                    "whom received higher grades."
+                ),
+            )
+        ],
+    )
+    c = verify(school, claim).claims[0]
+    assert [x.detail for x in c.checks if x.fired and x.name == "figures"] == fired

@@ -81,6 +81,8 @@ sentence of an article be read):
   named; two times of day joined ("between 5.15am and 9.40am") placed where one cited
   sentence writes both, in that order. Each result to the claim's approximator, else exact.
   The cues are data (``totals`` and ``remainder`` in ``restatements.json``).
+- **the rest of a whole**: "four of whom did not" of a whole the claim writes, where one
+  cited sentence writes the whole and the part that did ("23 ... 19 of whom received").
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -237,6 +239,8 @@ def figure_restated(
     if _days_between(claim_text, at, q, kind):
         return True
     if _derived(claim_text, at, q, kind, chosen, window, cited):
+        return True
+    if _complement(claim_text, at, q, kind, cited):
         return True
     if _times_together(claim_text, at, q, cited):
         return True
@@ -1485,4 +1489,37 @@ def _undone(
                     continue
                 if low - 1e-9 <= o.value / factor <= high + 1e-9:
                     return True
+    return False
+
+
+# "four of whom did not": a part of a whole the claim names, and the clause denies it
+_PART_OF = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+def _complement(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, cited: Sequence[IndexedArticle]
+) -> bool:
+    """Whether the claim's "four of whom did not" is the rest of a whole it writes ("23
+    students were affected, four of whom did not receive higher grades") where one sentence
+    of the cited articles writes the whole and the part that did, undenied ("23 ... had been
+    affected, 19 of whom received higher grades"): the whole less that part."""
+    end = at + len(q.text)
+    part = _PART_OF.match(claim_text, end)
+    if q.unit or part is None or not _DENIED.search(_clause_rest(claim_text, part.end())):
+        return False
+    wholes = [o for o in _figures(claim_text) if not o.unit and o.value > q.value]
+    low, high = _interval(q.value, kind)
+    for art in cited:
+        for x in art.sentences:
+            if len(x.quantities) < 2:
+                continue
+            for w in (w for w in x.quantities if any(o.matches(w) for o in wholes)):
+                for m in x.quantities:
+                    if m.unit != w.unit or not low <= w.value - m.value <= high or m is w:
+                        continue
+                    i = _find(x.text, m.text)
+                    theirs = _PART_OF.match(x.text, i + len(m.text)) if i >= 0 else None
+                    if theirs and not _DENIED.search(_clause_rest(x.text, theirs.end())):
+                        return True
     return False
