@@ -327,3 +327,43 @@ RAIL = Cluster(
 def test_a_share_of_the_claims_figure_over_one_beside_it(claim: str, verdict: str) -> None:
     c = verify(RAIL, claim).claims[0]
     assert c.verdict == verdict, c.reasons
+
+
+FLOCK = Cluster(
+    cluster_id="flock",
+    articles=[
+        Article(
+            id="f1",
+            title="Flock",
+            text=(
+                "The loss of 210,000 laying hens is roughly 1.5% of the national laying flock. "
+                "The flock numbers about 41 million birds, of which around 14 million are "
+                "laying hens."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 14 of 41 million is 0.34: the sentence that writes the claim's whole decides
+        (
+            "The flock numbers about 41 million birds, roughly a third of them laying hens [f1].",
+            "supported",
+        ),
+        (
+            "The flock numbers about 41 million birds, roughly half of them laying hens [f1].",
+            "unsupported",
+        ),
+        (
+            "The flock numbers about 41 million birds, roughly one in ten of them laying hens "
+            "[f1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_share_of_the_claims_whole_and_a_part_beside_it(claim: str, verdict: str) -> None:
+    c = verify(FLOCK, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
