@@ -1081,3 +1081,105 @@ SAMPLES = Cluster(
 def test_a_change_in_percent_undone_to_the_earlier_time(claim: str, verdict: str) -> None:
     c = verify(SAMPLES, claim).claims[0]
     assert c.verdict == verdict, [x.detail for x in c.checks if x.fired]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Completion of the quay has slipped by three months to August 2027 [q1].", "supported"),
+        ("Completion of the quay has slipped by four months to August 2027 [q1].", "unsupported"),
+        ("Completion of the quay has slipped by five months to August 2027 [q1].", "unsupported"),
+        ("The ferry timetable was pushed back by three months [q1].", "supported"),
+        ("The ferry timetable was pushed back by two months [q1].", "unsupported"),
+    ],
+)
+def test_a_length_between_a_month_and_one_of_a_later_year(claim: str, verdict: str) -> None:
+    # "from May to August 2027": May takes August's year; "from November to February 2027"
+    # starts in the year before
+    quay = Cluster(
+        cluster_id="quay",
+        articles=[
+            Article(
+                id="q1",
+                title="Quay",
+                text=(
+                    "The harbour board said the new survey would move completion of the quay "
+                    "from May to August 2027. The ferry timetable was pushed back from "
+                    "November to February 2027."
+                ),
+            )
+        ],
+    )
+    c = verify(quay, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Ferri has studied the slope for ten years [g1].", "supported"),
+        ("Ferri has studied the slope for 10 years [g1].", "supported"),
+        ("Ferri has studied the slope for eight years [g1].", "unsupported"),
+        ("Ferri has studied the slope for 12 years [g1].", "unsupported"),
+        ("The survey team will report within two weeks [g1].", "supported"),
+        ("The survey team will report within three weeks [g1].", "unsupported"),
+        # "nearly a decade" is no ten years
+        ("Sensors have watched the road for ten years [g1].", "unsupported"),
+    ],
+)
+def test_a_length_that_is_one_unit_in_words(claim: str, verdict: str) -> None:
+    slope = Cluster(
+        cluster_id="slope",
+        articles=[
+            Article(
+                id="g1",
+                title="Slope",
+                text=(
+                    "Paolo Ferri, a geologist who has studied the slope for a decade, said "
+                    "it moved on Monday. The survey team will report within a fortnight. "
+                    "Sensors have watched the road for nearly a decade."
+                ),
+            )
+        ],
+    )
+    c = verify(slope, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("claim", "fired"),
+    [
+        (
+            "Lister said 23 of the school's students were affected, four of whom did not "
+            "receive higher grades [w1].",
+            [],
+        ),
+        (
+            "Lister said 23 of the school's students were affected, five of whom did not "
+            "receive higher grades [w1].",
+            ['number "five" not found in [w1]'],
+        ),
+        # the part that did is the sentence's own figure; "four of whom did" is not it
+        (
+            "Lister said 23 of the school's students were affected, four of whom "
+            "received higher grades [w1].",
+            ['number "four" not found in [w1]'],
+        ),
+    ],
+)
+def test_the_rest_of_a_whole_the_claim_denies(claim: str, fired: list[str]) -> None:
+    school = Cluster(
+        cluster_id="school",
+        articles=[
+            Article(
+                id="w1",
+                title="Grades",
+                text=(
+                    "Graham Lister said 23 of the school's students had been affected, 19 of "
+                    "whom received higher grades."
+                ),
+            )
+        ],
+    )
+    c = verify(school, claim).claims[0]
+    assert [x.detail for x in c.checks if x.fired and x.name == "figures"] == fired

@@ -345,3 +345,18 @@ def test_the_same_figure_in_words_and_digits_is_no_substitution() -> None:
         _names("Auditors visited all 3 depots in March and found faults at two of them.", REVIEW)
         == []
     )
+
+
+def test_two_figures_stated_alike_are_no_repetition() -> None:
+    text = (
+        "The harbour scheme will cost £84 million. "
+        "Of the cost, £52 million is being met from reserves, and £32 million comes as a loan."
+    )
+    claim = "Of the cost, £52 million is coming from reserves, and £32 million is a loan."
+    assert "repetition" not in _names(claim, text)
+    # words that say something, copied twice, still are
+    twice = (
+        "Of the cost, £52 million is being met from reserves, "
+        "and a loan is being met from reserves."
+    )
+    assert _names(twice, text) == ["repetition"]

@@ -286,3 +286,84 @@ def test_the_share_of_what_the_claim_counts_decides(claim: str, said: str) -> No
 def test_a_share_restated_is_supported(claim: str) -> None:
     c = verify(SURVEY, claim).claims[0]
     assert c.verdict == "supported", c.reasons
+
+
+RAIL = Cluster(
+    cluster_id="rail",
+    articles=[
+        Article(
+            id="r1",
+            title="Rail strike",
+            text=(
+                "Only about 230 of Brennick Rail's usual 1,150 trains ran on Thursday as "
+                "drivers staged the first of two strikes. "
+                "Bus operators accepted rail tickets on 40 of their routes."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 230 of 1,150 is 0.2: the claim's own figure over the sentence's larger one
+        (
+            "On the first strike day only about 230 trains ran, roughly one in five [r1].",
+            "supported",
+        ),
+        (
+            "On the first strike day only about 230 trains ran, roughly one in three [r1].",
+            "unsupported",
+        ),
+        (
+            "On the first strike day only about 230 trains ran, roughly two in five [r1].",
+            "unsupported",
+        ),
+        # without the claim's own figure, the numbers of the share need be written
+        ("On the first strike day roughly one in five trains ran [r1].", "unsupported"),
+    ],
+)
+def test_a_share_of_the_claims_figure_over_one_beside_it(claim: str, verdict: str) -> None:
+    c = verify(RAIL, claim).claims[0]
+    assert c.verdict == verdict, c.reasons
+
+
+FLOCK = Cluster(
+    cluster_id="flock",
+    articles=[
+        Article(
+            id="f1",
+            title="Flock",
+            text=(
+                "The loss of 210,000 laying hens is roughly 1.5% of the national laying flock. "
+                "The flock numbers about 41 million birds, of which around 14 million are "
+                "laying hens."
+            ),
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # 14 of 41 million is 0.34: the sentence that writes the claim's whole decides
+        (
+            "The flock numbers about 41 million birds, roughly a third of them laying hens [f1].",
+            "supported",
+        ),
+        (
+            "The flock numbers about 41 million birds, roughly half of them laying hens [f1].",
+            "unsupported",
+        ),
+        (
+            "The flock numbers about 41 million birds, roughly one in ten of them laying hens "
+            "[f1].",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_share_of_the_claims_whole_and_a_part_beside_it(claim: str, verdict: str) -> None:
+    c = verify(FLOCK, claim).claims[0]
+    assert c.verdict == verdict, c.reasons

@@ -18,6 +18,9 @@ sentence of an article be read):
   :mod:`.proportions` reads one, in days in any unit ("26 months"), unless the window
   sentence the claim copies most writes another figure in the claim's unit ("about three
   weeks" for the claim's "about five weeks"): that is the figure restated, and changed.
+- **one unit in words**: a plain length of time ("for ten years", "two weeks") that is
+  exactly one unit a window sentence writes in words after a preposition ("for a decade",
+  "within a fortnight"), in days.
 - **converted**: a figure in another unit of its dimension ("about 35 kilometres" where
   the window says "22 miles"; the pairs and factors are data, ``conversions`` in
   ``quantities.json``) holds when the window figure converted overlaps its interval; a
@@ -64,7 +67,8 @@ sentence of an article be read):
   figure a window sentence gives as the change ("would add about £9"), its way.
 - **a span of months**: a length in years or months ("about two and a half years", "29
   months") that is the time between two months of one window sentence ("between March
-  2023 and August 2025"), to the claim's rounding (a half unit when it writes a half).
+  2023 and August 2025"; "from May to August 2027", the first month in the last one's
+  year or the year before), to the claim's rounding (a half unit when it writes a half).
 - **derived, with a cue**: a total ("62 people on board", "a total of", "in all") of two
   or more figures of one kind a window sentence lists ("58 passengers and four crew"); a
   remainder ("that leaves ... about £9 million", "the rest", "still needs") of two figures
@@ -77,6 +81,8 @@ sentence of an article be read):
   named; two times of day joined ("between 5.15am and 9.40am") placed where one cited
   sentence writes both, in that order. Each result to the claim's approximator, else exact.
   The cues are data (``totals`` and ``remainder`` in ``restatements.json``).
+- **the rest of a whole**: "four of whom did not" of a whole the claim writes, where one
+  cited sentence writes the whole and the part that did ("23 ... 19 of whom received").
 - **one more**: a count ("reached five schools") holds when a window sentence names one
   of what it counts and that many less "more" or "other" ("began at a primary school,
   spread to four more schools").
@@ -202,6 +208,8 @@ def figure_restated(
     ):
         return True
     approx = _APPROX_BEFORE.search(before)
+    if q.unit in _DURATION_UNITS and approx is None and _length_in_words(claim_text, at, window):
+        return True
     if approx is not None and q.unit not in _DURATION_UNITS and q.unit != "ord":
         kind = _KIND_OF.get(" ".join(approx.group(1).lower().split()), "")
         if _approximately(q, kind, window):
@@ -231,6 +239,8 @@ def figure_restated(
     if _days_between(claim_text, at, q, kind):
         return True
     if _derived(claim_text, at, q, kind, chosen, window, cited):
+        return True
+    if _complement(claim_text, at, q, kind, cited):
         return True
     if _times_together(claim_text, at, q, cited):
         return True
@@ -455,7 +465,31 @@ def _span_restated(
         ]
         if any(low <= abs(b - a) <= high for a, b in itertools.combinations(found, 2)):
             return True
+        if any(low <= b - a <= high for a, b in _month_ranges(x.text)):
+            return True
     return False
+
+
+# "from May to August 2027", "between May and August 2027": a month whose year is the next's
+_MONTH_RANGE = re.compile(
+    rf"\b(?:from|between)\s+({alternation(_MONTHS)})\s+(?:to|and|until)\s+"
+    rf"({alternation(_MONTHS)})\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_ranges(text: str) -> list[tuple[int, int]]:
+    """(first, last) months, counted from year 0, of each range of ``text`` whose first
+    month takes its year from the last ("move completion from May to August 2027"; from
+    November to February 2027 starts in 2026)."""
+    out = []
+    for m in _MONTH_RANGE.finditer(text):
+        a, b = (_MONTH_NUMBER.get(g.lower()) for g in m.group(1, 2))
+        if a is None or b is None:
+            continue
+        last = int(m.group(3)) * 12 + b
+        out.append((last - (b - a) % 12, last))
+    return out
 
 
 # a time of day: "3.12am", "9.40 pm", "14:05"
@@ -629,6 +663,33 @@ def _duration_restated(claim_text: str, at: int, chosen: Sequence[Window]) -> bo
         for art, f, t, _ in chosen
         for x in art.sentences[f : t + 1]
         for e in proportions.durations(x.text)
+    )
+
+
+# a length of time a window sentence writes as one unit in words after a preposition: "for
+# a decade", "within a fortnight" (no approximator: "nearly a decade" is no ten years)
+_ONE_UNIT = re.compile(
+    rf"^(?:{alternation(_P['duration_prepositions'])})\s+(?:a|an|one)\s+[a-z]+$", re.IGNORECASE
+)
+
+
+def _length_in_words(claim_text: str, at: int, window: list[IndexedSentence]) -> bool:
+    """Whether the claim's plain length of time ("for ten years") is exactly one unit a
+    window sentence writes in words after a preposition ("for a decade"; "within two
+    weeks": "within a fortnight", a bound the same way), in days as :mod:`.proportions`
+    reads them."""
+    claimed = next(
+        (s for s in proportions.durations(claim_text) if s.start <= at < s.end),
+        None,
+    )
+    if claimed is None:
+        return False
+    days = sum(claimed.nominal) / 2
+    return any(
+        math.isclose(sum(e.nominal) / 2, days, rel_tol=1e-9) and e.bound == claimed.bound
+        for x in window
+        for e in proportions.durations(x.text)
+        if _ONE_UNIT.match(e.text)
     )
 
 
@@ -1428,4 +1489,37 @@ def _undone(
                     continue
                 if low - 1e-9 <= o.value / factor <= high + 1e-9:
                     return True
+    return False
+
+
+# "four of whom did not": a part of a whole the claim names, and the clause denies it
+_PART_OF = re.compile(r"\s+of\s+(?:whom|them|which|those)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+def _complement(
+    claim_text: str, at: int, q: checks.Quantity, kind: str, cited: Sequence[IndexedArticle]
+) -> bool:
+    """Whether the claim's "four of whom did not" is the rest of a whole it writes ("23
+    students were affected, four of whom did not receive higher grades") where one sentence
+    of the cited articles writes the whole and the part that did, undenied ("23 ... had been
+    affected, 19 of whom received higher grades"): the whole less that part."""
+    end = at + len(q.text)
+    part = _PART_OF.match(claim_text, end)
+    if q.unit or part is None or not _DENIED.search(_clause_rest(claim_text, part.end())):
+        return False
+    wholes = [o for o in _figures(claim_text) if not o.unit and o.value > q.value]
+    low, high = _interval(q.value, kind)
+    for art in cited:
+        for x in art.sentences:
+            if len(x.quantities) < 2:
+                continue
+            for w in (w for w in x.quantities if any(o.matches(w) for o in wholes)):
+                for m in x.quantities:
+                    if m.unit != w.unit or not low <= w.value - m.value <= high or m is w:
+                        continue
+                    i = _find(x.text, m.text)
+                    theirs = _PART_OF.match(x.text, i + len(m.text)) if i >= 0 else None
+                    if theirs and not _DENIED.search(_clause_rest(x.text, theirs.end())):
+                        return True
     return False

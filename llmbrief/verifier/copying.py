@@ -518,8 +518,9 @@ class _Reader:
                 if shared is None:
                     continue
                 ai, si, positions = shared
-                if _function_words([self.sources[ai].index.sents[si][p] for p in positions]):
-                    continue
+                if _says_nothing([self.sources[ai].index.sents[si][p] for p in positions]):
+                    continue  # "million is" twice: two figures stated alike ("£52 million is
+                    # ..., and £32 million is"), not the same words said twice
                 if first.end == second.start:
                     continue  # "in the port of Lisk, in the port of Lisk": a stutter, said once
                 reason = (
@@ -581,6 +582,12 @@ def _near(a: Place, b: Place) -> bool:
 
 def _function_words(words: Sequence[str]) -> bool:
     return all(w in STOPWORDS for w in words)
+
+
+def _says_nothing(words: Sequence[str]) -> bool:
+    """Whether the words are only function words, figures and magnitudes ("million is",
+    "per cent of"): a claim that states two figures alike repeats them, saying nothing twice."""
+    return all(w in STOPWORDS or w in NUMERIC_WORDS or _DIGITS.search(w) for w in words)
 
 
 def _figure_value(word: str) -> float | None:

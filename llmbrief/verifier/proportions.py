@@ -47,6 +47,12 @@ In the evidence, counts are shares too ("22 of the 31 districts" is 0.71).
 3. else a share written with numbers ("nine in ten") needs its numbers, as any figure
    does; one in words alone ("about half") fires nothing.
 
+Before all three, a share that is the claim's own figure over another of its kind that a
+sentence of the cited articles writes beside it, or that one over the claim's, is stated
+("about 230 trains ran, roughly one in five" where it says "230 of the usual 1,150
+trains"; "about 41 million birds, roughly a third of them laying hens" where it says "41
+million poultry, of which around 14 million are laying hens").
+
 Two bounds the same way compare at their figures: "less than a tenth" does not support
 "less than half". A percentage counts as the evidence's share of something only before
 "of" ("33% of capacity"), never as a change ("capacity grew 12%").
@@ -649,6 +655,8 @@ def share_findings(
         # the evidence's share of what the claim's counts ("of respondents") decides; else
         # a share anywhere in the cited articles supports a share (a length of time only
         # one of what it measures: "up to a week" is no "six hours" of loading)
+        if not s.unit and _of_two_figures(text, s, arts):
+            continue  # "about 230 trains ran, roughly one in five" of "230 of ... 1,150 trains"
         placed = list(_placed_shares(s.unit, _context(text, s, names), arts, chosen))
         if any(s.overlaps(e) for e, _, _ in placed):
             continue
@@ -668,6 +676,38 @@ def share_findings(
             for q in checks.quantities(s.text):
                 if not any(a.holds(q) for a in arts):
                     yield "figures", f'number "{q.text}" not found in {cited}', span
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _of_two_figures(text: str, s: Share, arts: Sequence[IndexedArticle]) -> bool:
+    """Whether the claim's share in words ``s`` is a figure the claim writes over another
+    of its kind that one sentence of the cited articles writes beside it, or that other
+    over the claim's ("only about 230 trains ran, roughly one in five of the usual service"
+    where it says "only about 230 of the usual 1,150 trains ran"; "about 41 million birds,
+    roughly a third of them laying hens" where it says "about 41 million poultry, of which
+    around 14 million are laying hens"): the smaller over the larger, in the share's
+    interval. The two figures placed together in one sentence decide, before any share of
+    the articles read by its words."""
+    mine = [
+        q
+        for q in checks.quantities(without_phrases(text))
+        if q.unit not in ("%", "ord") and q.value > 0 and not _YEAR.fullmatch(q.text)
+    ]
+    for q in mine:
+        for art in arts:
+            for x in art.sentences:
+                if len(x.quantities) < 2:
+                    continue
+                for p in (p for p in x.quantities if q.matches(p)):
+                    for o in x.quantities:  # of the kind the sentence writes the claim's with
+                        if o.unit != p.unit or o.value == p.value or _YEAR.fullmatch(o.text):
+                            continue
+                        small, large = sorted((o.value, p.value))
+                        if s.low - _EPS <= small / large <= s.high + _EPS:
+                            return True
+    return False
 
 
 _COUNTED_WORDS = 3
