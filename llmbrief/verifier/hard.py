@@ -1902,6 +1902,10 @@ def _hedge_near(
             continue  # "runs until November 3" for "will run until November 3": a timetable
         if cue == "could" and window_text.startswith(" not", m.end(1)):
             continue  # "could not afford": what "cannot" says in the past, no possibility
+        if cue in ("will", "would") and not governed.isdisjoint(
+            restated.decided(facts.text, window_text)
+        ):
+            continue  # "will keep the prize" where the claim says "voted to let Venn keep it"
         if restated.estimated(facts.text, cue, governed):
             continue  # "could cost" where the claim says "an analyst put the cost at"
         if restated.permitted(facts.text, cue, governed):
@@ -2119,10 +2123,13 @@ def _stated_as_done(text: str, governed: set[str]) -> bool:
     """Whether the claim writes one of ``governed`` as done ("has published", "already
     built", "has been approved"): an announced "would publish" is then no support. After a
     modal ("would have cost", "may have happened") nothing is stated as done."""
+    # "would examine whether the main had been maintained": asked, not stated as done
+    asked = [q.span() for q in _WHETHER.finditer(text)] if "whether" in text.lower() else []
     return any(
         stem((m.group(1) or m.group(2)).lower()) in governed
         and (m.group(1) or m.group(2)).lower() not in _NOT_DONE
         and not _MODAL_BEFORE.search(text, 0, m.start())
+        and not any(a <= m.start() < b for a, b in asked)
         for m in _PERFECT.finditer(text)
     )
 
@@ -2131,7 +2138,14 @@ def _stated_as_done(text: str, governed: set[str]) -> bool:
 _NOT_DONE = frozenset({"not", "never", "yet", "no"})
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall)\s+$", re.I)
+# and after "to" ("were to have water delivered", "expected to have finished") neither
+_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall|to)\s+$", re.I)
+
+#: Where the subject of a claim's modal verb begins: after a clause's opening word.
+_SUBJECT_START = re.compile(
+    r"[;:.]|\b(?:that|and|but|while|because|after|before|when|although|if|which|who)\b",
+    re.IGNORECASE,
+)
 
 
 #: Modal verbs hedge only what follows them ("will examine the deal"); other cues
@@ -2165,7 +2179,14 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
         (m.start() for m in _WORD_AT.finditer(text) if stem(m.group(0).lower()) in governed),
         default=-1,
     )
-    for m in _MODAL_VERB.finditer(text, 0, max(0, last)):
+    for m in _MODAL_VERB.finditer(text):
+        if m.start() >= last:
+            # "€685 million, half the proceeds, will go to": a future plans its subject too
+            if m.group(1).lower() not in ("will", "shall"):
+                continue
+            lead = _SUBJECT_START.split(text[: m.start()])[-1]
+            if governed.isdisjoint(stem(w.lower()) for w in _WORD_AT.findall(lead)):
+                continue
         cue = m.group(1).lower()
         lv = checks.modal_level(cue)
         if cue in ("would", "will") and _REPORTED.search(text[max(0, m.start() - 40) : m.start()]):

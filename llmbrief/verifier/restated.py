@@ -27,6 +27,12 @@ A claim can say the same without the cue:
   ("allowed to", "able to", "can"; ``permission`` in the data file), or in the two words
   after a verb of offering ("offered free rebooking" where "passengers could rebook free";
   ``offering``), is no hedge.
+- **a plan the claim states itself**: "Drivers planned 24-hour strikes" where the source
+  says "drivers will strike"; "the trustees voted to let her keep the prize" where it says
+  "she will keep the prize" (and reports the vote). A claim's words after a verb of
+  planning (``planning``), or of deciding (``deciding``) when the source writes that verb
+  too, are stated as a plan: a "will" or "would" of the source governing them is no hedge
+  the claim dropped. "has voted to" where the source's vote is still to come keeps it.
 - **a plan named, not stated as done**: "the government's plan to cap the prices ... could
   lead to shortages" is what "the government's cap on the prices could lead to shortages"
   says: the plan is a noun there (a determiner or a possessive before "plan to"), and the
@@ -52,6 +58,7 @@ __all__ = [
     "ACCUSATIONS",
     "asked",
     "continuing",
+    "decided",
     "declined",
     "declining_spans",
     "governs_claim",
@@ -332,3 +339,33 @@ def speaker_declined(claim_text: str, sources: Sequence[str]) -> tuple[str, str]
         if found and not spoke:
             return m.group(), found
     return None
+
+
+_PLANNING = re.compile(rf"\b(?:{alternation(_R['planning'])})\b", re.IGNORECASE)
+_DECIDING = re.compile(rf"\b(?:{alternation(_R['deciding'])})\b", re.IGNORECASE)
+#: Where what a verb of deciding governs ends: a clause of its own after it.
+_DECISION_END = re.compile(
+    r"[;:]|\.\s|,\s*(?:but|while|after|before|because|although|when|as|which|who)\b"
+    r"|\s(?:but|because|although)\b",
+    re.IGNORECASE,
+)
+
+
+def decided(claim_text: str, evidence: str) -> frozenset[str]:
+    """Stems of what the claim states as planned or decided, not as done: the words after a
+    verb of planning to the end of its clause ("planned 24-hour strikes ..., along with an
+    overtime ban"; ``planning`` in ``data/restatements.json``), and after a verb of deciding
+    (``deciding``: "voted to let Venn keep the prize") that the ``evidence`` writes too:
+    the decision is stated as made, so it must be the source's; what was
+    decided is a plan, as a "will" of the source states it."""
+    out: set[str] = set()
+    written: set[str] | None = None  # the evidence's stems, read only for a decision
+    for pattern in (_PLANNING, _DECIDING):
+        for m in pattern.finditer(claim_text):
+            if pattern is _DECIDING:
+                written = set(content_stems(evidence)) if written is None else written
+                if stem(m.group(0).lower()) not in written:
+                    continue  # "has voted to introduce" where the motion "will go before" it
+            end = _DECISION_END.search(claim_text, m.end())
+            out.update(content_stems(claim_text[m.end() : end.start() if end else len(claim_text)]))
+    return frozenset(out)
