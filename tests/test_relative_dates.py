@@ -120,3 +120,67 @@ def test_a_deadline_month_is_not_read_from_the_day_of_another_event() -> None:
     # nor is a deadline read from the day a thing was said ("said on Monday", in March)
     claim = "The harbour authority said the Kessel pier would stay closed until March [t4]."
     assert _date_reasons(claim) != []
+
+
+DAYS = Cluster(
+    cluster_id="days",
+    articles=[
+        # Tuesday 16 June 2026: "on Monday" is 15 June
+        _article(
+            "d1",
+            "Rescuers worked through the night to reach 31 workers who were trapped when a "
+            "tunnel collapsed on Monday at the Kestrel copper mine. The mine employs about "
+            "1,300 people.",
+            "2026-06-16T06:00:00+00:00",
+        ),
+        # Monday 4 May 2026: "this week" is the week of 4 May
+        _article(
+            "d2",
+            "Three days of strikes planned at Orley Rail this week have been suspended after "
+            "the drivers' union agreed to put a new offer to its members.",
+            "2026-05-04T15:00:00+00:00",
+        ),
+        # Friday 20 February 2026: "Thursday last week" is 12 February
+        _article(
+            "d3",
+            "The boil-water notice for Hallow Green was lifted on Thursday last week after "
+            "three sets of clear samples, the water company said.",
+            "2026-02-20T16:00:00+00:00",
+        ),
+    ],
+)
+
+
+def _day_reasons(claim: str) -> list[str]:
+    c = verify(DAYS, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name in ("figures", "figure_context")]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A tunnel collapsed on June 15 at the Kestrel copper mine, trapping 31 workers [d1].",
+        "A tunnel collapsed at the Kestrel copper mine on 15 June, trapping 31 workers [d1].",
+        "Strikes planned at Orley Rail for the week of May 4 have been suspended [d2].",
+        "The boil-water notice for Hallow Green was lifted on February 12 [d3].",
+    ],
+)
+def test_a_relative_day_gives_its_day_of_the_month(claim: str) -> None:
+    assert _day_reasons(claim) == [], claim
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the day before, and the day after
+        "A tunnel collapsed on June 14 at the Kestrel copper mine, trapping 31 workers [d1].",
+        "A tunnel collapsed at the Kestrel copper mine on 16 June, trapping 31 workers [d1].",
+        # a day within the week is not the week's own day
+        "Strikes planned at Orley Rail for the week of May 6 have been suspended [d2].",
+        "Strikes planned at Orley Rail on May 4 have been suspended [d2].",
+        # Thursday of this week, not of last week
+        "The boil-water notice for Hallow Green was lifted on February 19 [d3].",
+    ],
+)
+def test_a_day_the_relative_date_does_not_give_still_fails(claim: str) -> None:
+    assert _day_reasons(claim) != [], claim

@@ -198,7 +198,14 @@ def hard_checks(
         # there is both held and placed
         for q in claim_q:
             in_window = any(q.matches(o) for x in _window(chosen) for o in x.quantities)
-            held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
+            days = _claim_days(facts.text).get(q.text, ()) if not in_window else ()
+            # "on June 15" where the window says "on Monday" in a paper of Tuesday 16 June
+            in_window = in_window or any(_window_resolves(m, facts, chosen, k) for m, k in days)
+            held = (
+                in_window
+                or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
+                or any(_resolves(k, a, facts.text) for _, k in days for a in arts)
+            )
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
             if not held and approx.figure_restated(facts.text, q, chosen, arts):
@@ -254,7 +261,7 @@ def hard_checks(
         for d in sorted(claim_dates):
             # a window sentence that has the date holds it and places it
             in_window = any(d in x.dates for x in _window(chosen)) or (
-                _resolvable(d, chosen) and _window_resolves(d, facts, chosen)
+                _resolvable(d, facts, chosen) and _window_resolves(d, facts, chosen)
             )  # "in March" where the window says "on Monday" in a paper of 16 March
             if not in_window and not any(
                 a.holds_date(d) or _resolves(d, a, facts.text) for a in arts
@@ -922,9 +929,10 @@ _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DAY_PARTS = "|".join(("morning", "afternoon", "evening", "night"))
 _PHRASES = {**_RELATIVE_DATES["weeks"], **_RELATIVE_DATES["months"]}
 # every relative time expression, one pattern: a weekday (with "last"/"next"/"this" before
-# it), a day ("yesterday afternoon"), a phrase of a day, a week or a month
+# it or "last week" after it), a day ("yesterday afternoon"), a phrase of a day, a week or a month
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?P<mod>last|next|this)\s+)?(?P<weekday>" + "|".join(_WEEKDAY_WORDS) + r")\b"
+    r"(?:\s+(?:of\s+)?(?P<week>last|next|this)\s+week\b)?"
     r"|\b(?P<day>" + "|".join(sorted(_RELATIVE_DATES["days"])) + r")\b"
     r"(?:\s+(?P<part>" + _DAY_PARTS + r")\b)?"
     r"|\b(?P<phrase>"
@@ -952,18 +960,21 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|announced|confirmed)\b", re.IGNORE
 _SAID_WORDS = 6
 
 
+# "from the April suspension" is no start: that month names a thing, as "the April offer"
 _BOUNDED_MONTH = re.compile(
-    r"\b(?:by|until|till|before|since|from|(?:end|start|beginning)\s+of)\s+(?:the\s+)?"
+    r"\b(?:(?:by|until|till|before|since|(?:end|start|beginning)\s+of)\s+(?:the\s+)?|from\s+)"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 
 
-def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
+def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window], key: str = "") -> bool:
     """Whether a window sentence says the claim's date ``d`` in time words relative to its
     article's day (:func:`_resolved`), in a clause that shares a word with the claim's
     clause that holds the date, or in a clause that only says who said it and when ("has
     left the bank, the lender said on Monday"): "on Friday ordered a review" does not date
-    a review "due to report by the end of October"."""
+    a review "due to report by the end of October". ``key``: what to look for in place of
+    ``d`` (a day of ``d``'s month, "jun 15": :func:`_claim_days`)."""
+    key = key or d
     # a deadline ("by the end of October") or a start ("since March") is no day an event
     # was told of: only "this month", "next month" may say its month
     by_day = _BOUNDED_MONTH.search(facts.text) is None
@@ -972,12 +983,12 @@ def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
         if day is None:
             continue
         for sent in art.sentences[f : t + 1]:
-            if d not in _resolved(sent.text, day, by_day):
+            if key not in _resolved(sent.text, day, by_day):
                 continue
             context = _date_context(d, facts.text)
             for clause, stems in _hosted(art.text, sent):
                 piece = art.text[clause.start : clause.end]
-                if d in _resolved(piece, day, by_day) and (
+                if key in _resolved(piece, day, by_day) and (
                     not context
                     or not context.isdisjoint(stems)
                     or (_SAID_WHEN.search(piece) and len(words(piece)) <= _SAID_WORDS)
@@ -986,13 +997,50 @@ def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
     return False
 
 
-def _resolvable(d: str, chosen: list[Window]) -> bool:
+# capitalised: "may 4" is no day
+_MONTH_WORDS = "|".join(w.capitalize() for w in data_json("dates.json")["months"])
+# a day of the month as a claim writes it: "June 15", "15 June", "15th of June", "the week
+# of May 4"
+_CLAIM_DAY = re.compile(
+    rf"(?P<week>\bweek\s+of\s+)?(?:\b(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORDS})\b)(?!\d)"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _claim_days(text: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The claim's days of the month, by the figure written for the day: "15" of "on
+    June 15" is ("jun", "jun 15"), its month and the day as :func:`_resolved` gives it."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in _CLAIM_DAY.finditer(text):
+        day = m.group("d1") or m.group("d2")
+        month = (m.group("m1") or m.group("m2")).lower()[:3]  # "May" too, a month here
+        if not 1 <= int(day) <= 31:
+            continue
+        key = f"{month} {int(day)}"
+        out.setdefault(day, []).append((month, "week " + key if m.group("week") else key))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _resolvable(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
     """Whether the claim's date ``d`` may be read from relative time words: a weekday
-    always, a month only when the evidence window names no month of its own (the
-    window's "by the end of November" is the event's month, whatever "on Friday" was)."""
-    return d not in _MONTH_CANON or not any(
-        m in _MONTH_CANON for x in _window(chosen) for m in x.dates
-    )
+    always, a month only when no window clause that shares a word with the claim's clause
+    that holds it names a month of its own (the window's "will report by the end of
+    November" is the report's month, whatever "on Friday" was). A month the window gives
+    something else ("move completion from May to August") leaves the claim's to be read."""
+    if d not in _MONTH_CANON:
+        return True
+    context = _date_context(d, facts.text)
+    for art, f, t, _ in chosen:
+        for sent in art.sentences[f : t + 1]:
+            if not any(m in _MONTH_CANON for m in sent.dates):
+                continue
+            for clause, stems in _hosted(art.text, sent):
+                if (not context or not context.isdisjoint(stems)) and any(
+                    m in _MONTH_CANON for m in checks.dates(art.text[clause.start : clause.end])
+                ):
+                    return False
+    return True
 
 
 def _resolves(d: str, art: IndexedArticle, claim_text: str) -> bool:
@@ -1011,9 +1059,11 @@ def _resolved(text: str, published: datetime.date, by_day: bool = True) -> froze
     of Tuesday 24 March is in March, "last month" in one of 2 April is March, "yesterday"
     is the day before (its weekday and month).
 
-    A bare weekday is the one on or before the publication day, or on or after it when
-    the text speaks of what is to come ("will", "is due"). A text that names a month
-    itself gets no month from its relative words: that month may be the event's.
+    A relative day gives its day of the month too ("jun 15"), and a week its Monday's
+    ("week may 4"). A bare weekday is the one on or before the publication day, or on or
+    after it when the text speaks of what is to come ("will", "is due"). A text that names
+    a month itself gets no month (nor day) from its relative words: that month may be the
+    event's.
     Nothing comes from the publication day alone, without such words. ``by_day`` False:
     only the words of a month ("last month") are read, not those of a day or a week.
     """
@@ -1029,9 +1079,14 @@ def _resolved(text: str, published: datetime.date, by_day: bool = True) -> froze
         if not by_day:
             continue
         days, part = _days_of(m, phrase, published, _FUTURE.search(text) is not None)
+        if not dated and phrase in _RELATIVE_DATES["weeks"]:
+            # "this week" is the week of its Monday ("the week of May 4"), no day of it
+            out.add(f"week {_MONTH_CANON[days[0].month - 1]} {days[0].day}")
         for when in days:
             if not dated:
                 out.add(_MONTH_CANON[when.month - 1])
+                if phrase not in _RELATIVE_DATES["weeks"]:
+                    out.add(f"{_MONTH_CANON[when.month - 1]} {when.day}")
             if m.group("day") or part:  # "yesterday", "this evening": which weekday too
                 weekday = _WEEKDAY_WORDS[when.weekday()][:3]
                 out.add(weekday)
@@ -1050,6 +1105,9 @@ def _days_of(
         want = _WEEKDAY_WORDS.index(m.group("weekday").lower())
         back = (published.weekday() - want) % 7
         mod = (m.group("mod") or "").lower()
+        if m.group("week"):  # "on Thursday last week": that week's Thursday
+            shift = _RELATIVE_DATES["weeks"][m.group("week").lower() + " week"]
+            return [published + one * (want - published.weekday() + 7 * shift)], ""
         if mod == "last":
             return [published - one * (back or 7)], ""
         if mod == "next":
