@@ -184,3 +184,50 @@ def test_a_relative_day_gives_its_day_of_the_month(claim: str) -> None:
 )
 def test_a_day_the_relative_date_does_not_give_still_fails(claim: str) -> None:
     assert _day_reasons(claim) != [], claim
+
+
+PRIZE = Cluster(
+    cluster_id="prize",
+    articles=[
+        # Wednesday 14 October 2026: the lead tells no time; the award's evening is given
+        # in another sentence, in words that share none of the lead's
+        _article(
+            "p1",
+            "Clara Penrose, a former pharmacist, has won the Harland Prize for fiction with her "
+            "first novel. The award was announced at a dinner in Wrexford on Wednesday evening. "
+            "The Harland Prize was first given in 1998, and in May its trustees doubled it.",
+            "2026-10-14T22:00:00+00:00",
+        ),
+        # Monday 2 November 2026: a report of the month after
+        _article(
+            "p2",
+            "Clara Penrose has signed a contract for a second novel. Her first sold 18,000 "
+            "copies after the prize dinner last month.",
+            "2026-11-02T10:00:00+00:00",
+        ),
+    ],
+)
+
+
+def _prize_reasons(claim: str) -> list[str]:
+    c = verify(PRIZE, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name in ("dates", "date_context")]
+
+
+def test_an_undated_report_is_of_the_month_it_was_published_in() -> None:
+    assert _prize_reasons("Penrose won the Harland Prize for fiction in October [p1].") == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a month the article gives, of another thing: the window tells its own time
+        "The Harland Prize was first given in October [p1].",
+        # the window's report is of November: last month's October is the dinner's
+        "Clara Penrose signed a contract for a second novel in October [p2].",
+        # a day is not read from the month of the paper
+        "Penrose won the Harland Prize for fiction on October 12 [p1].",
+    ],
+)
+def test_a_month_the_report_does_not_place_still_fails(claim: str) -> None:
+    assert _prize_reasons(claim) != [], claim

@@ -895,7 +895,7 @@ def _date_in_context(
 
     if _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen):
         return True
-    return _report_day(d, chosen)
+    return _report_day(d, chosen) or _report_month(d, facts.text, chosen)
 
 
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -920,6 +920,28 @@ def _report_day(d: str, chosen: list[Window]) -> bool:
             for x in checks.dates(_SINCE_DAY.sub(" ", s.text))
         }
         if days.isdisjoint(_WEEKDAY_NAMES):
+            return True
+    return False
+
+
+def _report_month(d: str, claim_text: str, chosen: list[Window]) -> bool:
+    """Whether the claim's bare month ``d`` (one the cited articles give) is the month a
+    window's article reports in: published in it, with a window that tells no time of its
+    own (no date, no year, no "on Monday" or "last month"). A report's undated news is of
+    its own days ("has won the prize" in a paper of 14 October, "improved its pay offer" in
+    one of 24 April); a month is too coarse for the days around the end of a month to
+    matter, a day ("on 26 March") is not."""
+    if d not in _MONTH_CANON or any(
+        m == d for days in _claim_days(claim_text).values() for m, _ in days
+    ):
+        return False
+    for art, f, t, _ in chosen:
+        if art.published is None or _MONTH_CANON[art.published.month - 1] != d:
+            continue
+        if all(
+            not s.dates and not _YEAR.search(s.text) and not _RELATIVE_TIME.search(s.text)
+            for s in art.sentences[f : t + 1]
+        ):
             return True
     return False
 
