@@ -198,6 +198,8 @@ def hard_checks(
         # there is both held and placed
         for q in claim_q:
             in_window = any(q.matches(o) for x in _window(chosen) for o in x.quantities)
+            # "slipped by three months" where the window moves it "from May to August"
+            in_window = in_window or _months_apart(q, chosen)
             days = _claim_days(facts.text).get(q.text, ()) if not in_window else ()
             # "on June 15" where the window says "on Monday" in a paper of Tuesday 16 June
             in_window = in_window or any(_window_resolves(m, facts, chosen, k) for m, k in days)
@@ -750,7 +752,51 @@ def _figure_in_context(
         return True
     if _event_counted(q, context(), arts):
         return True
+    if any(_headline_places(has, context(), a.title) for a in arts if has_number(a.title)):
+        return True
+    if _figure_anchored(q, facts.text, arts):
+        return True
     return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+def _figure_anchored(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether a clause of the sources holds the claim's figure beside another figure of
+    the claim's clause that holds it: "to £338 million" of a cut "in 2026-27" is the
+    "£338 million to spend in 2026-27" of a sentence that names the budget otherwise ("the
+    scheme"), not the "£412 million this year" after it. The other figure is the tie that
+    a shared word is elsewhere."""
+    others = [
+        o for o in checks.quantities(_clause_text(text, q.text)) if not q.matches(o) and o != q
+    ]
+    if not others:
+        return False
+    for art in arts:
+        for sent in art.sentences:
+            if not any(q.matches(o) for o in sent.quantities):
+                continue
+            for clause, _, _ in sent.clauses:
+                said = checks.quantities(art.text[clause.start : clause.end])
+                if any(q.matches(o) for o in said) and any(
+                    x.matches(o) for x in others for o in said if not q.matches(o)
+                ):
+                    return True
+    return False
+
+
+_HEADLINE_BREAK = re.compile(r"\s+(?:as|after|while|with|and)\s+", re.IGNORECASE)
+
+
+def _headline_places(has: Callable[[str], bool], context: frozenset[str], title: str) -> bool:
+    """Whether a part of an article's headline holds the claim's figure and shares a word
+    with the claim's clause that holds it ("Spectrum Auction Raises €1.37bn, Beating
+    Forecast" places "Velland's €1.37 billion 5G auction"). A headline tells the news
+    of its article as a clause; its parts ("Talks Collapse as Drivers Set Three More
+    Strike Dates") are read apart, as a sentence's clauses are."""
+    for clause in checks.clauses(title):
+        for part in _HEADLINE_BREAK.split(title[clause.start : clause.end]):
+            if has(part) and not context.isdisjoint(content_stems(part)):
+                return True
+    return False
 
 
 def _event_counted(q: checks.Quantity, context: frozenset[str], arts: list[IndexedArticle]) -> bool:
@@ -1044,6 +1090,31 @@ def _claim_days(text: str) -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_MONTH_NAMES = "|".join(m.capitalize() for m in data_json("dates.json")["months"][:12])
+# two months a thing moves or runs between: "from May to August 2027", "between March and June"
+_MONTH_SPAN = re.compile(
+    rf"\b(?:from\s+(?P<a>{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:to|until|till)"
+    rf"|between\s+(?P<b>{_MONTH_NAMES})(?:\s+\d{{4}})?\s+and)\s+(?P<c>{_MONTH_NAMES})\b"
+)
+
+
+def _months_apart(q: checks.Quantity, chosen: list[Window]) -> bool:
+    """Whether the claim's count of months is the gap between two months a window
+    sentence writes as a span: "slipped by three months" where it moves completion
+    "from May to August 2027"."""
+    if q.unit != "month" or not q.value.is_integer():
+        return False
+    for sent in _window(chosen):
+        if not sent.dates:
+            continue
+        for m in _MONTH_SPAN.finditer(sent.text):
+            first = _MONTH_CANON.index((m.group("a") or m.group("b")).lower()[:3])
+            gap = (_MONTH_CANON.index(m.group("c").lower()[:3]) - first) % 12
+            if gap == q.value:
+                return True
+    return False
+
+
 def _resolvable(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
     """Whether the claim's date ``d`` may be read from relative time words: a weekday
     always, a month only when no window clause that shares a word with the claim's clause
@@ -1168,6 +1239,19 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
                 stems += content_stems(text[prev.start : prev.end])
             return frozenset(stems) - own
     return frozenset(content_stems(text)) - own
+
+
+def _clause_text(text: str, piece: str) -> str:
+    """The clause of ``text`` that holds ``piece``, with the clause it hangs on when it is
+    subordinate (as :func:`_clause_context` reads it with ``host``)."""
+    at = text.find(piece)
+    parts = checks.clauses(text)
+    for i, c in enumerate(parts):
+        if c.start <= at < c.end:
+            if i and (_SUBORDINATE.match(text, c.start) or _PHRASE.match(text, c.start)):
+                return text[parts[i - 1].start : c.end]
+            return text[c.start : c.end]
+    return text
 
 
 # the subordinators of a clause that tells when, why or on what terms its host happens
