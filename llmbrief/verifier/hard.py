@@ -764,10 +764,10 @@ def _figure_anchored(q: checks.Quantity, text: str, arts: list[IndexedArticle]) 
     the claim's clause that holds it: "to £338 million" of a cut "in 2026-27" is the
     "£338 million to spend in 2026-27" of a sentence that names the budget otherwise ("the
     scheme"), not the "£412 million this year" after it. The other figure is the tie that
-    a shared word is elsewhere."""
-    others = [
-        o for o in checks.quantities(_clause_text(text, q.text)) if not q.matches(o) and o != q
-    ]
+    a shared word is elsewhere; one of the same kind must stand on the same side of it,
+    for two of a kind may be swapped ("between 9.40am and 5.15am")."""
+    mine = _clause_text(text, q.text)
+    others = [o for o in checks.quantities(mine) if not q.matches(o)]
     if not others:
         return False
     for art in arts:
@@ -775,11 +775,20 @@ def _figure_anchored(q: checks.Quantity, text: str, arts: list[IndexedArticle]) 
             if not any(q.matches(o) for o in sent.quantities):
                 continue
             for clause, _, _ in sent.clauses:
-                said = checks.quantities(art.text[clause.start : clause.end])
-                if any(q.matches(o) for o in said) and any(
-                    x.matches(o) for x in others for o in said if not q.matches(o)
-                ):
-                    return True
+                piece = art.text[clause.start : clause.end]
+                said = checks.quantities(piece)
+                at = next((piece.find(o.text) for o in said if q.matches(o)), -1)
+                if at < 0:
+                    continue
+                for x in others:
+                    before = mine.find(x.text) < mine.find(q.text)
+                    if any(
+                        x.matches(o)
+                        and not q.matches(o)
+                        and (o.unit != q.unit or (piece.find(o.text) < at) == before)
+                        for o in said
+                    ):
+                        return True
     return False
 
 
