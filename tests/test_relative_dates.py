@@ -120,3 +120,114 @@ def test_a_deadline_month_is_not_read_from_the_day_of_another_event() -> None:
     # nor is a deadline read from the day a thing was said ("said on Monday", in March)
     claim = "The harbour authority said the Kessel pier would stay closed until March [t4]."
     assert _date_reasons(claim) != []
+
+
+DAYS = Cluster(
+    cluster_id="days",
+    articles=[
+        # Tuesday 16 June 2026: "on Monday" is 15 June
+        _article(
+            "d1",
+            "Rescuers worked through the night to reach 31 workers who were trapped when a "
+            "tunnel collapsed on Monday at the Kestrel copper mine. The mine employs about "
+            "1,300 people.",
+            "2026-06-16T06:00:00+00:00",
+        ),
+        # Monday 4 May 2026: "this week" is the week of 4 May
+        _article(
+            "d2",
+            "Three days of strikes planned at Orley Rail this week have been suspended after "
+            "the drivers' union agreed to put a new offer to its members.",
+            "2026-05-04T15:00:00+00:00",
+        ),
+        # Friday 20 February 2026: "Thursday last week" is 12 February
+        _article(
+            "d3",
+            "The boil-water notice for Hallow Green was lifted on Thursday last week after "
+            "three sets of clear samples, the water company said.",
+            "2026-02-20T16:00:00+00:00",
+        ),
+    ],
+)
+
+
+def _day_reasons(claim: str) -> list[str]:
+    c = verify(DAYS, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name in ("figures", "figure_context")]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A tunnel collapsed on June 15 at the Kestrel copper mine, trapping 31 workers [d1].",
+        "A tunnel collapsed at the Kestrel copper mine on 15 June, trapping 31 workers [d1].",
+        "Strikes planned at Orley Rail for the week of May 4 have been suspended [d2].",
+        "The boil-water notice for Hallow Green was lifted on February 12 [d3].",
+    ],
+)
+def test_a_relative_day_gives_its_day_of_the_month(claim: str) -> None:
+    assert _day_reasons(claim) == [], claim
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the day before, and the day after
+        "A tunnel collapsed on June 14 at the Kestrel copper mine, trapping 31 workers [d1].",
+        "A tunnel collapsed at the Kestrel copper mine on 16 June, trapping 31 workers [d1].",
+        # a day within the week is not the week's own day
+        "Strikes planned at Orley Rail for the week of May 6 have been suspended [d2].",
+        "Strikes planned at Orley Rail on May 4 have been suspended [d2].",
+        # Thursday of this week, not of last week
+        "The boil-water notice for Hallow Green was lifted on February 19 [d3].",
+    ],
+)
+def test_a_day_the_relative_date_does_not_give_still_fails(claim: str) -> None:
+    assert _day_reasons(claim) != [], claim
+
+
+PRIZE = Cluster(
+    cluster_id="prize",
+    articles=[
+        # Wednesday 14 October 2026: the lead tells no time; the award's evening is given
+        # in another sentence, in words that share none of the lead's
+        _article(
+            "p1",
+            "Clara Penrose, a former pharmacist, has won the Harland Prize for fiction with her "
+            "first novel. The award was announced at a dinner in Wrexford on Wednesday evening. "
+            "The Harland Prize was first given in 1998, and in May its trustees doubled it.",
+            "2026-10-14T22:00:00+00:00",
+        ),
+        # Monday 2 November 2026: a report of the month after
+        _article(
+            "p2",
+            "Clara Penrose has signed a contract for a second novel. Her first sold 18,000 "
+            "copies after the prize dinner last month.",
+            "2026-11-02T10:00:00+00:00",
+        ),
+    ],
+)
+
+
+def _prize_reasons(claim: str) -> list[str]:
+    c = verify(PRIZE, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name in ("dates", "date_context")]
+
+
+def test_an_undated_report_is_of_the_month_it_was_published_in() -> None:
+    assert _prize_reasons("Penrose won the Harland Prize for fiction in October [p1].") == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a month the article gives, of another thing: the window tells its own time
+        "The Harland Prize was first given in October [p1].",
+        # the window's report is of November: last month's October is the dinner's
+        "Clara Penrose signed a contract for a second novel in October [p2].",
+        # a day is not read from the month of the paper
+        "Penrose won the Harland Prize for fiction on October 12 [p1].",
+    ],
+)
+def test_a_month_the_report_does_not_place_still_fails(claim: str) -> None:
+    assert _prize_reasons(claim) != [], claim

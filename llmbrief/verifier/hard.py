@@ -198,7 +198,16 @@ def hard_checks(
         # there is both held and placed
         for q in claim_q:
             in_window = any(q.matches(o) for x in _window(chosen) for o in x.quantities)
-            held = in_window or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
+            # "slipped by three months" where the window moves it "from May to August"
+            in_window = in_window or _months_apart(q, chosen)
+            days = _claim_days(facts.text).get(q.text, ()) if not in_window else ()
+            # "on June 15" where the window says "on Monday" in a paper of Tuesday 16 June
+            in_window = in_window or any(_window_resolves(m, facts, chosen, k) for m, k in days)
+            held = (
+                in_window
+                or any(a.holds(x) for x in (q, *checks.equivalents(q)) for a in arts)
+                or any(_resolves(k, a, facts.text) for _, k in days for a in arts)
+            )
             if not held and proportions.share_stated(facts.text, q, arts):
                 continue  # "87 percent" that the evidence writes "nearly nine in ten"
             if not held and approx.figure_restated(facts.text, q, chosen, arts):
@@ -254,7 +263,7 @@ def hard_checks(
         for d in sorted(claim_dates):
             # a window sentence that has the date holds it and places it
             in_window = any(d in x.dates for x in _window(chosen)) or (
-                _resolvable(d, chosen) and _window_resolves(d, facts, chosen)
+                _resolvable(d, facts, chosen) and _window_resolves(d, facts, chosen)
             )  # "in March" where the window says "on Monday" in a paper of 16 March
             if not in_window and not any(
                 a.holds_date(d) or _resolves(d, a, facts.text) for a in arts
@@ -743,7 +752,60 @@ def _figure_in_context(
         return True
     if _event_counted(q, context(), arts):
         return True
+    if any(_headline_places(has, context(), a.title) for a in arts if has_number(a.title)):
+        return True
+    if _figure_anchored(q, facts.text, arts):
+        return True
     return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+def _figure_anchored(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> bool:
+    """Whether a clause of the sources holds the claim's figure beside another figure of
+    the claim's clause that holds it: "to £338 million" of a cut "in 2026-27" is the
+    "£338 million to spend in 2026-27" of a sentence that names the budget otherwise ("the
+    scheme"), not the "£412 million this year" after it. The other figure is the tie that
+    a shared word is elsewhere; one of the same kind must stand on the same side of it,
+    for two of a kind may be swapped ("between 9.40am and 5.15am")."""
+    mine = _clause_text(text, q.text)
+    others = [o for o in checks.quantities(mine) if not q.matches(o)]
+    if not others:
+        return False
+    for art in arts:
+        for sent in art.sentences:
+            if not any(q.matches(o) for o in sent.quantities):
+                continue
+            for clause, _, _ in sent.clauses:
+                piece = art.text[clause.start : clause.end]
+                said = checks.quantities(piece)
+                at = next((piece.find(o.text) for o in said if q.matches(o)), -1)
+                if at < 0:
+                    continue
+                for x in others:
+                    before = mine.find(x.text) < mine.find(q.text)
+                    if any(
+                        x.matches(o)
+                        and not q.matches(o)
+                        and (o.unit != q.unit or (piece.find(o.text) < at) == before)
+                        for o in said
+                    ):
+                        return True
+    return False
+
+
+_HEADLINE_BREAK = re.compile(r"\s+(?:as|after|while|with|and)\s+", re.IGNORECASE)
+
+
+def _headline_places(has: Callable[[str], bool], context: frozenset[str], title: str) -> bool:
+    """Whether a part of an article's headline holds the claim's figure and shares a word
+    with the claim's clause that holds it ("Spectrum Auction Raises €1.37bn, Beating
+    Forecast" places "Velland's €1.37 billion 5G auction"). A headline tells the news
+    of its article as a clause; its parts ("Talks Collapse as Drivers Set Three More
+    Strike Dates") are read apart, as a sentence's clauses are."""
+    for clause in checks.clauses(title):
+        for part in _HEADLINE_BREAK.split(title[clause.start : clause.end]):
+            if has(part) and not context.isdisjoint(content_stems(part)):
+                return True
+    return False
 
 
 def _event_counted(q: checks.Quantity, context: frozenset[str], arts: list[IndexedArticle]) -> bool:
@@ -888,7 +950,7 @@ def _date_in_context(
 
     if _placed(context, lambda t: d in checks.dates(t), lambda x: d in x.dates, arts, chosen):
         return True
-    return _report_day(d, chosen)
+    return _report_day(d, chosen) or _report_month(d, facts.text, chosen)
 
 
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -917,14 +979,37 @@ def _report_day(d: str, chosen: list[Window]) -> bool:
     return False
 
 
+def _report_month(d: str, claim_text: str, chosen: list[Window]) -> bool:
+    """Whether the claim's bare month ``d`` (one the cited articles give) is the month a
+    window's article reports in: published in it, with a window that tells no time of its
+    own (no date, no year, no "on Monday" or "last month"). A report's undated news is of
+    its own days ("has won the prize" in a paper of 14 October, "improved its pay offer" in
+    one of 24 April); a month is too coarse for the days around the end of a month to
+    matter, a day ("on 26 March") is not."""
+    if d not in _MONTH_CANON or any(
+        m == d for days in _claim_days(claim_text).values() for m, _ in days
+    ):
+        return False
+    for art, f, t, _ in chosen:
+        if art.published is None or _MONTH_CANON[art.published.month - 1] != d:
+            continue
+        if all(
+            not s.dates and not _YEAR.search(s.text) and not _RELATIVE_TIME.search(s.text)
+            for s in art.sentences[f : t + 1]
+        ):
+            return True
+    return False
+
+
 _RELATIVE_DATES = data_json("dates.json")["relative"]
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PARTS = "|".join(("morning", "afternoon", "evening", "night"))
 _PHRASES = {**_RELATIVE_DATES["weeks"], **_RELATIVE_DATES["months"]}
 # every relative time expression, one pattern: a weekday (with "last"/"next"/"this" before
-# it), a day ("yesterday afternoon"), a phrase of a day, a week or a month
+# it or "last week" after it), a day ("yesterday afternoon"), a phrase of a day, a week or a month
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?P<mod>last|next|this)\s+)?(?P<weekday>" + "|".join(_WEEKDAY_WORDS) + r")\b"
+    r"(?:\s+(?:of\s+)?(?P<week>last|next|this)\s+week\b)?"
     r"|\b(?P<day>" + "|".join(sorted(_RELATIVE_DATES["days"])) + r")\b"
     r"(?:\s+(?P<part>" + _DAY_PARTS + r")\b)?"
     r"|\b(?P<phrase>"
@@ -952,18 +1037,21 @@ _SAID_WHEN = re.compile(r"\b(?:said|says|told|announced|confirmed)\b", re.IGNORE
 _SAID_WORDS = 6
 
 
+# "from the April suspension" is no start: that month names a thing, as "the April offer"
 _BOUNDED_MONTH = re.compile(
-    r"\b(?:by|until|till|before|since|from|(?:end|start|beginning)\s+of)\s+(?:the\s+)?"
+    r"\b(?:(?:by|until|till|before|since|(?:end|start|beginning)\s+of)\s+(?:the\s+)?|from\s+)"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 
 
-def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
+def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window], key: str = "") -> bool:
     """Whether a window sentence says the claim's date ``d`` in time words relative to its
     article's day (:func:`_resolved`), in a clause that shares a word with the claim's
     clause that holds the date, or in a clause that only says who said it and when ("has
     left the bank, the lender said on Monday"): "on Friday ordered a review" does not date
-    a review "due to report by the end of October"."""
+    a review "due to report by the end of October". ``key``: what to look for in place of
+    ``d`` (a day of ``d``'s month, "jun 15": :func:`_claim_days`)."""
+    key = key or d
     # a deadline ("by the end of October") or a start ("since March") is no day an event
     # was told of: only "this month", "next month" may say its month
     by_day = _BOUNDED_MONTH.search(facts.text) is None
@@ -972,12 +1060,12 @@ def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
         if day is None:
             continue
         for sent in art.sentences[f : t + 1]:
-            if d not in _resolved(sent.text, day, by_day):
+            if key not in _resolved(sent.text, day, by_day):
                 continue
             context = _date_context(d, facts.text)
             for clause, stems in _hosted(art.text, sent):
                 piece = art.text[clause.start : clause.end]
-                if d in _resolved(piece, day, by_day) and (
+                if key in _resolved(piece, day, by_day) and (
                     not context
                     or not context.isdisjoint(stems)
                     or (_SAID_WHEN.search(piece) and len(words(piece)) <= _SAID_WORDS)
@@ -986,13 +1074,75 @@ def _window_resolves(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
     return False
 
 
-def _resolvable(d: str, chosen: list[Window]) -> bool:
+# capitalised: "may 4" is no day
+_MONTH_WORDS = "|".join(w.capitalize() for w in data_json("dates.json")["months"])
+# a day of the month as a claim writes it: "June 15", "15 June", "15th of June", "the week
+# of May 4"
+_CLAIM_DAY = re.compile(
+    rf"(?P<week>\bweek\s+of\s+)?(?:\b(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORDS})\b)(?!\d)"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _claim_days(text: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The claim's days of the month, by the figure written for the day: "15" of "on
+    June 15" is ("jun", "jun 15"), its month and the day as :func:`_resolved` gives it."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in _CLAIM_DAY.finditer(text):
+        day = m.group("d1") or m.group("d2")
+        month = (m.group("m1") or m.group("m2")).lower()[:3]  # "May" too, a month here
+        if not 1 <= int(day) <= 31:
+            continue
+        key = f"{month} {int(day)}"
+        out.setdefault(day, []).append((month, "week " + key if m.group("week") else key))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_MONTH_NAMES = "|".join(m.capitalize() for m in data_json("dates.json")["months"][:12])
+# two months a thing moves or runs between: "from May to August 2027", "between March and June"
+_MONTH_SPAN = re.compile(
+    rf"\b(?:from\s+(?P<a>{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:to|until|till)"
+    rf"|between\s+(?P<b>{_MONTH_NAMES})(?:\s+\d{{4}})?\s+and)\s+(?P<c>{_MONTH_NAMES})\b"
+)
+
+
+def _months_apart(q: checks.Quantity, chosen: list[Window]) -> bool:
+    """Whether the claim's count of months is the gap between two months a window
+    sentence writes as a span: "slipped by three months" where it moves completion
+    "from May to August 2027"."""
+    if q.unit != "month" or not q.value.is_integer():
+        return False
+    for sent in _window(chosen):
+        if not sent.dates:
+            continue
+        for m in _MONTH_SPAN.finditer(sent.text):
+            first = _MONTH_CANON.index((m.group("a") or m.group("b")).lower()[:3])
+            gap = (_MONTH_CANON.index(m.group("c").lower()[:3]) - first) % 12
+            if gap == q.value:
+                return True
+    return False
+
+
+def _resolvable(d: str, facts: ClaimFacts, chosen: list[Window]) -> bool:
     """Whether the claim's date ``d`` may be read from relative time words: a weekday
-    always, a month only when the evidence window names no month of its own (the
-    window's "by the end of November" is the event's month, whatever "on Friday" was)."""
-    return d not in _MONTH_CANON or not any(
-        m in _MONTH_CANON for x in _window(chosen) for m in x.dates
-    )
+    always, a month only when no window clause that shares a word with the claim's clause
+    that holds it names a month of its own (the window's "will report by the end of
+    November" is the report's month, whatever "on Friday" was). A month the window gives
+    something else ("move completion from May to August") leaves the claim's to be read."""
+    if d not in _MONTH_CANON:
+        return True
+    context = _date_context(d, facts.text)
+    for art, f, t, _ in chosen:
+        for sent in art.sentences[f : t + 1]:
+            if not any(m in _MONTH_CANON for m in sent.dates):
+                continue
+            for clause, stems in _hosted(art.text, sent):
+                if (not context or not context.isdisjoint(stems)) and any(
+                    m in _MONTH_CANON for m in checks.dates(art.text[clause.start : clause.end])
+                ):
+                    return False
+    return True
 
 
 def _resolves(d: str, art: IndexedArticle, claim_text: str) -> bool:
@@ -1011,9 +1161,11 @@ def _resolved(text: str, published: datetime.date, by_day: bool = True) -> froze
     of Tuesday 24 March is in March, "last month" in one of 2 April is March, "yesterday"
     is the day before (its weekday and month).
 
-    A bare weekday is the one on or before the publication day, or on or after it when
-    the text speaks of what is to come ("will", "is due"). A text that names a month
-    itself gets no month from its relative words: that month may be the event's.
+    A relative day gives its day of the month too ("jun 15"), and a week its Monday's
+    ("week may 4"). A bare weekday is the one on or before the publication day, or on or
+    after it when the text speaks of what is to come ("will", "is due"). A text that names
+    a month itself gets no month (nor day) from its relative words: that month may be the
+    event's.
     Nothing comes from the publication day alone, without such words. ``by_day`` False:
     only the words of a month ("last month") are read, not those of a day or a week.
     """
@@ -1029,9 +1181,14 @@ def _resolved(text: str, published: datetime.date, by_day: bool = True) -> froze
         if not by_day:
             continue
         days, part = _days_of(m, phrase, published, _FUTURE.search(text) is not None)
+        if not dated and phrase in _RELATIVE_DATES["weeks"]:
+            # "this week" is the week of its Monday ("the week of May 4"), no day of it
+            out.add(f"week {_MONTH_CANON[days[0].month - 1]} {days[0].day}")
         for when in days:
             if not dated:
                 out.add(_MONTH_CANON[when.month - 1])
+                if phrase not in _RELATIVE_DATES["weeks"]:
+                    out.add(f"{_MONTH_CANON[when.month - 1]} {when.day}")
             if m.group("day") or part:  # "yesterday", "this evening": which weekday too
                 weekday = _WEEKDAY_WORDS[when.weekday()][:3]
                 out.add(weekday)
@@ -1050,6 +1207,9 @@ def _days_of(
         want = _WEEKDAY_WORDS.index(m.group("weekday").lower())
         back = (published.weekday() - want) % 7
         mod = (m.group("mod") or "").lower()
+        if m.group("week"):  # "on Thursday last week": that week's Thursday
+            shift = _RELATIVE_DATES["weeks"][m.group("week").lower() + " week"]
+            return [published + one * (want - published.weekday() + 7 * shift)], ""
         if mod == "last":
             return [published - one * (back or 7)], ""
         if mod == "next":
@@ -1088,6 +1248,19 @@ def _clause_context(text: str, piece: str, host: bool = False) -> frozenset[str]
                 stems += content_stems(text[prev.start : prev.end])
             return frozenset(stems) - own
     return frozenset(content_stems(text)) - own
+
+
+def _clause_text(text: str, piece: str) -> str:
+    """The clause of ``text`` that holds ``piece``, with the clause it hangs on when it is
+    subordinate (as :func:`_clause_context` reads it with ``host``)."""
+    at = text.find(piece)
+    parts = checks.clauses(text)
+    for i, c in enumerate(parts):
+        if c.start <= at < c.end:
+            if i and (_SUBORDINATE.match(text, c.start) or _PHRASE.match(text, c.start)):
+                return text[parts[i - 1].start : c.end]
+            return text[c.start : c.end]
+    return text
 
 
 # the subordinators of a clause that tells when, why or on what terms its host happens
