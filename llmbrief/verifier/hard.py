@@ -262,11 +262,14 @@ def hard_checks(
         start("dates")
         for d in sorted(claim_dates):
             # a window sentence that has the date holds it and places it
-            in_window = any(d in x.dates for x in _window(chosen)) or (
-                _resolvable(d, facts, chosen) and _window_resolves(d, facts, chosen)
+            in_window = (
+                any(d in x.dates for x in _window(chosen))
+                or (_resolvable(d, facts, chosen) and _window_resolves(d, facts, chosen))
+                or any(_night_said(d, x.text) for x in _window(chosen) if x.dates)
             )  # "in March" where the window says "on Monday" in a paper of 16 March
             if not in_window and not any(
-                a.holds_date(d) or _resolves(d, a, facts.text) for a in arts
+                a.holds_date(d) or _resolves(d, a, facts.text) or _night_said(d, a.text)
+                for a in arts
             ):
                 where = _date_span(facts.text, d)
                 yield (
@@ -756,7 +759,45 @@ def _figure_in_context(
         return True
     if _figure_anchored(q, facts.text, arts):
         return True
+    if _referred_back(q, chosen):
+        return True
     return _YEAR.fullmatch(q.text) is not None and _year_named(context(), chosen)
+
+
+#: the words after a figure up to the noun it gives the amount of: "£84,000 in disguised
+#: payments", "40 new homes" (at most two words between)
+_AMOUNT_OF = re.compile(r"\s+(?:(?:in|of)\s+)?((?:[a-z-]+\s+){0,2}[a-z]+)\b")
+_THE_NOUN = re.compile(r"\b[Tt](?:he|hose|hese)\s+([a-z]+)\b")
+
+
+def _referred_back(q: checks.Quantity, chosen: list[Window]) -> bool:
+    """Whether the window speaks of the claim's figure by the noun its article first gave
+    it with: "the payments were made between 2021 and 2023" after a lead that says
+    "accepted £84,000 in disguised payments". A definite noun refers back to what the
+    article has told; the figure is that thing's, wherever the window says more of it.
+    A figure given to another noun ("£84,000 in legal costs") is not placed so."""
+    if q.unit == "ord" or not any(c.isdigit() for c in q.text):
+        return False  # "the first entry charge": a rank, and a word is no amount
+    for art, f, t, _ in chosen:
+        if not f:
+            continue  # the window starts the article: nothing before it to refer to
+        nouns = {
+            m.group(1)
+            for x in art.sentences[f : t + 1]
+            for m in _THE_NOUN.finditer(x.text)
+            if len(m.group(1)) > 3
+        }
+        if not nouns:
+            continue
+        for sent in art.sentences[:f]:
+            for o in sent.quantities:
+                if not q.matches(o):
+                    continue
+                at = sent.text.find(o.text)
+                m = _AMOUNT_OF.match(sent.text, at + len(o.text)) if at >= 0 else None
+                if m is not None and not nouns.isdisjoint(m.group(1).split()):
+                    return True
+    return False
 
 
 def _figure_anchored(q: checks.Quantity, text: str, arts: list[IndexedArticle]) -> bool:
@@ -920,6 +961,7 @@ def _named(q: checks.Quantity, text: str) -> bool:
 
 _FIRST = re.compile(r"\b((?:[Ff]rom|since)\s+the\s+)?first\s+([a-z]+)")
 _FIRST_WORD = re.compile(r"\bfirst\b")
+_AT_FIRST = re.compile(r"\b[Aa]t\s+first\b")
 _FROM_THE_FIRST = frozenset(data_json("dates.json")["from_the_first"]["units"])
 
 
@@ -928,7 +970,8 @@ def _ranks(text: str, arts: list[IndexedArticle]) -> bool:
     does not when it tells from when ("From the first day, passengers were offered"), nor
     when the sources write the thing's repeat ("the first count" where they write
     "recount", "the first trial" where they write "retrial"): a repeat presumes a first."""
-    excused = 0
+    # "at first" tells when, as "at the start" does ("could not at first be identified")
+    excused = len(_AT_FIRST.findall(text))
     for m in _FIRST.finditer(text):
         noun = m.group(2)
         redone = ("re" + noun, "re" + noun + "s")
@@ -938,6 +981,29 @@ def _ranks(text: str, arts: list[IndexedArticle]) -> bool:
             excused += 1
     # every "first" of the claim must be excused ("came first" is a rank)
     return excused < len(_FIRST_WORD.findall(text))
+
+
+_NIGHT_OF = data_json("dates.json")["night_of"]
+_NIGHT_OF_RE = re.compile(
+    r"\b(?:(?:"
+    + "|".join(map(re.escape, _NIGHT_OF["before"]))
+    + r")\s+(?P<a>[A-Z][a-z]+day)|(?P<b>[A-Z][a-z]+day)\s+(?:"
+    + "|".join(map(re.escape, _NIGHT_OF["after"]))
+    + r"))\b"
+)
+
+
+def _night_said(d: str, text: str) -> bool:
+    """Whether ``text`` tells the night of the claim's "Saturday night" (``sat night``) in
+    other words: "late on Saturday", "overnight on Saturday", "on Saturday evening". The
+    day must be the claim's: "late on Friday" is no Saturday night."""
+    day, _, part = d.partition(" ")
+    if part != "night" or "day" not in text:
+        return False
+    return any(
+        checks.date_word((m.group("a") or m.group("b")).lower()) == day
+        for m in _NIGHT_OF_RE.finditer(text)
+    )
 
 
 def _date_in_context(
@@ -1276,8 +1342,13 @@ _SUBORDINATE = re.compile(
 
 
 # a phrase set off by a comma that goes on with its host clause's figures: "Case numbers
-# kept rising, from 104 on Thursday to 118 by Saturday"
-_PHRASE = re.compile(r"\s*(?:from|to|up|down|between)\s+\S*\d", re.IGNORECASE)
+# kept rising, from 104 on Thursday to 118 by Saturday"; a figure set against the host's
+# ("treated 312 people in 2025, against 188 the year before"; "compared with 188 in 2024")
+# counts what the host counts
+_PHRASE = re.compile(
+    r"\s*(?:from|to|up|down|between|against|versus|vs\.?|compared\s+(?:with|to))\s+\S*\d",
+    re.IGNORECASE,
+)
 
 
 def _date_compound(name: str) -> str:
@@ -1334,7 +1405,7 @@ def _hosted(text: str, sent: IndexedSentence) -> Iterator[tuple[checks.Clause, f
     parts = sent.clauses
     for k, (clause, stems, _) in enumerate(parts):
         out = stems
-        if k and _SUBORDINATE.match(text, clause.start):
+        if k and (_SUBORDINATE.match(text, clause.start) or _PHRASE.match(text, clause.start)):
             out = out | parts[k - 1][1]
         if k + 1 < len(parts) and _lends(text, clause, parts[k + 1][0]):
             out = out | parts[k + 1][1]
