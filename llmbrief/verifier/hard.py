@@ -506,7 +506,9 @@ def hard_checks(
     # a claim may be less sure than its source, never surer: "will" where it says "may"
     hedge = _hedge_near(window_text, claim, facts)
     if hedge is not None and (
-        _stated_by_another(chosen, claim, facts) or _hedged_elsewhere(chosen, claim, facts)
+        _stated_by_another(chosen, claim, facts)
+        or _hedged_elsewhere(chosen, claim, facts)
+        or _settled_later(arts, chosen, claim, facts)
     ):
         hedge = None
     if hedge is not None:
@@ -2218,6 +2220,40 @@ def _stated_by_another(chosen: list[Window], claim: set[str], facts: ClaimFacts)
     )
 
 
+def _settled_later(
+    arts: list[IndexedArticle], chosen: list[Window], claim: set[str], facts: ClaimFacts
+) -> bool:
+    """Whether a cited article published after every article whose window hedges the
+    claim states it outright in a sentence of its own ("Carrowdale Museum has raised the
+    £1.35 million" in May, where February's report said the hoard "could be returned"):
+    a sentence of that later article, anywhere in it, with no hedge of the claim and as
+    many of the claim's words as any hedged window sentence writes (four at least). A
+    later report settles what an earlier one left open."""
+    if len(arts) < 2:
+        return False
+    hedged = [
+        (art, art.sentences[f : t + 1])
+        for art, f, t, _ in chosen
+        if _hedge_near(art.text[art.sentences[f].start : art.sentences[t].end], claim, facts)
+    ]
+    if not hedged or any(a.published is None for a, _ in hedged):
+        return False
+    since = max(a.published for a, _ in hedged if a.published is not None)
+    need = max(_SETTLED, *(len(x.stems & claim) for _, sents in hedged for x in sents))
+    return any(
+        later.published is not None
+        and later.published > since
+        and len(sent.stems & claim) >= need
+        and _hedge_near(sent.text, claim, facts) is None
+        for later in arts
+        for sent in later.sentences
+    )
+
+
+#: How many of the claim's words a later article's sentence must write to settle a hedge.
+_SETTLED = 4
+
+
 #: How many more of a claim clause's words another window sentence must write than a
 #: hedged one, for the clause to be taken from that other sentence.
 _CLEARLY_MORE = 2
@@ -2269,11 +2305,29 @@ def _scheduled_present(claim_text: str, window_text: str, m: re.Match[str]) -> b
         return False  # "will be a living tribute", "will be three times": nothing to restate
     if re.search(rf"\b{re.escape(verb)}e?s\b", claim_text, re.IGNORECASE):
         return True
+    # "Applications open on July 1": the bare present of a plural subject, with its date
+    for bare in re.finditer(rf"([\w']+)\s+{re.escape(verb)}\b([^.;:]*)", claim_text, re.I):
+        lead = bare.group(1).lower()
+        if not (lead.isalpha() and lead.endswith("s")) or lead in _TENSED or lead in _NOT_PRESENT:
+            continue  # "will open", "to open", "a 24-hour strike": no plural subject's present
+        if _DATED.match(bare.group(2)):
+            return True
     if " be " not in window_text[m.end(1) : m.start(2) + 1].lower():
         return False
     said = re.search(rf"([\w']+)\s+{re.escape(verb)}\b", claim_text, re.IGNORECASE)
     return said is not None and said.group(1).lower() not in _TENSED and "'" not in said.group(1)
 
+
+#: Words before a bare verb that make it no present: a modal, "to", "do".
+_NOT_PRESENT = frozenset(
+    "will would may might could can should must shall to do does did not never".split()
+)
+#: What dates a present as a timetable: a day, a month or a year later in its clause.
+_DATED = re.compile(
+    r"[^.;:]*?\s(?:on|from|until|till|in|by|at|next|this)\s+"
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"[a-z]*\b|week|month|year|tomorrow)",
+)
 
 #: Words that give a complement a tense ("is exempt", "has opened"): surer than "will be".
 _TENSED = frozenset(
@@ -2363,6 +2417,11 @@ _ARRANGED = re.compile(
 )
 
 
+#: "is to begin felling on Monday": with a day, an arrangement ("are to return" alone may
+#: be an order, or a plan: only its date makes it a timetable).
+_TO_DO = re.compile(r"\b(?:is|are|was|were)\s+to\s+(?:be\s+)?([A-Za-z]+)", re.IGNORECASE)
+
+
 def _stated_as_done(text: str, governed: set[str]) -> bool:
     """Whether the claim writes one of ``governed`` as done ("has published", "already
     built", "has been approved"): an announced "would publish" is then no support. After a
@@ -2383,7 +2442,12 @@ _NOT_DONE = frozenset({"not", "never", "yet", "no"})
 
 
 # and after "to" ("were to have water delivered", "expected to have finished") neither
-_MODAL_BEFORE = re.compile(r"\b(?:may|might|could|would|should|must|will|shall|to)\s+$", re.I)
+# nor with an adverb between ("would then have been free", "could still have won")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:may|might|could|would|should|must|will|shall|to)\s+"
+    r"(?:(?:then|still|also|not|never|already|even|easily|well|probably|possibly)\s+)*$",
+    re.I,
+)
 
 #: Where the subject of a claim's modal verb begins: after a clause's opening word.
 _SUBJECT_START = re.compile(
@@ -2416,6 +2480,10 @@ def _claim_level_at(facts: ClaimFacts, governed: set[str]) -> int:
             for m in _PROGRESSIVE.finditer(text)
         )
         or any(stem(m.group(1).lower()) in governed for m in _ARRANGED.finditer(text))
+        or any(
+            stem(m.group(1).lower()) in governed and _DATED.match(text, m.end())
+            for m in _TO_DO.finditer(text)
+        )
     )
     if not facts.modality:
         return level
