@@ -1183,3 +1183,21 @@ def test_the_rest_of_a_whole_the_claim_denies(claim: str, fired: list[str]) -> N
     )
     c = verify(school, claim).claims[0]
     assert [x.detail for x in c.checks if x.fired and x.name == "figures"] == fired
+
+
+def test_remainder_word_pre_test_never_hides_a_clause_cue() -> None:
+    """The cheap search for a remainder word before a figure must find one wherever the
+    clause reading would: it only spares the clause split when the answer is no anyway."""
+    texts = [
+        "That leaves the agency to find about £9 million from its own budget.",
+        "The council, which has spent £12 million, still needs 18 more owners to sign.",
+        "A shortfall of roughly £4 million remains, and the rest of 290 homes wait.",
+        "Of the 300 staff, the remaining 120 will move, leaving 40 posts unfilled in 2027.",
+        "Prices rose 14% to $3.2 billion on March 5, 2024, according to Jane Doe.",
+        "Left-wing groups said 45 people, the balance of the crew, were rescued.",
+    ]
+    for text in texts:
+        for at in range(len(text) + 1):
+            by_clause = approx._REMAINDER_BEFORE.search(approx._clause_before(text, at))
+            if by_clause is not None:
+                assert approx._REMAINDER_WORD.search(text, 0, at) is not None, (text, at)

@@ -1263,6 +1263,7 @@ _REMAINDER = _R["remainder"]
 _REMAINDER_BEFORE = re.compile(
     rf"\b(?:{alternation(_REMAINDER['before'])})\b(?:\s+[\w'’-]+){{0,6}}\s+\S*$", re.IGNORECASE
 )
+_REMAINDER_WORD = re.compile(rf"\b(?:{alternation(_REMAINDER['before'])})\b", re.IGNORECASE)
 _REMAINDER_AFTER = re.compile(
     rf"(?:\s+[a-z]+){{0,1}}\s+(?:{alternation(_REMAINDER['after'])})\b", re.IGNORECASE
 )
@@ -1287,13 +1288,15 @@ def _derived(
     of the 31 needed, where another cited article gives the party 20 of the seats)."""
     end = at + len(q.text)
     before = claim_text[max(0, at - 60) : at]
-    clause = _clause_before(claim_text, at)
     if (
         _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(claim_text, end) or q.unit == "person"
     ) and _total_restated(q, kind, window):
         return True
-    remainder = _REMAINDER_BEFORE.search(clause) is not None or bool(
-        _REMAINDER_AFTER.match(claim_text, end)
+    # the clause is read only when a remainder word comes before the figure at all: most
+    # changed figures have none, and splitting the claim into clauses is the dear part
+    remainder = bool(_REMAINDER_AFTER.match(claim_text, end)) or (
+        _REMAINDER_WORD.search(claim_text, 0, at) is not None
+        and _REMAINDER_BEFORE.search(_clause_before(claim_text, at)) is not None
     )
     cue = remainder or _DIFFERENCE_AFTER.match(claim_text, end) is not None
     if not cue or q.unit in ("%", *_POINTS, "ord", "magnitude", *_DURATION_UNITS):

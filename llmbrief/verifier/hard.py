@@ -1147,9 +1147,12 @@ _MONTH_WORDS = "|".join(w.capitalize() for w in data_json("dates.json")["months"
 # a day of the month as a claim writes it: "June 15", "15 June", "15th of June", "the week
 # of May 4"
 _CLAIM_DAY = re.compile(
-    rf"(?P<week>\bweek\s+of\s+)?(?:\b(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"(?:\b(?P<m1>{_MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORDS})\b)(?!\d)"
 )
+
+
+_WEEK_OF = re.compile(r"\bweek\s+of\s+$")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1158,12 +1161,14 @@ def _claim_days(text: str) -> dict[str, tuple[tuple[str, str], ...]]:
     June 15" is ("jun", "jun 15"), its month and the day as :func:`_resolved` gives it."""
     out: dict[str, list[tuple[str, str]]] = {}
     for m in _CLAIM_DAY.finditer(text):
+        # "the week of May 4": read after the match, so the pattern opens on the date itself
+        week = _WEEK_OF.search(text, max(0, m.start() - 24), m.start()) is not None
         day = m.group("d1") or m.group("d2")
         month = (m.group("m1") or m.group("m2")).lower()[:3]  # "May" too, a month here
         if not 1 <= int(day) <= 31:
             continue
         key = f"{month} {int(day)}"
-        out.setdefault(day, []).append((month, "week " + key if m.group("week") else key))
+        out.setdefault(day, []).append((month, "week " + key if week else key))
     return {k: tuple(v) for k, v in out.items()}
 
 
