@@ -51,6 +51,41 @@ def test_the_one_stem_memo_agrees_with_the_memo(token: str) -> None:
         assert OneStemMemo()[t] == expected, t
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abiwxz0129", min_size=1, max_size=7))
+def test_a_lower_case_code_is_stemmed_as_the_memo_stems_it(token: str) -> None:
+    # OneStemMemo decides "w123"-like tokens with one pattern; StemMemo reads them the
+    # long way (token kinds, word lists)
+    for t in (token, token + "7", "w" + token, token.upper(), "ii" + token):
+        found = StemMemo()[t]
+        expected = found[0] if len(found) == 1 else SEVERAL if found else ""
+        assert OneStemMemo()[t] == expected, t
+
+
+def test_listed_words_are_never_taken_for_codes() -> None:
+    from llmbrief.verifier.lexicon import _IRREGULAR, _NUMBER_WORDS, STOPWORDS
+
+    for w in [*STOPWORDS, *_NUMBER_WORDS, *_IRREGULAR]:
+        found = StemMemo()[w]
+        assert OneStemMemo()[w] == (found[0] if len(found) == 1 else SEVERAL if found else "")
+
+
+def test_what_a_sentence_computes_is_computed_once() -> None:
+    index = ClusterIndex(
+        Cluster(
+            cluster_id="c",
+            articles=[Article(id="1", title="t", text="Exports did not rise 4.5% on May 2.")],
+        )
+    )
+    sent = index.articles[0].sentences[0]
+    for name in ("lower", "negations", "toks", "dates", "quantities", "clauses"):
+        first = getattr(sent, name)
+        assert getattr(sent, name) is first, name
+    assert sent.negations == 1 and sent.dates and sent.quantities
+    assert sent.may_write("45") and not sent.may_write("77")
+    assert sent.may_write("45")  # the second look reads what the first kept
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
