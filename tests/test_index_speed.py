@@ -161,3 +161,55 @@ def test_a_sentence_with_one_id_marker_is_parsed_as_its_markers_read_it(raw: str
     else:
         return  # several markers: the general reading, unchanged
     assert reader.parse(raw) == expected
+
+
+def _add_exact_long_way(
+    exact: dict[str, tuple[tuple[int, int], ...]], ai: int, text: str, spans: list[tuple[int, int]]
+) -> None:
+    """Each sentence's flat key, then the first sentence's again without its dateline."""
+    from llmbrief.citations import strip_dateline
+    from llmbrief.verifier.support import _flat
+
+    for si, (a, b) in enumerate(spans):
+        key = _flat(text[a:b])
+        exact[key] = (*exact.get(key, ()), (ai, si))
+        if si == 0:
+            undated = _flat(strip_dateline(text[a:b]))
+            exact[undated] = (*exact.get(undated, ()), (ai, si))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "BEIJING (Example Wire) — Exports rose.",
+                    "LAGOS — Port w12 grew 4%.",
+                    "Exports rose.",
+                    "Port w12 grew 4%.",
+                    "It's state-owned.",
+                    "Mill closed.",
+                ]
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_exact_keys_are_each_sentence_and_the_first_without_its_dateline(
+    articles: list[list[str]],
+) -> None:
+    from llmbrief.verifier.sentences import article_spans
+    from llmbrief.verifier.support import _add_exact, _words_and_keys
+
+    fast: dict[str, tuple[tuple[int, int], ...]] = {}
+    slow: dict[str, tuple[tuple[int, int], ...]] = {}
+    for ai, sents in enumerate(articles):
+        text = " ".join(sents)
+        spans = article_spans(text)
+        _add_exact(fast, ai, _words_and_keys(text, spans)[1], text, spans)
+        _add_exact_long_way(slow, ai, text, spans)
+    assert fast == slow

@@ -142,7 +142,10 @@ def _add_exact(
     if not keys:
         return
     a, b = spans[0]
-    dateline = _flat(strip_dateline(text[a:b]))
+    first = text[a:b]
+    undated = strip_dateline(first)
+    # no dateline (the pattern's substitution gives back its very text): the first key
+    dateline = keys[0] if undated is first else _flat(undated)
     distinct = set(keys)
     if (
         len(distinct) == len(keys)
