@@ -51,6 +51,41 @@ def test_the_one_stem_memo_agrees_with_the_memo(token: str) -> None:
         assert OneStemMemo()[t] == expected, t
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abiwxz0129", min_size=1, max_size=7))
+def test_a_lower_case_code_is_stemmed_as_the_memo_stems_it(token: str) -> None:
+    # OneStemMemo decides "w123"-like tokens with one pattern; StemMemo reads them the
+    # long way (token kinds, word lists)
+    for t in (token, token + "7", "w" + token, token.upper(), "ii" + token):
+        found = StemMemo()[t]
+        expected = found[0] if len(found) == 1 else SEVERAL if found else ""
+        assert OneStemMemo()[t] == expected, t
+
+
+def test_listed_words_are_never_taken_for_codes() -> None:
+    from llmbrief.verifier.lexicon import _IRREGULAR, _NUMBER_WORDS, STOPWORDS
+
+    for w in [*STOPWORDS, *_NUMBER_WORDS, *_IRREGULAR]:
+        found = StemMemo()[w]
+        assert OneStemMemo()[w] == (found[0] if len(found) == 1 else SEVERAL if found else "")
+
+
+def test_what_a_sentence_computes_is_computed_once() -> None:
+    index = ClusterIndex(
+        Cluster(
+            cluster_id="c",
+            articles=[Article(id="1", title="t", text="Exports did not rise 4.5% on May 2.")],
+        )
+    )
+    sent = index.articles[0].sentences[0]
+    for name in ("lower", "negations", "toks", "dates", "quantities", "clauses"):
+        first = getattr(sent, name)
+        assert getattr(sent, name) is first, name
+    assert sent.negations == 1 and sent.dates and sent.quantities
+    assert sent.may_write("45") and not sent.may_write("77")
+    assert sent.may_write("45")  # the second look reads what the first kept
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -126,3 +161,55 @@ def test_a_sentence_with_one_id_marker_is_parsed_as_its_markers_read_it(raw: str
     else:
         return  # several markers: the general reading, unchanged
     assert reader.parse(raw) == expected
+
+
+def _add_exact_long_way(
+    exact: dict[str, tuple[tuple[int, int], ...]], ai: int, text: str, spans: list[tuple[int, int]]
+) -> None:
+    """Each sentence's flat key, then the first sentence's again without its dateline."""
+    from llmbrief.citations import strip_dateline
+    from llmbrief.verifier.support import _flat
+
+    for si, (a, b) in enumerate(spans):
+        key = _flat(text[a:b])
+        exact[key] = (*exact.get(key, ()), (ai, si))
+        if si == 0:
+            undated = _flat(strip_dateline(text[a:b]))
+            exact[undated] = (*exact.get(undated, ()), (ai, si))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "BEIJING (Example Wire) — Exports rose.",
+                    "LAGOS — Port w12 grew 4%.",
+                    "Exports rose.",
+                    "Port w12 grew 4%.",
+                    "It's state-owned.",
+                    "Mill closed.",
+                ]
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_exact_keys_are_each_sentence_and_the_first_without_its_dateline(
+    articles: list[list[str]],
+) -> None:
+    from llmbrief.verifier.sentences import article_spans
+    from llmbrief.verifier.support import _add_exact, _words_and_keys
+
+    fast: dict[str, tuple[tuple[int, int], ...]] = {}
+    slow: dict[str, tuple[tuple[int, int], ...]] = {}
+    for ai, sents in enumerate(articles):
+        text = " ".join(sents)
+        spans = article_spans(text)
+        _add_exact(fast, ai, _words_and_keys(text, spans)[1], text, spans)
+        _add_exact_long_way(slow, ai, text, spans)
+    assert fast == slow

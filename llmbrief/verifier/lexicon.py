@@ -243,12 +243,22 @@ class StemMemo(dict[str, tuple[str, ...]]):
 SEVERAL = "\x00several"
 
 
+# A lower-case code ("w123", "a380"): letters, then a digit, then letters and digits. Such a
+# token is its own stem unless a word list has it (none does today: then they are checked).
+_LOWER_CODE = re.compile(r"[a-z]+[0-9][a-z0-9]*").fullmatch
+
+
 class OneStemMemo(dict[str, str]):
     """Word token -> its one content stem, as :class:`StemMemo` reads it: ``""`` for a token
     with none (a stopword, a figure), :data:`SEVERAL` for one with more. Most tokens have
     one: a sentence's stems are then its tokens' values, read and filtered in C."""
 
     def __missing__(self, token: str) -> str:
+        # a cluster has a code in most sentences, each new to the memo: one look decides
+        # them (the same answer as below: ``tests/test_verifier_speed.py`` compares them)
+        if _LOWER_CODE(token) is not None and token not in _CODE_WORDS:
+            self[token] = token
+            return token
         if token.isascii() and token.isalnum() and not token.isalpha():
             # a figure or a code, as StemMemo reads it
             low = token.lower()
@@ -262,6 +272,12 @@ class OneStemMemo(dict[str, str]):
             found = _one(_token_stems(token))
         self[token] = found
         return found
+
+
+#: the words of the lists a lower-case code could be (read the long way by OneStemMemo)
+_CODE_WORDS = frozenset(
+    w for w in chain(STOPWORDS, _NUMBER_WORDS, _IRREGULAR) if _LOWER_CODE(w) is not None
+)
 
 
 def _one(stems: tuple[str, ...]) -> str:

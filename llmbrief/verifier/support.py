@@ -142,7 +142,10 @@ def _add_exact(
     if not keys:
         return
     a, b = spans[0]
-    dateline = _flat(strip_dateline(text[a:b]))
+    first = text[a:b]
+    undated = strip_dateline(first)
+    # no dateline (the pattern's substitution gives back its very text): the first key
+    dateline = keys[0] if undated is first else _flat(undated)
     distinct = set(keys)
     if (
         len(distinct) == len(keys)
@@ -265,10 +268,10 @@ class ClusterIndex:
                 )
             )
             self.position[art.id] = ai
-        #: stem -> the articles that have it, in order
-        self.article_postings: dict[str, tuple[int, ...]] = {
-            s: tuple(v) for s, v in postings.items()
-        }
+        #: stem -> the articles that have it, in order (read only). Lists as they were
+        #: built: a copy of each as a tuple cost a fifth of the postings' build at 800
+        #: articles, and the collector never walks them (collector_paused freezes them)
+        self.article_postings: dict[str, list[int]] = dict(postings)
         self._doc_freq = Counter(itertools.chain.from_iterable(every_sentence))
         self._n_sentences = max(n_sentences, 1)
         #: rarity weights, computed for the stems that claims ask for
