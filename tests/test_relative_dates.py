@@ -66,9 +66,17 @@ TRIAL = Cluster(
 )
 
 
+def _reasons(cluster: Cluster, claim: str, names: tuple[str, ...]) -> list[str]:
+    """The details of the checks named ``names`` that fired on ``claim``."""
+    c = verify(cluster, claim).claims[0]
+    return [x.detail for x in c.checks if x.fired and x.name in names]
+
+
+_DATE_CHECKS = ("dates", "date_context")
+
+
 def _date_reasons(claim: str) -> list[str]:
-    c = verify(TRIAL, claim).claims[0]
-    return [x.detail for x in c.checks if x.fired and x.name in ("dates", "date_context")]
+    return _reasons(TRIAL, claim, _DATE_CHECKS)
 
 
 @pytest.mark.parametrize(
@@ -152,8 +160,7 @@ DAYS = Cluster(
 
 
 def _day_reasons(claim: str) -> list[str]:
-    c = verify(DAYS, claim).claims[0]
-    return [x.detail for x in c.checks if x.fired and x.name in ("figures", "figure_context")]
+    return _reasons(DAYS, claim, ("figures", "figure_context"))
 
 
 @pytest.mark.parametrize(
@@ -210,8 +217,7 @@ PRIZE = Cluster(
 
 
 def _prize_reasons(claim: str) -> list[str]:
-    c = verify(PRIZE, claim).claims[0]
-    return [x.detail for x in c.checks if x.fired and x.name in ("dates", "date_context")]
+    return _reasons(PRIZE, claim, _DATE_CHECKS)
 
 
 def test_an_undated_report_is_of_the_month_it_was_published_in() -> None:

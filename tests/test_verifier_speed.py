@@ -775,7 +775,7 @@ def test_a_sentence_with_one_marker_reads_as_one_with_several() -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="aZ09 .,_é\n\t!?\"()\x00\x7f'-", max_size=30))
 def test_the_words_of_a_text_are_those_the_pattern_finds(text: str) -> None:
-    pattern = lexicon.ASCII_WORD if text.isascii() else lexicon._WORD
+    pattern = lexicon.ASCII_WORD if text.isascii() else lexicon.WORD
     assert words(text) == pattern.findall(text)
 
 

@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING
 from ..types import Span
 from . import checks
 from .copying import source_words
-from .lexicon import STOPWORDS, content_stems, data_json, stem, words
+from .lexicon import STOPWORDS, WORD, content_stems, data_json, stem, words
 
 if TYPE_CHECKING:
     from .hard import ClaimFacts
@@ -83,7 +83,6 @@ _EVERY_COUNTS: dict[str, float] = {k: float(v) for k, v in _D["every_counts"].it
 _RELATIVE: dict[str, str] = _D["relative"]
 _RELATIVE_UNITS: list[str] = _D["relative_units"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _PUNCT = re.compile(r"[,;:()\"“”—–!?]|\s-\s|\.\s")
 _COMMA = re.compile(r",")
 _DIGIT = re.compile(r"\d")
@@ -202,7 +201,7 @@ def _sentence_tokens(text: str, si: int) -> _Tokens:
 
 @functools.lru_cache(maxsize=4096)
 def _claim_tokens(text: str) -> _Tokens:
-    return _tokens(text, [m.span() for m in _WORD.finditer(text)])
+    return _tokens(text, [m.span() for m in WORD.finditer(text)])
 
 
 # a list: its items as (first, last) word indices; the first item is open to the left
@@ -525,7 +524,7 @@ def _durations(text: str) -> list[_Duration]:
             end = half.end()
         rest = text[end:]
         stop = _PUNCT.search(rest)
-        after = [w.lower() for w in _WORD.findall(rest[: stop.start() if stop else len(rest)])]
+        after = [w.lower() for w in WORD.findall(rest[: stop.start() if stop else len(rest)])]
         out.append(
             _Duration(
                 n * _UNIT_DAYS[m.group("unit").lower()],
@@ -785,7 +784,7 @@ def _stage(text: str, arts: list[IndexedArticle], window: list[str], cited: str)
         if any(said in a.flat for a in arts):
             continue
         for sent in window:
-            low = _WORD.findall(sent.lower())
+            low = WORD.findall(sent.lower())
             for j, x in enumerate(low[:-1]):
                 if low[j + 1] == noun and x in _STAGES and _STAGES[x] != _STAGES[w]:
                     return (
@@ -809,7 +808,7 @@ def _factor(text: str, arts: list[IndexedArticle], window: list[str], cited: str
         if len(what) < 2:
             continue
         for sent in window:
-            if len(what & set(_WORD.findall(sent.lower()))) < 2:
+            if len(what & set(WORD.findall(sent.lower()))) < 2:
                 continue
             for m in _FROM_TO.finditer(sent):
                 a, b = _value(m.group(1)), _value(m.group(2))

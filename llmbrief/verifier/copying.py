@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from ..citations import sentence_spans
 from ..types import Span
-from .lexicon import NUMERIC_WORDS, STOPWORDS, data_json
+from .lexicon import NUMERIC_WORDS, STOPWORDS, WORD, data_json
 from .sentences import IndexedArticle
 
 __all__ = [
@@ -66,8 +66,6 @@ _MIN_RUN = 2
 #: the copied run that anchors a slot at a claim's first or last words (one side only)
 _EDGE_RUN = 4
 
-# the tokens of :func:`.lexicon.words`, with their offsets
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _BOUNDARY = re.compile(r"[,;:()\"—–]|\s-\s")
 _DATA = data_json("copying.json")
 _CLAUSE_OPENERS = frozenset(_DATA["clause_openers"].split())
@@ -171,7 +169,7 @@ def _source(text: str) -> _Source:
     capitalised: set[str] = set()
     lower: set[str] = set()
     for a, b in sentence_spans(text):
-        found = list(_WORD.finditer(text, a, b))
+        found = list(WORD.finditer(text, a, b))
         words.append(tuple(m.group(0).lower() for m in found))
         offsets.append(tuple(m.span() for m in found))
         for p, m in enumerate(found):
@@ -274,7 +272,7 @@ def copy_deviations(
     Yields:
         Each deviation found: a substitution first, then a splice, then a repetition.
     """
-    found = list(_WORD.finditer(claim_text))
+    found = list(WORD.finditer(claim_text))
     claim = [m.group(0).lower() for m in found]
     if len(claim) < 2 * _MIN_RUN or not arts:
         return

@@ -39,7 +39,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..types import Span
-from .lexicon import STOPWORDS, data_json, data_words, stem
+from .lexicon import STOPWORDS, WORD, data_json, data_words, stem
 from .sentences import IndexedArticle, Window
 
 if TYPE_CHECKING:
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["details_clash"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DATA = data_json("details.json")
 #: negations a slot of the evidence may hold that the claim dropped
 _NEGATORS = frozenset(_DATA["negators"].split())
@@ -233,7 +232,7 @@ class _Context:
 @functools.lru_cache(maxsize=256)
 def _flat_words(text: str) -> str:
     """An article's words, lowercased, one space apart and around."""
-    return " " + " ".join(m.group(0).lower() for m in _WORD.finditer(text)) + " "
+    return " " + " ".join(m.group(0).lower() for m in WORD.finditer(text)) + " "
 
 
 def details_clash(
@@ -252,7 +251,7 @@ def details_clash(
     Returns:
         ("details", reason, spans in the claim and the article), or None.
     """
-    found = list(_WORD.finditer(facts.text))
+    found = list(WORD.finditer(facts.text))
     claim = [m.group(0).lower() for m in found]
     if len(claim) < _MIN_MATCHED:
         return None
@@ -265,7 +264,7 @@ def details_clash(
         for si in range(f, t + 1):
             sent_obj = art.sentences[si]
             body = art.text[sent_obj.start : sent_obj.end]
-            sent = [m.group(0).lower() for m in _WORD.finditer(body)]
+            sent = [m.group(0).lower() for m in WORD.finditer(body)]
             window.update(sent)
             matched, slots = _slots(claim, sent)
             if best is None or matched > best[0]:

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Span
 from . import checks
-from .lexicon import STOPWORDS, alternation, content_stems, data_json, stem, words
+from .lexicon import STOPWORDS, WORD, alternation, content_stems, data_json, stem, words
 from .sentences import IndexedArticle, IndexedSentence, Window
 
 if TYPE_CHECKING:
@@ -723,7 +723,7 @@ def _negator_before(raw: Sequence[str], at: int) -> bool:
 
 
 def _word_start(text: str, index: int) -> int:
-    m = list(re.finditer(r"[^\W_]+(?:['’\-][^\W_]+)*", text))
+    m = list(WORD.finditer(text))
     return m[index].start() if index < len(m) else 0
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "NUMERIC_WORDS",
     "SEVERAL",
     "STOPWORDS",
+    "WORD",
     "OneStemMemo",
     "StemMemo",
     "alternation",
@@ -39,7 +40,8 @@ __all__ = [
 ]
 
 # letters of any alphabet ("Misérables" is one word), digits, inner apostrophes and hyphens
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: a word token: letters and digits, inner apostrophes and hyphens kept (``words``)
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the same for text that is all ASCII (most of it), where a plain class is faster; public:
 # support.py splits the cluster's ASCII sentences with it
 ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
@@ -139,7 +141,7 @@ def _undouble(w: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (letters and digits, inner apostrophes and hyphens kept)."""
     if not text.isascii():
-        return _WORD.findall(text)
+        return WORD.findall(text)
     if "'" in text or "-" in text:
         return ASCII_WORD.findall(text)
     # no apostrophe or hyphen: the tokens are the runs of letters and digits, which the
@@ -176,7 +178,7 @@ def words_by_span(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]
 
 def word_at(text: str, pos: int) -> str:
     """The word token of :func:`words` that starts at ``pos`` (``""`` if none does)."""
-    m = _WORD.match(text, pos)
+    m = WORD.match(text, pos)
     return m.group(0) if m else ""
 
 
